@@ -1,0 +1,128 @@
+// Reads an answers file (YAML or JSON): strict keys, every error with file:line:column.
+// Loaded only when --answers is given, so scripted runs without it do not pay for yaml and zod.
+
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import * as z from 'zod';
+import { TRAFFIC } from '../rules/workload';
+import { ANSWER_FLAGS, type AnswerKey, type Origins, type RawAnswers } from './answers';
+import { UsageError } from './io';
+
+const MAX_FILE_BYTES = 1024 * 1024;
+
+export const AnswersFileSchema = z.strictObject({
+  batch: z.boolean().optional().meta({ description: 'All data is available up front and processed offline (true), or requests arrive one by one (false).' }),
+  payload: z.string().optional().meta({ description: 'Largest request payload, e.g. 750KB, 2MB, 1.5GB, 3MiB.' }),
+  processingTime: z.string().optional().meta({ description: 'Worst-case model time per request, e.g. 300ms, 45s, 10m.' }),
+  latency: z.string().optional().meta({ description: 'Answer time callers need, e.g. 500ms, or none when they can wait for a queued result.' }),
+  traffic: z.enum(TRAFFIC).optional().meta({ description: 'Traffic pattern.' }),
+  modelSize: z.string().optional().meta({ description: 'Model size in memory, e.g. 1.2GB.' }),
+  gpu: z.boolean().optional().meta({ description: 'The model needs a GPU.' }),
+  models: z.int().min(1).optional().meta({ description: 'Models behind one endpoint.' }),
+  frameworks: z.int().min(1).optional().meta({ description: 'Distinct frameworks (containers) among those models.' }),
+  pipeline: z.int().min(1).optional().meta({ description: 'Containers chained per request.' }),
+  contentType: z.string().optional().meta({ description: 'Request content type, e.g. text/csv.' }),
+});
+
+const KEYS = Object.keys(ANSWER_FLAGS) as AnswerKey[];
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+export function suggest(word: string, candidates: readonly string[]): string | null {
+  const lower = word.toLowerCase().replace(/[-_]/g, '');
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    const dist = cl.startsWith(lower) || lower.startsWith(cl) ? 1 : editDistance(lower, cl);
+    if (dist < bestD) [best, bestD] = [c, dist];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+function keyNode(doc: Document, key: string): { key?: Node; value?: Node } {
+  if (!isMap(doc.contents)) return {};
+  for (const pair of doc.contents.items) {
+    if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) {
+      return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
+    }
+  }
+  return {};
+}
+
+function position(lc: LineCounter, node: Node | undefined): string {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = lc.linePos(offset);
+  return `${line}:${col}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'boolean' ? 'must be true or false' : issue.expected === 'string' ? 'must be text, e.g. "2MB"' : `must be ${issue.expected === 'int' || issue.expected === 'number' ? 'a whole number' : issue.expected}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Reads and validates an answers file; returns the answers and where each came from. */
+export function readAnswersFile(file: string): { answers: RawAnswers; origins: Origins } {
+  let text: string;
+  try {
+    const buf = readFileSync(file);
+    if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
+    text = buf.toString('utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read answers file ${file}: ${why}`);
+  }
+
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const err = doc.errors[0];
+  if (err) {
+    const { line, col } = lc.linePos(err.pos[0]);
+    throw new UsageError(`${file}:${line}:${col}: not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new UsageError(`${file}: cannot be read: ${(e as Error).message}`);
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`${file}:1:1: must be a mapping of answers (key: value), e.g. "payload: 2MB"`);
+  }
+
+  const result = AnswersFileSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const hint = suggest(key, KEYS);
+      throw new UsageError(
+        `${file}:${position(lc, keyNode(doc, key).key)}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`,
+      );
+    }
+    const key = String(issue.path[0]);
+    throw new UsageError(`${file}:${position(lc, keyNode(doc, key).value)}: ${key}: ${describeIssue(issue)}`);
+  }
+
+  const origins: Origins = {};
+  for (const k of Object.keys(result.data) as AnswerKey[]) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  return { answers: result.data, origins };
+}

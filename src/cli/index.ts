@@ -1,0 +1,24 @@
+// The bundle's entry: runs the CLI against the real process.
+
+import { run } from './program';
+
+const io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug, not bad input: say so in one line, and how to report it.
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`deploy-advisor: internal error: ${msg} (please report this with the command you ran; DEPLOY_ADVISOR_DEBUG=1 shows the stack)\n`);
+    if (process.env.DEPLOY_ADVISOR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,111 @@
+// The commander program and the one place that maps outcomes to exit codes.
+
+import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
+import { DURATION_HELP, SIZE_HELP } from '../rules/units';
+import { EXIT, UsageError, type Io } from './io';
+
+const RECOMMEND_HELP = `
+Sizes:      ${SIZE_HELP}.
+Durations:  ${DURATION_HELP}.
+Answers:    --answers FILE reads the same answers from YAML or JSON, keyed in camelCase
+            (batch, payload, processingTime, latency, traffic, modelSize, gpu, models,
+            frameworks, pipeline, contentType); flags override the file.
+Required:   --batch or --no-batch; for per-request work also --payload, --processing-time,
+            --latency and --traffic. Other answers take defaults, listed under "Assumed".
+Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage.
+
+Examples:
+  deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent
+  deploy-advisor recommend --no-batch --payload 200MB --processing-time 10m --latency none --traffic sustained --format json
+  deploy-advisor recommend --batch --payload 20MB --content-type text/csv
+  deploy-advisor recommend --answers workload.yaml --explain
+`;
+
+function usageHint(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return `(see ${names.join(' ')} --help)`;
+}
+
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('deploy-advisor');
+  const configure = (cmd: Command) =>
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        outputError: (s, write) => write(`deploy-advisor: ${s.trim().replace(/\s*\n\s*/g, ' ')} ${usageHint(cmd)}\n`),
+      });
+
+  configure(program)
+    .description('Choose how to host a model on Amazon SageMaker, generate its configuration, and lint configurations against the documented limits.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    // --color before --no-color, so that neither sets a default and colour follows the terminal.
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
+    .showSuggestionAfterError(true);
+
+  configure(program.command('recommend'))
+    .summary('recommend a hosting option for a workload')
+    .description('Hold a workload against Real-Time, Serverless, Asynchronous and Batch Transform hosting and recommend one, with reasons.')
+    .option('--batch', 'all data is available up front and processed offline')
+    .option('--no-batch', 'requests arrive one by one')
+    .option('--payload <size>', 'largest request payload (for batch: largest record), e.g. 750KB, 2MB, 1.5GB, 3MiB')
+    .option('--processing-time <duration>', 'worst-case model time per request, e.g. 300ms, 45s, 10m, 2h')
+    .option('--latency <duration>', 'the answer time callers need, or "none" when they can wait for a queued result')
+    .option('--traffic <pattern>', 'sustained, intermittent or unpredictable')
+    .option('--model-size <size>', 'model size in memory, e.g. 1.2GB')
+    .option('--gpu', 'the model needs a GPU')
+    .option('--no-gpu', 'the model runs on CPU')
+    .option('--models <n>', 'models behind one endpoint (default 1)')
+    .option('--frameworks <n>', 'distinct frameworks/containers among those models (default 1)')
+    .option('--pipeline <n>', 'containers chained per request (default 1: no pipeline)')
+    .option('--content-type <mime>', 'request content type, e.g. text/csv (matters for batch splitting)')
+    .option('--answers <file>', 'read answers from a YAML or JSON file; flags override it')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
+    .option('--explain', 'print every option and every limit checked, with sources')
+    .option('--no-interactive', 'never prompt (implied without a terminal, or when CI is set)')
+    .addHelpText('after', RECOMMEND_HELP)
+    .action(async (opts) => {
+      const { runRecommend } = await import('./recommend');
+      setExit(await runRecommend({ ...opts, color: program.opts().color }, io));
+    });
+
+  configure(program.command('limits'))
+    .summary('print the limits table')
+    .description('Print every SageMaker hosting limit deploy-advisor checks, with its source and the date it was checked.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (opts) => {
+      const { runLimits } = await import('./limits-cmd');
+      setExit(runLimits(opts.format, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => (code = c));
+  const words = argv.filter((a) => a !== '--no-color' && a !== '--color');
+  if (words.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`deploy-advisor: error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}

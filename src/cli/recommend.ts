@@ -1,0 +1,44 @@
+// `deploy-advisor recommend`: flags and an answers file in, a recommendation out.
+
+import { assess } from '../rules/engine';
+import { normalize, type AnswerKey, type Origins, type RawAnswers } from './answers';
+import { EXIT, colorWanted, type Io } from './io';
+import { renderText, toResult } from './render-recommend';
+import { makeStyle } from './style';
+
+export interface RecommendFlags extends Partial<Record<AnswerKey, unknown>> {
+  answers?: string;
+  format: 'text' | 'json' | 'yaml';
+  explain?: boolean;
+  interactive: boolean;
+  color?: boolean;
+}
+
+const FLAG_KEYS: AnswerKey[] = ['batch', 'payload', 'processingTime', 'latency', 'traffic', 'modelSize', 'gpu', 'models', 'frameworks', 'pipeline', 'contentType'];
+
+export async function runRecommend(flags: RecommendFlags, io: Io): Promise<number> {
+  let raw: RawAnswers = {};
+  let origins: Origins = {};
+  if (flags.answers !== undefined) {
+    const { readAnswersFile } = await import('./answers-file');
+    ({ answers: raw, origins } = readAnswersFile(flags.answers));
+  }
+  for (const k of FLAG_KEYS) {
+    if (flags[k] !== undefined) {
+      raw[k] = flags[k];
+      delete origins[k];
+    }
+  }
+  // Missing answers are a usage error naming each missing flag (no prompting yet).
+  const { workload, assumptions } = normalize(raw, origins);
+  const result = toResult(workload, assess(workload), assumptions);
+
+  if (flags.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else if (flags.format === 'yaml') {
+    const { stringify } = await import('yaml');
+    io.stdout.write(stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }));
+  } else {
+    io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+  }
+  return result.recommendation ? EXIT.ok : EXIT.findings;
+}

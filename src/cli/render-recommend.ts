@@ -1,0 +1,79 @@
+// Renders a recommend result for people (text) and for programs (json, yaml).
+
+import { ARCHITECTURE_NAMES, OPTION_NAMES, type Assessment, type Check } from '../rules/engine';
+import { formatBytes, formatDuration } from '../rules/units';
+import type { Workload } from '../rules/workload';
+import type { Style } from './style';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RecommendResult {
+  schemaVersion: number;
+  workload: Workload;
+  recommendation: Assessment['recommendation'];
+  options: Assessment['options'];
+  advice: string[];
+  assumptions: string[];
+}
+
+export function toResult(workload: Workload, a: Assessment, assumptions: string[]): RecommendResult {
+  return { schemaVersion: SCHEMA_VERSION, workload, recommendation: a.recommendation, options: a.options, advice: a.advice, assumptions };
+}
+
+function describeWorkload(w: Workload): string {
+  const parts = [w.batch ? 'offline batch job' : `${w.traffic} traffic`];
+  parts.push(`${formatBytes(w.payloadBytes)} ${w.batch ? 'records' : 'payloads'}`, `${formatDuration(w.processingSeconds)} processing`);
+  if (!w.batch) parts.push(w.latencySeconds === null ? 'callers can wait' : `answers within ${formatDuration(w.latencySeconds)}`);
+  if (w.modelSizeBytes !== null) parts.push(`${formatBytes(w.modelSizeBytes)} model`);
+  if (w.gpu) parts.push('GPU');
+  if (w.models > 1) parts.push(`${w.models} models`);
+  if (w.frameworks > 1) parts.push(`${w.frameworks} frameworks`);
+  if (w.pipeline > 1) parts.push(`${w.pipeline}-container pipeline`);
+  if (w.contentType) parts.push(w.contentType);
+  return parts.join(', ');
+}
+
+function checkLine(c: Check, s: Style): string {
+  const mark = c.pass ? s.green('✓') : s.red('✗');
+  return `    ${mark} ${c.message}${c.source ? s.dim(`  [${c.limit}]`) : ''}`;
+}
+
+export function renderText(r: RecommendResult, s: Style, explain: boolean): string {
+  const out: string[] = [];
+  const rec = r.recommendation;
+  out.push(`${s.dim('Workload:')} ${describeWorkload(r.workload)}`, '');
+  if (rec) {
+    const arch = rec.architecture === 'single-model' ? '' : ` (${ARCHITECTURE_NAMES[rec.architecture]})`;
+    out.push(`${s.bold('Recommendation:')} ${s.bold.green(OPTION_NAMES[rec.option] + arch)}`);
+    out.push(`  ${rec.summary}`, '', s.bold('Why:'));
+    for (const reason of rec.reasons) out.push(`  - ${reason}`);
+  } else {
+    out.push(`${s.bold.red('No SageMaker hosting option fits this workload.')}`, '', s.bold('What would have to change:'));
+    for (const a of r.advice) out.push(`  - ${a}`);
+  }
+
+  out.push('', s.bold(explain ? 'Every option and limit checked:' : 'Other options:'));
+  for (const o of r.options) {
+    if (!explain && rec && o.option === rec.option) continue;
+    const failedChecks = o.checks.filter((c) => !c.pass);
+    const head = o.fits
+      ? `${s.green('✓')} ${OPTION_NAMES[o.option]}: fits${rec && o.option !== rec.option ? ', not the flowchart\'s pick' : ''}`
+      : `${s.red('✗')} ${OPTION_NAMES[o.option]}: ruled out${explain ? '' : `: ${failedChecks.map((c) => c.message).join('; ')}`}`;
+    out.push(`  ${head}`);
+    if (explain) for (const c of o.checks) out.push(checkLine(c, s));
+  }
+
+  if (r.assumptions.length) {
+    out.push('', s.bold('Assumed:'));
+    for (const a of r.assumptions) out.push(`  - ${a}`);
+  }
+  if (explain) {
+    const sources = new Map<string, string>();
+    for (const o of r.options) for (const c of o.checks) if (c.source) sources.set(c.limit, c.source);
+    out.push('', s.bold('Sources:'));
+    for (const [id, url] of [...sources].sort(([a], [b]) => a.localeCompare(b))) out.push(`  ${id}: ${url}`);
+  } else {
+    out.push('', s.dim('Run with --explain to see every limit checked, with sources.'));
+  }
+  return out.join('\n') + '\n';
+}

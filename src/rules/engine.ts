@@ -1,0 +1,388 @@
+// The engine: holds a workload against every hosting option and the limits table, then walks
+// the decision flowchart. Pure: data in, data out.
+
+import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
+import { formatBytes, formatDuration } from './units';
+import type { Workload } from './workload';
+
+export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
+export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+export const OPTION_NAMES: Record<OptionId, string> = {
+  'real-time': 'Real-Time Inference',
+  serverless: 'Serverless Inference',
+  async: 'Asynchronous Inference',
+  'batch-transform': 'Batch Transform',
+};
+
+export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
+  'single-model': 'single model',
+  'multi-model': 'multi-model endpoint',
+  'multi-container': 'multi-container endpoint',
+  'serial-pipeline': 'serial inference pipeline',
+};
+
+/** Checks that compare the workload with itself rather than with a SageMaker limit. */
+export type WorkloadCheckId = 'workload.latency' | 'workload.batch';
+
+export interface Check {
+  limit: LimitId | WorkloadCheckId;
+  value: number | boolean;
+  limitValue: number | boolean;
+  pass: boolean;
+  message: string;
+  /** Source URL of the limit; null for checks of the workload against itself. */
+  source: string | null;
+}
+
+export interface OptionAssessment {
+  option: OptionId;
+  fits: boolean;
+  checks: Check[];
+}
+
+export interface Recommendation {
+  option: OptionId;
+  architecture: Architecture;
+  summary: string;
+  reasons: string[];
+}
+
+export interface Assessment {
+  recommendation: Recommendation | null;
+  options: OptionAssessment[];
+  advice: string[];
+}
+
+// ---- checks ---------------------------------------------------------------------------------
+
+const fmt = (value: number, unit: 'bytes' | 'seconds' | 'count') =>
+  unit === 'bytes' ? formatBytes(value) : unit === 'seconds' ? formatDuration(value) : String(value);
+
+/** value must be at most the limit. */
+function atMost(id: LimitId, value: number, what: string, unit: 'bytes' | 'seconds' | 'count', hint = ''): Check {
+  const max = unit === 'bytes' ? limitBytes(id) : limit(id);
+  const pass = value <= max;
+  const e = limitEntry(id);
+  const message = pass
+    ? `${what} ${fmt(value, unit)} is within the ${fmt(max, unit)} limit (${e.limits})`
+    : `${what} ${fmt(value, unit)} exceeds the ${fmt(max, unit)} limit (${e.limits})${hint ? `; ${hint}` : ''}`;
+  return { limit: id, value, limitValue: max, pass, message, source: e.source };
+}
+
+/** A feature the option does not support: passes when the workload does not use it. */
+function unsupported(id: LimitId, used: boolean, what: string): Check {
+  const e = limitEntry(id);
+  return {
+    limit: id,
+    value: used,
+    limitValue: false,
+    pass: !used,
+    message: used ? `${what}: ${e.limits} not supported` : `no ${e.limits} needed`,
+    source: e.source,
+  };
+}
+
+function latencyCheck(w: Workload): Check | null {
+  if (w.latencySeconds === null) return null;
+  const pass = w.processingSeconds <= w.latencySeconds;
+  return {
+    limit: 'workload.latency',
+    value: w.processingSeconds,
+    limitValue: w.latencySeconds,
+    pass,
+    message: pass
+      ? `processing time ${formatDuration(w.processingSeconds)} is within the ${formatDuration(w.latencySeconds)} callers need`
+      : `processing time ${formatDuration(w.processingSeconds)} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
+    source: null,
+  };
+}
+
+function containerChecks(w: Workload): Check[] {
+  const checks: Check[] = [];
+  if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
+  else if (w.frameworks > 1) checks.push(atMost('multi-container.containers', w.frameworks, 'containers:', 'count'));
+  return checks;
+}
+
+function realTimeChecks(w: Workload): Check[] {
+  const payload = atMost('real-time.payload', w.payloadBytes, 'payload', 'bytes', 'use Asynchronous Inference for larger payloads');
+  if (!payload.pass && w.payloadBytes <= limit('real-time.payload-documented')) {
+    payload.message += ` (the current docs allow up to ${formatBytes(limit('real-time.payload-documented'))}, but the API model still enforces ${formatBytes(limit('real-time.payload'))})`;
+  }
+  return [
+    payload,
+    atMost('real-time.invocation-timeout', w.processingSeconds, 'processing time', 'seconds', 'use Asynchronous Inference for longer processing'),
+    ...[latencyCheck(w)].filter((c): c is Check => c !== null),
+    ...containerChecks(w),
+  ];
+}
+
+/** Memory a model needs on Serverless, before rounding to a memory step. */
+function serverlessMemoryNeed(modelBytes: number): number {
+  return Math.ceil(modelBytes * limit('policy.serverless-memory-headroom'));
+}
+
+/** The smallest Serverless memory step (in MB) that holds the model, or null if none does. */
+export function serverlessMemoryMB(modelBytes: number | null): number | null {
+  const step = limit('serverless.memory-step');
+  const min = limit('serverless.memory-min');
+  const max = limit('serverless.memory-max');
+  if (modelBytes === null) return min;
+  const mib = 1024 * 1024;
+  const need = Math.max(min, Math.ceil(serverlessMemoryNeed(modelBytes) / mib / step) * step);
+  return need <= max ? need : null;
+}
+
+function serverlessChecks(w: Workload): Check[] {
+  const checks: Check[] = [
+    atMost('serverless.payload', w.payloadBytes, 'payload', 'bytes'),
+    atMost('serverless.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
+  ];
+  const latency = latencyCheck(w);
+  if (latency) checks.push(latency);
+  checks.push(unsupported('serverless.gpu', w.gpu, 'the model needs a GPU'));
+  if (w.modelSizeBytes !== null) {
+    const need = serverlessMemoryNeed(w.modelSizeBytes);
+    const max = limitBytes('serverless.memory-max');
+    const headroom = Math.round((limit('policy.serverless-memory-headroom') - 1) * 100);
+    const pass = need <= max;
+    checks.push({
+      limit: 'serverless.memory-max',
+      value: need,
+      limitValue: max,
+      pass,
+      message: `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(need)} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytes(max)}`,
+      source: limitEntry('serverless.memory-max').source,
+    });
+  }
+  if (w.latencySeconds !== null) {
+    const tolerance = limit('policy.cold-start-tolerance');
+    const pass = w.latencySeconds >= tolerance;
+    checks.push({
+      limit: 'policy.cold-start-tolerance',
+      value: w.latencySeconds,
+      limitValue: tolerance,
+      pass,
+      message: pass
+        ? `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out a cold start`
+        : `callers need answers within ${formatDuration(w.latencySeconds)}, but a cold start takes seconds (up to ${formatDuration(limit('serverless.startup'))}); Provisioned Concurrency avoids them at an hourly cost`,
+      source: limitEntry('policy.cold-start-tolerance').source,
+    });
+  }
+  checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
+  checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
+  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, `a ${w.pipeline}-container pipeline`));
+  return checks;
+}
+
+function asyncChecks(w: Workload): Check[] {
+  const checks: Check[] = [
+    atMost('async.payload', w.payloadBytes, 'payload', 'bytes'),
+    atMost('async.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
+  ];
+  const latency = latencyCheck(w);
+  if (latency) checks.push(latency);
+  checks.push(unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
+  checks.push(...containerChecks(w));
+  return checks;
+}
+
+function batchChecks(w: Workload): Check[] {
+  return [
+    {
+      limit: 'workload.batch',
+      value: w.batch,
+      limitValue: true,
+      pass: w.batch,
+      message: w.batch
+        ? 'all data is available up front'
+        : 'requests arrive one by one; Batch Transform processes a dataset that is available up front',
+      source: null,
+    },
+    atMost('batch-transform.payload', w.payloadBytes, 'record of', 'bytes', 'or set MaxPayloadInMB to 0 to stream it, if the container supports chunked input'),
+    atMost('batch-transform.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
+    ...(w.pipeline > 1 ? [atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count')] : []),
+  ];
+}
+
+const CHECKS: Record<OptionId, (w: Workload) => Check[]> = {
+  'real-time': realTimeChecks,
+  serverless: serverlessChecks,
+  async: asyncChecks,
+  'batch-transform': batchChecks,
+};
+
+// ---- the flowchart ---------------------------------------------------------------------------
+
+function architectureOf(w: Workload): Architecture {
+  if (w.pipeline > 1) return 'serial-pipeline';
+  if (w.frameworks > 1) return 'multi-container';
+  if (w.models > 1) return 'multi-model';
+  return 'single-model';
+}
+
+const failed = (a: OptionAssessment) => a.checks.filter((c) => !c.pass);
+const failing = (a: OptionAssessment, id: Check['limit']) => a.checks.some((c) => c.limit === id && !c.pass);
+
+function architectureReasons(w: Workload, arch: Architecture): string[] {
+  switch (arch) {
+    case 'serial-pipeline':
+      return [`${w.pipeline} containers run in sequence on every request: a serial inference pipeline (2-${limit('serial-pipeline.containers-max')} containers) keeps them on the same instance`];
+    case 'multi-container':
+      return [
+        `${w.frameworks} different frameworks: a multi-container endpoint (up to ${limit('multi-container.containers')} containers, Direct mode) keeps every one warm, with no cold starts`,
+        ...(w.models > w.frameworks ? [`${w.models} models over ${w.frameworks} containers: each container serves its framework's models`] : []),
+      ];
+    case 'multi-model':
+      return [
+        `${w.models} models of one framework: a multi-model endpoint shares one container and loads models from S3 on demand`,
+        ...(w.gpu ? ['on GPU, multi-model endpoints need NVIDIA Triton Inference Server and a single-GPU instance type'] : []),
+      ];
+    default:
+      return [];
+  }
+}
+
+function payloadAndTime(w: Workload): string {
+  return `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing`;
+}
+
+function recommendBatch(w: Workload): Recommendation {
+  const reasons = [
+    'all data is available up front: a transform job processes it and stops, so nothing runs (or bills) between jobs',
+    `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${limit('batch-transform.payload')} MB)`,
+  ];
+  if (w.processingSeconds > limit('batch-transform.invocation-timeout-default')) {
+    reasons.push(`${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`);
+  }
+  if (w.contentType && /csv/i.test(w.contentType)) reasons.push('CSV input: split it by line (SplitType Line, AssembleWith Line) so records are batched');
+  if (w.models > 1 && w.pipeline === 1) reasons.push(`${w.models} models: run one transform job per model (multi-model containers are an endpoint feature)`);
+  const arch: Architecture = w.pipeline > 1 ? 'serial-pipeline' : 'single-model';
+  return {
+    option: 'batch-transform',
+    architecture: arch,
+    summary: `Batch Transform${arch === 'serial-pipeline' ? ' with a serial inference pipeline' : ''}: the data is available up front, so an offline job processes it without a standing endpoint.`,
+    reasons: [...reasons, ...architectureReasons(w, arch)],
+  };
+}
+
+function recommendAsync(w: Workload, why: string[]): Recommendation {
+  const arch = architectureOf(w);
+  const reasons = [...why];
+  reasons.push(`Asynchronous Inference queues requests, takes payloads up to ${formatBytes(limitBytes('async.payload'))} through S3 and up to ${formatDuration(limit('async.invocation-timeout'))} of processing, and can scale to zero instances when the queue is empty`);
+  if (w.processingSeconds > limit('async.invocation-timeout-default')) {
+    reasons.push(`${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`);
+  }
+  if (w.latencySeconds !== null) {
+    reasons.push(`results arrive in S3 after the queue, so a ${formatDuration(w.latencySeconds)} answer time is not guaranteed under load`);
+  }
+  return {
+    option: 'async',
+    architecture: arch,
+    summary: `Asynchronous Inference${arch === 'single-model' ? '' : ` (${ARCHITECTURE_NAMES[arch]})`}: ${payloadAndTime(w)} are handled through a queue, with results written to S3.`,
+    reasons: [...reasons, ...architectureReasons(w, arch)],
+  };
+}
+
+function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[] {
+  const advice: string[] = [];
+  const asyncA = a.async;
+  if (failing(asyncA, 'async.payload') && (!w.batch || failing(a['batch-transform'], 'batch-transform.payload'))) {
+    advice.push(`Split each payload below ${formatBytes(limitBytes('async.payload'))} (for example, a video into frames or short clips) and send the parts to an Asynchronous endpoint; parts below ${formatBytes(limit('real-time.payload'))} can go to Real-Time.`);
+  }
+  if (w.batch && failing(a['batch-transform'], 'batch-transform.payload')) {
+    advice.push(`Split records below ${limit('batch-transform.payload')} MB (SplitType Line, RecordIO or TFRecord), or set MaxPayloadInMB to 0 to stream each object in chunks if your container supports it.`);
+  }
+  if (failing(asyncA, 'async.invocation-timeout')) {
+    advice.push(`Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use a faster or GPU instance, or run it as a SageMaker Processing or Training job rather than a hosted model.`);
+  }
+  if (failing(a['real-time'], 'workload.latency')) {
+    advice.push(`The model takes ${formatDuration(w.processingSeconds)} but callers need an answer within ${formatDuration(w.latencySeconds!)}: make the model faster (GPU, larger instance, compilation or quantisation) or let callers wait for a queued result (--latency none, Asynchronous Inference).`);
+  }
+  if (w.pipeline > limit('serial-pipeline.containers-max')) {
+    advice.push(`Shorten the pipeline to at most ${limit('serial-pipeline.containers-max')} containers, for example by merging pre- and post-processing steps into one container.`);
+  } else if (w.pipeline === 1 && w.frameworks > limit('multi-container.containers')) {
+    advice.push(`Spread the ${w.frameworks} frameworks over several endpoints: one endpoint holds at most ${limit('multi-container.containers')} containers; models of one framework can share a multi-model endpoint.`);
+  }
+  if (failing(asyncA, 'async.multi-model') && !failing(asyncA, 'async.payload') && !failing(asyncA, 'async.invocation-timeout')) {
+    advice.push(`Asynchronous endpoints do not host multi-model containers: deploy one Asynchronous endpoint per model, or package the ${w.models} models in one container that picks the model from the request.`);
+  }
+  if (advice.length === 0) {
+    for (const opt of OPTIONS) for (const c of failed(a[opt]).filter((x) => x.limit !== 'workload.batch')) advice.push(`${OPTION_NAMES[opt]}: ${c.message}.`);
+  }
+  return advice;
+}
+
+function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendation | null {
+  if (w.batch) {
+    if (a['batch-transform'].fits) return recommendBatch(w);
+    // Records too big for a transform job but within Async's limits: an Async endpoint can work
+    // through them from a queue and scale to zero afterwards.
+    if (a.async.fits && failing(a['batch-transform'], 'batch-transform.payload') && !failing(a['batch-transform'], 'batch-transform.invocation-timeout')) {
+      return recommendAsync(w, [
+        `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${limit('batch-transform.payload')} MB MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`,
+      ]);
+    }
+    return null;
+  }
+
+  const why: string[] = [];
+  if (w.payloadBytes > limit('real-time.payload')) why.push(`payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`);
+  if (w.processingSeconds > limit('real-time.invocation-timeout')) why.push(`processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit('real-time.invocation-timeout'))} limit`);
+  if (w.latencySeconds === null) why.push('callers can wait for a queued result');
+  if (why.length > 0) return a.async.fits ? recommendAsync(w, why) : null;
+
+  const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
+  if (lowTraffic && a.serverless.fits) {
+    const memory = serverlessMemoryMB(w.modelSizeBytes);
+    return {
+      option: 'serverless',
+      architecture: 'single-model',
+      summary: `Serverless Inference: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and you pay only while requests run.`,
+      reasons: [
+        `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`,
+        `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`,
+        w.modelSizeBytes === null
+          ? `model size not given: the smallest memory size (${memory} MB) is assumed; give --model-size to size it`
+          : `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`,
+        `callers can wait ${formatDuration(w.latencySeconds!)}, enough to ride out cold starts after idle periods`,
+      ],
+    };
+  }
+  if (!a['real-time'].fits) return null;
+
+  const arch = architectureOf(w);
+  const reasons: string[] = [];
+  if (lowTraffic) {
+    const ruledOut = failed(a.serverless).map((c) => c.message);
+    reasons.push(`traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`);
+    reasons.push('Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load, or Asynchronous Inference (scales to zero) if callers can wait');
+  } else {
+    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: a Real-Time endpoint keeps instances warm for low, steady latency`);
+  }
+  reasons.push(`${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit('real-time.invocation-timeout'))} limits`);
+  return {
+    option: 'real-time',
+    architecture: arch,
+    summary: `Real-Time Inference (${ARCHITECTURE_NAMES[arch]}): ${w.traffic} traffic with ${payloadAndTime(w)} needs instances that are always warm.`,
+    reasons: [...reasons, ...architectureReasons(w, arch)],
+  };
+}
+
+/** Holds the workload against every option and picks one by the flowchart. */
+export function assess(w: Workload): Assessment {
+  const byOption = Object.fromEntries(
+    OPTIONS.map((option) => {
+      const checks = CHECKS[option](w);
+      return [option, { option, fits: checks.every((c) => c.pass), checks }];
+    }),
+  ) as Record<OptionId, OptionAssessment>;
+  const recommendation = choose(w, byOption);
+  return {
+    recommendation,
+    options: OPTIONS.map((o) => byOption[o]),
+    advice: recommendation ? [] : adviceFor(w, byOption),
+  };
+}

@@ -1,0 +1,89 @@
+// Sizes and durations as users write them, and back again. Pure functions, no limits here.
+//
+// Sizes: KB, MB, GB, TB are decimal (1 KB = 1000 bytes); KiB, MiB, GiB, TiB are binary
+// (1 KiB = 1024 bytes). Units are case-insensitive ("2mb" = "2MB"); B is bytes.
+// Durations: ms, s, m (or min), h; parts may be combined ("1m30s").
+
+export class UnitError extends Error {
+  override name = 'UnitError';
+}
+
+const KIB = 1024;
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: KIB,
+  mib: KIB ** 2,
+  gib: KIB ** 3,
+  tib: KIB ** 4,
+};
+
+export const SIZE_HELP = 'a number with a unit: B, KB, MB, GB (1 KB = 1000 bytes) or KiB, MiB, GiB (1 KiB = 1024 bytes), e.g. 750KB, 2MB, 1.5GB, 3MiB';
+export const DURATION_HELP = 'a number with a unit: ms, s, m, h, e.g. 300ms, 45s, 10m, 2h, 1m30s';
+
+const SIZE_RE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)$/i;
+
+/** Parses "750KB", "1.5GB", "3MiB" into a whole number of bytes. */
+export function parseSize(text: string): number {
+  const s = String(text).trim();
+  const m = SIZE_RE.exec(s);
+  if (!m) {
+    if (/^\d+(\.\d+)?$/.test(s)) throw new UnitError(`"${s}" has no unit; use ${SIZE_HELP}`);
+    throw new UnitError(`"${s}" is not a size; use ${SIZE_HELP}`);
+  }
+  const factor = SIZE_UNITS[m[2]!.toLowerCase()];
+  if (factor === undefined) throw new UnitError(`"${s}" has an unknown unit "${m[2]}"; use ${SIZE_HELP}`);
+  const bytes = Math.round(Number(m[1]) * factor);
+  if (!Number.isSafeInteger(bytes)) throw new UnitError(`"${s}" is too large`);
+  if (bytes <= 0) throw new UnitError(`"${s}" must be more than zero bytes`);
+  return bytes;
+}
+
+const SECONDS: Record<string, number> = { ms: 1e-3, s: 1, sec: 1, m: 60, min: 60, h: 60 * 60, hr: 60 * 60 };
+const DURATION_PART = /(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*/iy;
+
+/** Parses "300ms", "45s", "10m", "2h", "1m30s" into seconds. */
+export function parseDuration(text: string): number {
+  const s = String(text).trim();
+  if (/^\d+(\.\d+)?$/.test(s)) throw new UnitError(`"${s}" has no unit; use ${DURATION_HELP}`);
+  DURATION_PART.lastIndex = 0;
+  let total = 0;
+  let parts = 0;
+  while (DURATION_PART.lastIndex < s.length) {
+    const m = DURATION_PART.exec(s);
+    if (!m) throw new UnitError(`"${s}" is not a duration; use ${DURATION_HELP}`);
+    const factor = SECONDS[m[2]!.toLowerCase()];
+    if (factor === undefined) throw new UnitError(`"${s}" has an unknown unit "${m[2]}"; use ${DURATION_HELP}`);
+    total += Number(m[1]) * factor;
+    parts++;
+  }
+  if (parts === 0) throw new UnitError(`"${s}" is not a duration; use ${DURATION_HELP}`);
+  if (!(total > 0) || !Number.isFinite(total)) throw new UnitError(`"${s}" must be longer than zero`);
+  // Keep millisecond precision and avoid float noise such as 0.30000000000000004.
+  return Math.round(total * 1000) / 1000;
+}
+
+function trim(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** Bytes for people: binary units when the number is an exact binary multiple, else decimal. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const binary: Array<[string, number]> = [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]];
+  for (const [unit, f] of binary) if (bytes >= f && bytes % f === 0) return `${bytes / f} ${unit}`;
+  const decimal: Array<[string, number]> = [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  for (const [unit, f] of decimal) if (bytes >= f) return `${trim(bytes / f)} ${unit}`;
+  return `${bytes} B`;
+}
+
+/** Seconds for people: "300 ms", "45 s", "10 min", "1 h". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 1) return `${trim(seconds * 1000)} ms`;
+  if (seconds < 60) return `${trim(seconds)} s`;
+  if (seconds < 60 * 60) return `${trim(seconds / 60)} min`;
+  return `${trim(seconds / (60 * 60))} h`;
+}

@@ -1,0 +1,29 @@
+// A workload in base units: bytes and seconds. The CLI turns flags, answers files and prompts
+// into this; the engine reads nothing else.
+
+export const TRAFFIC = ['sustained', 'intermittent', 'unpredictable'] as const;
+export type Traffic = (typeof TRAFFIC)[number];
+
+export interface Workload {
+  /** All data is available up front and processed offline. */
+  batch: boolean;
+  /** Largest request payload in bytes (for batch: the largest record or mini-batch). */
+  payloadBytes: number;
+  /** Worst-case model time per request, in seconds. */
+  processingSeconds: number;
+  /** The answer time callers need, in seconds; null when they can wait for a queued result (and for batch). */
+  latencySeconds: number | null;
+  /** Traffic pattern; null for batch. */
+  traffic: Traffic | null;
+  /** Model size in memory, in bytes; null when not known. */
+  modelSizeBytes: number | null;
+  gpu: boolean;
+  /** Models behind one endpoint (>= 1). */
+  models: number;
+  /** Distinct frameworks (containers) among those models (>= 1, <= models). */
+  frameworks: number;
+  /** Containers chained per request (1: no pipeline). */
+  pipeline: number;
+  /** Request content type; null when not known. */
+  contentType: string | null;
+}
