@@ -35,8 +35,8 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
 
   if (flags.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (flags.format === 'yaml') {
-    const { stringify } = await import('yaml');
-    io.stdout.write(stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }));
+    const { toYaml } = await import('./yaml-out');
+    io.stdout.write(toYaml(result));
   } else {
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
   }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
+import { cli, expectOneLineError } from './helpers';
+
+describe('the program', () => {
+  it('--help goes to stdout, exit 0', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/recommend/);
+    expect(r.stdout).toMatch(/limits/);
+  });
+
+  it('recommend --help explains units and exit codes', () => {
+    const r = cli(['recommend', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 KB = 1000 bytes/);
+    expect(r.stdout).toMatch(/1 KiB = 1024 bytes/);
+    expect(r.stdout).toMatch(/Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage/);
+  });
+
+  it('--version prints the package version', () => {
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+
+  it('no command without a terminal: help on stderr, exit 2', () => {
+    const r = cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Usage: deploy-advisor/);
+  });
+
+  it('an unknown command is one line, exit 2', () => {
+    const r = cli(['recomend']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'recomend'/);
+    expectOneLineError(r.stderr);
+  });
+});
+
+describe('limits', () => {
+  it('prints the table as text', () => {
+    const r = cli(['limits']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/real-time\.payload\s+max 6 MiB\s+request payload of InvokeEndpoint/);
+    expect(r.stdout).toMatch(/serverless\.gpu\s+not supported/);
+  });
+
+  it('prints JSON with sources and dates', () => {
+    const j = JSON.parse(cli(['limits', '--format', 'json']).stdout);
+    expect(j.schemaVersion).toBe(1);
+    const e = j.limits.find((l: { id: string }) => l.id === 'serverless.memory-max');
+    expect(e).toMatchObject({ option: 'serverless', value: 6144, unit: 'MB', kind: 'max', checked: '2026-11-24' });
+    expect(e.source).toMatch(/^https:\/\//);
+  });
+
+  it('prints markdown with notes', () => {
+    const r = cli(['limits', '--format', 'markdown']);
+    expect(r.stdout).toMatch(/^\| id \| option \| limits \|/);
+    expect(r.stdout).toMatch(/\| `real-time.payload` \|.*25 MB/);
+  });
+
+  it('rejects an unknown format', () => {
+    const r = cli(['limits', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr);
+  });
+});

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { assess, serverlessMemoryMB, type Architecture } from '../../src/rules/engine';
+import { limit, limitBytes, limitEntry, type OptionId } from '../../src/rules/limits';
+import type { Workload } from '../../src/rules/workload';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/** A small per-request workload with sustained traffic; cases change what they test. */
+function wl(over: Partial<Workload> = {}): Workload {
+  return {
+    batch: false, payloadBytes: 1_000_000, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained',
+    modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, ...over,
+  };
+}
+const batch = (over: Partial<Workload> = {}) => wl({ batch: true, latencySeconds: null, traffic: null, ...over });
+const intermittent = (over: Partial<Workload> = {}) => wl({ traffic: 'intermittent', ...over });
+
+const RT_PAYLOAD = limit('real-time.payload');
+const SL_PAYLOAD = limit('serverless.payload');
+const RT_TIME = limit('real-time.invocation-timeout');
+const ASYNC_PAYLOAD = limitBytes('async.payload');
+const ASYNC_TIME = limit('async.invocation-timeout');
+const BATCH_PAYLOAD = limitBytes('batch-transform.payload');
+const BATCH_TIME = limit('batch-transform.invocation-timeout');
+const COLD = limit('policy.cold-start-tolerance');
+const MAX_CONTAINERS = limit('serial-pipeline.containers-max');
+// The largest model Serverless takes: its memory maximum divided by the headroom factor.
+const SL_MODEL_MAX = Math.floor(limitBytes('serverless.memory-max') / limit('policy.serverless-memory-headroom'));
+
+type Expect = [OptionId, Architecture] | null;
+
+const CASES: Array<[string, Workload, Expect]> = [
+  // Per-request branches
+  ['sustained traffic, small payload', wl(), ['real-time', 'single-model']],
+  ['intermittent traffic that serverless carries', intermittent(), ['serverless', 'single-model']],
+  ['unpredictable traffic that serverless carries', wl({ traffic: 'unpredictable' }), ['serverless', 'single-model']],
+  ['intermittent traffic but a GPU', intermittent({ gpu: true }), ['real-time', 'single-model']],
+  ['intermittent traffic, strict latency: cold starts not tolerable', intermittent({ latencySeconds: 0.2, processingSeconds: 0.05 }), ['real-time', 'single-model']],
+  ['latency just below the cold-start tolerance', intermittent({ latencySeconds: COLD - 0.001 }), ['real-time', 'single-model']],
+  ['latency at the cold-start tolerance', intermittent({ latencySeconds: COLD }), ['serverless', 'single-model']],
+  ['callers can wait: async', wl({ latencySeconds: null }), ['async', 'single-model']],
+  // Real-time payload boundary (6 MiB)
+  ['payload just below the real-time limit', wl({ payloadBytes: RT_PAYLOAD - 1 }), ['real-time', 'single-model']],
+  ['payload at the real-time limit', wl({ payloadBytes: RT_PAYLOAD }), ['real-time', 'single-model']],
+  ['payload just above the real-time limit', wl({ payloadBytes: RT_PAYLOAD + 1 }), ['async', 'single-model']],
+  // Serverless payload boundary (4 MiB)
+  ['intermittent, payload at the serverless limit', intermittent({ payloadBytes: SL_PAYLOAD }), ['serverless', 'single-model']],
+  ['intermittent, payload just above the serverless limit', intermittent({ payloadBytes: SL_PAYLOAD + 1 }), ['real-time', 'single-model']],
+  // Processing-time boundary (60 s)
+  ['processing just below 60 s', wl({ processingSeconds: RT_TIME - 0.001, latencySeconds: RT_TIME }), ['real-time', 'single-model']],
+  ['processing at 60 s', wl({ processingSeconds: RT_TIME, latencySeconds: RT_TIME }), ['real-time', 'single-model']],
+  ['processing just above 60 s', wl({ processingSeconds: RT_TIME + 0.001, latencySeconds: 120 }), ['async', 'single-model']],
+  ['intermittent, processing at 60 s', intermittent({ processingSeconds: RT_TIME, latencySeconds: RT_TIME }), ['serverless', 'single-model']],
+  // Serverless model size (memory maximum with headroom)
+  ['intermittent, model at the serverless maximum', intermittent({ modelSizeBytes: SL_MODEL_MAX }), ['serverless', 'single-model']],
+  ['intermittent, model just above the serverless maximum', intermittent({ modelSizeBytes: SL_MODEL_MAX + 1 }), ['real-time', 'single-model']],
+  ['intermittent, model bigger than 6 GB', intermittent({ modelSizeBytes: 7e9 }), ['real-time', 'single-model']],
+  // Async payload (1 GiB) and time (1 h)
+  ['payload at the async limit', wl({ payloadBytes: ASYNC_PAYLOAD, latencySeconds: null }), ['async', 'single-model']],
+  ['payload just above the async limit', wl({ payloadBytes: ASYNC_PAYLOAD + 1, latencySeconds: null }), null],
+  ['processing at the async limit', wl({ processingSeconds: ASYNC_TIME, latencySeconds: null }), ['async', 'single-model']],
+  ['processing just above the async limit', wl({ processingSeconds: ASYNC_TIME + 1, latencySeconds: null }), null],
+  ['async with a latency callers can meet', wl({ payloadBytes: 100e6, processingSeconds: 120, latencySeconds: 300 }), ['async', 'single-model']],
+  ['async with a latency shorter than processing', wl({ processingSeconds: 120, latencySeconds: 90 }), null],
+  // Latency against processing
+  ['latency equal to processing', wl({ processingSeconds: 2, latencySeconds: 2 }), ['real-time', 'single-model']],
+  ['latency shorter than processing', wl({ processingSeconds: 2, latencySeconds: 1 }), null],
+  // Architectures
+  ['many models of one framework', wl({ models: 200 }), ['real-time', 'multi-model']],
+  ['many models on GPU', wl({ models: 50, gpu: true }), ['real-time', 'multi-model']],
+  ['intermittent traffic with many models', intermittent({ models: 5 }), ['real-time', 'multi-model']],
+  ['three frameworks', wl({ models: 3, frameworks: 3 }), ['real-time', 'multi-container']],
+  ['15 frameworks', wl({ models: 15, frameworks: MAX_CONTAINERS }), ['real-time', 'multi-container']],
+  ['16 frameworks', wl({ models: 16, frameworks: MAX_CONTAINERS + 1 }), null],
+  ['pipeline of 2', wl({ pipeline: 2 }), ['real-time', 'serial-pipeline']],
+  ['pipeline of 15', wl({ pipeline: MAX_CONTAINERS }), ['real-time', 'serial-pipeline']],
+  ['pipeline of 16', wl({ pipeline: MAX_CONTAINERS + 1 }), null],
+  ['intermittent traffic with a pipeline', intermittent({ pipeline: 3 }), ['real-time', 'serial-pipeline']],
+  ['async with many models', wl({ models: 5, latencySeconds: null }), null],
+  ['async with a pipeline', wl({ pipeline: 3, payloadBytes: 50e6, latencySeconds: null }), ['async', 'serial-pipeline']],
+  // Batch
+  ['batch job', batch(), ['batch-transform', 'single-model']],
+  ['batch record at 100 MB', batch({ payloadBytes: BATCH_PAYLOAD }), ['batch-transform', 'single-model']],
+  ['batch record just above 100 MB: async takes it', batch({ payloadBytes: BATCH_PAYLOAD + 1 }), ['async', 'single-model']],
+  ['batch record above 1 GiB', batch({ payloadBytes: 2e9 }), null],
+  ['batch processing at 3600 s', batch({ processingSeconds: BATCH_TIME }), ['batch-transform', 'single-model']],
+  ['batch processing above 3600 s', batch({ processingSeconds: BATCH_TIME + 1 }), null],
+  ['batch with a pipeline', batch({ pipeline: 3 }), ['batch-transform', 'serial-pipeline']],
+  ['batch with a pipeline of 16', batch({ pipeline: MAX_CONTAINERS + 1 }), null],
+  ['batch with a GPU', batch({ gpu: true }), ['batch-transform', 'single-model']],
+];
+
+describe('engine: the flowchart over a table of workloads', () => {
+  it('has at least 30 workloads', () => expect(CASES.length).toBeGreaterThanOrEqual(30));
+
+  it.each(CASES)('%s', (_name, workload, expected) => {
+    const a = assess(workload);
+    if (expected === null) {
+      expect(a.recommendation).toBeNull();
+      expect(a.advice.length).toBeGreaterThan(0);
+    } else {
+      expect(a.recommendation).not.toBeNull();
+      expect([a.recommendation!.option, a.recommendation!.architecture]).toEqual(expected);
+      expect(a.advice).toEqual([]);
+      // The pick always fits every limit it was held against.
+      expect(a.options.find((o) => o.option === expected[0])!.fits).toBe(true);
+    }
+    expect(a.options.map((o) => o.option)).toEqual(['real-time', 'serverless', 'async', 'batch-transform']);
+  });
+});
+
+function check(w: Workload, option: OptionId, id: string) {
+  const c = assess(w).options.find((o) => o.option === option)!.checks.find((x) => x.limit === id);
+  if (!c) throw new Error(`no check ${id} on ${option}`);
+  return c;
+}
+
+describe('engine: checks at each boundary', () => {
+  it.each([
+    ['real-time', 'real-time.payload', (v: number) => wl({ payloadBytes: v }), RT_PAYLOAD],
+    ['serverless', 'serverless.payload', (v: number) => wl({ payloadBytes: v }), SL_PAYLOAD],
+    ['async', 'async.payload', (v: number) => wl({ payloadBytes: v }), ASYNC_PAYLOAD],
+    ['batch-transform', 'batch-transform.payload', (v: number) => batch({ payloadBytes: v }), BATCH_PAYLOAD],
+    ['real-time', 'real-time.invocation-timeout', (v: number) => wl({ processingSeconds: v, latencySeconds: 7200 }), RT_TIME],
+    ['serverless', 'serverless.invocation-timeout', (v: number) => wl({ processingSeconds: v, latencySeconds: 7200 }), limit('serverless.invocation-timeout')],
+    ['async', 'async.invocation-timeout', (v: number) => wl({ processingSeconds: v, latencySeconds: null }), ASYNC_TIME],
+    ['batch-transform', 'batch-transform.invocation-timeout', (v: number) => batch({ processingSeconds: v }), BATCH_TIME],
+    ['real-time', 'serial-pipeline.containers-max', (v: number) => wl({ pipeline: v }), MAX_CONTAINERS],
+    ['real-time', 'multi-container.containers', (v: number) => wl({ models: v, frameworks: v }), limit('multi-container.containers')],
+  ] as const)('%s %s: below and at pass, above fails', (option, id, make, max) => {
+    const step = Number.isInteger(max) ? 1 : 0.001;
+    expect(check(make(max - step), option, id).pass).toBe(true);
+    const at = check(make(max), option, id);
+    expect(at).toMatchObject({ pass: true, value: max, limitValue: max, source: limitEntry(id).source });
+    const above = check(make(max + step), option, id);
+    expect(above.pass).toBe(false);
+    expect(above.message).toMatch(/exceeds/);
+  });
+
+  it('serverless memory: the headroom policy decides the largest model', () => {
+    expect(check(intermittent({ modelSizeBytes: SL_MODEL_MAX }), 'serverless', 'serverless.memory-max').pass).toBe(true);
+    const over = check(intermittent({ modelSizeBytes: SL_MODEL_MAX + 1 }), 'serverless', 'serverless.memory-max');
+    expect(over.pass).toBe(false);
+    expect(over.limitValue).toBe(6 * GiB);
+  });
+
+  it('serverless memory steps: the smallest step that holds the model with headroom', () => {
+    expect(serverlessMemoryMB(null)).toBe(1024);
+    expect(serverlessMemoryMB(100 * MiB)).toBe(1024);
+    expect(serverlessMemoryMB(1024 * MiB)).toBe(2048); // 1 GiB x 1.2 needs the 2 GB step
+    expect(serverlessMemoryMB(SL_MODEL_MAX)).toBe(6144);
+    expect(serverlessMemoryMB(SL_MODEL_MAX + 1)).toBeNull();
+  });
+
+  it('every check names a table limit with its source, or is a workload check without one', () => {
+    const a = assess(wl({ models: 3, frameworks: 2, gpu: true, modelSizeBytes: GiB }));
+    for (const o of a.options) {
+      for (const c of o.checks) {
+        if (c.limit.startsWith('workload.')) expect(c.source).toBeNull();
+        else expect(c.source).toBe(limitEntry(c.limit as never).source);
+        expect(c.message.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
+
+describe('engine: explanations and advice', () => {
+  it('serverless ruled out by a GPU says so in the real-time reasons', () => {
+    const r = assess(intermittent({ gpu: true })).recommendation!;
+    expect(r.reasons.join('\n')).toMatch(/Serverless is ruled out: the model needs a GPU/);
+  });
+
+  it('multi-model on GPU mentions Triton', () => {
+    expect(assess(wl({ models: 50, gpu: true })).recommendation!.reasons.join('\n')).toMatch(/Triton/);
+  });
+
+  it('a payload between 6 MiB and the documented 25 MB explains the conflict', () => {
+    const c = check(wl({ payloadBytes: 10e6 }), 'real-time', 'real-time.payload');
+    expect(c.pass).toBe(false);
+    expect(c.message).toMatch(/current docs allow up to 25 MiB, but the API model still enforces 6 MiB/);
+  });
+
+  it('async above 15 min tells to set InvocationTimeoutSeconds', () => {
+    const r = assess(wl({ processingSeconds: 20 * 60, latencySeconds: null })).recommendation!;
+    expect(r.option).toBe('async');
+    expect(r.reasons.join('\n')).toMatch(/InvocationTimeoutSeconds/);
+  });
+
+  it('a video too big for async: split the payload', () => {
+    expect(assess(wl({ payloadBytes: 5e9, latencySeconds: null })).advice.join('\n')).toMatch(/Split each payload below 1 GiB/);
+  });
+
+  it('processing beyond 1 h: bring it down or use a job', () => {
+    expect(assess(wl({ processingSeconds: 7200, latencySeconds: null })).advice.join('\n')).toMatch(/below 1 h/);
+  });
+
+  it('latency shorter than processing: faster model or --latency none', () => {
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/--latency none/);
+  });
+
+  it('pipeline too long: shorten it', () => {
+    expect(assess(wl({ pipeline: 20 })).advice.join('\n')).toMatch(/Shorten the pipeline to at most 15/);
+  });
+
+  it('too many frameworks: spread them', () => {
+    expect(assess(wl({ models: 20, frameworks: 20 })).advice.join('\n')).toMatch(/at most 15 containers/);
+  });
+
+  it('batch records over 100 MB and 1 GiB: split records or stream', () => {
+    expect(assess(batch({ payloadBytes: 2e9 })).advice.join('\n')).toMatch(/Split records below 100 MB.*MaxPayloadInMB to 0/);
+  });
+
+  it('batch CSV input splits by line', () => {
+    expect(assess(batch({ contentType: 'text/csv' })).recommendation!.reasons.join('\n')).toMatch(/SplitType Line/);
+  });
+
+  it('batch over several models runs one job per model', () => {
+    expect(assess(batch({ models: 3 })).recommendation!.reasons.join('\n')).toMatch(/one transform job per model/);
+  });
+
+  it('async cannot host many models: one endpoint per model', () => {
+    expect(assess(wl({ models: 4, latencySeconds: null })).advice.join('\n')).toMatch(/one Asynchronous endpoint per model/);
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, limit, limitBytes } from '../../src/rules/limits';
+
+describe('limits table', () => {
+  it('ids are unique and well formed', () => {
+    const ids = LIMITS.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z-]+\.[a-z0-9-]+$/);
+  });
+
+  it('every entry has a source URL (or, for policy, the README section) and a check date', () => {
+    for (const e of LIMITS) {
+      if (e.option === 'policy') expect(e.source).toBe('README.md#policy-values');
+      else expect(e.source).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//);
+      expect(e.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(e.limits.length).toBeGreaterThan(3);
+      if (e.kind === 'unsupported') expect(e.value).toBe(false);
+      else expect(typeof e.value).toBe('number');
+    }
+  });
+
+  // The values in ../shared/facts/limits.md; where sources conflict, the API's (issue #2).
+  it.each([
+    ['real-time.payload', 6_291_456],
+    ['real-time.invocation-timeout', 60],
+    ['serverless.payload', 4 * 1024 * 1024],
+    ['serverless.memory-min', 1024],
+    ['serverless.memory-max', 6144],
+    ['serverless.memory-step', 1024],
+    ['serverless.max-concurrency', 200],
+    ['serverless.invocation-timeout', 60],
+    ['async.payload', 1024 ** 3],
+    ['async.invocation-timeout', 3600],
+    ['async.invocation-timeout-default', 900],
+    ['batch-transform.payload', 100],
+    ['batch-transform.concurrency-times-payload', 100],
+    ['batch-transform.invocation-timeout', 3600],
+    ['batch-transform.invocation-timeout-default', 600],
+    ['multi-container.containers', 15],
+    ['serial-pipeline.containers-min', 2],
+    ['serial-pipeline.containers-max', 15],
+  ] as const)('%s is %d', (id, value) => expect(limit(id)).toBe(value));
+
+  it('conflicting sources keep the other reading as a note', () => {
+    const byId = new Map(LIMITS.map((e) => [e.id, e]));
+    expect(byId.get('real-time.payload')!.note).toMatch(/25 MB/);
+    expect(byId.get('async.invocation-timeout')!.note).toMatch(/15 min/);
+    expect(byId.get('serverless.payload')!.note).toMatch(/6 MB/);
+  });
+
+  it('limitBytes converts MB limits to bytes', () => {
+    expect(limitBytes('batch-transform.payload')).toBe(100 * 1024 * 1024);
+    expect(limitBytes('async.payload')).toBe(1024 ** 3);
+  });
+});
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('no second copy of a limit', () => {
+  // Small numbers (60, 15, 100...) are too common to tell apart from ordinary code; 1000 and
+  // 1024 are unit definitions. Every other table value must not appear as a literal elsewhere.
+  const distinctive = [...new Set(LIMITS.map((e) => e.value).filter((v): v is number => typeof v === 'number'))]
+    .filter((v) => v >= 128 && v !== 1000 && v !== 1024);
+
+  it('has distinctive values to look for', () => expect(distinctive).toEqual(expect.arrayContaining([6_291_456, 6144, 3600, 900, 600])));
+
+  it('src/ outside the limits table writes none of them', () => {
+    const offenders: string[] = [];
+    for (const file of sources('src')) {
+      if (file.endsWith(join('rules', 'limits.ts'))) continue;
+      const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '');
+      for (const n of [...code.matchAll(/(?<![\w.])\d[\d_]*(?:\.\d+)?(?![\w.])/g)].map((m) => Number(m[0].replace(/_/g, '')))) {
+        if (distinctive.includes(n)) offenders.push(`${file}: ${n}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, parseDuration, parseSize } from '../../src/rules/units';
+
+describe('parseSize', () => {
+  it.each([
+    ['750KB', 750_000],
+    ['2MB', 2_000_000],
+    ['1.5GB', 1_500_000_000],
+    ['3MiB', 3 * 1024 * 1024],
+    ['1 GiB', 1024 ** 3],
+    ['2mb', 2_000_000],
+    ['512B', 512],
+    ['.5MB', 500_000],
+  ])('%s is %d bytes', (text, bytes) => expect(parseSize(text)).toBe(bytes));
+
+  it.each([
+    ['5XB', /unknown unit "XB"/],
+    ['12', /has no unit/],
+    ['MB', /is not a size/],
+    ['-2MB', /is not a size/],
+    ['0MB', /more than zero/],
+    ['', /is not a size/],
+  ])('rejects %j', (text, message) => expect(() => parseSize(text)).toThrow(message));
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['300ms', 0.3],
+    ['45s', 45],
+    ['10m', 600],
+    ['10min', 600],
+    ['2h', 7200],
+    ['1m30s', 90],
+    ['1.5s', 1.5],
+  ])('%s is %d s', (text, s) => expect(parseDuration(text)).toBe(s));
+
+  it.each([
+    ['45', /has no unit/],
+    ['10 parsecs', /unknown unit "parsecs"/],
+    ['soon', /is not a duration/],
+    ['0s', /longer than zero/],
+  ])('rejects %j', (text, message) => expect(() => parseDuration(text)).toThrow(message));
+});
+
+describe('formatting', () => {
+  it('prefers binary units for exact binary multiples', () => {
+    expect(formatBytes(6 * 1024 * 1024)).toBe('6 MiB');
+    expect(formatBytes(2_000_000)).toBe('2 MB');
+    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
+    expect(formatBytes(999)).toBe('999 B');
+  });
+  it('formats durations', () => {
+    expect(formatDuration(0.3)).toBe('300 ms');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(600)).toBe('10 min');
+    expect(formatDuration(3600)).toBe('1 h');
+  });
+});
