@@ -1,20 +1,40 @@
-// Bundles the CLI into dist/: one ESM entry plus lazily loaded chunks per command.
+// Bundles the CLI into dist/ for fast start-up (see BENCHMARKS.md):
+// - dist/cli.cjs: our code and commander, CommonJS (Node's ESM loader costs ~3 ms at start-up).
+// - dist/vendor/*.cjs: yaml and chalk, each bundled on its own and required only by the
+//   modules that use them, which esbuild initialises lazily on their first dynamic import.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/index.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  // commander and yaml are CommonJS: give the ESM bundle a require().
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+const VENDOR = ['yaml', 'chalk'];
+const dist = new URL('../dist/', import.meta.url);
+rmSync(dist, { recursive: true, force: true });
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: 'dist/cli.cjs',
+    plugins: [
+      {
+        name: 'vendor',
+        setup(b) {
+          b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
+          // commander requires child_process (and with it net and dgram) only to run executable
+          // subcommands, which deploy-advisor does not have: leave it out of start-up.
+          b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+            args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'stub' } : undefined,
+          );
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+            contents: "const no = () => { throw new Error('executable subcommands are not supported'); }; module.exports = { spawn: no, execFileSync: no };",
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  }),
+  ...VENDOR.map((name) =>
+    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` }),
+  ),
+]);

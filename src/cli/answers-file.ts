@@ -1,28 +1,13 @@
 // Reads an answers file (YAML or JSON): strict keys, every error with file:line:column.
-// Loaded only when --answers is given, so scripted runs without it do not pay for yaml and zod.
+// Loaded only when --answers is given, so scripted runs without it do not pay for yaml.
+// Keys are checked here; values are checked by normalize(), which names this file's line:column.
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import * as z from 'zod';
-import { TRAFFIC } from '../rules/workload';
 import { ANSWER_FLAGS, type AnswerKey, type Origins, type RawAnswers } from './answers';
 import { UsageError } from './io';
 
 const MAX_FILE_BYTES = 1024 * 1024;
-
-export const AnswersFileSchema = z.strictObject({
-  batch: z.boolean().optional().meta({ description: 'All data is available up front and processed offline (true), or requests arrive one by one (false).' }),
-  payload: z.string().optional().meta({ description: 'Largest request payload, e.g. 750KB, 2MB, 1.5GB, 3MiB.' }),
-  processingTime: z.string().optional().meta({ description: 'Worst-case model time per request, e.g. 300ms, 45s, 10m.' }),
-  latency: z.string().optional().meta({ description: 'Answer time callers need, e.g. 500ms, or none when they can wait for a queued result.' }),
-  traffic: z.enum(TRAFFIC).optional().meta({ description: 'Traffic pattern.' }),
-  modelSize: z.string().optional().meta({ description: 'Model size in memory, e.g. 1.2GB.' }),
-  gpu: z.boolean().optional().meta({ description: 'The model needs a GPU.' }),
-  models: z.int().min(1).optional().meta({ description: 'Models behind one endpoint.' }),
-  frameworks: z.int().min(1).optional().meta({ description: 'Distinct frameworks (containers) among those models.' }),
-  pipeline: z.int().min(1).optional().meta({ description: 'Containers chained per request.' }),
-  contentType: z.string().optional().meta({ description: 'Request content type, e.g. text/csv.' }),
-});
 
 const KEYS = Object.keys(ANSWER_FLAGS) as AnswerKey[];
 
@@ -63,19 +48,6 @@ function position(lc: LineCounter, node: Node | undefined): string {
   return `${line}:${col}`;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'boolean' ? 'must be true or false' : issue.expected === 'string' ? 'must be text, e.g. "2MB"' : `must be ${issue.expected === 'int' || issue.expected === 'number' ? 'a whole number' : issue.expected}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
-
 /** Reads and validates an answers file; returns the answers and where each came from. */
 export function readAnswersFile(file: string): { answers: RawAnswers; origins: Origins } {
   let text: string;
@@ -108,21 +80,17 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
     throw new UsageError(`${file}:1:1: must be a mapping of answers (key: value), e.g. "payload: 2MB"`);
   }
 
-  const result = AnswersFileSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
+  for (const key of Object.keys(data as object)) {
+    if (!(KEYS as string[]).includes(key)) {
       const hint = suggest(key, KEYS);
       throw new UsageError(
         `${file}:${position(lc, keyNode(doc, key).key)}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`,
       );
     }
-    const key = String(issue.path[0]);
-    throw new UsageError(`${file}:${position(lc, keyNode(doc, key).value)}: ${key}: ${describeIssue(issue)}`);
   }
+  const answers = data as RawAnswers;
 
   const origins: Origins = {};
-  for (const k of Object.keys(result.data) as AnswerKey[]) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
-  return { answers: result.data, origins };
+  for (const k of Object.keys(answers) as AnswerKey[]) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  return { answers, origins };
 }

@@ -3,8 +3,7 @@
 import { assess } from '../rules/engine';
 import { normalize, type AnswerKey, type Origins, type RawAnswers } from './answers';
 import { EXIT, colorWanted, type Io } from './io';
-import { renderText, toResult } from './render-recommend';
-import { makeStyle } from './style';
+import { toResult } from './result';
 
 export interface RecommendFlags extends Partial<Record<AnswerKey, unknown>> {
   answers?: string;
@@ -38,6 +37,8 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     const { toYaml } = await import('./yaml-out');
     io.stdout.write(toYaml(result));
   } else {
+    // chalk costs milliseconds at import: only text output loads it.
+    const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
   }
   return result.recommendation ? EXIT.ok : EXIT.findings;

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const BIN = resolve(__dirname, '../../bin/deploy-advisor.js');
+export const BIN = resolve(__dirname, '../../bin/deploy-advisor.cjs');
 export const ROOT = resolve(__dirname, '../..');
 
 export interface CliResult {

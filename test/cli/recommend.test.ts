@@ -173,7 +173,7 @@ describe('recommend --answers', () => {
   it('a bad value names file, line and column', () => {
     const r = cli(['recommend', '--answers', 'fixtures/answers/bad-value.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad-value\.yaml:5:10: traffic: must be one of sustained, intermittent, unpredictable/);
+    expect(r.stderr).toMatch(/bad-value\.yaml:5:10: traffic: unknown traffic pattern "sometimes"; use one of sustained, intermittent, unpredictable/);
   });
 
   it('a bad size in the file names its line', () => {
@@ -182,6 +182,14 @@ describe('recommend --answers', () => {
     const r = cli(['recommend', '--answers', join(dir, 'a.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.yaml:2:10: payload: "2 megs" has an unknown unit "megs"/);
+  });
+
+  it('a value of the wrong type names its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-'));
+    writeFileSync(join(dir, 'a.yaml'), 'batch: false\npayload: 2MB\nprocessingTime: 1s\nlatency: 2s\ntraffic: sustained\ngpu: yes\nmodels: 2\n');
+    const r = cli(['recommend', '--answers', join(dir, 'a.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.yaml:6:6: gpu: must be true or false \(got "yes"\)/);
   });
 
   it('malformed YAML is an error with its line', () => {

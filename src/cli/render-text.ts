@@ -1,24 +1,10 @@
-// Renders a recommend result for people (text) and for programs (json, yaml).
+// Renders a recommend result for people.
 
-import { ARCHITECTURE_NAMES, OPTION_NAMES, type Assessment, type Check } from '../rules/engine';
+import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
+import type { RecommendResult } from './result';
 import type { Style } from './style';
-
-export const SCHEMA_VERSION = 1;
-
-export interface RecommendResult {
-  schemaVersion: number;
-  workload: Workload;
-  recommendation: Assessment['recommendation'];
-  options: Assessment['options'];
-  advice: string[];
-  assumptions: string[];
-}
-
-export function toResult(workload: Workload, a: Assessment, assumptions: string[]): RecommendResult {
-  return { schemaVersion: SCHEMA_VERSION, workload, recommendation: a.recommendation, options: a.options, advice: a.advice, assumptions };
-}
 
 function describeWorkload(w: Workload): string {
   const parts = [w.batch ? 'offline batch job' : `${w.traffic} traffic`];
