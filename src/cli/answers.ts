@@ -35,25 +35,21 @@ function fail(origin: string, message: string): never {
   throw new UsageError(`${origin}: ${message}`);
 }
 
-function size(value: unknown, origin: string): number {
-  if (typeof value !== 'string') fail(origin, `give a size with a unit, e.g. 2MB (got ${JSON.stringify(value)})`);
-  try {
-    return parseSize(value);
-  } catch (e) {
-    if (e instanceof UnitError) fail(origin, e.message);
-    throw e;
-  }
+/** A validator for text with a unit, turning UnitError into an error naming the origin. */
+function withUnit(parse: (text: string) => number, example: string) {
+  return (value: unknown, origin: string): number => {
+    if (typeof value !== 'string') fail(origin, `give ${example} (got ${JSON.stringify(value)})`);
+    try {
+      return parse(value);
+    } catch (e) {
+      if (e instanceof UnitError) fail(origin, e.message);
+      throw e;
+    }
+  };
 }
 
-function duration(value: unknown, origin: string): number {
-  if (typeof value !== 'string') fail(origin, `give a duration with a unit, e.g. 45s (got ${JSON.stringify(value)})`);
-  try {
-    return parseDuration(value);
-  } catch (e) {
-    if (e instanceof UnitError) fail(origin, e.message);
-    throw e;
-  }
-}
+const size = withUnit(parseSize, 'a size with a unit, e.g. 2MB');
+const duration = withUnit(parseDuration, 'a duration with a unit, e.g. 45s');
 
 function count(value: unknown, origin: string): number {
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
