@@ -4,12 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { ANSWER_FLAGS, type AnswerKey, type Origins, type RawAnswers } from './answers';
+import { ANSWER_FLAGS, DEPLOY_FLAGS, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
 import { UsageError } from './io';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
-const KEYS = Object.keys(ANSWER_FLAGS) as AnswerKey[];
+const KEYS = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)] as Array<AnswerKey | DeployKey>;
 
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -91,6 +91,6 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   const answers = data as RawAnswers;
 
   const origins: Origins = {};
-  for (const k of Object.keys(answers) as AnswerKey[]) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  for (const k of Object.keys(answers) as Array<AnswerKey | DeployKey>) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
   return { answers, origins };
 }

@@ -22,9 +22,22 @@ export const ANSWER_FLAGS = {
 } as const;
 
 export type AnswerKey = keyof typeof ANSWER_FLAGS;
-export type RawAnswers = Partial<Record<AnswerKey, unknown>>;
+
+/** Deployment answers: what the generated configuration needs besides the workload. */
+export const DEPLOY_FLAGS = {
+  target: '--target',
+  name: '--name',
+  image: '--image',
+  modelData: '--model-data',
+  roleArn: '--role-arn',
+  s3Output: '--s3-output',
+  s3Input: '--s3-input',
+  instanceType: '--instance-type',
+} as const;
+export type DeployKey = keyof typeof DEPLOY_FLAGS;
+export type RawAnswers = Partial<Record<AnswerKey | DeployKey, unknown>>;
 /** Where each answer came from: a flag name or "file:line:col". */
-export type Origins = Partial<Record<AnswerKey, string>>;
+export type Origins = Partial<Record<AnswerKey | DeployKey, string>>;
 
 export interface Normalized {
   workload: Workload;

@@ -10,7 +10,11 @@ Sizes:      ${SIZE_HELP}.
 Durations:  ${DURATION_HELP}.
 Answers:    --answers FILE reads the same answers from YAML or JSON, keyed in camelCase
             (batch, payload, processingTime, latency, traffic, modelSize, gpu, models,
-            frameworks, pipeline, contentType); flags override the file.
+            frameworks, pipeline, contentType, target, name, image, modelData, roleArn,
+            s3Output, s3Input, instanceType); flags override the file.
+Config:     the recommendation comes with its configuration: a CloudFormation template
+            (--target cloudformation, the default; values not given become Parameters) or
+            AWS CLI input files (--target aws-cli; values not given are <PLACEHOLDERS>).
 Required:   --batch or --no-batch; for per-request work also --payload, --processing-time,
             --latency and --traffic. Other answers take defaults, listed under "Assumed".
 Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage.
@@ -20,6 +24,7 @@ Examples:
   deploy-advisor recommend --no-batch --payload 200MB --processing-time 10m --latency none --traffic sustained --format json
   deploy-advisor recommend --batch --payload 20MB --content-type text/csv
   deploy-advisor recommend --answers workload.yaml --explain
+  deploy-advisor recommend --answers workload.yaml --target aws-cli --role-arn arn:aws:iam::123456789012:role/SageMaker -o deploy/
 `;
 
 function usageHint(cmd: Command): string {
@@ -65,6 +70,16 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--pipeline <n>', 'containers chained per request (default 1: no pipeline)')
     .option('--content-type <mime>', 'request content type, e.g. text/csv (matters for batch splitting)')
     .option('--answers <file>', 'read answers from a YAML or JSON file; flags override it')
+    .addOption(new Option('--target <target>', 'configuration to generate (batch always uses aws-cli)').choices(['cloudformation', 'aws-cli']))
+    .option('--name <name>', 'endpoint (and stack) name; other resources are named after it')
+    .option('--image <uri>', 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1')
+    .option('--model-data <s3-uri>', 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /)')
+    .option('--role-arn <arn>', 'IAM role SageMaker assumes')
+    .option('--s3-output <s3-uri>', 'S3 prefix for async results or batch output')
+    .option('--s3-input <s3-uri>', 'S3 prefix of the batch input')
+    .option('--instance-type <type>', 'instance type instead of the smallest that holds the model, e.g. ml.g5.xlarge')
+    .option('-o, --output <dir>', 'write the configuration files into this folder')
+    .option('--force', 'overwrite existing files in --output')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
     .option('--explain', 'print every option and every limit checked, with sources')
     .option('--no-interactive', 'never prompt (implied without a terminal, or when CI is set)')

@@ -3,6 +3,7 @@
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
+import type { Config } from '../emit/index';
 import type { RecommendResult } from './result';
 import type { Style } from './style';
 
@@ -61,5 +62,21 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   } else {
     out.push('', s.dim('Run with --explain to see every limit checked, with sources.'));
   }
+  return out.join('\n') + '\n';
+}
+
+/** The generated files: their contents, or the paths written. */
+export function renderConfig(config: Config, written: string[] | null, s: Style): string {
+  const out: string[] = ['', s.bold(`Configuration (${config.target}):`)];
+  if (config.warnings.length) {
+    out.push(s.yellow('Check before deploying:'));
+    for (const w of config.warnings) out.push(`  - ${w}`);
+  }
+  if (written) {
+    for (const p of written) out.push(`Wrote ${p}`);
+    return out.join('\n') + '\n';
+  }
+  out.push(s.dim('Write these files with -o <folder>.'));
+  for (const f of config.files) out.push('', s.dim(`==> ${f.name} <==`), f.content.trimEnd());
   return out.join('\n') + '\n';
 }

@@ -121,7 +121,7 @@ function realTimeChecks(w: Workload): Check[] {
 
 /** Memory a model needs on Serverless, before rounding to a memory step. */
 function serverlessMemoryNeed(modelBytes: number): number {
-  return Math.ceil(modelBytes * limit('policy.serverless-memory-headroom'));
+  return Math.ceil(modelBytes * limit('policy.memory-headroom'));
 }
 
 /** The smallest Serverless memory step (in MB) that holds the model, or null if none does. */
@@ -146,7 +146,7 @@ function serverlessChecks(w: Workload): Check[] {
   if (w.modelSizeBytes !== null) {
     const need = serverlessMemoryNeed(w.modelSizeBytes);
     const max = limitBytes('serverless.memory-max');
-    const headroom = Math.round((limit('policy.serverless-memory-headroom') - 1) * 100);
+    const headroom = Math.round((limit('policy.memory-headroom') - 1) * 100);
     const pass = need <= max;
     checks.push({
       limit: 'serverless.memory-max',

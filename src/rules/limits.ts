@@ -8,7 +8,7 @@
 
 export type OptionId = 'real-time' | 'serverless' | 'async' | 'batch-transform';
 export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'model' | 'policy';
-export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'flag';
+export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'flag' | 'regex' | 'chars';
 
 export interface LimitEntry {
   /** Stable id; never changes meaning. */
@@ -17,10 +17,10 @@ export interface LimitEntry {
   readonly option: LimitScope;
   /** What it limits, in a phrase. */
   readonly limits: string;
-  /** Minimum, maximum or exact value; `false` for a feature the option does not support. */
-  readonly value: number | boolean;
-  /** 'min' | 'max' | 'step' | 'default' | 'unsupported': how value bounds the thing. */
-  readonly kind: 'min' | 'max' | 'step' | 'default' | 'unsupported';
+  /** Minimum, maximum or exact value; `false` for a feature the option does not support; a regex source for a pattern. */
+  readonly value: number | boolean | string;
+  /** How value bounds the thing. Patterns match the whole string. */
+  readonly kind: 'min' | 'max' | 'step' | 'default' | 'unsupported' | 'pattern';
   readonly unit: LimitUnit;
   readonly source: string;
   /** ISO date the value was last checked against the source. */
@@ -92,6 +92,11 @@ const TABLE = [
     id: 'serverless.max-concurrency', option: 'serverless', limits: 'MaxConcurrency of one endpoint', kind: 'max',
     value: 200, unit: 'count', source: `${API}API_ProductionVariantServerlessConfig.html`,
     note: 'The account-wide total (1000 or 500 per Region by the docs) is a quota that new accounts report as low as 10.',
+  },
+  {
+    id: 'serverless.account-concurrency-observed', option: 'serverless', limits: 'Region-wide serverless concurrency quota (L-96300102) seen on new accounts', kind: 'max',
+    value: 10, unit: 'count', source: 'https://repost.aws/questions/QUY0gXNLrdTH6eqqA4hv5FeA',
+    note: 'Community report, not documentation: the docs give 1000 or 500 per Region; new accounts have reported 10. An adjustable quota.',
   },
   {
     id: 'serverless.provisioned-concurrency', option: 'serverless', limits: 'ProvisionedConcurrency (also <= MaxConcurrency)', kind: 'max',
@@ -238,9 +243,50 @@ const TABLE = [
     id: 'model.name-length', option: 'model', limits: 'length of model, endpoint config, endpoint, variant and job names', kind: 'max',
     value: 63, unit: 'count', source: `${API}API_CreateEndpointConfig.html`,
   },
+  {
+    id: 'model.name-pattern', option: 'model', limits: 'model, endpoint config, endpoint, variant, hostname and job names', kind: 'pattern',
+    value: '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$', unit: 'regex', source: `${API}API_CreateEndpointConfig.html`,
+    note: 'The API model shows the pattern unanchored; it is matched against the whole name.',
+  },
+  {
+    id: 'model.image-pattern', option: 'model', limits: 'ContainerDefinition.Image: registry/repository[:tag] or [@digest], no spaces', kind: 'pattern',
+    value: '^[\\S]{1,255}$', unit: 'regex', source: `${API}API_ContainerDefinition.html`,
+  },
+  {
+    id: 'model.model-data-url-pattern', option: 'model', limits: 'ContainerDefinition.ModelDataUrl', kind: 'pattern',
+    value: '^(https|s3)://([^/]+)/?(.*)$', unit: 'regex', source: `${API}API_ContainerDefinition.html`,
+  },
+  {
+    id: 'model.model-data-url-length', option: 'model', limits: 'ContainerDefinition.ModelDataUrl length', kind: 'max',
+    value: 1024, unit: 'chars', source: `${API}API_ContainerDefinition.html`,
+  },
+  {
+    id: 'model.role-arn-pattern', option: 'model', limits: 'ExecutionRoleArn', kind: 'pattern',
+    value: '^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$', unit: 'regex', source: `${API}API_CreateModel.html`,
+  },
+  {
+    id: 'model.role-arn-length', option: 'model', limits: 'ExecutionRoleArn length', kind: 'max',
+    value: 2048, unit: 'chars', source: `${API}API_CreateModel.html`,
+  },
+  {
+    id: 'model.instance-type-pattern', option: 'model', limits: 'ml.* instance type names', kind: 'pattern',
+    value: '^ml\\.[a-z0-9-]+\\.[a-z0-9-]+$', unit: 'regex', source: `${API}API_ProductionVariant.html`,
+  },
+  {
+    id: 'async.output-path-length', option: 'async', limits: 'AsyncInferenceOutputConfig S3OutputPath and S3FailurePath length', kind: 'max',
+    value: 512, unit: 'chars', source: `${API}API_AsyncInferenceOutputConfig.html`,
+  },
+  {
+    id: 'async.max-concurrent-invocations', option: 'async', limits: 'MaxConcurrentInvocationsPerInstance', kind: 'max',
+    value: 1000, unit: 'count', source: `${API}API_AsyncInferenceClientConfig.html`,
+  },
+  {
+    id: 'batch-transform.s3-uri-length', option: 'batch-transform', limits: 'TransformS3DataSource S3Uri and S3OutputPath length', kind: 'max',
+    value: 1024, unit: 'chars', source: `${API}API_TransformS3DataSource.html`,
+  },
   // ---- deploy-advisor policy (our judgement, not AWS's) -----------------------------------
   {
-    id: 'policy.serverless-memory-headroom', option: 'policy', limits: 'serverless memory needed per byte of model (runtime and request buffers on top of the weights)', kind: 'min',
+    id: 'policy.memory-headroom', option: 'policy', limits: 'memory (serverless, instance or GPU) needed per byte of model: runtime and request buffers on top of the weights', kind: 'min',
     value: 1.2, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy, not an AWS limit: a model needs about 20% more memory than its size.',
   },
@@ -248,6 +294,41 @@ const TABLE = [
     id: 'policy.cold-start-tolerance', option: 'policy', limits: 'answer time below which serverless cold starts are not tolerable', kind: 'min',
     value: 10, unit: 'seconds', source: POLICY,
     note: 'deploy-advisor policy, not an AWS limit: a cold start (container start plus model load) commonly takes seconds and may take up to serverless.startup. Provisioned Concurrency removes cold starts for the provisioned amount.',
+  },
+  {
+    id: 'policy.serverless-concurrency-intermittent', option: 'policy', limits: 'Serverless MaxConcurrency generated for intermittent traffic', kind: 'default',
+    value: 5, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy: a few concurrent requests per burst; raise it for larger bursts (up to serverless.max-concurrency).',
+  },
+  {
+    id: 'policy.serverless-concurrency-unpredictable', option: 'policy', limits: 'Serverless MaxConcurrency generated for unpredictable traffic', kind: 'default',
+    value: 10, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy: 10 is what new accounts may get as their whole-Region serverless concurrency quota.',
+  },
+  {
+    id: 'policy.max-instances', option: 'policy', limits: 'autoscaling MaxCapacity default in generated templates', kind: 'default',
+    value: 4, unit: 'count', source: POLICY,
+  },
+  {
+    id: 'policy.target-utilisation', option: 'policy', limits: 'share of an instance\'s estimated throughput that target tracking aims at', kind: 'default',
+    value: 0.7, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: estimated throughput is 60 s / processing time x workers (vCPUs, or GPUs); confirm with a load test.',
+  },
+  {
+    id: 'policy.async-backlog-per-instance', option: 'policy', limits: 'ApproximateBacklogSizePerInstance that async target tracking aims at', kind: 'default',
+    value: 5, unit: 'count', source: POLICY,
+  },
+  {
+    id: 'policy.scale-out-cooldown', option: 'policy', limits: 'autoscaling scale-out cooldown in generated templates', kind: 'default',
+    value: 5 * 60, unit: 'seconds', source: POLICY,
+  },
+  {
+    id: 'policy.scale-in-cooldown', option: 'policy', limits: 'autoscaling scale-in cooldown in generated templates', kind: 'default',
+    value: 10 * 60, unit: 'seconds', source: POLICY,
+  },
+  {
+    id: 'policy.batch-timeout-factor', option: 'policy', limits: 'InvocationsTimeoutInSeconds generated as worst-case processing time times this (at least the default)', kind: 'default',
+    value: 2, unit: 'factor', source: POLICY,
   },
 ] as const satisfies readonly Omit<LimitEntry, 'checked'>[];
 
@@ -266,6 +347,13 @@ export function limit(id: LimitId): number {
   const v = limitEntry(id).value;
   if (typeof v !== 'number') throw new TypeError(`limit ${id} is not numeric`);
   return v;
+}
+
+/** A pattern limit as a RegExp (whole-string match). */
+export function limitPattern(id: LimitId): RegExp {
+  const v = limitEntry(id).value;
+  if (typeof v !== 'string') throw new TypeError(`limit ${id} is not a pattern`);
+  return new RegExp(v);
 }
 
 /** A limit given in MB (SageMaker's MiB) as bytes. */

@@ -74,7 +74,9 @@ function trim(n: number): string {
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   const binary: Array<[string, number]> = [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]];
-  for (const [unit, f] of binary) if (bytes >= f && bytes % f === 0) return `${bytes / f} ${unit}`;
+  // Binary only when the number is a whole count of the largest binary unit that fits.
+  const largest = binary.find(([, f]) => bytes >= f);
+  if (largest && bytes % largest[1] === 0) return `${bytes / largest[1]} ${largest[0]}`;
   const decimal: Array<[string, number]> = [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
   for (const [unit, f] of decimal) if (bytes >= f) return `${trim(bytes / f)} ${unit}`;
   return `${bytes} B`;

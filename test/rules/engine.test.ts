@@ -26,7 +26,7 @@ const BATCH_TIME = limit('batch-transform.invocation-timeout');
 const COLD = limit('policy.cold-start-tolerance');
 const MAX_CONTAINERS = limit('serial-pipeline.containers-max');
 // The largest model Serverless takes: its memory maximum divided by the headroom factor.
-const SL_MODEL_MAX = Math.floor(limitBytes('serverless.memory-max') / limit('policy.serverless-memory-headroom'));
+const SL_MODEL_MAX = Math.floor(limitBytes('serverless.memory-max') / limit('policy.memory-headroom'));
 
 type Expect = [OptionId, Architecture] | null;
 

@@ -48,6 +48,8 @@ describe('formatting', () => {
     expect(formatBytes(2_000_000)).toBe('2 MB');
     expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
     expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(10e9)).toBe('10 GB');
+    expect(formatBytes(1536)).toBe('1.54 KB');
   });
   it('formats durations', () => {
     expect(formatDuration(0.3)).toBe('300 ms');

@@ -1,0 +1,108 @@
+// The AWS CLI target: input files for `aws sagemaker <operation> --cli-input-yaml file://...`.
+// Values the user did not give are written as <PLACEHOLDERS> and listed in the warnings.
+
+import { limit } from '../rules/limits';
+import { headerComments, modelContainers } from './common';
+import { NAME_SUFFIXES, type Deployment } from './deployment';
+import type { Plan } from './plan';
+import { writeYaml, type YamlValue } from './yaml';
+
+type Obj = { [k: string]: YamlValue };
+
+export interface CliFile {
+  operation: 'create-model' | 'create-endpoint-config' | 'create-endpoint' | 'create-transform-job';
+  name: string;
+  content: string;
+}
+
+const PLACEHOLDERS = {
+  image: '<ACCOUNT>.dkr.ecr.<REGION>.amazonaws.com/<REPOSITORY>:<TAG>',
+  modelData: 's3://<BUCKET>/<PREFIX>/model.tar.gz',
+  modelDataPrefix: 's3://<BUCKET>/<PREFIX>/models/',
+  roleArn: 'arn:aws:iam::<ACCOUNT>:role/<ROLE>',
+  s3Output: 's3://<BUCKET>/<PREFIX>/output/',
+  s3Input: 's3://<BUCKET>/<PREFIX>/input/',
+} as const;
+
+const FLAGS: Record<keyof typeof PLACEHOLDERS, string> = {
+  image: '--image', modelData: '--model-data', modelDataPrefix: '--model-data', roleArn: '--role-arn', s3Output: '--s3-output', s3Input: '--s3-input',
+};
+
+export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placeholders: string[] } {
+  const missing = new Set<string>();
+  const value = (key: keyof typeof PLACEHOLDERS, given: string | undefined) => {
+    if (given !== undefined) return given;
+    missing.add(FLAGS[key]);
+    return PLACEHOLDERS[key];
+  };
+  const name = d.name ?? 'my-model';
+  const names = { model: name + NAME_SUFFIXES.model, config: name + NAME_SUFFIXES.config, endpoint: name + NAME_SUFFIXES.endpoint, job: name + NAME_SUFFIXES.job };
+  const { rec } = plan;
+  const multiModel = rec.architecture === 'multi-model';
+
+  const containers = modelContainers(plan, {
+    image: (i) => (plan.containers === 1 ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${i}>`)),
+    modelData: (i) => (plan.containers === 1 ? value(multiModel ? 'modelDataPrefix' : 'modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `step-${i}/model.tar.gz`)),
+  });
+  if (plan.containers > 1) missing.add(`the image and model data of each of the ${plan.containers} containers`);
+  const model: Obj = { ModelName: names.model, ExecutionRoleArn: value('roleArn', d.roleArn), ...containers };
+
+  const ops: Array<{ operation: CliFile['operation']; body: Obj }> = [{ operation: 'create-model', body: model }];
+  if (plan.batch) {
+    const b = plan.batch;
+    const input: Obj = { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: value('s3Input', d.s3Input) } }, CompressionType: 'None', SplitType: b.splitType };
+    if (plan.workload.contentType) input.ContentType = plan.workload.contentType;
+    const job: Obj = { TransformJobName: names.job, ModelName: names.model };
+    if (b.batchStrategy) job.BatchStrategy = b.batchStrategy;
+    Object.assign(job, {
+      MaxConcurrentTransforms: b.maxConcurrentTransforms,
+      MaxPayloadInMB: b.maxPayloadInMB,
+      ModelClientConfig: { InvocationsTimeoutInSeconds: b.invocationsTimeoutInSeconds, InvocationsMaxRetries: b.invocationsMaxRetries },
+      TransformInput: input,
+      TransformOutput: { S3OutputPath: value('s3Output', d.s3Output), AssembleWith: b.assembleWith },
+      TransformResources: { InstanceType: plan.instanceType!, InstanceCount: 1 },
+    });
+    ops.push({ operation: 'create-transform-job', body: job });
+  } else {
+    const variant: Obj = { VariantName: 'AllTraffic', ModelName: names.model };
+    if (plan.serverless) {
+      const s: Obj = { MemorySizeInMB: plan.serverless.memoryMB, MaxConcurrency: plan.serverless.maxConcurrency };
+      if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
+      variant.ServerlessConfig = s;
+    } else {
+      Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
+    }
+    const config: Obj = { EndpointConfigName: names.config, ProductionVariants: [variant] };
+    if (plan.async) {
+      const out = value('s3Output', d.s3Output).replace(/\/?$/, '/');
+      config.AsyncInferenceConfig = {
+        ClientConfig: { MaxConcurrentInvocationsPerInstance: plan.async.maxConcurrentInvocationsPerInstance },
+        OutputConfig: { S3OutputPath: out, S3FailurePath: `${out}failures/` },
+      };
+    }
+    ops.push({ operation: 'create-endpoint-config', body: config });
+    ops.push({ operation: 'create-endpoint', body: { EndpointName: names.endpoint, EndpointConfigName: names.config } });
+  }
+
+  const placeholders = [...missing];
+  const files = ops.map(({ operation, body }, k) => {
+    const file = `${operation}.yaml`;
+    const deploy = [
+      `aws sagemaker ${operation} --cli-input-yaml file://${file}`,
+      ...(k > 0 ? [`(after ${ops.slice(0, k).map((o) => `${o.operation}.yaml`).join(', then ')})`] : []),
+    ];
+    const notes: string[] = [];
+    if (placeholders.length) notes.push(`Replace the <PLACEHOLDERS> first, or generate again with ${placeholders.join(', ')}.`);
+    if (operation === 'create-endpoint-config' && plan.kmsAllowed) notes.push('To encrypt the ML storage volume with your own key, add KmsKeyId: <key ARN>.');
+    const newer = plan.serverless?.provisionedConcurrency ? 'ProvisionedConcurrency' : plan.async ? 'S3FailurePath' : null;
+    if (operation === 'create-endpoint-config' && newer) notes.push(`${newer} needs an AWS CLI released after mid-2023 (older API models reject it).`);
+    if (operation === 'create-endpoint' && (rec.option === 'real-time' || rec.option === 'async')) {
+      notes.push(`Autoscaling (min ${rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances')} instances) is set up separately with aws application-autoscaling; the cloudformation target includes it.`);
+    }
+    if (operation === 'create-transform-job') notes.push('Transform job names are unique per account and Region: change TransformJobName for each run.');
+    const comments = headerComments(plan, deploy);
+    if (notes.length) comments.push('', ...notes);
+    return { operation, name: file, content: writeYaml(body, comments) };
+  });
+  return { files, placeholders };
+}

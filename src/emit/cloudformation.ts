@@ -1,0 +1,181 @@
+// The CloudFormation target: one template with the model, endpoint config, endpoint, and
+// autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
+
+import { limit, limitEntry } from '../rules/limits';
+import { headerComments, modelContainers } from './common';
+import type { Deployment } from './deployment';
+import type { Plan } from './plan';
+import { equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
+
+type Obj = { [k: string]: YamlValue };
+
+const pattern = (id: Parameters<typeof limitEntry>[0]) => String(limitEntry(id).value);
+const NO_VALUE = ref('AWS::NoValue');
+
+export const TEMPLATE_FILE = 'template.yaml';
+
+export function cloudFormation(plan: Plan, d: Deployment): string {
+  const params: Obj = {};
+  const conditions: Obj = {};
+  const overrides: string[] = [];
+  const param = (name: string, p: Obj, example?: string) => {
+    params[name] = p;
+    if (example !== undefined) overrides.push(`${name}=${example}`);
+    return ref(name);
+  };
+  const optional = (name: string, description: string) => {
+    param(name, { Type: 'String', Default: '', Description: description });
+    conditions[`Has${name}`] = not(equals(ref(name), ''));
+    return (value: YamlValue) => iff(`Has${name}`, value, NO_VALUE);
+  };
+
+  const { rec } = plan;
+  const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: limit('model.name-length') }, 'my-model');
+  const role = d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
+
+  let containers: Obj;
+  if (plan.containers === 1) {
+    const multiModel = rec.architecture === 'multi-model';
+    const image = d.image ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
+    const data = d.modelData ?? (multiModel
+      ? param('ModelDataPrefix', { Type: 'String', Description: 'S3 prefix holding the models\' .tar.gz archives (ends with /)', AllowedPattern: '^(https|s3)://([^/]+)/(.*/)?$' }, 's3://my-bucket/models/')
+      : param('ModelDataUrl', { Type: 'String', Description: 'S3 URI of model.tar.gz', AllowedPattern: pattern('model.model-data-url-pattern') }, 's3://my-bucket/model.tar.gz'));
+    containers = modelContainers(plan, { image: () => image, modelData: () => data });
+  } else {
+    const images: YamlValue[] = [];
+    const data: YamlValue[] = [];
+    for (let i = 1; i <= plan.containers; i++) {
+      images.push(param(`Container${i}Image`, { Type: 'String', Description: `Image of container ${i}`, AllowedPattern: pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`));
+      data.push(optional(`Container${i}ModelDataUrl`, `S3 URI of container ${i}'s model.tar.gz (empty: none)`)(ref(`Container${i}ModelDataUrl`)));
+    }
+    containers = modelContainers(plan, { image: (i) => images[i - 1]!, modelData: (i) => data[i - 1] });
+  }
+
+  const resources: Obj = {
+    Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role, ...containers } },
+  };
+
+  const variant: Obj = { VariantName: 'AllTraffic', ModelName: getAtt('Model', 'ModelName') };
+  if (plan.serverless) {
+    const s: Obj = { MemorySizeInMB: plan.serverless.memoryMB, MaxConcurrency: plan.serverless.maxConcurrency };
+    if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
+    variant.ServerlessConfig = s;
+  } else {
+    Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
+  }
+  const endpointConfig: Obj = { ProductionVariants: [variant] };
+  const kms = plan.kmsAllowed ? optional('KmsKeyId', 'KMS key for the ML storage volume (empty: AWS managed)') : null;
+  if (kms) endpointConfig.KmsKeyId = kms(ref('KmsKeyId'));
+
+  if (plan.async) {
+    const output = d.s3Output
+      ? d.s3Output.replace(/\/?$/, '/')
+      : param('AsyncOutputS3Uri', { Type: 'String', Description: 'S3 prefix for results (ends with /); failures go under failures/', AllowedPattern: '^s3://([^/]+)/(.*/)?$' }, 's3://my-bucket/async-output/');
+    const failure = d.s3Output ? `${d.s3Output.replace(/\/?$/, '/')}failures/` : sub('${AsyncOutputS3Uri}failures/');
+    const success = optional('SuccessTopicArn', 'SNS topic for success notifications (empty: none)');
+    const error = optional('ErrorTopicArn', 'SNS topic for error notifications (empty: none)');
+    const outputConfig: Obj = {
+      S3OutputPath: output,
+      S3FailurePath: failure,
+      NotificationConfig: { SuccessTopic: success(ref('SuccessTopicArn')), ErrorTopic: error(ref('ErrorTopicArn')) },
+    };
+    if (kms) outputConfig.KmsKeyId = kms(ref('KmsKeyId'));
+    endpointConfig.AsyncInferenceConfig = {
+      ClientConfig: { MaxConcurrentInvocationsPerInstance: plan.async.maxConcurrentInvocationsPerInstance },
+      OutputConfig: outputConfig,
+    };
+  }
+  resources.EndpointConfig = { Type: 'AWS::SageMaker::EndpointConfig', Properties: endpointConfig };
+  resources.Endpoint = { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointName: endpointName, EndpointConfigName: getAtt('EndpointConfig', 'EndpointConfigName') } };
+
+  if (rec.option === 'real-time' || rec.option === 'async') {
+    const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: limit('policy.max-instances'), MinValue: 1, Description: 'Most instances autoscaling may run' });
+    resources.ScalableTarget = {
+      Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
+      Properties: {
+        MinCapacity: rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances'),
+        MaxCapacity: maxInstances,
+        ResourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+        ServiceNamespace: 'sagemaker',
+      },
+    };
+    const cooldowns = { ScaleInCooldown: limit('policy.scale-in-cooldown'), ScaleOutCooldown: limit('policy.scale-out-cooldown') };
+    if (rec.option === 'real-time') {
+      resources.InvocationsScalingPolicy = {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Properties: {
+          PolicyName: sub('${AWS::StackName}-invocations'),
+          PolicyType: 'TargetTrackingScaling',
+          ScalingTargetId: ref('ScalableTarget'),
+          TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: plan.targetInvocationsPerInstance!,
+            PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+            ...cooldowns,
+          },
+        },
+      };
+    } else {
+      const dims = [{ Name: 'EndpointName', Value: getAtt('Endpoint', 'EndpointName') }];
+      resources.BacklogScalingPolicy = {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Properties: {
+          PolicyName: sub('${AWS::StackName}-backlog'),
+          PolicyType: 'TargetTrackingScaling',
+          ScalingTargetId: ref('ScalableTarget'),
+          TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: limit('policy.async-backlog-per-instance'),
+            CustomizedMetricSpecification: { MetricName: 'ApproximateBacklogSizePerInstance', Namespace: 'AWS/SageMaker', Dimensions: dims, Statistic: 'Average' },
+            ...cooldowns,
+          },
+        },
+      };
+      resources.ScaleFromZeroPolicy = {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Properties: {
+          PolicyName: sub('${AWS::StackName}-from-zero'),
+          PolicyType: 'StepScaling',
+          ScalingTargetId: ref('ScalableTarget'),
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            Cooldown: limit('policy.scale-out-cooldown'),
+            MetricAggregationType: 'Maximum',
+            StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
+          },
+        },
+      };
+      resources.BacklogWithoutCapacityAlarm = {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          AlarmDescription: 'Requests are queued while the endpoint has no instances: scale up from zero',
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'HasBacklogWithoutCapacity',
+          Dimensions: dims,
+          Statistic: 'Maximum',
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'missing',
+          AlarmActions: [ref('ScaleFromZeroPolicy')],
+        },
+      };
+    }
+  }
+
+  const doc: Obj = { AWSTemplateFormatVersion: '2010-09-09', Description: `deploy-advisor: ${rec.summary}` };
+  if (Object.keys(params).length) doc.Parameters = params;
+  if (Object.keys(conditions).length) doc.Conditions = conditions;
+  doc.Resources = resources;
+  doc.Outputs = {
+    EndpointName: { Description: 'Name of the endpoint', Value: getAtt('Endpoint', 'EndpointName') },
+    EndpointArn: { Description: 'ARN of the endpoint', Value: ref('Endpoint') },
+  };
+
+  const stack = d.name ?? 'my-model';
+  const deploy = [
+    `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
+    ...(overrides.length ? [`    --parameter-overrides ${overrides.join(' ')}`] : []),
+  ];
+  return writeYaml(doc, headerComments(plan, deploy), true);
+}

@@ -1,0 +1,41 @@
+// The generator's entry: a recommendation and deployment values in, configuration files out.
+
+import type { Recommendation } from '../rules/engine';
+import type { Workload } from '../rules/workload';
+import { awsCli } from './aws-cli';
+import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
+import type { Deployment } from './deployment';
+import { makePlan } from './plan';
+
+export const TARGETS = ['cloudformation', 'aws-cli'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export interface ConfigFile {
+  name: string;
+  /** 'cloudformation' or 'aws-cli:<operation>'. */
+  kind: string;
+  content: string;
+}
+
+export interface Config {
+  target: Target;
+  files: ConfigFile[];
+  /** What the user should check or fill in before deploying. */
+  warnings: string[];
+}
+
+export function generate(rec: Recommendation, w: Workload, d: Deployment, requested: Target): Config {
+  const plan = makePlan(rec, w, d);
+  const warnings = [...plan.warnings];
+  let target = requested;
+  if (rec.option === 'batch-transform' && target === 'cloudformation') {
+    target = 'aws-cli';
+    warnings.push('CloudFormation has no transform-job resource: AWS CLI input files were written instead');
+  }
+  if (target === 'cloudformation') {
+    return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(plan, d) }], warnings };
+  }
+  const { files, placeholders } = awsCli(plan, d);
+  if (placeholders.length) warnings.push(`the files hold <PLACEHOLDERS> for values not given: ${placeholders.join(', ')}`);
+  return { target, files: files.map((f) => ({ name: f.name, kind: `aws-cli:${f.operation}`, content: f.content })), warnings };
+}
