@@ -1,0 +1,355 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCfnYaml } from '../../src/cli/cfn-yaml';
+import { assess } from '../../src/rules/engine';
+import { instance } from '../../src/rules/instances';
+import { limit, limitPattern } from '../../src/rules/limits';
+import { generate } from '../../src/emit/index';
+import { makePlan } from '../../src/emit/plan';
+import type { Workload } from '../../src/rules/workload';
+import { cli, ROOT } from '../cli/helpers';
+
+const GOLDEN = join(ROOT, 'fixtures/generate');
+const CASES = readdirSync(GOLDEN).sort();
+const targetsOf = (c: string) => readdirSync(join(GOLDEN, c)).filter((f) => f === 'cloudformation' || f === 'aws-cli');
+const PAIRS = CASES.flatMap((c) => targetsOf(c).map((t) => [c, t] as const));
+const FILES = PAIRS.flatMap(([c, t]) => readdirSync(join(GOLDEN, c, t)).map((f) => ({ path: join(GOLDEN, c, t, f), target: t, file: f, case: c })));
+
+describe('golden configurations', () => {
+  it('cover every option and architecture on both targets', () => {
+    const seen = new Set<string>();
+    for (const [c, t] of PAIRS) {
+      const j = JSON.parse(cli(['recommend', '--answers', join(GOLDEN, c, 'answers.yaml'), '--target', t, '--format', 'json']).stdout);
+      seen.add(`${j.recommendation.option}/${j.recommendation.architecture}/${j.config.target}`);
+    }
+    for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'serverless/single-model', 'async/single-model']) {
+      expect(seen).toContain(`${want}/cloudformation`);
+      expect(seen).toContain(`${want}/aws-cli`);
+    }
+    expect(seen).toContain('batch-transform/single-model/aws-cli');
+    expect(seen).toContain('batch-transform/serial-pipeline/aws-cli');
+  });
+
+  it.each(PAIRS)('%s (%s) is generated exactly as the golden files', (c, t) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'da-gold-')), 'out');
+    const r = cli(['recommend', '--answers', join(GOLDEN, c, 'answers.yaml'), '--target', t, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const want = readdirSync(join(GOLDEN, c, t)).sort();
+    expect(readdirSync(out).sort()).toEqual(want);
+    for (const f of want) expect(readFileSync(join(out, f), 'utf8'), `${c}/${t}/${f}`).toBe(readFileSync(join(GOLDEN, c, t, f), 'utf8'));
+  });
+});
+
+/** Every SageMaker value in a generated document, held against the limits table. */
+function checkValues(doc: Record<string, unknown>, where: string): void {
+  const walk = (v: unknown, key: string, parent: Record<string, unknown> | null) => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key, parent));
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(o)) walk(x, k, o);
+      return;
+    }
+    const n = v as number;
+    switch (key) {
+      case 'MemorySizeInMB':
+        expect(n % limit('serverless.memory-step'), where).toBe(0);
+        expect(n).toBeGreaterThanOrEqual(limit('serverless.memory-min'));
+        expect(n).toBeLessThanOrEqual(limit('serverless.memory-max'));
+        break;
+      case 'MaxConcurrency':
+        expect(n).toBeLessThanOrEqual(limit('serverless.max-concurrency'));
+        break;
+      case 'ProvisionedConcurrency':
+        expect(n).toBeLessThanOrEqual(parent!.MaxConcurrency as number);
+        break;
+      case 'MaxPayloadInMB':
+        expect(n).toBeLessThanOrEqual(limit('batch-transform.payload'));
+        expect(n * (parent!.MaxConcurrentTransforms as number)).toBeLessThanOrEqual(limit('batch-transform.concurrency-times-payload'));
+        break;
+      case 'InvocationsTimeoutInSeconds':
+        expect(n).toBeLessThanOrEqual(limit('batch-transform.invocation-timeout'));
+        break;
+      case 'InvocationsMaxRetries':
+        expect(n).toBeLessThanOrEqual(limit('batch-transform.max-retries'));
+        break;
+      case 'MaxConcurrentInvocationsPerInstance':
+        expect(n).toBeLessThanOrEqual(limit('async.max-concurrent-invocations'));
+        break;
+      case 'ModelName': case 'EndpointConfigName': case 'TransformJobName': case 'VariantName': case 'ContainerHostname':
+        if (typeof v === 'string') expect(v, where).toMatch(limitPattern('model.name-pattern'));
+        break;
+      case 'InstanceType':
+        expect(instance(v as string), where).toBeDefined();
+        break;
+    }
+  };
+  walk(doc, '', null);
+}
+
+describe('generated values stay inside the limits table', () => {
+  it.each(FILES.map((f) => [`${f.case}/${f.target}/${f.file}`, f] as const))('%s', (_n, f) => {
+    const doc = parseCfnYaml(readFileSync(f.path, 'utf8'));
+    expect(doc.errors).toEqual([]);
+    const js = doc.toJS() as Record<string, unknown>;
+    checkValues(js, f.path);
+    const containers = JSON.stringify(js).match(/"ContainerHostname"/g)?.length ?? 0;
+    expect(containers).toBeLessThanOrEqual(limit('model.containers'));
+    if (f.target === 'cloudformation') {
+      // No KmsKeyId on local-NVMe instance types.
+      const variants = JSON.stringify(js);
+      const type = /"InstanceType":"([^"]+)"/.exec(variants)?.[1];
+      if (type && instance(type)!.nvme) expect(variants).not.toMatch(/KmsKeyId/);
+      if (type && !instance(type)!.nvme) expect(variants).toMatch(/"KmsKeyId":\{"Fn::If"/);
+    }
+  });
+});
+
+function which(cmd: string, check: (version: string) => boolean): string | null {
+  const candidates = [cmd, ...(cmd === 'aws' ? ['/usr/bin/aws', '/usr/local/bin/aws'] : [])];
+  for (const c of candidates) {
+    try {
+      const v = execFileSync(c, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      if (check(v)) return c;
+    } catch {
+      /* not there */
+    }
+  }
+  return null;
+}
+
+const CFN_LINT = which('cfn-lint', () => true);
+describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
+  it('every template passes (one run over all of them)', () => {
+    const templates = FILES.filter((f) => f.target === 'cloudformation').map((f) => f.path);
+    expect(templates.length).toBeGreaterThanOrEqual(9);
+    const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('catches a broken template (the check can fail)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
+    const text = readFileSync(join(GOLDEN, 'real-time-single/cloudformation/template.yaml'), 'utf8').replace('InstanceType: ml.m5.large', 'InstanceType: 42');
+    writeFileSync(join(dir, 't.yaml'), text.replace('ProductionVariants:', 'ProductionVariant:'));
+    expect(spawnSync(CFN_LINT!, [join(dir, 't.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
+  });
+});
+
+// No retries: the unreachable endpoint would otherwise cost seconds of back-off per call.
+const ENV = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1', AWS_RETRY_MODE: 'standard' };
+/** Runs the AWS CLI's parameter validation: it passes when the CLI gets as far as the (unreachable) network. */
+function awsValidate(aws: string, operation: string, inputArg: string, file: string): string {
+  const r = spawnSync(aws, ['sagemaker', operation, inputArg, `file://${file}`, '--endpoint-url', 'http://127.0.0.1:9', '--cli-connect-timeout', '1', '--cli-read-timeout', '1'], { encoding: 'utf8', env: ENV, timeout: 60_000 });
+  const out = r.stdout + r.stderr;
+  return /Could not connect to the endpoint URL/.test(out) ? 'ok' : out.trim();
+}
+
+const CLI_FILES = FILES.filter((f) => f.target === 'aws-cli').map((f) => [`${f.case}/${f.file}`, f] as const);
+// Fields the service added after late 2022, which Debian's AWS CLI 2.9 does not know.
+const NEWER_THAN_CLI_2_9 = ['ProvisionedConcurrency', 'S3FailurePath'];
+
+const AWS_V2 = which('aws', (v) => v.startsWith('aws-cli/2.'));
+describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${AWS_V2 ? '' : ' (SKIPPED: AWS CLI v2 not installed; apt-get install awscli)'}`, () => {
+  it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
+    const text = readFileSync(f.path, 'utf8');
+    const newer = NEWER_THAN_CLI_2_9.filter((k) => new RegExp(`^\\s*${k}:`, 'm').test(text));
+    let path = f.path;
+    if (newer.length) {
+      // Those fields are checked by the current-model validation below; here, everything else.
+      const first = awsValidate(AWS_V2!, f.file.replace('.yaml', ''), '--cli-input-yaml', f.path);
+      if (first !== 'ok') expect(first).toMatch(new RegExp(`Unknown parameter in [\\w.\\[\\]]+: "(${newer.join('|')})"`));
+      path = join(mkdtempSync(join(tmpdir(), 'da-aws-')), f.file);
+      writeFileSync(path, text.split('\n').filter((l) => !newer.some((k) => new RegExp(`^\\s*${k}:`).test(l))).join('\n'));
+    }
+    expect(awsValidate(AWS_V2!, f.file.replace('.yaml', ''), '--cli-input-yaml', path)).toBe('ok');
+  });
+});
+
+const AWS_V1 = which('aws', (v) => v.startsWith('aws-cli/1.'));
+describe.skipIf(!AWS_V1)(`AWS CLI with a current API model (v1, JSON input) on every generated input${AWS_V1 ? '' : ' (SKIPPED: no AWS CLI v1 on PATH)'}`, () => {
+  it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
+    const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');
+    writeFileSync(json, JSON.stringify(parseCfnYaml(readFileSync(f.path, 'utf8')).toJS()));
+    expect(awsValidate(AWS_V1!, f.file.replace('.yaml', ''), '--cli-input-json', json)).toBe('ok');
+  });
+
+  it('rejects a misspelt field (the check can fail)', () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');
+    writeFileSync(json, JSON.stringify({ EndpointConfigName: 'x', ProductionVariants: [{ VariantName: 'a', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurency: 5 } }] }));
+    expect(awsValidate(AWS_V1!, 'create-endpoint-config', '--cli-input-json', json)).toMatch(/Unknown parameter/);
+  });
+});
+
+const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
+const planFor = (over: Partial<Workload>, d = {}) => {
+  const w = { ...base, ...over };
+  return makePlan(assess(w).recommendation!, w, d);
+};
+
+describe('generator choices', () => {
+  it('picks the smallest instance that holds the model with headroom', () => {
+    expect(planFor({ modelSizeBytes: 6e9 }).instanceType).toBe('ml.m5.large'); // 7.2 GB <= 8 GiB
+    expect(planFor({ modelSizeBytes: 8e9 }).instanceType).toBe('ml.r5.large'); // 9.6 GB: 16 GiB, 2 vCPU
+    expect(planFor({ modelSizeBytes: 700e9 }).instanceType).toBe('ml.r5.24xlarge');
+  });
+
+  it('picks GPU types for --gpu, single-GPU ones for multi-model', () => {
+    expect(planFor({ gpu: true, modelSizeBytes: 30e9 }).instanceType).toBe('ml.g4dn.12xlarge'); // 36 GB > one GPU: 4 x 16 GiB
+    const mme = planFor({ gpu: true, models: 20, modelSizeBytes: 18e9 });
+    expect(mme.rec.architecture).toBe('multi-model');
+    expect(instance(mme.instanceType!)!.gpus).toBe(1);
+  });
+
+  it('warns when no instance holds the model', () => {
+    const p = planFor({ modelSizeBytes: 5e12 });
+    expect(p.warnings.join('\n')).toMatch(/no instance in the catalog holds the model/);
+  });
+
+  it('keeps KmsKeyId off local-NVMe instances and serverless', () => {
+    expect(planFor({ gpu: true }).kmsAllowed).toBe(false); // g4dn: NVMe
+    expect(planFor({ instanceType: undefined }, { instanceType: 'ml.m5d.large' }).kmsAllowed).toBe(false);
+    expect(planFor({}).kmsAllowed).toBe(true); // m5: EBS
+    expect(planFor({ traffic: 'intermittent' }).kmsAllowed).toBe(false);
+  });
+
+  it('an unknown instance type is a warning, not a failure', () => {
+    const p = planFor({}, { instanceType: 'ml.m9z.large' });
+    expect(p.instanceType).toBe('ml.m9z.large');
+    expect(p.warnings.join('\n')).toMatch(/not in deploy-advisor's instance catalog/);
+  });
+
+  it.each([1e3, 1e6, 7e6, 33e6, 50e6, 99e6, 100 * 1024 * 1024])('batch payload of %d bytes keeps MaxConcurrentTransforms x MaxPayloadInMB within 100', (bytes) => {
+    const b = planFor({ batch: true, latencySeconds: null, traffic: null, payloadBytes: bytes, contentType: 'text/csv' }).batch!;
+    expect(b.maxPayloadInMB).toBeLessThanOrEqual(limit('batch-transform.payload'));
+    expect(b.maxPayloadInMB * b.maxConcurrentTransforms).toBeLessThanOrEqual(limit('batch-transform.concurrency-times-payload'));
+    expect(b.maxPayloadInMB * 1024 * 1024).toBeGreaterThanOrEqual(bytes);
+  });
+
+  it('chooses batch splitting from the content type', () => {
+    const split = (contentType: string | null) => planFor({ batch: true, latencySeconds: null, traffic: null, contentType }).batch!;
+    expect(split('text/csv')).toMatchObject({ splitType: 'Line', batchStrategy: 'MultiRecord', assembleWith: 'Line' });
+    expect(split('application/jsonlines')).toMatchObject({ splitType: 'Line' });
+    expect(split('application/x-recordio-protobuf')).toMatchObject({ splitType: 'RecordIO', assembleWith: 'None' });
+    expect(split('image/jpeg')).toMatchObject({ splitType: 'None', batchStrategy: null });
+    expect(split(null)).toMatchObject({ splitType: 'None' });
+  });
+
+  it('batch asks for cloudformation but gets AWS CLI inputs, and says so', () => {
+    const w = { ...base, batch: true, latencySeconds: null, traffic: null };
+    const c = generate(assess(w).recommendation!, w, {}, 'cloudformation');
+    expect(c.target).toBe('aws-cli');
+    expect(c.files.map((f) => f.kind)).toEqual(['aws-cli:create-model', 'aws-cli:create-transform-job']);
+    expect(c.warnings.join('\n')).toMatch(/CloudFormation has no transform-job resource/);
+  });
+
+  it('serverless gets provisioned concurrency only when a cold start could outlast the answer time', () => {
+    expect(planFor({ traffic: 'intermittent', latencySeconds: 30 }).serverless!.provisionedConcurrency).toBe(1);
+    expect(planFor({ traffic: 'intermittent', latencySeconds: limit('serverless.startup') }).serverless!.provisionedConcurrency).toBeNull();
+  });
+});
+
+describe('recommend writes configuration', () => {
+  const ARGS = ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent'];
+
+  it('JSON carries the config files with their kinds', () => {
+    const j = JSON.parse(cli([...ARGS, '--format', 'json', '--target', 'aws-cli']).stdout);
+    expect(j.config.target).toBe('aws-cli');
+    expect(j.config.files.map((f: { name: string; kind: string }) => [f.name, f.kind])).toEqual([
+      ['create-model.yaml', 'aws-cli:create-model'],
+      ['create-endpoint-config.yaml', 'aws-cli:create-endpoint-config'],
+      ['create-endpoint.yaml', 'aws-cli:create-endpoint'],
+    ]);
+    expect(j.config.files[1].content).toMatch(/^# Generated by deploy-advisor: Serverless Inference/);
+    expect(j.config.files[1].content).toMatch(/#\s+aws sagemaker create-endpoint-config --cli-input-yaml file:\/\/create-endpoint-config\.yaml/);
+    expect(j.config.warnings.join('\n')).toMatch(/<PLACEHOLDERS> for values not given: --image, --model-data, --role-arn/);
+  });
+
+  it('text shows the YAML', () => {
+    const r = cli(ARGS);
+    expect(r.stdout).toMatch(/Configuration \(cloudformation\):/);
+    expect(r.stdout).toMatch(/==> template\.yaml <==\n# Generated by deploy-advisor/);
+    expect(r.stdout).toMatch(/Type: AWS::SageMaker::EndpointConfig/);
+  });
+
+  it('no config when nothing fits, and -o writes nothing', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'da-out-')), 'out');
+    const r = cli(['recommend', '--no-batch', '--payload', '4GB', '--processing-time', '1s', '--latency', 'none', '--traffic', 'sustained', '--format', 'json', '-o', dir]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).config).toBeNull();
+    expect(existsSync(dir)).toBe(false);
+    expect(r.stderr).toMatch(/nothing written/);
+  });
+
+  it('-o writes the files and prints their paths', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'da-out-')), 'deploy');
+    const r = cli([...ARGS, '--target', 'aws-cli', '-o', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['create-endpoint-config.yaml', 'create-endpoint.yaml', 'create-model.yaml']);
+    expect(r.stdout).toMatch(new RegExp(`Wrote ${join(dir, 'create-model.yaml').replace(/[/.]/g, '\\$&')}`));
+  });
+
+  it('never overwrites without --force, and writes nothing at all then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-out-'));
+    writeFileSync(join(dir, 'create-endpoint.yaml'), 'mine\n');
+    const r = cli([...ARGS, '--target', 'aws-cli', '-o', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/create-endpoint\.yaml already exists; nothing was written \(use --force to overwrite\)/);
+    expect(readdirSync(dir)).toEqual(['create-endpoint.yaml']);
+    expect(readFileSync(join(dir, 'create-endpoint.yaml'), 'utf8')).toBe('mine\n');
+
+    const f = cli([...ARGS, '--target', 'aws-cli', '-o', dir, '--force']);
+    expect(f.code).toBe(0);
+    expect(readFileSync(join(dir, 'create-endpoint.yaml'), 'utf8')).toMatch(/EndpointName: my-model/);
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it('-o onto a file is a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-out-'));
+    writeFileSync(join(dir, 'file'), '');
+    const r = cli([...ARGS, '-o', join(dir, 'file')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a file, not a folder/);
+  });
+
+  it.each([
+    [['--name', '-bad-'], /--name: "-bad-" is not a valid SageMaker name/],
+    [['--name', 'a'.repeat(60)], /--name: "a{60}" is 60 characters; at most 53/],
+    [['--image', 'my image:1'], /--image: "my image:1" is not an image URI/],
+    [['--image', 'justaname'], /--image: "justaname" is not an image URI/],
+    [['--role-arn', 'arn:aws:iam::12:role/x'], /--role-arn: .* is not an IAM role ARN/],
+    [['--model-data', 'bucket/model.tar.gz'], /--model-data: "bucket\/model.tar.gz" is not an S3 URI/],
+    [['--model-data', 's3://b/model.zip'], /SageMaker expects a model\.tar\.gz archive/],
+    [['--s3-output', 'ftp://x/'], /--s3-output: "ftp:\/\/x\/" is not an S3 URI/],
+    [['--instance-type', 'm5.large'], /--instance-type: "m5.large" is not an instance type; use e.g. ml.m5.xlarge/],
+    [['--target', 'terraform'], /argument 'terraform' is invalid. Allowed choices are cloudformation, aws-cli/],
+  ])('rejects %j before any YAML is written', (extra, message) => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'da-out-')), 'out');
+    const r = cli([...ARGS, ...extra, '-o', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('multi-model model data must be an S3 prefix', () => {
+    const r = cli(['recommend', '--no-batch', '--payload', '1MB', '--processing-time', '50ms', '--latency', '1s', '--traffic', 'sustained', '--models', '10', '--model-data', 's3://b/models/m.tar.gz']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a multi-model endpoint loads models from an S3 prefix; end it with \//);
+  });
+
+  it('deployment keys in an answers file name their line when bad', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-'));
+    writeFileSync(join(dir, 'a.yaml'), 'batch: true\nimage: "bad image"\n');
+    const r = cli(['recommend', '--answers', join(dir, 'a.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.yaml:2:8: image: "bad image" is not an image URI/);
+  });
+
+  it('the serverless option ignores --instance-type with a warning', () => {
+    const j = JSON.parse(cli([...ARGS, '--instance-type', 'ml.m5.large', '--format', 'json']).stdout);
+    expect(j.config.warnings.join('\n')).toMatch(/--instance-type ml.m5.large is ignored/);
+  });
+});
