@@ -210,7 +210,7 @@ describe('generator choices', () => {
 
   it('keeps KmsKeyId off local-NVMe instances and serverless', () => {
     expect(planFor({ gpu: true }).kmsAllowed).toBe(false); // g4dn: NVMe
-    expect(planFor({ instanceType: undefined }, { instanceType: 'ml.m5d.large' }).kmsAllowed).toBe(false);
+    expect(planFor({}, { instanceType: 'ml.m5d.large' }).kmsAllowed).toBe(false);
     expect(planFor({}).kmsAllowed).toBe(true); // m5: EBS
     expect(planFor({ traffic: 'intermittent' }).kmsAllowed).toBe(false);
   });
