@@ -1,11 +1,11 @@
 // Bundles the CLI into dist/ for fast start-up (see BENCHMARKS.md):
 // - dist/cli.cjs: our code and commander, CommonJS (Node's ESM loader costs ~3 ms at start-up).
-// - dist/vendor/*.cjs: yaml and chalk, each bundled on its own and required only by the
+// - dist/vendor/*.cjs: yaml, chalk and the prompts, each bundled on its own and required only by the
 //   modules that use them, which esbuild initialises lazily on their first dynamic import.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const VENDOR = ['yaml', 'chalk'];
+const VENDOR = ['yaml', 'chalk', '@inquirer/prompts'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
@@ -20,7 +20,7 @@ await Promise.all([
       {
         name: 'vendor',
         setup(b) {
-          b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
+          b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|').replace(/\//g, '\\/')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
           // commander requires child_process (and with it net and dgram) only to run executable
           // subcommands, which deploy-advisor does not have: leave it out of start-up.
           b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>

@@ -97,6 +97,13 @@ function latency(value: unknown, origin: string): number | null {
   return duration(value, origin);
 }
 
+/** The answers the flowchart needs that have no safe default and were not given. */
+export function missingAnswers(raw: RawAnswers): AnswerKey[] {
+  if (raw.batch === undefined) return ['batch'];
+  if (raw.batch === true) return [];
+  return (['payload', 'processingTime', 'latency', 'traffic'] as const).filter((k) => raw[k] === undefined);
+}
+
 /**
  * Merges answers (flags already override the file's) into a Workload. Throws UsageError naming
  * every missing answer the flowchart needs, or the first bad value with its origin.
@@ -112,11 +119,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   };
   for (const k of Object.keys(validators) as AnswerKey[]) if (has(k)) validators[k](raw[k], at(k));
 
-  const missing: string[] = [];
-  if (!has('batch')) missing.push('--batch or --no-batch');
-  else if (bool(raw.batch, at('batch')) === false) {
-    for (const k of ['payload', 'processingTime', 'latency', 'traffic'] as const) if (!has(k)) missing.push(ANSWER_FLAGS[k]);
-  }
+  const missing = missingAnswers(raw).map((k) => (k === 'batch' ? '--batch or --no-batch' : ANSWER_FLAGS[k]));
   if (missing.length > 0) {
     throw new UsageError(
       `missing ${missing.length === 1 ? 'answer' : 'answers'}: ${missing.join(', ')} (give ${missing.length === 1 ? 'it as a flag' : 'them as flags'} or in --answers FILE; see deploy-advisor recommend --help)`,

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { DURATION_HELP, SIZE_HELP } from '../rules/units';
-import { EXIT, UsageError, type Io } from './io';
+import { EXIT, UsageError, canPrompt, type Io } from './io';
 
 const RECOMMEND_HELP = `
 Sizes:      ${SIZE_HELP}.
@@ -106,14 +106,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c));
   const words = argv.filter((a) => a !== '--no-color' && a !== '--color');
-  if (words.length === 0) {
-    program.outputHelp({ error: true });
-    return EXIT.usage;
-  }
   try {
+    if (words.length === 0) {
+      // `deploy-advisor` alone: the wizard on a terminal, help elsewhere.
+      if (!canPrompt(io, true)) {
+        program.outputHelp({ error: true });
+        return EXIT.usage;
+      }
+      const { runRecommend } = await import('./recommend');
+      const color = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
+      return await runRecommend({ format: 'text', interactive: true, wizard: true, color }, io);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') {
+      io.stderr.write('\ndeploy-advisor: cancelled; nothing was written\n');
+      return EXIT.interrupted;
+    }
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }

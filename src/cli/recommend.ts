@@ -4,8 +4,8 @@
 import { assess } from '../rules/engine';
 import { checkDeployment, DEPLOYMENT_KEYS, type Deployment } from '../emit/deployment';
 import { generate, TARGETS, type Config, type Target } from '../emit/index';
-import { DEPLOY_FLAGS, normalize, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
-import { EXIT, UsageError, colorWanted, type Io } from './io';
+import { DEPLOY_FLAGS, missingAnswers, normalize, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
+import { EXIT, UsageError, canPrompt, colorWanted, type Io } from './io';
 import { toResult } from './result';
 
 export interface RecommendFlags extends Partial<Record<AnswerKey | DeployKey, unknown>> {
@@ -16,6 +16,8 @@ export interface RecommendFlags extends Partial<Record<AnswerKey | DeployKey, un
   color?: boolean;
   output?: string;
   force?: boolean;
+  /** Started as `deploy-advisor` with no command: ask everything not given. */
+  wizard?: boolean;
 }
 
 const FLAG_KEYS: Array<AnswerKey | DeployKey> = [
@@ -50,8 +52,20 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
       delete origins[k];
     }
   }
-  // Missing answers are a usage error naming each missing flag (no prompting yet).
+  // On a terminal the wizard asks for what is missing; elsewhere, missing answers are a usage
+  // error naming each missing flag (normalize throws it).
+  const prompting = (flags.wizard || missingAnswers(raw).length > 0) && canPrompt(io, flags.interactive);
+  let wizard: typeof import('./wizard') | null = null;
+  let notes: string[] = [];
+  const errStyle = async () => (await import('./style')).makeStyle(colorWanted(io, flags.color, io.stderr));
+  const ctx = { output: io.stderr as unknown as NodeJS.WritableStream };
+  if (prompting) {
+    wizard = await import('./wizard');
+    io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
+    ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));
+  }
   const { workload, assumptions } = normalize(raw, origins);
+  assumptions.push(...notes);
   const { deployment: d, target } = deployment(raw, origins);
   const assessment = assess(workload);
   const rec = assessment.recommendation;
@@ -61,6 +75,26 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
 
   const config: Config | null = rec ? generate(rec, workload, d, target) : null;
   let written: string[] | null = null;
+  if (wizard && flags.format === 'text') {
+    // The wizard shows the recommendation, then offers to write its files.
+    const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
+    io.stdout.write(renderText(toResult(workload, assessment, assumptions), makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+    let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
+    if (config && rec && flags.output === undefined) {
+      const { writeFiles } = await import('./write-files');
+      const s = await errStyle();
+      if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      out = r;
+      if (r.written) io.stdout.write(r.written.map((p) => `Wrote ${p}`).join('\n') + '\n');
+      else io.stderr.write('Nothing written.\n');
+    } else if (config && flags.output !== undefined) {
+      const { writeFiles } = await import('./write-files');
+      io.stdout.write(writeFiles(flags.output, config.files, Boolean(flags.force)).map((p) => `Wrote ${p}`).join('\n') + '\n');
+    }
+    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
+    return rec ? EXIT.ok : EXIT.findings;
+  }
   if (flags.output !== undefined) {
     if (config) {
       const { writeFiles } = await import('./write-files');

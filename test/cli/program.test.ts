@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
-import { cli, expectOneLineError } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, expectOneLineError, ROOT } from './helpers';
 
 describe('the program', () => {
   it('--help goes to stdout, exit 0', () => {
@@ -65,5 +66,22 @@ describe('limits', () => {
     const r = cli(['limits', '--format', 'html']);
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr);
+  });
+});
+
+describe('lazy loading', () => {
+  it('a scripted recommend loads neither the prompt library nor yaml nor chalk', () => {
+    const probe = 'process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify(Object.keys(require.cache).filter((k) => k.includes("/vendor/")))))';
+    const r = spawnSync(process.execPath, ['-e', `${probe}; process.argv.splice(1, 1, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)})`, 'x', 'recommend', '--no-batch', '--payload', '2MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).recommendation.option).toBe('serverless');
+    expect(r.stderr).toMatch(/LOADED \[\]/);
+  });
+
+  it('text output loads chalk, and --answers loads yaml', () => {
+    const probe = 'process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify(Object.keys(require.cache).filter((k) => k.includes("/vendor/")).map((k) => k.replace(/.*vendor\\//, "")))))';
+    const r = spawnSync(process.execPath, ['-e', `${probe}; require(${JSON.stringify(BIN)})`, 'x', 'recommend', '--answers', 'fixtures/answers/intermittent-api.yaml'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, cwd: ROOT });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/LOADED \["yaml\.cjs","chalk\.cjs"\]|LOADED \["chalk\.cjs","yaml\.cjs"\]/);
   });
 });

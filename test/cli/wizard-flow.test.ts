@@ -1,0 +1,136 @@
+// The wizard's questions, driven with @inquirer/testing (which mocks the prompts).
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { askWorkload, commandLine } from '../../src/cli/wizard';
+import { makeStyle } from '../../src/cli/style';
+
+const ctx = { output: process.stderr };
+const s = makeStyle(false);
+
+/** Waits (briefly) until the screen shows what is expected: a prompt may start a few ticks late. */
+async function showing(re: RegExp) {
+  for (let i = 0; i < 100 && !re.test(screen.getScreen()); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(screen.getScreen()).toMatch(re);
+}
+
+/** Answers the current prompt and waits for the next one. */
+async function answer(expectOnScreen: RegExp, keys: string | string[]) {
+  await showing(expectOnScreen);
+  for (const k of Array.isArray(keys) ? keys : [keys]) {
+    if (['enter', 'down', 'up'].includes(k)) screen.keypress(k);
+    else screen.type(k);
+  }
+  await screen.next();
+}
+
+describe('wizard flow', () => {
+  it('per-request, intermittent: asks traffic, takes defaults on Enter', async () => {
+    const done = askWorkload({}, ctx, s);
+    await answer(/How does the data arrive\?/, 'enter');
+    await answer(/Largest request payload\?.*Serverless 4 MiB/, ['2MB', 'enter']);
+    await answer(/Worst-case model time per request\?/, ['800ms', 'enter']);
+    await answer(/How soon do callers need the answer\?/, ['30s', 'enter']);
+    await answer(/What does the traffic look like\?/, ['down', 'enter']);
+    await answer(/Does the model need a GPU\?/, 'enter');
+    await answer(/Model size in memory\?/, 'enter');
+    await answer(/How many models behind one endpoint\?/, 'enter');
+    await showing(/How many containers run in sequence/);
+    screen.keypress('enter');
+    const { answers, asked } = await done;
+    expect(answers).toEqual({ batch: false, payload: '2MB', processingTime: '800ms', latency: '30s', traffic: 'intermittent', gpu: false, models: 1, pipeline: 1 });
+    expect(asked).toEqual(['batch', 'payload', 'processingTime', 'latency', 'traffic', 'gpu', 'modelSize', 'models', 'pipeline']);
+  });
+
+  it('a batch job is not asked about latency or traffic, and is asked the content type', async () => {
+    const done = askWorkload({ batch: true }, ctx, s);
+    await answer(/Largest record or mini-batch\?.*Batch Transform takes up to 100 MB/, 'enter');
+    await answer(/Worst-case model time/, 'enter');
+    await answer(/GPU/, 'enter');
+    await answer(/Model size/, 'enter');
+    await answer(/How many models/, 'enter');
+    await answer(/containers run in sequence/, 'enter');
+    await showing(/Content type of the input\?/);
+    screen.type('text/csv');
+    screen.keypress('enter');
+    const { answers, asked } = await done;
+    expect(asked).not.toContain('latency');
+    expect(asked).not.toContain('traffic');
+    expect(answers).toMatchObject({ batch: true, payload: '6MB', processingTime: '10m', contentType: 'text/csv' });
+  });
+
+  it('a workload that needs Async is not asked the Serverless traffic question', async () => {
+    const done = askWorkload({ batch: false, payload: '200MB' }, ctx, s);
+    await answer(/Worst-case model time/, ['5m', 'enter']);
+    await showing(/this needs a queue \(Asynchronous\)/);
+    screen.keypress('enter'); // default: none
+    await screen.next();
+    await showing(/Does the model need a GPU\?/);
+    screen.type('y');
+    screen.keypress('enter');
+    await screen.next();
+    await answer(/Model size/, 'enter');
+    await answer(/How many models/, 'enter');
+    screen.keypress('enter');
+    const { answers, asked, notes } = await done;
+    expect(asked).not.toContain('traffic');
+    expect(answers).toMatchObject({ latency: 'none', traffic: 'unpredictable', gpu: true });
+    expect(notes.join()).toMatch(/traffic was not asked/);
+  });
+
+  it('only asks what flags did not answer', async () => {
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '1s', latency: '2s', traffic: 'sustained', gpu: false, modelSize: '1GB', models: 1 }, ctx, s);
+    await showing(/containers run in sequence/);
+    screen.keypress('enter');
+    expect((await done).asked).toEqual(['pipeline']);
+  });
+
+  it('asks for frameworks only when there are several models, and bounds them', async () => {
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '1s', latency: '2s', traffic: 'sustained', gpu: false, modelSize: '1GB' }, ctx, s);
+    await answer(/How many models/, ['3', 'enter']);
+    await answer(/How many different frameworks/, ['4', 'enter']);
+    await showing(/At most 3, the number of models/);
+    screen.keypress('backspace');
+    screen.type('2');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter');
+    expect((await done).answers).toMatchObject({ models: 3, frameworks: 2, pipeline: 1 });
+  });
+
+  it('validates sizes and durations with units, and shows what a value means as it is typed', async () => {
+    const done = askWorkload({ batch: false, traffic: 'sustained', gpu: false, modelSize: '1GB', models: 1, pipeline: 1 }, ctx, s);
+    await showing(/Largest request payload/);
+    screen.type('1.5GB');
+    await showing(/1\.5GB\s+= 1\.5 GB/);
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    screen.type('12');
+    screen.keypress('enter');
+    await showing(/Give a number with a unit: B, KB, MB, GB/);
+    screen.type('MB');
+    screen.keypress('enter');
+    await showing(/Worst-case model time/);
+    screen.type('soon');
+    screen.keypress('enter');
+    await showing(/Give a number with a unit: ms, s, m, h/);
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('2s');
+    screen.keypress('enter');
+    await showing(/How soon do callers need the answer/);
+    screen.type('later');
+    screen.keypress('enter');
+    await showing(/or none/);
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    screen.type('none');
+    screen.keypress('enter');
+    expect((await done).answers).toMatchObject({ payload: '12MB', processingTime: '2s', latency: 'none' });
+  });
+});
+
+describe('the scripted command line', () => {
+  it('repeats the answers as flags, leaving out defaults', () => {
+    expect(commandLine({ batch: false, payload: '2MB', processingTime: '800ms', latency: '30s', traffic: 'intermittent', gpu: true, models: 1, pipeline: 1, modelSize: '1.2GB' }, 'aws-cli', 'deploy dir')).toBe(
+      "deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --model-size 1.2GB --gpu --target aws-cli -o 'deploy dir'",
+    );
+    expect(commandLine({ batch: true, latency: '1s', traffic: 'sustained', contentType: 'text/csv' }, null, null)).toBe('deploy-advisor recommend --batch --content-type text/csv');
+  });
+});

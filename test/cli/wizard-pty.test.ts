@@ -1,0 +1,146 @@
+// The wizard in a real pseudo-terminal (tmux), as a person would use it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN } from './helpers';
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TMUX = hasTmux();
+const sessions: string[] = [];
+
+class Terminal {
+  readonly socket = `da-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  readonly dir = mkdtempSync(join(tmpdir(), 'da-pty-'));
+  readonly exitFile = join(this.dir, '.exit');
+
+  constructor(args: string[]) {
+    sessions.push(this.socket);
+    // CI sets CI=true, which (rightly) turns prompting off: the program under test runs without it.
+    const cmd = `cd ${this.dir} && env -u CI -u PRE_COMMIT NO_COLOR=1 ${process.execPath} ${BIN} ${args.join(' ')}; echo $? > ${this.exitFile}; sleep 60`;
+    execFileSync('tmux', ['-L', this.socket, 'new-session', '-d', '-s', 'w', '-x', '200', '-y', '80', cmd]);
+  }
+
+  screen(): string {
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', 'w', '-S', '-200'], { encoding: 'utf8' });
+  }
+
+  async waitFor(re: RegExp, ms = 10_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (re.test(this.screen())) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`screen never showed ${re}:\n${this.screen()}`);
+  }
+
+  /** Types text (or tmux key names such as Enter, Down, C-c). */
+  keys(...k: string[]): void {
+    execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', 'w', ...k]);
+  }
+
+  async answer(prompt: RegExp, ...k: string[]): Promise<void> {
+    await this.waitFor(prompt);
+    this.keys(...k);
+  }
+
+  async exitCode(ms = 10_000): Promise<number> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (existsSync(this.exitFile)) {
+        const t = readFileSync(this.exitFile, 'utf8').trim();
+        if (t) return Number(t);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no exit:\n${this.screen()}`);
+  }
+}
+
+afterEach(() => {
+  while (sessions.length) {
+    try {
+      execFileSync('tmux', ['-L', sessions.pop()!, 'kill-server'], { stdio: 'ignore' });
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
+describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: tmux not installed)'}`, () => {
+  it('per-request path: Serverless, writes a CloudFormation template, prints the scripted command', async () => {
+    const t = new Terminal([]);
+    await t.answer(/How does the data arrive\?/, 'Enter');
+    await t.answer(/Largest request payload\?/, '2MB', 'Enter');
+    await t.answer(/Worst-case model time per request\?/, '800ms', 'Enter');
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/What does the traffic look like\?/, 'Down', 'Enter');
+    await t.answer(/Does the model need a GPU\?/, 'Enter');
+    await t.answer(/Model size in memory\?/, '1.2GB', 'Enter');
+    await t.answer(/How many models behind one endpoint\?/, 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.waitFor(/Recommendation: Serverless Inference/);
+    await t.answer(/Write the configuration files\?/, 'Enter');
+    await t.answer(/Which kind\?/, 'Enter');
+    await t.answer(/Into which folder\?/, 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toMatch(/Wrote template\.yaml/);
+    expect(screen).toMatch(/deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --model-size 1\.2GB -o \./);
+    expect(readFileSync(join(t.dir, 'template.yaml'), 'utf8')).toMatch(/MemorySizeInMB: 2048/);
+  });
+
+  it('batch path: no latency or traffic questions, writes AWS CLI inputs into a folder', async () => {
+    const t = new Terminal([]);
+    await t.answer(/How does the data arrive\?/, 'Down', 'Enter');
+    await t.answer(/Largest record or mini-batch\?/, '20MB', 'Enter');
+    await t.answer(/Worst-case model time per request\?/, '90s', 'Enter');
+    await t.answer(/Does the model need a GPU\?/, 'Enter');
+    await t.answer(/Model size in memory\?/, 'Enter');
+    await t.answer(/How many models behind one endpoint\?/, 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Content type of the input\?/, 'text/csv', 'Enter');
+    await t.waitFor(/Recommendation: Batch Transform/);
+    expect(t.screen()).not.toMatch(/How soon do callers|traffic look like/);
+    await t.answer(/Write the configuration files\?/, 'Enter');
+    await t.answer(/Into which folder\?/, 'jobs', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(readdirSync(join(t.dir, 'jobs')).sort()).toEqual(['create-model.yaml', 'create-transform-job.yaml']);
+    expect(readFileSync(join(t.dir, 'jobs', 'create-transform-job.yaml'), 'utf8')).toMatch(/SplitType: Line/);
+    expect(t.screen()).toMatch(/deploy-advisor recommend --batch --payload 20MB --processing-time 90s --content-type text\/csv -o jobs/);
+  });
+
+  it('flags pre-answer: recommend with answers missing asks only the rest; declining writes nothing', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '200MB', '--no-gpu', '--model-size', '1GB', '--models', '1']);
+    await t.answer(/Worst-case model time per request\?/, '5m', 'Enter');
+    await t.answer(/How soon do callers need the answer\?.*this needs a queue/, 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.waitFor(/Recommendation: Asynchronous Inference/);
+    const screen = t.screen();
+    expect(screen).not.toMatch(/How does the data arrive|Largest request payload|Does the model need a GPU|Model size in memory|traffic look like/);
+    await t.answer(/Write the configuration files\?/, 'n', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toMatch(/Nothing written\./);
+    expect(readdirSync(t.dir).filter((f) => f !== '.exit')).toEqual([]);
+  });
+
+  it('Ctrl-C exits 130 with one line and writes nothing', async () => {
+    const t = new Terminal([]);
+    await t.answer(/How does the data arrive\?/, 'Enter');
+    await t.answer(/Largest request payload\?/, 'C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(t.screen()).toMatch(/deploy-advisor: cancelled; nothing was written/);
+    expect(t.screen()).not.toMatch(/\n\s+at /);
+    expect(readdirSync(t.dir).filter((f) => f !== '.exit')).toEqual([]);
+  });
+
+});
