@@ -8,6 +8,11 @@ const io = {
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
   cwd: process.cwd(),
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  },
 };
 
 run(process.argv.slice(2), io).then(

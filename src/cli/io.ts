@@ -11,6 +11,8 @@ export interface Io {
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** All of standard input (for `lint -`). */
+  readStdin(): Promise<Buffer>;
 }
 
 /** Bad input or usage: one line on stderr, exit 2. */

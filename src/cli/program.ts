@@ -89,6 +89,34 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       setExit(await runRecommend({ ...opts, color: program.opts().color }, io));
     });
 
+  configure(program.command('lint'))
+    .summary('lint endpoint configurations against the limits')
+    .description('Lint CloudFormation templates, AWS CLI inputs (create-model, create-endpoint-config, create-endpoint, create-transform-job) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
+    .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, recursively), or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--config <file>', 'severity overrides (default: .deploy-advisor.yaml in the current folder, if present)')
+    .addHelpText('after', `
+Suppress one finding with a comment on its line or the line before, giving a reason:
+  KmsKeyId: !Ref Key  # deploy-advisor-ignore DA1008 -- removed for g5 by our pipeline
+Change severities in .deploy-advisor.yaml:
+  rules:
+    DA1010: off
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O problems.
+`)
+    .action(async (paths: string[], opts) => {
+      const { runLint } = await import('./lint');
+      setExit(await runLint(paths, { ...opts, color: program.opts().color }, io));
+    });
+
+  configure(program.command('rules'))
+    .summary('list the lint rules')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (opts) => {
+      const { runRules } = await import('./rules-cmd');
+      setExit(runRules(opts.format, io));
+    });
+
   configure(program.command('limits'))
     .summary('print the limits table')
     .description('Print every SageMaker hosting limit deploy-advisor checks, with its source and the date it was checked.')

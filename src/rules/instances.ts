@@ -73,3 +73,23 @@ export function instance(type: string): InstanceType | undefined {
 }
 
 export const familyOf = (type: string) => type.split('.')[1] ?? '';
+
+/**
+ * Hosting instance families in the ProductionVariantInstanceType enum (botocore 1.43.11), and
+ * whether their instances have local NVMe storage. Used to recognise ml.* types beyond the
+ * catalog above and to know where a KmsKeyId is rejected.
+ */
+export const HOSTING_FAMILIES: Readonly<Record<string, { nvme: boolean }>> = Object.fromEntries([
+  ...['t2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm8g', 'c4', 'c5', 'c6i', 'c6in', 'c6g', 'c6gn', 'c7g', 'c7i', 'c8g', 'r5', 'r6i', 'r6g', 'r7i', 'r8g', 'p2', 'p3', 'inf1', 'inf2']
+    .map((f) => [f, { nvme: false }] as const),
+  ...['m5d', 'm6id', 'm6gd', 'c5d', 'c6id', 'c6gd', 'r5d', 'r6id', 'r6gd', 'r7gd', 'g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6-b300', 'p6e-gb200', 'trn1', 'trn1n', 'trn2', 'dl1']
+    .map((f) => [f, { nvme: true }] as const),
+]);
+export const HOSTING_FAMILIES_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html';
+
+/** Whether an ml.* type has local NVMe storage: true, false, or null when its family is unknown. */
+export function hasNvme(type: string): boolean | null {
+  const known = instance(type);
+  if (known) return known.nvme;
+  return HOSTING_FAMILIES[familyOf(type)]?.nvme ?? null;
+}

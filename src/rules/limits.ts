@@ -284,6 +284,39 @@ const TABLE = [
     id: 'batch-transform.s3-uri-length', option: 'batch-transform', limits: 'TransformS3DataSource S3Uri and S3OutputPath length', kind: 'max',
     value: 1024, unit: 'chars', source: `${API}API_TransformS3DataSource.html`,
   },
+  {
+    id: 'model.volume-size-max', option: 'model', limits: 'ProductionVariant VolumeSizeInGB', kind: 'max',
+    value: 512, unit: 'count', source: `${API}API_ProductionVariant.html`,
+  },
+  {
+    id: 'model.startup-timeout-min', option: 'model', limits: 'ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds', kind: 'min',
+    value: 60, unit: 'seconds', source: `${API}API_ProductionVariant.html`,
+  },
+  {
+    id: 'model.startup-timeout-max', option: 'model', limits: 'ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds', kind: 'max',
+    value: 60 * 60, unit: 'seconds', source: `${API}API_ProductionVariant.html`,
+  },
+  {
+    id: 'model.environment-entries', option: 'model', limits: 'ContainerDefinition.Environment entries', kind: 'max',
+    value: 100, unit: 'count', source: `${API}API_ContainerDefinition.html`,
+    note: 'The API model of early 2023 allowed 16.',
+  },
+  {
+    id: 'model.environment-key-pattern', option: 'model', limits: 'ContainerDefinition.Environment keys', kind: 'pattern',
+    value: '^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$', unit: 'regex', source: `${API}API_ContainerDefinition.html`,
+  },
+  {
+    id: 'model.environment-value-length', option: 'model', limits: 'ContainerDefinition.Environment values', kind: 'max',
+    value: 1024, unit: 'chars', source: `${API}API_ContainerDefinition.html`,
+  },
+  {
+    id: 'model.data-capture-sampling', option: 'model', limits: 'DataCaptureConfig.InitialSamplingPercentage', kind: 'max',
+    value: 100, unit: 'count', source: `${API}API_DataCaptureConfig.html`,
+  },
+  {
+    id: 'batch-transform.environment-entries', option: 'batch-transform', limits: 'CreateTransformJob Environment entries', kind: 'max',
+    value: 16, unit: 'count', source: `${API}API_CreateTransformJob.html`,
+  },
   // ---- deploy-advisor policy (our judgement, not AWS's) -----------------------------------
   {
     id: 'policy.memory-headroom', option: 'policy', limits: 'memory (serverless, instance or GPU) needed per byte of model: runtime and request buffers on top of the weights', kind: 'min',

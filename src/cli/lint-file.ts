@@ -1,0 +1,212 @@
+// Lints one file: reads it safely, recognises what it is from its content, resolves what
+// CloudFormation lets us resolve, runs the rules and places each finding at its line:column.
+
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { RULES, ruleById } from '../rules/lint/index';
+import { isObj } from '../rules/lint/helpers';
+import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
+import { ANSWER_FLAGS, DEPLOY_FLAGS, normalize, type Origins, type RawAnswers } from './answers';
+import { CFN_TAGS } from './cfn-yaml';
+import { UsageError } from './io';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export type SeverityConfig = Record<string, Severity | 'off'>;
+
+export interface FileResult {
+  /** The path as given. */
+  path: string;
+  /** What the file was recognised as; null when it holds nothing deploy-advisor lints. */
+  kinds: DocKind[];
+  findings: Finding[];
+}
+
+const fileFinding = (message: string, line = 1, column = 1): Finding => {
+  const r = ruleById('DA0001')!;
+  return { ruleId: r.id, severity: r.severity, message, line, column, source: r.source };
+};
+
+function sniff(d: unknown): DocKind | null {
+  if (!isObj(d)) return null;
+  if (isObj(d.Resources)) {
+    const sagemaker = Object.values(d.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::SageMaker::'));
+    return sagemaker ? 'cloudformation' : null;
+  }
+  if ('EndpointConfigName' in d && 'ProductionVariants' in d) return 'aws-cli:create-endpoint-config';
+  if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
+  if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
+  if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
+  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
+  if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => known.includes(k)).length >= 2) return 'answers';
+  return null;
+}
+
+/** The AST node at a JS path (or the deepest one on the way), for its position. */
+function nodeAt(doc: Document, path: Path): Node | null {
+  let node = doc.contents as Node | null;
+  let best = node;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      // The offending value; for a key without a value, the key.
+      node = ((pair.value as Node | null) ?? (pair.key as Node)) as Node;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      node = item;
+    } else break;
+    if (node?.range) best = node;
+  }
+  return best;
+}
+
+interface Directive {
+  ids: string[];
+  reason: string | null;
+  line: number;
+}
+
+const DIRECTIVE = /#\s*deploy-advisor-ignore\s+((?:DA\d{4}[\s,]*)+)(?:--\s*(\S.*))?$/;
+
+function directives(text: string): Directive[] {
+  const out: Directive[] = [];
+  text.split('\n').forEach((l, i) => {
+    const m = DIRECTIVE.exec(l);
+    if (m) out.push({ ids: m[1]!.split(/[\s,]+/).filter(Boolean), reason: m[2]?.trim() || null, line: i + 1 });
+  });
+  return out;
+}
+
+function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
+  const params = isObj(data.Parameters) ? data.Parameters : {};
+  const resolve = (v: unknown): unknown => {
+    if (!isObj(v)) return v;
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === 'Ref' && typeof v.Ref === 'string') {
+      const p = params[v.Ref];
+      return isObj(p) && p.Default !== undefined ? p.Default : UNRESOLVED;
+    }
+    if (keys.length === 1 && (keys[0]!.startsWith('Fn::') || keys[0] === 'Condition')) return UNRESOLVED;
+    return v;
+  };
+  const subjects = (type: string): Subject[] => {
+    if (kind !== 'cloudformation') return [];
+    return Object.entries(isObj(data.Resources) ? data.Resources : {}).flatMap(([id, r]) =>
+      isObj(r) && r.Type === type && isObj(r.Properties) ? [{ base: ['Resources', id, 'Properties'], name: id, props: r.Properties }] : [],
+    );
+  };
+  const whole = (k: DocKind): Subject[] => (kind === k ? [{ base: [], name: k.replace('aws-cli:', ''), props: data }] : []);
+  const models = [...subjects('AWS::SageMaker::Model'), ...whole('aws-cli:create-model')];
+  return {
+    kind,
+    endpointConfigs: [...subjects('AWS::SageMaker::EndpointConfig'), ...whole('aws-cli:create-endpoint-config')],
+    models,
+    transformJobs: whole('aws-cli:create-transform-job'),
+    answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
+    resolve,
+    modelOf(variant) {
+      const ref = variant.ModelName;
+      let id: string | null = null;
+      if (isObj(ref) && Array.isArray(ref['Fn::GetAtt'])) id = String(ref['Fn::GetAtt'][0]);
+      else if (isObj(ref) && typeof ref.Ref === 'string') id = ref.Ref;
+      if (id !== null) return models.find((m) => m.name === id) ?? null;
+      return typeof ref === 'string' ? (models.find((m) => m.props.ModelName === ref) ?? null) : null;
+    },
+  };
+}
+
+/** Findings of an answers file: what `recommend --answers` would refuse. */
+function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
+  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
+  const unknown = Object.keys(data).filter((k) => !known.includes(k));
+  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${known.join(', ')}`, ...at([k]) }));
+  const origins: Origins = {};
+  for (const k of Object.keys(data)) {
+    const p = at([k]);
+    origins[k as keyof Origins] = `@${p.line}:${p.column}@ ${k}`;
+  }
+  try {
+    normalize(data as RawAnswers, origins);
+    return [];
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const m = /^@(\d+):(\d+)@ (.*)$/.exec(e.message);
+    return [m ? { message: m[3]!, line: Number(m[1]), column: Number(m[2]) } : { message: e.message, line: 1, column: 1 }];
+  }
+}
+
+export function lintText(path: string, buf: Buffer, severities: SeverityConfig = {}): FileResult {
+  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding(`the file is ${buf.length} bytes, more than the 1 MiB deploy-advisor reads; configuration files are far smaller`)] };
+  if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('the file is binary (it has NUL bytes), not YAML or JSON')] };
+  let text = buf.toString('utf8');
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
+    const before = text.slice(0, bad).split('\n');
+    return { path, kinds: [], findings: [fileFinding('the file is not valid UTF-8', before.length, before[before.length - 1]!.length + 1)] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lc = new LineCounter();
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: true, logLevel: 'error' }) as Document[];
+  } catch (e) {
+    return { path, kinds: [], findings: [fileFinding(`the file cannot be read: ${(e as Error).message}`)] };
+  }
+  if (!Array.isArray(docs)) docs = [docs as unknown as Document];
+
+  const findings: Finding[] = [];
+  const kinds: DocKind[] = [];
+  for (const doc of docs) {
+    const err = doc.errors[0];
+    if (err) {
+      const { line, col } = lc.linePos(err.pos[0]);
+      const what = err.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : err.code === 'RESOURCE_EXHAUSTION' ? 'nesting is too deep to read safely' : err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      findings.push(fileFinding(`not valid YAML or JSON: ${what}`, line, col));
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      const alias = /alias/i.test((e as Error).message);
+      findings.push(fileFinding(alias ? `aliases expand too far (more than ${MAX_ALIASES}); this looks like an alias bomb` : `cannot be read: ${(e as Error).message}`));
+      continue;
+    }
+    const kind = sniff(data);
+    if (!kind) continue;
+    kinds.push(kind);
+    const at = (p: Path) => {
+      const n = nodeAt(doc, p);
+      const { line, col } = lc.linePos(n?.range?.[0] ?? 0);
+      return { line, column: col };
+    };
+    if (kind === 'answers') {
+      const r = ruleById('DA4001')!;
+      for (const f of answersFindings(data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
+      continue;
+    }
+    const ctx = context(kind, data as Record<string, unknown>);
+    for (const rule of RULES) {
+      for (const f of rule.check(ctx)) findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message, source: rule.source, ...at(f.path) });
+    }
+  }
+
+  // Suppressions: a directive on the finding's line or the line before, with a reason.
+  const dirs = directives(text);
+  const kept = findings.filter((f) => !dirs.some((d) => d.reason && d.ids.includes(f.ruleId) && (d.line === f.line || d.line === f.line - 1)));
+  const noReason = ruleById('DA0002')!;
+  for (const d of dirs) {
+    if (!d.reason) kept.push({ ruleId: noReason.id, severity: noReason.severity, source: noReason.source, line: d.line, column: 1, message: `deploy-advisor-ignore ${d.ids.join(', ')} has no reason, so it suppresses nothing; add "-- <why>"` });
+  }
+
+  const out = kept
+    .flatMap((f) => {
+      const s = severities[f.ruleId];
+      return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { path, kinds, findings: out };
+}

@@ -1,0 +1,44 @@
+// Lint findings as SARIF 2.1.0, for code-scanning upload.
+import { version } from '../../package.json';
+import { RULES } from '../rules/lint/index';
+import type { FileResult } from './lint-file';
+
+export const DOCS_BASE = 'https://github.com/deploy-advisor/deploy-advisor/blob/main/docs/rules/';
+
+export function toSarif(results: FileResult[]) {
+  const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
+  const rules = RULES.filter((r) => used.has(r.id));
+  return {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'deploy-advisor',
+            version,
+            informationUri: 'https://github.com/deploy-advisor/deploy-advisor',
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.description },
+              helpUri: `${DOCS_BASE}${r.id}.md`,
+              defaultConfiguration: { level: r.severity },
+              properties: { source: r.source },
+            })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.ruleId,
+            ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
+            level: f.severity,
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: r.path.split('\\').map(encodeURIComponent).join('/').replace(/%2F/g, '/') }, region: { startLine: f.line, startColumn: f.column } } }],
+          })),
+        ),
+      },
+    ],
+  };
+}

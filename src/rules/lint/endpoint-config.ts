@@ -1,0 +1,366 @@
+// Rules on endpoint configurations: AWS::SageMaker::EndpointConfig resources and
+// `aws sagemaker create-endpoint-config` inputs.
+
+import { HOSTING_FAMILIES, familyOf, hasNvme, instance } from '../instances';
+import { limit, limitEntry, limitPattern } from '../limits';
+import { containers, given, isObj, num, range, str, variants } from './helpers';
+import type { RawFinding, Rule } from './types';
+
+const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
+
+const serverless = (v: Record<string, unknown>) => isObj(v.ServerlessConfig);
+
+export const serverlessMemorySize: Rule = {
+  id: 'DA1001',
+  name: 'serverless-memory-size',
+  severity: 'error',
+  title: 'Serverless MemorySizeInMB must be 1024-6144 in 1024 MB steps',
+  source: limitEntry('serverless.memory-step').source,
+  description: 'Serverless endpoints take memory in 1 GB increments: 1024, 2048, 3072, 4096, 5120 or 6144 MB. Other values fail at CreateEndpointConfig.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3000\n      MaxConcurrency: 5\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3072\n      MaxConcurrency: 5\n',
+  },
+  check(ctx) {
+    const min = limit('serverless.memory-min');
+    const max = limit('serverless.memory-max');
+    const step = limit('serverless.memory-step');
+    return ctx.endpointConfigs.flatMap((ec) =>
+      variants(ec).flatMap(({ v, path }) => {
+        if (!serverless(v)) return [];
+        const n = num(ctx, (v.ServerlessConfig as Record<string, unknown>).MemorySizeInMB);
+        if (n === null || (n >= min && n <= max && n % step === 0)) return [];
+        const nearest = Math.min(max, Math.max(min, Math.ceil(n / step) * step));
+        return [{ path: [...path, 'ServerlessConfig', 'MemorySizeInMB'], message: `MemorySizeInMB ${n} is not a Serverless memory size; use ${min}-${max} in ${step} MB steps (e.g. ${nearest})` }];
+      }),
+    );
+  },
+};
+
+export const serverlessMaxConcurrency: Rule = {
+  id: 'DA1002',
+  name: 'serverless-max-concurrency',
+  severity: 'error',
+  title: `Serverless MaxConcurrency must be 1-${limit('serverless.max-concurrency')}`,
+  source: limitEntry('serverless.max-concurrency').source,
+  description: `A serverless endpoint handles at most ${limit('serverless.max-concurrency')} concurrent invocations. New accounts have reported a Region-wide quota as low as ${limit('serverless.account-concurrency-observed')}.`,
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 500\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 200\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) =>
+      variants(ec).flatMap(({ v, path }) =>
+        serverless(v) ? range(ctx, (v.ServerlessConfig as Record<string, unknown>).MaxConcurrency, [...path, 'ServerlessConfig', 'MaxConcurrency'], 'MaxConcurrency', 1, limit('serverless.max-concurrency')) : [],
+      ),
+    );
+  },
+};
+
+export const serverlessProvisionedConcurrency: Rule = {
+  id: 'DA1003',
+  name: 'serverless-provisioned-concurrency',
+  severity: 'error',
+  title: 'Serverless ProvisionedConcurrency must be 1-200 and at most MaxConcurrency',
+  source: limitEntry('serverless.provisioned-concurrency').source,
+  description: 'ProvisionedConcurrency keeps instances warm; it must be between 1 and 200 and no more than MaxConcurrency.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n      ProvisionedConcurrency: 10\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 10\n      ProvisionedConcurrency: 2\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) =>
+      variants(ec).flatMap(({ v, path }) => {
+        if (!serverless(v)) return [];
+        const sc = v.ServerlessConfig as Record<string, unknown>;
+        const p = [...path, 'ServerlessConfig', 'ProvisionedConcurrency'];
+        const out = range(ctx, sc.ProvisionedConcurrency, p, 'ProvisionedConcurrency', 1, limit('serverless.provisioned-concurrency'));
+        const pc = num(ctx, sc.ProvisionedConcurrency);
+        const mc = num(ctx, sc.MaxConcurrency);
+        if (!out.length && pc !== null && mc !== null && pc > mc) {
+          out.push({ path: p, message: `ProvisionedConcurrency ${pc} is more than MaxConcurrency ${mc}; lower it or raise MaxConcurrency` });
+        }
+        return out;
+      }),
+    );
+  },
+};
+
+export const serverlessUnsupportedConfig: Rule = {
+  id: 'DA1004',
+  name: 'serverless-unsupported-config',
+  severity: 'error',
+  title: 'Serverless variants cannot have data capture, other variants, instance fields, async config or a KMS key',
+  source: limitEntry('serverless.data-capture').source,
+  description: 'Serverless Inference does not support data capture, several production variants, async inference, or instance settings (InstanceType, InitialInstanceCount, VolumeSizeInGB). A KmsKeyId on a serverless endpoint config is rejected as well.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\nDataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const ec of ctx.endpointConfigs) {
+      const vs = variants(ec);
+      if (!vs.some(({ v }) => serverless(v))) continue;
+      const say = (key: string, what: string) => out.push({ path: [...ec.base, key], message: `${what} is not supported with a Serverless variant; remove ${key} or use instance-based hosting` });
+      if (ec.props.DataCaptureConfig !== undefined) say('DataCaptureConfig', 'data capture');
+      if (ec.props.AsyncInferenceConfig !== undefined) say('AsyncInferenceConfig', 'asynchronous inference');
+      if (given(ctx, ec.props.KmsKeyId)) say('KmsKeyId', 'a KMS key for the storage volume');
+      if (vs.length > 1) out.push({ path: [...ec.base, 'ProductionVariants', 1], message: `${vs.length} production variants: a Serverless endpoint config takes exactly one` });
+      for (const { v, path } of vs) {
+        if (!serverless(v)) continue;
+        for (const key of ['InstanceType', 'InitialInstanceCount', 'VolumeSizeInGB', 'ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds']) {
+          if (v[key] !== undefined) out.push({ path: [...path, key], message: `${key} does not apply to a Serverless variant; remove it (or remove ServerlessConfig for instance hosting)` });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const serverlessUnsupportedModel: Rule = {
+  id: 'DA1005',
+  name: 'serverless-unsupported-model',
+  severity: 'error',
+  title: 'A Serverless variant\'s model cannot use a VPC, network isolation, multi-model mode or several containers',
+  source: limitEntry('serverless.vpc').source,
+  description: 'Serverless Inference excludes VPC configuration, network isolation, multi-model endpoints and inference pipelines. The model a serverless variant points to must use none of them (several containers: deploy-advisor infers this from the pipeline exclusion).',
+  examples: {
+    invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n      VpcConfig:\n        SecurityGroupIds: [sg-0123456789abcdef0]\n        Subnets: [subnet-0123456789abcdef0]\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
+    valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const ec of ctx.endpointConfigs) {
+      for (const { v } of variants(ec)) {
+        if (!serverless(v)) continue;
+        const m = ctx.modelOf(v);
+        if (!m) continue;
+        const say = (path: ReadonlyArray<string | number>, what: string) => out.push({ path, message: `model ${m.name} ${what}, which Serverless Inference does not support; use an instance-based variant or change the model` });
+        if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'has a VpcConfig');
+        if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'enables network isolation');
+        const cs = containers(m);
+        if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'is a multi-model container');
+        if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) say([...m.base, 'Containers'], `has ${m.props.Containers.length} containers`);
+      }
+    }
+    return out;
+  },
+};
+
+export const asyncOutputPath: Rule = {
+  id: 'DA1006',
+  name: 'async-output-path',
+  severity: 'error',
+  title: 'Async inference needs OutputConfig.S3OutputPath',
+  source: `${API}API_AsyncInferenceOutputConfig.html`,
+  description: 'Asynchronous endpoints write every result to S3; without an output path there is nowhere to put them. Add S3FailurePath and NotificationConfig too, to hear about failures.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 4\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) => {
+      const a = ec.props.AsyncInferenceConfig;
+      if (!isObj(a)) return [];
+      const oc = a.OutputConfig;
+      if (isObj(oc) && (oc.S3OutputPath !== undefined || oc.S3FailurePath !== undefined)) return [];
+      return [{ path: [...ec.base, 'AsyncInferenceConfig', ...(isObj(oc) ? ['OutputConfig'] : [])], message: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' }];
+    });
+  },
+};
+
+export const asyncMaxConcurrentInvocations: Rule = {
+  id: 'DA1007',
+  name: 'async-max-concurrent-invocations',
+  severity: 'error',
+  title: `Async MaxConcurrentInvocationsPerInstance must be 1-${limit('async.max-concurrent-invocations')}`,
+  source: limitEntry('async.max-concurrent-invocations').source,
+  description: 'The number of requests an async endpoint sends to one instance at a time.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 0\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 2\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) => {
+      const a = ec.props.AsyncInferenceConfig;
+      if (!isObj(a) || !isObj(a.ClientConfig)) return [];
+      return range(ctx, a.ClientConfig.MaxConcurrentInvocationsPerInstance, [...ec.base, 'AsyncInferenceConfig', 'ClientConfig', 'MaxConcurrentInvocationsPerInstance'], 'MaxConcurrentInvocationsPerInstance', 1, limit('async.max-concurrent-invocations'));
+    });
+  },
+};
+
+export const kmsKeyWithNvme: Rule = {
+  id: 'DA1008',
+  name: 'kms-key-with-nvme',
+  severity: 'error',
+  title: 'No KmsKeyId when a variant uses an instance type with local NVMe storage',
+  source: `${API}API_CreateEndpointConfig.html`,
+  description: 'Instance types with local NVMe storage (g4dn, g5, g6, p4d, p5, and the d families such as m5d) encrypt it with a hardware module. CreateEndpointConfig fails if KmsKeyId is set while any variant uses one. Scanners that demand a key (checkov CKV_AWS_98) should be suppressed for these with a reason.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
+    valid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.xlarge\n    InitialInstanceCount: 1\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) => {
+      if (!given(ctx, ec.props.KmsKeyId)) return [];
+      const nvme = variants(ec).map(({ v }) => str(ctx, v.InstanceType)).filter((t): t is string => t !== null && hasNvme(t) === true);
+      if (!nvme.length) return [];
+      return [{ path: [...ec.base, 'KmsKeyId'], message: `KmsKeyId is set, but ${nvme[0]} has local NVMe storage and CreateEndpointConfig rejects a key for it; remove KmsKeyId or choose an instance type with EBS storage` }];
+    });
+  },
+};
+
+export const productionVariantCount: Rule = {
+  id: 'DA1009',
+  name: 'production-variant-count',
+  severity: 'error',
+  title: `An endpoint config has 1-${limit('real-time.variants')} production variants`,
+  source: limitEntry('real-time.variants').source,
+  description: 'ProductionVariants is required and holds at most ten variants.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants: []\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
+  },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) => {
+      const list = ec.props.ProductionVariants;
+      if (list === undefined) return [{ path: ec.base, message: 'ProductionVariants is missing; add at least one variant' }];
+      if (!Array.isArray(list)) return [];
+      if (list.length === 0) return [{ path: [...ec.base, 'ProductionVariants'], message: 'ProductionVariants is empty; add at least one variant' }];
+      if (list.length > limit('real-time.variants')) return [{ path: [...ec.base, 'ProductionVariants', limit('real-time.variants')], message: `${list.length} production variants; at most ${limit('real-time.variants')}` }];
+      return [];
+    });
+  },
+};
+
+export const unknownInstanceType: Rule = {
+  id: 'DA1010',
+  name: 'unknown-instance-type',
+  severity: 'warning',
+  title: 'Instance type not known to deploy-advisor',
+  source: `${API}API_ProductionVariant.html`,
+  description: 'An ml.* type whose family deploy-advisor does not know. It may be new (new types appear before any list knows them), or a typo. Only a warning.',
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5x.large\n    InitialInstanceCount: 1\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
+  },
+  check(ctx) {
+    const at = (t: unknown, path: ReadonlyArray<string | number>): RawFinding[] => {
+      const type = str(ctx, t);
+      if (type === null) return [];
+      if (!limitPattern('model.instance-type-pattern').test(type)) return [{ path, message: `"${type}" is not an ml.* instance type; use e.g. ml.m5.xlarge` }];
+      if (instance(type) || HOSTING_FAMILIES[familyOf(type)]) return [];
+      return [{ path, message: `${type} is not an instance type deploy-advisor knows; check the name, or ignore this if the type is new` }];
+    };
+    return [
+      ...ctx.endpointConfigs.flatMap((ec) => variants(ec).flatMap(({ v, path }) => at(v.InstanceType, [...path, 'InstanceType']))),
+      ...ctx.transformJobs.flatMap((j) => (isObj(j.props.TransformResources) ? at(j.props.TransformResources.InstanceType, [...j.base, 'TransformResources', 'InstanceType']) : [])),
+    ];
+  },
+};
+
+export const variantSettings: Rule = {
+  id: 'DA1011',
+  name: 'variant-settings',
+  severity: 'error',
+  title: 'Production variant settings within the API\'s ranges',
+  source: `${API}API_ProductionVariant.html`,
+  description: `An instance-based variant needs InstanceType and InitialInstanceCount (at least 1). VolumeSizeInGB is 1-${limit('model.volume-size-max')}; ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')}; InitialVariantWeight is at least 0; data capture samples 0-${limit('model.data-capture-sampling')}%.`,
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 0\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 900\n',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const tmin = limit('model.startup-timeout-min');
+    const tmax = limit('model.startup-timeout-max');
+    for (const ec of ctx.endpointConfigs) {
+      for (const { v, path } of variants(ec)) {
+        if (!serverless(v) && !isObj(v.ManagedInstanceScaling) && v.InstanceType === undefined && v.ModelName !== undefined) {
+          out.push({ path, message: 'variant has neither InstanceType nor ServerlessConfig; add one' });
+        }
+        if (!serverless(v) && v.InstanceType !== undefined && v.InitialInstanceCount === undefined) {
+          out.push({ path: [...path, 'InstanceType'], message: 'InitialInstanceCount is missing; an instance-based variant needs at least 1' });
+        }
+        const count = num(ctx, v.InitialInstanceCount);
+        if (count !== null && (count < 1 || !Number.isInteger(count))) out.push({ path: [...path, 'InitialInstanceCount'], message: `InitialInstanceCount ${count} must be a whole number of at least 1 (scale to zero needs autoscaling, and async or inference components)` });
+        const weight = num(ctx, v.InitialVariantWeight);
+        if (weight !== null && weight < 0) out.push({ path: [...path, 'InitialVariantWeight'], message: `InitialVariantWeight ${weight} must be 0 or more` });
+        out.push(...range(ctx, v.VolumeSizeInGB, [...path, 'VolumeSizeInGB'], 'VolumeSizeInGB', 1, limit('model.volume-size-max')));
+        out.push(...range(ctx, v.ModelDataDownloadTimeoutInSeconds, [...path, 'ModelDataDownloadTimeoutInSeconds'], 'ModelDataDownloadTimeoutInSeconds', tmin, tmax));
+        out.push(...range(ctx, v.ContainerStartupHealthCheckTimeoutInSeconds, [...path, 'ContainerStartupHealthCheckTimeoutInSeconds'], 'ContainerStartupHealthCheckTimeoutInSeconds', tmin, tmax));
+      }
+      const dc = ec.props.DataCaptureConfig;
+      if (isObj(dc)) out.push(...range(ctx, dc.InitialSamplingPercentage, [...ec.base, 'DataCaptureConfig', 'InitialSamplingPercentage'], 'InitialSamplingPercentage', 0, limit('model.data-capture-sampling')));
+    }
+    return out;
+  },
+};
+
+const NAME_FIELDS = ['EndpointConfigName', 'EndpointName', 'ModelName', 'TransformJobName'] as const;
+
+export const resourceNames: Rule = {
+  id: 'DA1012',
+  name: 'resource-names',
+  severity: 'error',
+  title: `SageMaker names: letters, digits and hyphens, at most ${limit('model.name-length')} characters`,
+  source: limitEntry('model.name-pattern').source,
+  description: 'Endpoint, endpoint config, model, variant, container hostname and transform job names match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: no underscores or dots, no leading or trailing hyphen.',
+  examples: {
+    invalid: 'EndpointConfigName: my_config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
+  },
+  check(ctx) {
+    const re = limitPattern('model.name-pattern');
+    const check = (value: unknown, path: ReadonlyArray<string | number>, field: string): RawFinding[] => {
+      const s = ctx.resolve(value);
+      if (typeof s !== 'string' || re.test(s)) return [];
+      return [{ path, message: `${field} "${s}" is not a valid SageMaker name; use letters, digits and hyphens (at most ${limit('model.name-length')}, no leading or trailing hyphen)` }];
+    };
+    const out: RawFinding[] = [];
+    for (const s of [...ctx.endpointConfigs, ...ctx.models, ...ctx.transformJobs]) {
+      for (const f of NAME_FIELDS) if (s.props[f] !== undefined) out.push(...check(s.props[f], [...s.base, f], f));
+    }
+    for (const ec of ctx.endpointConfigs) {
+      for (const { v, path } of variants(ec)) {
+        out.push(...check(v.VariantName, [...path, 'VariantName'], 'VariantName'));
+        out.push(...check(v.ModelName, [...path, 'ModelName'], 'ModelName'));
+      }
+    }
+    for (const m of ctx.models) for (const { c, path } of containers(m)) out.push(...check(c.ContainerHostname, [...path, 'ContainerHostname'], 'ContainerHostname'));
+    return out;
+  },
+};
+
+export const asyncModelRisks: Rule = {
+  id: 'DA1013',
+  name: 'async-model-risks',
+  severity: 'warning',
+  title: 'Async endpoints with a network-isolated or multi-model model',
+  source: 'https://docs.aws.amazon.com/marketplace/latest/userguide/ml-service-restrictions-and-limits.html',
+  description: 'The Marketplace guide says async endpoints need models with network connectivity, and an AWS re:Post answer says multi-model containers do not run async inference. Neither is in the developer guide, so these are warnings.',
+  examples: {
+    invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
+    valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const ec of ctx.endpointConfigs) {
+      if (!isObj(ec.props.AsyncInferenceConfig)) continue;
+      for (const { v } of variants(ec)) {
+        const m = ctx.modelOf(v);
+        if (!m) continue;
+        if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${m.name} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off` });
+        const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
+        if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, which async inference does not run (per AWS re:Post); use one async endpoint per model` });
+      }
+    }
+    return out;
+  },
+};
+
+export const ENDPOINT_CONFIG_RULES = [
+  serverlessMemorySize, serverlessMaxConcurrency, serverlessProvisionedConcurrency, serverlessUnsupportedConfig, serverlessUnsupportedModel,
+  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks,
+];

@@ -1,0 +1,45 @@
+// Small readers shared by the rules: numbers, strings and variants from resolved values.
+
+import type { Path, RawFinding, RuleContext, Subject } from './types';
+
+export function num(ctx: RuleContext, v: unknown): number | null {
+  const r = ctx.resolve(v);
+  if (typeof r === 'number') return r;
+  if (typeof r === 'string' && /^-?\d+(\.\d+)?$/.test(r.trim())) return Number(r);
+  return null;
+}
+
+export function str(ctx: RuleContext, v: unknown): string | null {
+  const r = ctx.resolve(v);
+  return typeof r === 'string' ? r : typeof r === 'number' ? String(r) : null;
+}
+
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function variants(s: Subject): Array<{ v: Record<string, unknown>; path: Path }> {
+  const list = s.props.ProductionVariants;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((v, i) => (isObj(v) ? [{ v, path: [...s.base, 'ProductionVariants', i] }] : []));
+}
+
+export function containers(m: Subject): Array<{ c: Record<string, unknown>; path: Path }> {
+  if (isObj(m.props.PrimaryContainer)) return [{ c: m.props.PrimaryContainer, path: [...m.base, 'PrimaryContainer'] }];
+  const list = m.props.Containers;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c, i) => (isObj(c) ? [{ c, path: [...m.base, 'Containers', i] }] : []));
+}
+
+/** A finding when a number lies outside [min, max]. */
+export function range(ctx: RuleContext, v: unknown, path: Path, what: string, min: number, max: number, hint = ''): RawFinding[] {
+  const n = num(ctx, v);
+  if (n === null) return [];
+  if (Number.isInteger(n) && n >= min && n <= max) return [];
+  const why = !Number.isInteger(n) ? 'is not a whole number' : n < min ? `is below the minimum of ${min}` : `is above the maximum of ${max}`;
+  return [{ path, message: `${what} ${n} ${why}; use ${min}-${max}${hint ? `. ${hint}` : ''}` }];
+}
+
+/** A property that is set: present, not a condition (!If is not guessed), and not an empty string. */
+export function given(ctx: RuleContext, v: unknown): boolean {
+  if (v === undefined || (isObj(v) && 'Fn::If' in v)) return false;
+  return ctx.resolve(v) !== '';
+}

@@ -1,0 +1,124 @@
+// Rules on models: AWS::SageMaker::Model resources and `aws sagemaker create-model` inputs.
+
+import { limit, limitEntry, limitPattern } from '../limits';
+import { containers, isObj, str } from './helpers';
+import type { RawFinding, Rule } from './types';
+
+const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
+const MODEL = (body: string) => `ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n${body}`;
+const image = (n: number) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${n}:1`;
+
+export const modelContainerCount: Rule = {
+  id: 'DA2001',
+  name: 'model-container-count',
+  severity: 'error',
+  title: `A model has one container, or ${limit('serial-pipeline.containers-min')}-${limit('model.containers')} in Containers`,
+  source: limitEntry('model.containers').source,
+  description: `Give either PrimaryContainer or Containers. Multi-container endpoints and serial inference pipelines take at most ${limit('model.containers')} containers.`,
+  examples: {
+    invalid: MODEL(`Containers:\n${Array.from({ length: 16 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
+    valid: MODEL(`Containers:\n${Array.from({ length: 3 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
+  },
+  check(ctx) {
+    return ctx.models.flatMap((m) => {
+      const list = m.props.Containers;
+      const primary = m.props.PrimaryContainer !== undefined;
+      if (!primary && list === undefined) return [{ path: m.base, message: 'the model has neither PrimaryContainer nor Containers; add the inference container' }];
+      if (primary && list !== undefined) return [{ path: [...m.base, 'Containers'], message: 'the model has both PrimaryContainer and Containers; keep one' }];
+      if (Array.isArray(list) && list.length > limit('model.containers')) return [{ path: [...m.base, 'Containers', limit('model.containers')], message: `${list.length} containers; a model holds at most ${limit('model.containers')}: merge steps or split across endpoints` }];
+      return [];
+    });
+  },
+};
+
+export const directModeHostnames: Rule = {
+  id: 'DA2002',
+  name: 'direct-mode-hostnames',
+  severity: 'error',
+  title: 'Multi-container Direct mode needs a ContainerHostname on every container',
+  source: limitEntry('multi-container.containers').source,
+  description: 'In Direct mode each container is invoked by its hostname (TargetContainerHostname), so every container needs one. In Serial mode, if one container has a hostname, all must.',
+  examples: {
+    invalid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
+    valid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - ContainerHostname: second\n    Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const m of ctx.models) {
+      if (!Array.isArray(m.props.Containers)) continue;
+      const cs = containers(m);
+      const mode = isObj(m.props.InferenceExecutionConfig) ? str(ctx, m.props.InferenceExecutionConfig.Mode) : null;
+      const named = cs.filter(({ c }) => c.ContainerHostname !== undefined).length;
+      if (mode === 'Direct' || named > 0) {
+        for (const { c, path } of cs) {
+          if (c.ContainerHostname === undefined) {
+            out.push({ path, message: mode === 'Direct' ? 'this container has no ContainerHostname, which Direct mode needs to route requests to it' : 'this container has no ContainerHostname while others do; give every container one, or none' });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const multiModelDataPrefix: Rule = {
+  id: 'DA2003',
+  name: 'multi-model-data-prefix',
+  severity: 'error',
+  title: 'A multi-model container loads models from an S3 prefix ending in /',
+  source: 'https://docs.aws.amazon.com/sagemaker/latest/dg/create-multi-model-endpoint.html',
+  description: 'With Mode MultiModel, ModelDataUrl is the S3 prefix that holds the models\' .tar.gz archives, not one archive.',
+  examples: {
+    invalid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/model.tar.gz\n`),
+    valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/\n`),
+  },
+  check(ctx) {
+    return ctx.models.flatMap((m) =>
+      containers(m).flatMap(({ c, path }) => {
+        if (str(ctx, c.Mode) !== 'MultiModel') return [];
+        const url = str(ctx, c.ModelDataUrl);
+        if (url === null || url.endsWith('/')) return [];
+        return [{ path: [...path, 'ModelDataUrl'], message: `ModelDataUrl "${url}" is not an S3 prefix; a multi-model container needs the folder of the models, ending in /` }];
+      }),
+    );
+  },
+};
+
+export const containerFields: Rule = {
+  id: 'DA2004',
+  name: 'container-fields',
+  severity: 'error',
+  title: 'Container image, model data, role and environment match the API',
+  source: `${API}API_ContainerDefinition.html`,
+  description: `Image is registry/repository[:tag] without spaces (at most 255 characters); ModelDataUrl an s3:// or https:// URI (at most ${limit('model.model-data-url-length')}); ExecutionRoleArn an IAM role ARN; Environment at most ${limit('model.environment-entries')} entries, with keys like [a-zA-Z_][a-zA-Z0-9_]* and values of at most ${limit('model.environment-value-length')} characters.`,
+  examples: {
+    invalid: `ModelName: my-model\nExecutionRoleArn: my-role\nPrimaryContainer:\n  Image: my image\n  Environment:\n    MODEL-NAME: bert\n`,
+    valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Environment:\n    MODEL_NAME: bert\n`),
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const m of ctx.models) {
+      const role = str(ctx, m.props.ExecutionRoleArn);
+      if (role !== null && /<[A-Z0-9-]+>/.test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" still holds a <PLACEHOLDER>; fill in your role's ARN` });
+      else if (role !== null && !limitPattern('model.role-arn-pattern').test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" is not an IAM role ARN; use arn:aws:iam::<account>:role/<name>` });
+      for (const { c, path } of containers(m)) {
+        const img = str(ctx, c.Image);
+        if (img !== null && !limitPattern('model.image-pattern').test(img)) out.push({ path: [...path, 'Image'], message: `Image "${img}" is not an image URI; use registry/repository:tag without spaces` });
+        const url = str(ctx, c.ModelDataUrl);
+        if (url !== null && (!limitPattern('model.model-data-url-pattern').test(url) || url.length > limit('model.model-data-url-length'))) out.push({ path: [...path, 'ModelDataUrl'], message: `ModelDataUrl "${url}" is not an S3 URI; use s3://bucket/path/model.tar.gz` });
+        const env = c.Environment;
+        if (!isObj(env)) continue;
+        const keys = Object.keys(env);
+        if (keys.length > limit('model.environment-entries')) out.push({ path: [...path, 'Environment'], message: `${keys.length} environment variables; at most ${limit('model.environment-entries')}` });
+        for (const k of keys) {
+          if (!limitPattern('model.environment-key-pattern').test(k)) out.push({ path: [...path, 'Environment', k], message: `environment variable name "${k}" is not allowed; use letters, digits and underscores, not starting with a digit` });
+          const v = str(ctx, env[k]);
+          if (v !== null && v.length > limit('model.environment-value-length')) out.push({ path: [...path, 'Environment', k], message: `environment variable ${k} is ${v.length} characters; at most ${limit('model.environment-value-length')}` });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const MODEL_RULES = [modelContainerCount, directModeHostnames, multiModelDataPrefix, containerFields];
