@@ -3,7 +3,7 @@
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { RULES, ruleById } from '../rules/lint/index';
-import { isObj } from '../rules/lint/helpers';
+import { isObj, plain } from '../rules/lint/helpers';
 import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
 import { ANSWER_FLAGS, DEPLOY_FLAGS, normalize, type Origins, type RawAnswers } from './answers';
 import { CFN_TAGS } from './cfn-yaml';
@@ -40,6 +40,12 @@ function sniff(d: unknown): DocKind | null {
   const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
   if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => known.includes(k)).length >= 2) return 'answers';
   return null;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const seg of path) v = isObj(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
 }
 
 /** The AST node at a JS path (or the deepest one on the way), for its position. */
@@ -94,7 +100,8 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
   const subjects = (type: string): Subject[] => {
     if (kind !== 'cloudformation') return [];
     return Object.entries(isObj(data.Resources) ? data.Resources : {}).flatMap(([id, r]) =>
-      isObj(r) && r.Type === type && isObj(r.Properties) ? [{ base: ['Resources', id, 'Properties'], name: id, props: r.Properties }] : [],
+      // Properties chosen by a condition (!If) are not guessed at.
+      isObj(r) && r.Type === type && plain(r.Properties) ? [{ base: ['Resources', id, 'Properties'], name: id, props: r.Properties }] : [],
     );
   };
   const whole = (k: DocKind): Subject[] => (kind === k ? [{ base: [], name: k.replace('aws-cli:', ''), props: data }] : []);
@@ -189,8 +196,14 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
       continue;
     }
     const ctx = context(kind, data as Record<string, unknown>);
+    const params = isObj((data as Record<string, unknown>).Parameters) ? ((data as Record<string, unknown>).Parameters as Record<string, unknown>) : {};
     for (const rule of RULES) {
-      for (const f of rule.check(ctx)) findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message, source: rule.source, ...at(f.path) });
+      for (const f of rule.check(ctx)) {
+        // Say so when the offending value is a parameter's default, which a deploy may override.
+        const v = valueAt(data, f.path);
+        const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
+        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path) });
+      }
     }
   }
 

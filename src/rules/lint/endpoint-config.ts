@@ -3,12 +3,13 @@
 
 import { HOSTING_FAMILIES, familyOf, hasNvme, instance } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { containers, given, isObj, num, range, str, variants } from './helpers';
+import { containers, given, isObj, num, plain, range, str, variants } from './helpers';
 import type { RawFinding, Rule } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
 
-const serverless = (v: Record<string, unknown>) => isObj(v.ServerlessConfig);
+// A variant is serverless only when ServerlessConfig is written out: a condition (!If) is not guessed.
+const serverless = (v: Record<string, unknown>) => plain(v.ServerlessConfig);
 
 export const serverlessMemorySize: Rule = {
   id: 'DA1001',
@@ -103,14 +104,14 @@ export const serverlessUnsupportedConfig: Rule = {
       const vs = variants(ec);
       if (!vs.some(({ v }) => serverless(v))) continue;
       const say = (key: string, what: string) => out.push({ path: [...ec.base, key], message: `${what} is not supported with a Serverless variant; remove ${key} or use instance-based hosting` });
-      if (ec.props.DataCaptureConfig !== undefined) say('DataCaptureConfig', 'data capture');
-      if (ec.props.AsyncInferenceConfig !== undefined) say('AsyncInferenceConfig', 'asynchronous inference');
+      if (given(ctx, ec.props.DataCaptureConfig)) say('DataCaptureConfig', 'data capture');
+      if (given(ctx, ec.props.AsyncInferenceConfig)) say('AsyncInferenceConfig', 'asynchronous inference');
       if (given(ctx, ec.props.KmsKeyId)) say('KmsKeyId', 'a KMS key for the storage volume');
       if (vs.length > 1) out.push({ path: [...ec.base, 'ProductionVariants', 1], message: `${vs.length} production variants: a Serverless endpoint config takes exactly one` });
       for (const { v, path } of vs) {
         if (!serverless(v)) continue;
         for (const key of ['InstanceType', 'InitialInstanceCount', 'VolumeSizeInGB', 'ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds']) {
-          if (v[key] !== undefined) out.push({ path: [...path, key], message: `${key} does not apply to a Serverless variant; remove it (or remove ServerlessConfig for instance hosting)` });
+          if (given(ctx, v[key])) out.push({ path: [...path, key], message: `${key} does not apply to a Serverless variant; remove it (or remove ServerlessConfig for instance hosting)` });
         }
       }
     }
@@ -277,10 +278,10 @@ export const variantSettings: Rule = {
     const tmax = limit('model.startup-timeout-max');
     for (const ec of ctx.endpointConfigs) {
       for (const { v, path } of variants(ec)) {
-        if (!serverless(v) && !isObj(v.ManagedInstanceScaling) && v.InstanceType === undefined && v.ModelName !== undefined) {
+        if (v.ServerlessConfig === undefined && v.InstanceType === undefined && v.ModelName !== undefined) {
           out.push({ path, message: 'variant has neither InstanceType nor ServerlessConfig; add one' });
         }
-        if (!serverless(v) && v.InstanceType !== undefined && v.InitialInstanceCount === undefined) {
+        if (v.ServerlessConfig === undefined && given(ctx, v.InstanceType) && v.InitialInstanceCount === undefined) {
           out.push({ path: [...path, 'InstanceType'], message: 'InitialInstanceCount is missing; an instance-based variant needs at least 1' });
         }
         const count = num(ctx, v.InitialInstanceCount);

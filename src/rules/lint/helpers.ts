@@ -16,17 +16,27 @@ export function str(ctx: RuleContext, v: unknown): string | null {
 
 export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A CloudFormation intrinsic function ({ Ref }, { "Fn::If" }, ...) rather than a value. */
+export function intrinsic(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0]!.startsWith('Fn::'));
+}
+
+/** A mapping written out as such: not an intrinsic, whose value is not known without guessing. */
+export const plain = (v: unknown): v is Record<string, unknown> => isObj(v) && !intrinsic(v);
+
 export function variants(s: Subject): Array<{ v: Record<string, unknown>; path: Path }> {
   const list = s.props.ProductionVariants;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((v, i) => (isObj(v) ? [{ v, path: [...s.base, 'ProductionVariants', i] }] : []));
+  return list.flatMap((v, i) => (plain(v) ? [{ v, path: [...s.base, 'ProductionVariants', i] }] : []));
 }
 
 export function containers(m: Subject): Array<{ c: Record<string, unknown>; path: Path }> {
-  if (isObj(m.props.PrimaryContainer)) return [{ c: m.props.PrimaryContainer, path: [...m.base, 'PrimaryContainer'] }];
+  if (plain(m.props.PrimaryContainer)) return [{ c: m.props.PrimaryContainer, path: [...m.base, 'PrimaryContainer'] }];
   const list = m.props.Containers;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((c, i) => (isObj(c) ? [{ c, path: [...m.base, 'Containers', i] }] : []));
+  return list.flatMap((c, i) => (plain(c) ? [{ c, path: [...m.base, 'Containers', i] }] : []));
 }
 
 /** A finding when a number lies outside [min, max]. */
@@ -40,6 +50,6 @@ export function range(ctx: RuleContext, v: unknown, path: Path, what: string, mi
 
 /** A property that is set: present, not a condition (!If is not guessed), and not an empty string. */
 export function given(ctx: RuleContext, v: unknown): boolean {
-  if (v === undefined || (isObj(v) && 'Fn::If' in v)) return false;
+  if (v === undefined || (isObj(v) && ('Fn::If' in v || (v.Ref === 'AWS::NoValue')))) return false;
   return ctx.resolve(v) !== '';
 }

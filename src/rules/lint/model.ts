@@ -88,7 +88,7 @@ export const containerFields: Rule = {
   id: 'DA2004',
   name: 'container-fields',
   severity: 'error',
-  title: 'Container image, model data, role and environment match the API',
+  title: 'Containers have an image; image, model data, role and environment match the API',
   source: `${API}API_ContainerDefinition.html`,
   description: `Image is registry/repository[:tag] without spaces (at most 255 characters); ModelDataUrl an s3:// or https:// URI (at most ${limit('model.model-data-url-length')}); ExecutionRoleArn an IAM role ARN; Environment at most ${limit('model.environment-entries')} entries, with keys like [a-zA-Z_][a-zA-Z0-9_]* and values of at most ${limit('model.environment-value-length')} characters.`,
   examples: {
@@ -102,6 +102,7 @@ export const containerFields: Rule = {
       if (role !== null && /<[A-Z0-9-]+>/.test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" still holds a <PLACEHOLDER>; fill in your role's ARN` });
       else if (role !== null && !limitPattern('model.role-arn-pattern').test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" is not an IAM role ARN; use arn:aws:iam::<account>:role/<name>` });
       for (const { c, path } of containers(m)) {
+        if (c.Image === undefined && c.ModelPackageName === undefined) out.push({ path, message: 'this container has no Image (nor ModelPackageName); add the inference image' });
         const img = str(ctx, c.Image);
         if (img !== null && !limitPattern('model.image-pattern').test(img)) out.push({ path: [...path, 'Image'], message: `Image "${img}" is not an image URI; use registry/repository:tag without spaces` });
         const url = str(ctx, c.ModelDataUrl);

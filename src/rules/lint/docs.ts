@@ -1,0 +1,31 @@
+// A rule's doc page, made from the rule itself (so docs and rules cannot drift apart).
+import type { Rule } from './types';
+
+export function rulePage(r: Rule): string {
+  const lang = (s: string) => (s.trimStart().startsWith('{') ? 'json' : 'yaml');
+  return `# ${r.id}: ${r.name}
+
+**${r.title}**
+
+Severity: ${r.severity}. Source: ${r.source.startsWith('http') ? `<${r.source}>` : `[${r.source}](../../${r.source})`}
+
+${r.description}
+
+## Fails
+
+\`\`\`${lang(r.examples.invalid)}
+${r.examples.invalid.trimEnd()}
+\`\`\`
+
+## Passes
+
+\`\`\`${lang(r.examples.valid)}
+${r.examples.valid.trimEnd()}
+\`\`\`
+
+Suppress one finding, with a reason: \`# deploy-advisor-ignore ${r.id} -- <why>\` on its line or the line before.
+Turn the rule off or change its severity in \`.deploy-advisor.yaml\`: \`rules: { ${r.id}: off }\`.
+
+<!-- Generated from src/rules/lint by scripts/gen-rule-docs.mjs; edit the rule, not this page. -->
+`;
+}

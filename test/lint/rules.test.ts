@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/cli/lint-file';
+import { rulePage } from '../../src/rules/lint/docs';
+import { RULES } from '../../src/rules/lint/index';
+
+const lint = (text: string, sev = {}) => lintText('t.yaml', Buffer.from(text), sev).findings;
+
+describe('every rule', () => {
+  it('has a unique id that never changes shape, a source and a title', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^DA\d{4}$/);
+      expect(r.name).toMatch(/^[a-z0-9-]+$/);
+      expect(r.source).toMatch(/^(https:\/\/|README\.md#)/);
+      expect(r.title.length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has its doc page and fixtures, current with the rule', (id, r) => {
+    const page = `docs/rules/${id}.md`;
+    expect(existsSync(page), `${page} is missing: run node scripts/gen-rule-docs.mjs`).toBe(true);
+    expect(readFileSync(page, 'utf8'), `${page} is stale: run node scripts/gen-rule-docs.mjs`).toBe(rulePage(r));
+    expect(readFileSync(`fixtures/lint/${id}/invalid.yaml`, 'utf8')).toBe(r.examples.invalid);
+    expect(readFileSync(`fixtures/lint/${id}/valid.yaml`, 'utf8')).toBe(r.examples.valid);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: the failing example fails it, the passing example passes every rule', (id, r) => {
+    const bad = lint(r.examples.invalid);
+    expect(bad.filter((f) => f.ruleId === id).length, JSON.stringify(bad)).toBeGreaterThan(0);
+    for (const f of bad.filter((x) => x.ruleId === id)) {
+      expect(f.severity).toBe(r.severity);
+      expect(f.line).toBeGreaterThanOrEqual(1);
+      expect(f.column).toBeGreaterThanOrEqual(1);
+    }
+    expect(lint(r.examples.valid)).toEqual([]);
+  });
+});
+
+const EC = (variant: string, top = '') => `EndpointConfigName: my-config\n${top}ProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n${variant}`;
+
+describe('findings point at the offending value', () => {
+  it('memory size: line and column of the number, message names value, limit and fix', () => {
+    const [f] = lint(EC('    ServerlessConfig:\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n'));
+    expect(f).toMatchObject({ ruleId: 'DA1001', line: 6, column: 23, severity: 'error' });
+    expect(f!.message).toBe('MemorySizeInMB 2500 is not a Serverless memory size; use 1024-6144 in 1024 MB steps (e.g. 3072)');
+  });
+
+  it.each([
+    ['ProvisionedConcurrency above MaxConcurrency', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 4\n      ProvisionedConcurrency: 5\n', 'DA1003', 8],
+    ['MaxConcurrency 0', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 0\n', 'DA1002', 7],
+    ['MaxConcurrency 201', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 201\n', 'DA1002', 7],
+    ['memory 7168', '    ServerlessConfig:\n      MemorySizeInMB: 7168\n      MaxConcurrency: 5\n', 'DA1001', 6],
+    ['memory 512', '    ServerlessConfig:\n      MemorySizeInMB: 512\n      MaxConcurrency: 5\n', 'DA1001', 6],
+  ])('%s', (_n, variant, id, line) => {
+    expect(lint(EC(variant))).toMatchObject([{ ruleId: id, line }]);
+  });
+
+  it.each([
+    ['memory 1024', '    ServerlessConfig:\n      MemorySizeInMB: 1024\n      MaxConcurrency: 1\n'],
+    ['memory 6144 and concurrency 200', '    ServerlessConfig:\n      MemorySizeInMB: 6144\n      MaxConcurrency: 200\n      ProvisionedConcurrency: 200\n'],
+    ['memory as a string', '    ServerlessConfig:\n      MemorySizeInMB: "4096"\n      MaxConcurrency: 5\n'],
+  ])('boundary values pass: %s', (_n, variant) => expect(lint(EC(variant))).toEqual([]));
+
+  it('KMS key on a d-family type is an error; on m5 it is fine; unknown families only warn', () => {
+    const v = (t: string) => `    InstanceType: ${t}\n    InitialInstanceCount: 1\n`;
+    expect(lint(EC(v('ml.m5d.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008', line: 2, column: 11 }]);
+    expect(lint(EC(v('ml.p4d.24xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008' }]);
+    expect(lint(EC(v('ml.m5.xlarge'), 'KmsKeyId: alias/k\n'))).toEqual([]);
+    expect(lint(EC(v('ml.zz9.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1010', severity: 'warning' }]);
+  });
+
+  it('batch: product of concurrency and payload, and the default payload of 6', () => {
+    const job = (top: string) => `TransformJobName: j\nModelName: m\n${top}TransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
+    expect(lint(job('MaxConcurrentTransforms: 10\nMaxPayloadInMB: 10\n'))).toEqual([]);
+    expect(lint(job('MaxConcurrentTransforms: 11\nMaxPayloadInMB: 10\n'))).toMatchObject([{ ruleId: 'DA3002', line: 3, column: 26 }]);
+    expect(lint(job('MaxConcurrentTransforms: 17\n'))).toMatchObject([{ ruleId: 'DA3002', message: expect.stringMatching(/x MaxPayloadInMB 6 = 102 MB/) }]);
+    expect(lint(job('MaxPayloadInMB: 101\n'))).toMatchObject([{ ruleId: 'DA3001' }]);
+    expect(lint(job('MaxPayloadInMB: 0\n'))).toEqual([]);
+  });
+});
+
+const CFN = (props: string, params = '') => `AWSTemplateFormatVersion: "2010-09-09"\n${params}Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n${props}`;
+
+describe('CloudFormation values', () => {
+  it('resolves a !Ref to a parameter default, and says so', () => {
+    const t = CFN('      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: !Ref Memory\n            MaxConcurrency: 5\n', 'Parameters:\n  Memory:\n    Type: Number\n    Default: 3000\n');
+    const [f] = lint(t);
+    expect(f).toMatchObject({ ruleId: 'DA1001', line: 14, column: 34 }); // the parameter named by !Ref
+    expect(f!.message).toMatch(/\(the default of parameter Memory\)$/);
+  });
+
+  it('does not guess a !Ref without a default, a !GetAtt or a condition', () => {
+    const sc = (m: string) => CFN(`      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: ${m}\n            MaxConcurrency: 5\n`, 'Parameters:\n  Memory:\n    Type: Number\n');
+    expect(lint(sc('!Ref Memory'))).toEqual([]);
+    expect(lint(sc('!GetAtt Other.Size'))).toEqual([]);
+    expect(lint(sc('!If [Big, 6144, 3000]'))).toEqual([]);
+  });
+
+  it('a conditional ServerlessConfig does not make the variant serverless', () => {
+    const t = CFN('      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          InstanceType: !If [Prod, ml.m5.large, !Ref "AWS::NoValue"]\n          InitialInstanceCount: 1\n          ServerlessConfig: !If [Prod, !Ref "AWS::NoValue", {MemorySizeInMB: 2048, MaxConcurrency: 5}]\n      DataCaptureConfig: !If [Prod, {InitialSamplingPercentage: 10}, !Ref "AWS::NoValue"]\n');
+    expect(lint(t)).toEqual([]);
+  });
+
+  it('follows ModelName to the model resource', () => {
+    const t = `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: a/b:1\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: v\n          ModelName: !GetAtt M.ModelName\n          ServerlessConfig: {MemorySizeInMB: 2048, MaxConcurrency: 5}\n`;
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA1005', line: 6, column: 31, message: expect.stringMatching(/model M enables network isolation/) }]);
+  });
+
+  it('skips YAML that holds no SageMaker resources', () => {
+    expect(lintText('w.yaml', Buffer.from('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n')).kinds).toEqual([]);
+    expect(lintText('k.yaml', Buffer.from('apiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment\n')).findings).toEqual([]);
+    expect(lintText('s3.yaml', Buffer.from('Resources:\n  B:\n    Type: AWS::S3::Bucket\n')).kinds).toEqual([]);
+  });
+});
+
+describe('suppressions and severities', () => {
+  const bad = EC('    ServerlessConfig:\n      MemorySizeInMB: 2500  # deploy-advisor-ignore DA1001 -- our account has a custom limit\n      MaxConcurrency: 5\n');
+  it('an inline comment with a reason suppresses the finding', () => expect(lint(bad)).toEqual([]));
+  it('one on the line before works too', () => {
+    expect(lint(EC('    ServerlessConfig:\n      # deploy-advisor-ignore DA1001 -- tested\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n'))).toEqual([]);
+  });
+  it('without a reason it suppresses nothing and says so', () => {
+    const f = lint(bad.replace(' -- our account has a custom limit', ''));
+    expect(f.map((x) => x.ruleId).sort()).toEqual(['DA0002', 'DA1001']);
+  });
+  it('a config turns a rule off or changes its severity', () => {
+    const text = EC('    ServerlessConfig:\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n');
+    expect(lint(text, { DA1001: 'off' })).toEqual([]);
+    expect(lint(text, { DA1001: 'warning' })).toMatchObject([{ ruleId: 'DA1001', severity: 'warning' }]);
+  });
+});
