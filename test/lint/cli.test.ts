@@ -170,7 +170,7 @@ describe('the real-world corpus', () => {
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect(j.summary.files).toBe(54);
-    expect(j.files.every((f: { kinds: string[] }) => f.kinds.length > 0 || f.findings)).toBe(true);
+    expect(j.files.every((f: { kinds: string[]; findings: unknown[] }) => f.kinds.length > 0 || f.findings.length > 0)).toBe(true);
     const errors = j.files.flatMap((f: { path: string; findings: Array<{ ruleId: string; line: number; severity: string }> }) =>
       f.findings.filter((x) => x.severity === 'error').map((x) => [f.path.split('/').pop(), x.ruleId, x.line]),
     );
