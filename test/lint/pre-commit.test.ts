@@ -1,0 +1,47 @@
+// The hook as a user installs it: the real pre-commit tool, from this repository, in a scratch repo.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/helpers';
+
+function tryRun(cmd: string, args: string[], cwd = ROOT): string | null {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const PRE_COMMIT = tryRun('pre-commit', ['--version']);
+const HEAD = tryRun('git', ['rev-parse', 'HEAD']);
+const why = !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !HEAD ? ' (SKIPPED: not a git checkout)' : '';
+
+describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from this repository at HEAD${why}`, () => {
+  it('refuses a commit with a bad endpoint config, and takes the fixed one', () => {
+    const base = mkdtempSync(join(tmpdir(), 'da-pc-'));
+    const repo = join(base, 'repo');
+    mkdirSync(repo);
+    const env = { ...process.env, PRE_COMMIT_HOME: join(base, 'cache'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    const git = (...a: string[]) => spawnSync('git', a, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q');
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${ROOT}\n    rev: ${HEAD}\n    hooks:\n      - id: deploy-advisor-lint\n`);
+    writeFileSync(join(repo, 'workflow.yml'), 'on: push\njobs: {}\n'); // not SageMaker: skipped silently
+    expect(spawnSync('pre-commit', ['install'], { cwd: repo, env }).status).toBe(0);
+
+    copyFileSync(join(ROOT, 'fixtures/lint/DA1001/invalid.yaml'), join(repo, 'endpoint.yaml'));
+    git('add', '.');
+    const bad = git('commit', '-m', 'bad');
+    expect(bad.status, bad.stdout + bad.stderr).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toMatch(/endpoint\.yaml\n {2}6:23 {2}error {4}MemorySizeInMB 3000 is not a Serverless memory size/);
+    expect(git('log', '--oneline').stdout).toBe('');
+
+    copyFileSync(join(ROOT, 'fixtures/lint/DA1001/valid.yaml'), join(repo, 'endpoint.yaml'));
+    git('add', '.');
+    const good = git('commit', '-m', 'good');
+    expect(good.status, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout + good.stderr).toMatch(/deploy-advisor lint\.+Passed/);
+    expect(git('log', '--oneline').stdout).toMatch(/good/);
+  }, 300_000);
+});
