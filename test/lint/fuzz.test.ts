@@ -37,7 +37,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('dupline' as const), at: fc.nat() }),
 );
 
-function apply(buf: Buffer, muts: Array<fc.RecordValue<Record<string, unknown>>>): Buffer {
+function apply(buf: Buffer, muts: unknown[]): Buffer {
   let b = buf;
   for (const m of muts as Array<Record<string, unknown> & { kind: string; at: number }>) {
     const at = b.length ? m.at % (b.length + 1) : 0;

@@ -15,9 +15,9 @@ export const serverlessMemorySize: Rule = {
   id: 'DA1001',
   name: 'serverless-memory-size',
   severity: 'error',
-  title: 'Serverless MemorySizeInMB must be 1024-6144 in 1024 MB steps',
+  title: `Serverless MemorySizeInMB must be ${limit('serverless.memory-min')}-${limit('serverless.memory-max')} in ${limit('serverless.memory-step')} MB steps`,
   source: limitEntry('serverless.memory-step').source,
-  description: 'Serverless endpoints take memory in 1 GB increments: 1024, 2048, 3072, 4096, 5120 or 6144 MB. Other values fail at CreateEndpointConfig.',
+  description: `Serverless endpoints take memory in 1 GB increments: ${Array.from({ length: limit('serverless.memory-max') / limit('serverless.memory-step') }, (_, i) => (i + 1) * limit('serverless.memory-step')).join(', ')} MB. Other values fail at CreateEndpointConfig.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3000\n      MaxConcurrency: 5\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3072\n      MaxConcurrency: 5\n',
@@ -62,9 +62,9 @@ export const serverlessProvisionedConcurrency: Rule = {
   id: 'DA1003',
   name: 'serverless-provisioned-concurrency',
   severity: 'error',
-  title: 'Serverless ProvisionedConcurrency must be 1-200 and at most MaxConcurrency',
+  title: `Serverless ProvisionedConcurrency must be 1-${limit('serverless.provisioned-concurrency')} and at most MaxConcurrency`,
   source: limitEntry('serverless.provisioned-concurrency').source,
-  description: 'ProvisionedConcurrency keeps instances warm; it must be between 1 and 200 and no more than MaxConcurrency.',
+  description: `ProvisionedConcurrency keeps instances warm; it must be between 1 and ${limit('serverless.provisioned-concurrency')} and no more than MaxConcurrency.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n      ProvisionedConcurrency: 10\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 10\n      ProvisionedConcurrency: 2\n',
@@ -270,7 +270,7 @@ export const variantSettings: Rule = {
   description: `An instance-based variant needs InstanceType and InitialInstanceCount (at least 1). VolumeSizeInGB is 1-${limit('model.volume-size-max')}; ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')}; InitialVariantWeight is at least 0; data capture samples 0-${limit('model.data-capture-sampling')}%.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 0\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n',
-    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 900\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 1200\n',
   },
   check(ctx) {
     const out: RawFinding[] = [];
