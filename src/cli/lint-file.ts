@@ -113,6 +113,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     transformJobs: whole('aws-cli:create-transform-job'),
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
+    resources: kind === 'cloudformation' && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
     modelOf(variant) {
       const ref = variant.ModelName;
       let id: string | null = null;

@@ -3,10 +3,11 @@
 import { ENDPOINT_CONFIG_RULES } from './endpoint-config';
 import { FILE_RULES } from './file';
 import { MODEL_RULES } from './model';
+import { MORE_RULES } from './more';
 import { TRANSFORM_RULES } from './transform';
 import type { Finding, Rule, RuleContext } from './types';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MODEL_RULES, ...TRANSFORM_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES].sort((a, b) => a.id.localeCompare(b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

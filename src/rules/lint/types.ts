@@ -32,6 +32,8 @@ export interface RuleContext {
   answers: Subject | null;
   /** The value with CloudFormation Refs to parameter defaults resolved, or UNRESOLVED. */
   resolve(value: unknown): unknown;
+  /** CloudFormation resources by logical id ({} for other kinds). */
+  resources: Record<string, unknown>;
   /** The model a production variant's ModelName points to, in the same document. */
   modelOf(variant: Record<string, unknown>): Subject | null;
 }
