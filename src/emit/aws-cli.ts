@@ -2,7 +2,7 @@
 // Values the user did not give are written as <PLACEHOLDERS> and listed in the warnings.
 
 import { limit } from '../rules/limits';
-import { headerComments, modelContainers } from './common';
+import { headerComments, modelContainers, productionVariant } from './common';
 import { NAME_SUFFIXES, type Deployment } from './deployment';
 import type { Plan } from './plan';
 import { writeYaml, type YamlValue } from './yaml';
@@ -64,14 +64,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
     });
     ops.push({ operation: 'create-transform-job', body: job });
   } else {
-    const variant: Obj = { VariantName: 'AllTraffic', ModelName: names.model };
-    if (plan.serverless) {
-      const s: Obj = { MemorySizeInMB: plan.serverless.memoryMB, MaxConcurrency: plan.serverless.maxConcurrency };
-      if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
-      variant.ServerlessConfig = s;
-    } else {
-      Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
-    }
+    const variant = productionVariant(plan, names.model);
     const config: Obj = { EndpointConfigName: names.config, ProductionVariants: [variant] };
     if (plan.async) {
       const out = value('s3Output', d.s3Output).replace(/\/?$/, '/');

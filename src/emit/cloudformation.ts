@@ -2,7 +2,7 @@
 // autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
 
 import { limit, limitEntry } from '../rules/limits';
-import { headerComments, modelContainers } from './common';
+import { headerComments, modelContainers, productionVariant } from './common';
 import type { Deployment } from './deployment';
 import type { Plan } from './plan';
 import { equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
@@ -55,14 +55,7 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
     Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role, ...containers } },
   };
 
-  const variant: Obj = { VariantName: 'AllTraffic', ModelName: getAtt('Model', 'ModelName') };
-  if (plan.serverless) {
-    const s: Obj = { MemorySizeInMB: plan.serverless.memoryMB, MaxConcurrency: plan.serverless.maxConcurrency };
-    if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
-    variant.ServerlessConfig = s;
-  } else {
-    Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
-  }
+  const variant = productionVariant(plan, getAtt('Model', 'ModelName'));
   const endpointConfig: Obj = { ProductionVariants: [variant] };
   const kms = plan.kmsAllowed ? optional('KmsKeyId', 'KMS key for the ML storage volume (empty: AWS managed)') : null;
   if (kms) endpointConfig.KmsKeyId = kms(ref('KmsKeyId'));

@@ -45,3 +45,16 @@ export function modelContainers(plan: Plan, v: ContainerValues): { [k: string]: 
   });
   return { Containers: containers, InferenceExecutionConfig: { Mode: arch === 'multi-container' ? 'Direct' : 'Serial' } };
 }
+
+/** The one production variant: serverless, or one instance to start with (autoscaling takes it from there). */
+export function productionVariant(plan: Plan, modelName: YamlValue): { [k: string]: YamlValue } {
+  const variant: { [k: string]: YamlValue } = { VariantName: 'AllTraffic', ModelName: modelName };
+  if (plan.serverless) {
+    const s: { [k: string]: YamlValue } = { MemorySizeInMB: plan.serverless.memoryMB, MaxConcurrency: plan.serverless.maxConcurrency };
+    if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
+    variant.ServerlessConfig = s;
+  } else {
+    Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
+  }
+  return variant;
+}
