@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = join(tmpdir(), `da-rules-${process.pid}.mjs`);
-await build({ stdin: { contents: "export { RULES } from './src/rules/lint/index.ts'; export { rulePage } from './src/rules/lint/docs.ts';", resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
-const { RULES, rulePage } = await import(out);
+await build({ stdin: { contents: "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts';", resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+const { RULES, rulePage, ARTIFACT_RULES, artifactRulePage } = await import(out);
 rmSync(out);
 rmSync('docs/rules', { recursive: true, force: true });
 mkdirSync('docs/rules', { recursive: true });
@@ -19,4 +19,5 @@ for (const r of RULES) {
   writeFileSync(join(dir, 'invalid.yaml'), r.examples.invalid);
   writeFileSync(join(dir, 'valid.yaml'), r.examples.valid);
 }
-console.log(`${RULES.length} rules: docs/rules/ and fixtures/lint/ written`);
+for (const r of ARTIFACT_RULES) writeFileSync(`docs/rules/${r.id}.md`, artifactRulePage(r));
+console.log(`${RULES.length} lint rules (docs/rules/, fixtures/lint/) and ${ARTIFACT_RULES.length} artifact rules (docs/rules/) written`);

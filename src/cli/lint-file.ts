@@ -14,6 +14,13 @@ const MAX_ALIASES = 100;
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
+/** What the reporters take: one file (or archive) and its findings. */
+export interface ReportFile {
+  path: string;
+  kinds: string[];
+  findings: Finding[];
+}
+
 export interface FileResult {
   /** The path as given. */
   path: string;

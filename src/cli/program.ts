@@ -70,6 +70,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--pipeline <n>', 'containers chained per request (default 1: no pipeline)')
     .option('--content-type <mime>', 'request content type, e.g. text/csv (matters for batch splitting)')
     .option('--answers <file>', 'read answers from a YAML or JSON file; flags override it')
+    .option('--artifact <model.tar.gz>', 'read the model size from the archive (its uncompressed size)')
     .addOption(new Option('--target <target>', 'configuration to generate (batch always uses aws-cli)').choices(['cloudformation', 'aws-cli']))
     .option('--name <name>', 'endpoint (and stack) name; other resources are named after it')
     .option('--image <uri>', 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1')
@@ -107,6 +108,19 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
     .action(async (paths: string[], opts) => {
       const { runLint } = await import('./lint');
       setExit(await runLint(paths, { ...opts, color: program.opts().color }, io));
+    });
+
+  configure(program.command('check-artifact'))
+    .summary('check a model.tar.gz before it is uploaded')
+    .description('Stream a model.tar.gz (nothing is extracted) and check it: gzip and tar validity, links and devices, paths outside the model folder, a wrapper folder, the framework layout, unnecessary files, and what its size means for Serverless.')
+    .argument('<archives...>', 'model.tar.gz files')
+    .addOption(new Option('--framework <name>', 'expected layout').choices(['auto', 'pytorch', 'tensorflow', 'mxnet', 'sklearn', 'xgboost', 'huggingface']).default('auto'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O problems.\n')
+    .action(async (paths: string[], opts) => {
+      const { runCheckArtifact } = await import('./check-artifact');
+      setExit(await runCheckArtifact(paths, { ...opts, color: program.opts().color }, io));
     });
 
   configure(program.command('rules'))

@@ -16,6 +16,7 @@ export interface RecommendFlags extends Partial<Record<AnswerKey | DeployKey, un
   color?: boolean;
   output?: string;
   force?: boolean;
+  artifact?: string;
   /** Started as `deploy-advisor` with no command: ask everything not given. */
   wizard?: boolean;
 }
@@ -52,6 +53,16 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
       delete origins[k];
     }
   }
+  let artifactNote: string | null = null;
+  if (flags.artifact !== undefined) {
+    if (raw.modelSize !== undefined) throw new UsageError('--artifact and --model-size both give the model size; keep one');
+    const { scanArtifact } = await import('./artifact');
+    const report = await scanArtifact(flags.artifact, 'auto');
+    const errors = report.findings.filter((f) => f.severity === 'error');
+    if (errors.length) throw new UsageError(`--artifact ${flags.artifact}: ${errors[0]!.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run deploy-advisor check-artifact)` : ''}`);
+    raw.modelSize = `${report.uncompressedBytes}B`;
+    artifactNote = `model size read from ${flags.artifact}: ${report.uncompressedBytes} bytes uncompressed`;
+  }
   // On a terminal the wizard asks for what is missing; elsewhere, missing answers are a usage
   // error naming each missing flag (normalize throws it).
   const prompting = (flags.wizard || missingAnswers(raw).length > 0) && canPrompt(io, flags.interactive);
@@ -66,6 +77,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   }
   const { workload, assumptions } = normalize(raw, origins);
   assumptions.push(...notes);
+  if (artifactNote) assumptions.push(artifactNote);
   const { deployment: d, target } = deployment(raw, origins);
   const assessment = assess(workload);
   const rec = assessment.recommendation;

@@ -1,13 +1,13 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
 import { version } from '../../package.json';
-import { RULES } from '../rules/lint/index';
-import type { FileResult } from './lint-file';
+import { ALL_RULES } from '../rules/lint/index';
+import type { ReportFile } from './lint-file';
 
 export const DOCS_BASE = 'https://github.com/deploy-advisor/deploy-advisor/blob/main/docs/rules/';
 
-export function toSarif(results: FileResult[]) {
+export function toSarif(results: ReportFile[]) {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
-  const rules = RULES.filter((r) => used.has(r.id));
+  const rules = ALL_RULES.filter((r) => used.has(r.id));
   return {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -34,7 +34,8 @@ export function toSarif(results: FileResult[]) {
             ruleId: f.ruleId,
             ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
             level: f.severity,
-            message: { text: f.message },
+            message: { text: f.entry ? `${f.entry}: ${f.message}` : f.message },
+            ...(f.entry ? { properties: { entry: f.entry } } : {}),
             locations: [{ physicalLocation: { artifactLocation: { uri: r.path.split('\\').map(encodeURIComponent).join('/').replace(/%2F/g, '/') }, region: { startLine: f.line, startColumn: f.column } } }],
           })),
         ),

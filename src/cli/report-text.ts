@@ -1,16 +1,17 @@
 // Lint findings for people: grouped by file, a summary line.
-import type { FileResult } from './lint-file';
+import type { ReportFile } from './lint-file';
 import type { Style } from './style';
 
-export function renderLintText(results: FileResult[], summary: { errors: number; warnings: number }, s: Style): string {
+export function renderLintText(results: ReportFile[], summary: { errors: number; warnings: number }, s: Style): string {
   const out: string[] = [];
   for (const r of results) {
     if (!r.findings.length) continue;
     out.push(s.underline(r.path));
-    const w = Math.max(...r.findings.map((f) => `${f.line}:${f.column}`.length));
+    const where = (f: ReportFile['findings'][number]) => f.entry ?? (r.kinds.includes('model-artifact') ? 'archive' : `${f.line}:${f.column}`);
+    const w = Math.max(...r.findings.map((f) => where(f).length));
     for (const f of r.findings) {
       const sev = f.severity === 'error' ? s.red('error  ') : s.yellow('warning');
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(w)}  ${sev}  ${f.message}  ${s.dim(f.ruleId)}`);
+      out.push(`  ${where(f).padEnd(w)}  ${sev}  ${f.message}  ${s.dim(f.ruleId)}`);
     }
     out.push('');
   }

@@ -1,5 +1,5 @@
 // `deploy-advisor rules`: the lint rules, with their doc pages.
-import { RULES } from '../rules/lint/index';
+import { ALL_RULES as RULES } from '../rules/lint/index';
 import { EXIT, type Io } from './io';
 
 export function runRules(format: 'text' | 'json' | 'markdown', io: Io): number {

@@ -317,6 +317,10 @@ const TABLE = [
     id: 'batch-transform.environment-entries', option: 'batch-transform', limits: 'CreateTransformJob Environment entries', kind: 'max',
     value: 16, unit: 'count', source: `${API}API_CreateTransformJob.html`,
   },
+  {
+    id: 'model.artifact-format', option: 'model', limits: 'model.tar.gz: one gzip tar, extracted to /opt/ml/model, no symlinks or unnecessary files', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${DG}hosting-faqs.html`,
+  },
   // ---- deploy-advisor policy (our judgement, not AWS's) -----------------------------------
   {
     id: 'policy.memory-headroom', option: 'policy', limits: 'memory (serverless, instance or GPU) needed per byte of model: runtime and request buffers on top of the weights', kind: 'min',
@@ -362,6 +366,19 @@ const TABLE = [
   {
     id: 'policy.batch-timeout-factor', option: 'policy', limits: 'InvocationsTimeoutInSeconds generated as worst-case processing time times this (at least the default)', kind: 'default',
     value: 2, unit: 'factor', source: POLICY,
+  },
+  {
+    id: 'policy.artifact-bomb-ratio', option: 'policy', limits: 'uncompressed / compressed size above which a large model.tar.gz is treated as a compression bomb', kind: 'max',
+    value: 100, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: model weights compress little (about 1.1x); a ratio above 100 past policy.artifact-bomb-min-bytes stops the scan.',
+  },
+  {
+    id: 'policy.artifact-bomb-min-bytes', option: 'policy', limits: 'uncompressed bytes before the compression-bomb ratio applies', kind: 'min',
+    value: GIB, unit: 'bytes', source: POLICY,
+  },
+  {
+    id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',
+    value: 200000, unit: 'count', source: POLICY,
   },
 ] as const satisfies readonly Omit<LimitEntry, 'checked'>[];
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/cli/lint-file';
-import { rulePage } from '../../src/rules/lint/docs';
+import { artifactRulePage, rulePage } from '../../src/rules/lint/docs';
+import { ARTIFACT_RULES } from '../../src/rules/artifact/checks';
 import { RULES } from '../../src/rules/lint/index';
 
 const lint = (text: string, sev = {}) => lintText('t.yaml', Buffer.from(text), sev).findings;
@@ -128,5 +129,12 @@ describe('suppressions and severities', () => {
     const text = EC('    ServerlessConfig:\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n');
     expect(lint(text, { DA1001: 'off' })).toEqual([]);
     expect(lint(text, { DA1001: 'warning' })).toMatchObject([{ ruleId: 'DA1001', severity: 'warning' }]);
+  });
+});
+
+describe('artifact rules', () => {
+  it.each(ARTIFACT_RULES.map((r) => [r.id, r] as const))('%s has its doc page, current with the rule', (id, r) => {
+    expect(readFileSync(`docs/rules/${id}.md`, 'utf8'), `run node scripts/gen-rule-docs.mjs`).toBe(artifactRulePage(r));
+    expect(r.id).toMatch(/^DA5\d{3}$/);
   });
 });

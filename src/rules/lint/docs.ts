@@ -1,5 +1,31 @@
 // A rule's doc page, made from the rule itself (so docs and rules cannot drift apart).
+import type { ArtifactRule } from '../artifact/checks';
 import type { Rule } from './types';
+
+export function artifactRulePage(r: ArtifactRule): string {
+  return `# ${r.id}: ${r.name}
+
+**${r.title}**
+
+Severity: ${r.severity}. Source: ${r.source.startsWith('http') ? `<${r.source}>` : `[${r.source}](../../${r.source})`}. Checked by \`deploy-advisor check-artifact\`.
+
+${r.description}
+
+## Fails (archive listing)
+
+\`\`\`text
+${r.examples.invalid}
+\`\`\`
+
+## Passes (archive listing)
+
+\`\`\`text
+${r.examples.valid}
+\`\`\`
+
+<!-- Generated from src/rules/artifact by scripts/gen-rule-docs.mjs; edit the rule, not this page. -->
+`;
+}
 
 export function rulePage(r: Rule): string {
   const lang = (s: string) => (s.trimStart().startsWith('{') ? 'json' : 'yaml');

@@ -5,9 +5,21 @@ import { FILE_RULES } from './file';
 import { MODEL_RULES } from './model';
 import { MORE_RULES } from './more';
 import { TRANSFORM_RULES } from './transform';
+import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext } from './types';
 
 export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES].sort((a, b) => a.id.localeCompare(b.id));
+
+/** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
+export interface RuleMeta {
+  id: string;
+  name: string;
+  severity: 'error' | 'warning';
+  title: string;
+  description: string;
+  source: string;
+}
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => a.id.localeCompare(b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

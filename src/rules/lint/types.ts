@@ -65,4 +65,6 @@ export interface Finding {
   line: number;
   column: number;
   source: string;
+  /** For archives (check-artifact): the entry the finding is about. */
+  entry?: string;
 }

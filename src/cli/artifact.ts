@@ -1,0 +1,110 @@
+// Reads a model.tar.gz as a stream (nothing is extracted or written) and checks it.
+
+import { createReadStream, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { Parser } from 'tar';
+import { checkEntries, finding, serverlessFit, type ArtifactFinding, type Entry, type EntryType, type Framework } from '../rules/artifact/checks';
+import { limit, limitBytes } from '../rules/limits';
+import { formatBytes } from '../rules/units';
+import { UsageError } from './io';
+
+export interface ArtifactReport {
+  path: string;
+  framework: Framework | null;
+  entries: number;
+  compressedBytes: number;
+  /** Sum of the entries' sizes (what /opt/ml/model will hold). */
+  uncompressedBytes: number;
+  /** Whether the scan read the whole archive. */
+  complete: boolean;
+  serverless: string;
+  findings: ArtifactFinding[];
+}
+
+const TYPES: Record<string, EntryType> = { File: 'File', OldFile: 'File', ContiguousFile: 'File', Directory: 'Directory', SymbolicLink: 'SymbolicLink', Link: 'Link', CharacterDevice: 'CharacterDevice', BlockDevice: 'BlockDevice', FIFO: 'FIFO' };
+
+export async function scanArtifact(path: string, framework: Framework | 'auto'): Promise<ArtifactReport> {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(`${path} is a folder; give the model.tar.gz file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+
+  const entries: Entry[] = [];
+  const problems: ArtifactFinding[] = [];
+  let compressed = 0;
+  let uncompressed = 0;
+  let complete = true;
+  const ratio = limit('policy.artifact-bomb-ratio');
+  const bombMin = limitBytes('policy.artifact-bomb-min-bytes');
+  const maxEntries = limit('policy.artifact-max-entries');
+
+  await new Promise<void>((resolve) => {
+    const input = createReadStream(path, { highWaterMark: 1 << 20 });
+    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    const parser = new Parser({
+      strict: true,
+      onReadEntry(e) {
+        entries.push({ path: e.path, type: TYPES[e.type] ?? 'Other', size: e.size ?? 0, ...(e.linkpath ? { linkpath: e.linkpath } : {}) });
+        if (entries.length > maxEntries) stop(finding('DA5007', `more than ${maxEntries} entries; this is not a model archive, and the check stopped reading it`));
+        e.resume();
+      },
+    });
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    const stop = (f: ArtifactFinding) => {
+      if (done) return;
+      problems.push(f);
+      complete = false;
+      input.destroy();
+      gunzip.destroy();
+      finish();
+    };
+    input.on('data', (c) => (compressed += c.length));
+    input.on('error', (e) => stop(finding('DA5001', `cannot read the file: ${e.message}`)));
+    gunzip.on('data', (c: Buffer) => {
+      uncompressed += c.length;
+      if (uncompressed > bombMin && uncompressed > ratio * Math.max(compressed, 1)) {
+        stop(finding('DA5007', `${formatBytes(compressed)} expanded to more than ${formatBytes(uncompressed)} (over ${ratio}x): a compression bomb, not a model; the check stopped reading it`));
+      }
+    });
+    gunzip.on('error', (e: NodeJS.ErrnoException) => {
+      const why = /incorrect header check|unknown compression/i.test(e.message) ? 'it is not gzip-compressed (SageMaker needs a .tar.gz)' : /unexpected end/i.test(e.message) ? 'the gzip stream is truncated: the file was cut short (an interrupted upload or copy?)' : `the gzip data is corrupt (${e.message})`;
+      stop(finding('DA5001', why));
+    });
+    // With strict: true, node-tar raises its warnings as errors; both land here.
+    const tarProblem = (code: string | undefined, m: string) => {
+      if (code === 'TAR_ENTRY_INFO') return;
+      if (code === 'TAR_BAD_ARCHIVE' && entries.length === 0 && !/truncated/i.test(m)) return stop(finding('DA5001', 'the archive is empty, or not a tar archive'));
+      stop(finding('DA5001', /truncated/i.test(m) ? `the tar data is truncated (${m.replace(/^TAR_\w+: /, '')})` : `the tar data is corrupt: ${m.replace(/^TAR_\w+: /, '')}`));
+    };
+    parser.on('warn', (code: string, message: string | Error) => tarProblem(code, typeof message === 'string' ? message : message.message));
+    parser.on('error', (e: NodeJS.ErrnoException) => tarProblem(e.code, e.message));
+    parser.on('end', finish);
+    parser.on('close', finish);
+    input.pipe(gunzip).pipe(parser);
+  });
+
+  if (complete && entries.length === 0 && !problems.length) problems.push(finding('DA5001', 'the archive is empty (or not a tar archive)'));
+  const { findings, framework: fw } = checkEntries(entries, framework);
+  const uncompressedBytes = entries.reduce((n, e) => n + (e.type === 'File' ? e.size : 0), 0);
+  return {
+    path,
+    framework: fw,
+    entries: entries.length,
+    compressedBytes: size,
+    uncompressedBytes,
+    complete,
+    serverless: serverlessFit(uncompressedBytes),
+    findings: [...problems, ...findings],
+  };
+}

@@ -1,0 +1,134 @@
+// Checks of a model.tar.gz from its list of entries: pure, no I/O. The reader (src/cli/artifact.ts)
+// streams the archive and produces the list; these rules say what is wrong with it.
+
+import { limit, limitBytes, limitEntry } from '../limits';
+import { formatBytes } from '../units';
+
+export type EntryType = 'File' | 'Directory' | 'SymbolicLink' | 'Link' | 'CharacterDevice' | 'BlockDevice' | 'FIFO' | 'Other';
+export interface Entry {
+  path: string;
+  type: EntryType;
+  size: number;
+  linkpath?: string;
+}
+export const FRAMEWORKS = ['pytorch', 'tensorflow', 'mxnet', 'sklearn', 'xgboost', 'huggingface'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export interface ArtifactFinding {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** The archive entry it is about, when there is one. */
+  entry: string | null;
+  source: string;
+}
+
+export interface ArtifactRule {
+  id: string;
+  name: string;
+  severity: 'error' | 'warning';
+  title: string;
+  source: string;
+  description: string;
+  /** Archive listings (one entry per line; "name -> target" for a symlink, "name => target" for a hard link). */
+  examples: { invalid: string; valid: string };
+}
+
+const FORMAT = limitEntry('model.artifact-format').source;
+const SDK = 'https://sagemaker.readthedocs.io/en/stable/frameworks/';
+
+export const ARTIFACT_RULES: readonly ArtifactRule[] = [
+  { id: 'DA5001', name: 'invalid-archive', severity: 'error', title: 'The artifact must be a complete gzip-compressed tar archive', source: FORMAT, description: 'SageMaker extracts one gzip tar. A file that is not gzip, not tar, truncated or with corrupt headers fails the endpoint after minutes of waiting.', examples: { invalid: '(a .zip renamed to model.tar.gz)', valid: 'model.pth\ncode/inference.py' } },
+  { id: 'DA5002', name: 'link-or-device', severity: 'error', title: 'No symlinks, hard links or device files', source: FORMAT, description: 'The Hosting FAQ: the tarball shouldn\'t contain any symlinks. Links and devices also let a crafted archive write outside /opt/ml/model. Copy the target file in instead.', examples: { invalid: 'model.pth\ncode/inference.py\ncode/model.pth -> ../model.pth', valid: 'model.pth\ncode/inference.py' } },
+  { id: 'DA5003', name: 'path-escape', severity: 'error', title: 'No absolute paths and no ..', source: FORMAT, description: 'Entries are extracted into /opt/ml/model; an absolute path or a .. component points outside it.', examples: { invalid: 'model.pth\n../../etc/cron.d/job', valid: 'model.pth\ncode/inference.py' } },
+  { id: 'DA5004', name: 'wrapper-folder', severity: 'error', title: 'No single folder around everything', source: `${SDK}pytorch/using_pytorch.html`, description: 'The most common packaging mistake: tar czf model.tar.gz model/ puts everything under model/, so /opt/ml/model/model/... Create the archive from inside the folder (tar czf ../model.tar.gz *). A TensorFlow version folder (1/) is not a wrapper.', examples: { invalid: 'model/\nmodel/model.pth\nmodel/code/inference.py', valid: 'model.pth\ncode/inference.py' } },
+  { id: 'DA5005', name: 'framework-layout', severity: 'error', title: 'The files the framework container expects are where it looks for them', source: FORMAT, description: 'TensorFlow Serving: <version>/saved_model.pb and <version>/variables/. PyTorch: the model file at the root and code/inference.py. MXNet: model-symbol.json, model-shapes.json and model-0000.params. Hugging Face: config.json and the weights at the root. scikit-learn and XGBoost: the model file at the root. requirements.txt belongs in code/.', examples: { invalid: 'code/model.pth\ncode/inference.py', valid: 'model.pth\ncode/inference.py\ncode/requirements.txt' } },
+  { id: 'DA5006', name: 'unnecessary-files', severity: 'warning', title: 'No files the model does not need', source: FORMAT, description: 'The Hosting FAQ asks for no unnecessary files: .git/, __pycache__/, .ipynb_checkpoints/, .DS_Store, and training state such as optimizer.pt only make the archive bigger and slower to download.', examples: { invalid: 'model.pth\ncode/inference.py\ncode/__pycache__/inference.cpython-311.pyc\noptimizer.pt', valid: 'model.pth\ncode/inference.py' } },
+  { id: 'DA5007', name: 'compression-bomb', severity: 'error', title: 'Not a compression bomb', source: limitEntry('policy.artifact-bomb-ratio').source, description: `An archive that expands more than ${limit('policy.artifact-bomb-ratio')}x past ${formatBytes(limitBytes('policy.artifact-bomb-min-bytes'))}, or holds more than ${limit('policy.artifact-max-entries')} entries, is not a model: the check stops reading it.`, examples: { invalid: 'weights.bin (100 GB of zeros, 100 MB compressed)', valid: 'model.pth' } },
+];
+
+const rule = (id: string) => ARTIFACT_RULES.find((r) => r.id === id)!;
+export function finding(id: string, message: string, entry: string | null = null): ArtifactFinding {
+  const r = rule(id);
+  return { ruleId: r.id, severity: r.severity, message, entry, source: r.source };
+}
+
+const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+
+/** Which framework the layout looks like, or null. */
+export function detectFramework(files: string[]): Framework | null {
+  if (files.some((f) => /^(?:[^/]+\/)?\d+\/saved_model\.pb$/.test(f) || f === 'saved_model.pb')) return 'tensorflow';
+  if (files.some((f) => /-symbol\.json$/.test(f)) && files.some((f) => /\.params$/.test(f))) return 'mxnet';
+  if (files.includes('config.json') && files.some((f) => /^(pytorch_model.*\.bin|model.*\.safetensors|tf_model\.h5)$/.test(f))) return 'huggingface';
+  if (files.some((f) => /\.(pth?|pt2|mar)$/.test(f))) return 'pytorch';
+  if (files.some((f) => /(^|\/)xgboost-model$|\.(ubj|xgb)$/.test(f))) return 'xgboost';
+  if (files.some((f) => /\.(joblib|pkl|pickle)$/.test(f))) return 'sklearn';
+  return null;
+}
+
+const UNNEEDED: Array<[RegExp, string]> = [
+  [/(^|\/)\.git(\/|$)/, 'a .git folder'],
+  [/(^|\/)__pycache__(\/|$)/, 'Python bytecode (__pycache__)'],
+  [/(^|\/)\.ipynb_checkpoints(\/|$)/, 'notebook checkpoints'],
+  [/(^|\/)\.DS_Store$/, 'a macOS .DS_Store'],
+  [/(^|\/)optimizer(\.pt|\.pth|\.bin|_state.*|\.safetensors)$/, 'optimizer state (training only)'],
+  [/(^|\/)(scheduler\.pt|rng_state.*\.pth|training_args\.bin)$/, 'training state'],
+];
+
+/** Every finding about the entries (stream-level problems are reported by the reader). */
+export function checkEntries(entries: Entry[], framework: Framework | 'auto'): { findings: ArtifactFinding[]; framework: Framework | null } {
+  const out: ArtifactFinding[] = [];
+  for (const e of entries) {
+    if (e.type === 'SymbolicLink') out.push(finding('DA5002', `${e.path} is a symbolic link (to ${e.linkpath}); SageMaker rejects links: put the file itself in the archive`, e.path));
+    else if (e.type === 'Link') out.push(finding('DA5002', `${e.path} is a hard link (to ${e.linkpath}); put the file itself in the archive`, e.path));
+    else if (e.type !== 'File' && e.type !== 'Directory') out.push(finding('DA5002', `${e.path} is a ${e.type === 'Other' ? 'special entry' : e.type}; a model archive holds only files and folders`, e.path));
+    if (e.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(e.path)) out.push(finding('DA5003', `${e.path} is an absolute path; entries must be relative to the model folder`, e.path));
+    else if (e.path.split(/[\\/]/).includes('..')) out.push(finding('DA5003', `${e.path} climbs out of the model folder with ..`, e.path));
+  }
+  const paths = entries.map((e) => clean(e.path)).filter(Boolean);
+  const files = entries.filter((e) => e.type === 'File').map((e) => clean(e.path));
+  const tops = new Set(paths.map((p) => p.split('/')[0]!));
+  if (tops.size === 1 && paths.some((p) => p.includes('/'))) {
+    const top = [...tops][0]!;
+    if (!/^\d+$/.test(top) && top !== 'code') out.push(finding('DA5004', `everything is inside ${top}/, so SageMaker finds /opt/ml/model/${top}/...; create the archive from inside the folder: cd ${top} && tar czf ../model.tar.gz *`, `${top}/`));
+  }
+  for (const f of files) {
+    const hit = UNNEEDED.find(([re]) => re.test(f));
+    if (hit) out.push(finding('DA5006', `${f}: ${hit[1]} is not needed to serve the model; leave it out`, f));
+  }
+
+  const fw = framework === 'auto' ? detectFramework(files) : framework;
+  const has = (re: RegExp) => files.some((f) => re.test(f));
+  const layout = (message: string, entry: string | null = null) => out.push(finding('DA5005', message, entry));
+  if (fw === 'tensorflow') {
+    const versions = files.map((f) => /^(\d+)\/saved_model\.pb$/.exec(f)?.[1]).filter((v): v is string => Boolean(v));
+    if (!versions.length) layout(has(/(^|\/)saved_model\.pb$/) ? 'saved_model.pb is not in a numbered version folder; TensorFlow Serving expects <version>/saved_model.pb, e.g. 1/saved_model.pb' : 'no <version>/saved_model.pb: TensorFlow Serving expects 1/saved_model.pb and 1/variables/');
+    for (const v of versions) if (!paths.some((p) => p === `${v}/variables` || p.startsWith(`${v}/variables/`))) layout(`${v}/variables/ is missing next to ${v}/saved_model.pb`, `${v}/`);
+  } else if (fw === 'pytorch') {
+    const models = files.filter((f) => /\.(pth?|pt2)$/.test(f));
+    if (models.length && models.every((f) => f.startsWith('code/'))) layout(`the model file ${models[0]} is under code/; put it at the root of the archive`, models[0]);
+    else if (models.length && !models.some((f) => !f.includes('/'))) layout(`no model file at the root of the archive (found ${models[0]})`, models[0]);
+    if (!files.includes('code/inference.py')) layout('code/inference.py is missing: the PyTorch container looks for your handler (model_fn, input_fn, predict_fn, output_fn) there');
+  } else if (fw === 'mxnet') {
+    for (const [re, what] of [[/-symbol\.json$/, 'model-symbol.json'], [/-shapes\.json$/, 'model-shapes.json'], [/-\d{4}\.params$/, 'model-0000.params']] as const) {
+      if (!files.some((f) => !f.includes('/') && re.test(f))) layout(`${what} is missing at the root: the MXNet container loads the symbol, shapes and params files`);
+    }
+  } else if (fw === 'huggingface') {
+    if (!files.includes('config.json')) layout('config.json is missing at the root');
+    if (!has(/^(pytorch_model.*\.bin|model.*\.safetensors|tf_model\.h5)$/)) layout('no model weights (pytorch_model.bin, model.safetensors or tf_model.h5) at the root');
+  } else if (fw === 'sklearn' || fw === 'xgboost') {
+    const re = fw === 'sklearn' ? /\.(joblib|pkl|pickle)$/ : /(^|\/)xgboost-model$|\.(ubj|xgb|json|bin)$/;
+    if (!files.some((f) => !f.includes('/') && re.test(f))) layout(`no ${fw === 'sklearn' ? 'scikit-learn (.joblib, .pkl)' : 'XGBoost'} model file at the root of the archive`);
+  }
+  if (files.includes('requirements.txt') && !files.includes('code/requirements.txt')) layout('requirements.txt is at the root; the framework containers install code/requirements.txt', 'requirements.txt');
+  return { findings: out, framework: fw };
+}
+
+/** What the uncompressed size means for Serverless (information for the advisor, not a finding). */
+export function serverlessFit(uncompressedBytes: number): string {
+  const disk = limitBytes('serverless.ephemeral-disk');
+  const memory = limitBytes('serverless.memory-max');
+  if (uncompressedBytes > disk) return `too big for Serverless: ${formatBytes(uncompressedBytes)} uncompressed exceeds its ${formatBytes(disk)} disk`;
+  if (uncompressedBytes * limit('policy.memory-headroom') > memory) return `too big for Serverless memory: ${formatBytes(uncompressedBytes)} needs more than ${formatBytes(memory)} with headroom`;
+  return `fits Serverless: ${formatBytes(uncompressedBytes)} uncompressed, within its ${formatBytes(disk)} disk and ${formatBytes(memory)} memory`;
+}

@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGzip, gzipSync } from 'node:zlib';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { checkEntries, detectFramework, serverlessFit } from '../../src/rules/artifact/checks';
+import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { files, header, tar, tgz, type TarEntry } from './tarball';
+
+const dir = mkdtempSync(join(tmpdir(), 'da-art-'));
+function archive(name: string, content: Buffer | TarEntry[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, Buffer.isBuffer(content) ? content : tgz(content));
+  return p;
+}
+const check = (p: string, ...args: string[]) => {
+  const r = cli(['check-artifact', '--format', 'json', ...args, p]);
+  return { ...r, j: r.stdout ? JSON.parse(r.stdout) : null };
+};
+const ids = (j: { files: Array<{ findings: Array<{ ruleId: string }> }> }) => j.files[0]!.findings.map((f) => f.ruleId);
+
+describe('check-artifact: good archives', () => {
+  it('a PyTorch archive passes, with its size and what it means for Serverless', () => {
+    const { code, j } = check(archive('pt.tar.gz', files('model.pth', 'code/', 'code/inference.py', 'code/requirements.txt')));
+    expect(code).toBe(0);
+    expect(j.files[0].findings).toEqual([]);
+    expect(j.files[0].artifact).toMatchObject({ framework: 'pytorch', entries: 4, complete: true, serverless: expect.stringMatching(/^fits Serverless/) });
+    expect(j.files[0].artifact.uncompressedBytes).toBe(['model.pth', 'code/inference.py', 'code/requirements.txt'].reduce((n, f) => n + `contents of ${f}`.length, 0));
+  });
+
+  it.each([
+    ['tensorflow', files('1/', '1/saved_model.pb', '1/variables/', '1/variables/variables.index', 'code/inference.py', 'code/requirements.txt')],
+    ['mxnet', files('model-symbol.json', 'model-shapes.json', 'model-0000.params', 'code/inference.py')],
+    ['huggingface', files('config.json', 'model.safetensors', 'tokenizer.json')],
+    ['sklearn', files('model.joblib', 'code/inference.py')],
+    ['xgboost', files('xgboost-model')],
+  ])('%s layout is recognised and passes', (fw, entries) => {
+    const { code, j } = check(archive(`${fw}.tar.gz`, entries));
+    expect(code).toBe(0);
+    expect(j.files[0].artifact.framework).toBe(fw);
+    expect(j.files[0].findings).toEqual([]);
+  });
+
+  it('text output: one summary line, nothing else when clean', () => {
+    const r = cli(['check-artifact', archive('pt2.tar.gz', files('model.pth', 'code/inference.py'))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/pt2\.tar\.gz: 2 entries, \d+ B uncompressed \(\d+ B compressed\), pytorch layout; fits Serverless/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('check-artifact: layout mistakes', () => {
+  it('a wrapper folder around everything (the most common mistake)', () => {
+    const { code, j } = check(archive('wrap.tar.gz', files('model/', 'model/model.pth', 'model/code/inference.py')));
+    expect(code).toBe(1);
+    expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5004', entry: 'model/', message: expect.stringMatching(/cd model && tar czf \.\.\/model\.tar\.gz \*/) });
+  });
+
+  it.each([
+    ['TensorFlow without variables/', files('1/saved_model.pb'), /1\/variables\/ is missing/],
+    ['TensorFlow without a version folder', files('saved_model.pb', 'variables/variables.index'), /not in a numbered version folder/],
+    ['PyTorch model under code/', files('code/model.pth', 'code/inference.py'), /is under code\//],
+    ['PyTorch without code/inference.py', files('model.pth'), /code\/inference\.py is missing/],
+    ['MXNet without params', files('model-symbol.json', 'model-shapes.json', 'x.params', 'code/inference.py'), /model-0000\.params is missing/],
+    ['requirements.txt at the root', files('model.pth', 'code/inference.py', 'requirements.txt'), /requirements\.txt is at the root/],
+  ])('%s', (_n, entries, message) => {
+    const { code, j } = check(archive(`${_n.replace(/\W+/g, '-')}.tar.gz`, entries));
+    expect(code).toBe(1);
+    expect(j.files[0].findings.map((f: { message: string }) => f.message).join('\n')).toMatch(message);
+    expect(ids(j)).toContain('DA5005');
+  });
+
+  it('--framework checks the layout it names', () => {
+    const { code, j } = check(archive('any.tar.gz', files('model.pth', 'code/inference.py')), '--framework', 'tensorflow');
+    expect(code).toBe(1);
+    expect(j.files[0].findings[0].message).toMatch(/TensorFlow Serving expects/);
+  });
+
+  it('unnecessary files are warnings', () => {
+    const a = archive('junk.tar.gz', files('model.pth', 'code/inference.py', 'code/__pycache__/inference.cpython-311.pyc', '.DS_Store', 'optimizer.pt', '.git/HEAD'));
+    const { code, j } = check(a);
+    expect(code).toBe(0);
+    expect(j.files[0].findings.map((f: { ruleId: string; severity: string; entry: string }) => [f.ruleId, f.severity, f.entry])).toEqual([
+      ['DA5006', 'warning', 'code/__pycache__/inference.cpython-311.pyc'],
+      ['DA5006', 'warning', '.DS_Store'],
+      ['DA5006', 'warning', 'optimizer.pt'],
+      ['DA5006', 'warning', '.git/HEAD'],
+    ]);
+    expect(check(a, '--max-warnings', '0').code).toBe(1);
+  });
+});
+
+describe('check-artifact: hostile archives get findings, bounded memory, and nothing written', () => {
+  const before = () => readdirSync(dir).sort();
+
+  it('path traversal, absolute paths, symlinks, hard links and devices', () => {
+    const listing = before();
+    const { code, j } = check(archive('hostile.tar.gz', [
+      ...files('model.pth', 'code/inference.py'),
+      { name: '../../etc/cron.d/evil', data: '* * * * * root sh' },
+      { name: '/etc/passwd', data: 'x' },
+      { name: 'code/link', type: '2', link: '/etc/shadow' },
+      { name: 'hard', type: '1', link: 'model.pth' },
+      { name: 'null', type: '3' },
+    ]));
+    expect(code).toBe(1);
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([
+      ['DA5003', '../../etc/cron.d/evil'],
+      ['DA5003', '/etc/passwd'],
+      ['DA5002', 'code/link'],
+      ['DA5002', 'hard'],
+      ['DA5002', 'null'],
+    ]);
+    expect(before()).toEqual([...listing, 'hostile.tar.gz'].sort());
+  });
+
+  it('a truncated gzip stream', () => {
+    const whole = tgz([{ name: 'model.pth', data: Buffer.from(Buffer.alloc(200_000).map((_, i) => (i * 2654435761) % 251)) }, ...files('code/inference.py')]);
+    const { code, j } = check(archive('trunc.tar.gz', whole.subarray(0, Math.floor(whole.length / 2))));
+    expect(code).toBe(1);
+    expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', message: expect.stringMatching(/truncated/) });
+  });
+
+  it('a corrupt tar header (checksum)', () => {
+    const t = tar(files('model.pth', 'code/inference.py'));
+    t[10] = 0x41; // change the name after the checksum was computed
+    const { code, j } = check(archive('badsum.tar.gz', gzipSync(t)));
+    expect(code).toBe(1);
+    expect(ids(j)).toContain('DA5001');
+  });
+
+  it('not gzip, and random bytes', () => {
+    expect(ids(check(archive('zip.tar.gz', Buffer.from('PK\x03\x04 this is a zip'))).j)).toEqual(['DA5001']);
+    expect(check(archive('zip.tar.gz', Buffer.from('PK\x03\x04'))).j.files[0].findings[0].message).toMatch(/not gzip-compressed/);
+    const rnd = Buffer.alloc(4096).map((_, i) => (i * 2654435761) % 256);
+    expect(ids(check(archive('rnd.tar.gz', gzipSync(rnd))).j)).toEqual(['DA5001']);
+  });
+
+  it('an empty archive', () => {
+    expect(check(archive('empty.tar.gz', gzipSync(Buffer.alloc(1024)))).j.files[0].findings[0].message).toMatch(/empty/);
+  });
+
+  it('a compression bomb is stopped, within bounded memory', async () => {
+    // One entry claiming 3 GiB of zeros: about 3 MB compressed.
+    const p = join(dir, 'bomb.tar.gz');
+    const fd = openSync(p, 'w');
+    const gz = createGzip({ level: 1 });
+    gz.on('data', (c: Buffer) => writeSync(fd, c));
+    const done = new Promise((r) => gz.on('end', r));
+    const size = 3 * 1024 ** 3;
+    gz.write(header({ name: 'weights.bin' }, size));
+    const zeros = Buffer.alloc(1 << 20);
+    let written = 0;
+    const pump = async () => {
+      while (written < size) {
+        written += zeros.length;
+        if (!gz.write(zeros)) await new Promise((r) => gz.once('drain', r));
+      }
+      gz.end();
+    };
+    await pump();
+    await done;
+    closeSync(fd);
+
+    const probe = join(dir, 'rss.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS))");
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, ['--require', probe, BIN, 'check-artifact', '--format', 'json', p], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(r.status).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5007', message: expect.stringMatching(/compression bomb/) });
+    expect(j.files[0].artifact.complete).toBe(false);
+    const rssMiB = Number(/MAXRSS (\d+)/.exec(r.stderr)![1]) / 1024;
+    expect(rssMiB).toBeLessThan(100);
+  }, 120_000);
+
+  it('a missing file is a usage error', () => {
+    const r = cli(['check-artifact', join(dir, 'nope.tar.gz')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no such file/);
+    expectOneLineError(r.stderr);
+  });
+});
+
+describe('check-artifact reports like lint', () => {
+  it('SARIF is valid, with the entry in each result', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, '../shared/schemas/sarif-schema-2.1.0.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const r = cli(['check-artifact', '--format', 'sarif', archive('s.tar.gz', [...files('model.pth', 'code/inference.py'), { name: 'l', type: '2', link: 'model.pth' }])]);
+    const s = JSON.parse(r.stdout);
+    expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
+    expect(s.runs[0].results[0]).toMatchObject({ ruleId: 'DA5002', properties: { entry: 'l' }, message: { text: expect.stringMatching(/^l: l is a symbolic link/) } });
+    expect(s.runs[0].tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/DA5002\.md$/);
+  });
+
+  it('text groups findings under the archive with the entry name', () => {
+    const r = cli(['check-artifact', archive('t.tar.gz', [...files('model.pth', 'code/inference.py'), { name: '../x', data: 'y' }])]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\. {2}DA5003\n/);
+  });
+});
+
+describe('recommend --artifact', () => {
+  it('reads the model size from the archive', () => {
+    const a = archive('size.tar.gz', [{ name: 'model.pth', data: Buffer.alloc(3_000_000) }, ...files('code/inference.py')]);
+    const r = cli(['recommend', '--no-batch', '--payload', '1MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'intermittent', '--artifact', a, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.workload.modelSizeBytes).toBe(3_000_000 + 'contents of code/inference.py'.length);
+    expect(j.assumptions.join('\n')).toMatch(/model size read from .*size\.tar\.gz/);
+  });
+
+  it('refuses an archive with errors, pointing at check-artifact', () => {
+    const a = archive('badsize.tar.gz', files('model/', 'model/model.pth'));
+    const r = cli(['recommend', '--batch', '--artifact', a]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--artifact .*badsize\.tar\.gz: everything is inside model\//);
+  });
+});
+
+describe('artifact checks (pure)', () => {
+  it('detects frameworks from file names', () => {
+    expect(detectFramework(['1/saved_model.pb'])).toBe('tensorflow');
+    expect(detectFramework(['model.pth'])).toBe('pytorch');
+    expect(detectFramework(['config.json', 'pytorch_model.bin'])).toBe('huggingface');
+    expect(detectFramework(['notes.txt'])).toBeNull();
+  });
+
+  it('a TensorFlow version folder is not a wrapper', () => {
+    expect(checkEntries([{ path: '1/saved_model.pb', type: 'File', size: 1 }, { path: '1/variables/v', type: 'File', size: 1 }], 'auto').findings).toEqual([]);
+  });
+
+  it('says what the size means for Serverless, from the limits table', () => {
+    expect(serverlessFit(1e9)).toMatch(/^fits Serverless/);
+    expect(serverlessFit(5.5 * 1024 ** 3)).toMatch(/too big for Serverless: .* exceeds its 5 GiB disk/);
+    expect(serverlessFit(5.2 * 1024 ** 3)).toMatch(/too big for Serverless/);
+  });
+});
