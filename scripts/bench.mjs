@@ -17,6 +17,7 @@ const cases = [
     args: [BIN, 'recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json'],
   },
   { name: 'recommend --format json (--answers)', args: [BIN, 'recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'] },
+  { name: 'lint one clean file (a pre-commit run)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.yaml'] },
 ];
 
 function once(args) {
