@@ -51,7 +51,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     // --color before --no-color, so that neither sets a default and colour follows the terminal.
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\nIn a terminal, deploy-advisor with no command asks about the workload and recommends an option.\n');
 
   configure(program.command('recommend'))
     .summary('recommend a hosting option for a workload')
