@@ -3,7 +3,7 @@
 
 import { HOSTING_FAMILIES, familyOf, hasNvme, instance } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { containers, given, isObj, num, plain, range, str, variants } from './helpers';
+import { containers, given, isObj, num, plain, range, str, variantModels, variants } from './helpers';
 import type { RawFinding, Rule } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
@@ -132,18 +132,13 @@ export const serverlessUnsupportedModel: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const ec of ctx.endpointConfigs) {
-      for (const { v } of variants(ec)) {
-        if (!serverless(v)) continue;
-        const m = ctx.modelOf(v);
-        if (!m) continue;
-        const say = (path: ReadonlyArray<string | number>, what: string) => out.push({ path, message: `model ${m.name} ${what}, which Serverless Inference does not support; use an instance-based variant or change the model` });
-        if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'has a VpcConfig');
-        if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'enables network isolation');
-        const cs = containers(m);
-        if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'is a multi-model container');
-        if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) say([...m.base, 'Containers'], `has ${m.props.Containers.length} containers`);
-      }
+    for (const { m } of variantModels(ctx, (_ec, v) => serverless(v))) {
+      const say = (path: ReadonlyArray<string | number>, what: string) => out.push({ path, message: `model ${m.name} ${what}, which Serverless Inference does not support; use an instance-based variant or change the model` });
+      if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'has a VpcConfig');
+      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'enables network isolation');
+      const cs = containers(m);
+      if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'is a multi-model container');
+      if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) say([...m.base, 'Containers'], `has ${m.props.Containers.length} containers`);
     }
     return out;
   },
@@ -347,15 +342,10 @@ export const asyncModelRisks: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const ec of ctx.endpointConfigs) {
-      if (!isObj(ec.props.AsyncInferenceConfig)) continue;
-      for (const { v } of variants(ec)) {
-        const m = ctx.modelOf(v);
-        if (!m) continue;
-        if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${m.name} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off` });
-        const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
-        if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, which async inference does not run (per AWS re:Post); use one async endpoint per model` });
-      }
+    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
+      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${m.name} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off` });
+      const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
+      if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, which async inference does not run (per AWS re:Post); use one async endpoint per model` });
     }
     return out;
   },

@@ -32,6 +32,17 @@ export function variants(s: Subject): Array<{ v: Record<string, unknown>; path: 
   return list.flatMap((v, i) => (plain(v) ? [{ v, path: [...s.base, 'ProductionVariants', i] }] : []));
 }
 
+/** Each production variant with the model it serves (when the document holds that model). */
+export function variantModels(ctx: RuleContext, keep: (ec: Subject, v: Record<string, unknown>) => boolean = () => true): Array<{ ec: Subject; v: Record<string, unknown>; m: Subject }> {
+  return ctx.endpointConfigs.flatMap((ec) =>
+    variants(ec).flatMap(({ v }) => {
+      if (!keep(ec, v)) return [];
+      const m = ctx.modelOf(v);
+      return m ? [{ ec, v, m }] : [];
+    }),
+  );
+}
+
 export function containers(m: Subject): Array<{ c: Record<string, unknown>; path: Path }> {
   if (plain(m.props.PrimaryContainer)) return [{ c: m.props.PrimaryContainer, path: [...m.base, 'PrimaryContainer'] }];
   const list = m.props.Containers;

@@ -1,6 +1,6 @@
 // Types and enums of the fields the rules read, and failure modes from competitors.md (F3, F5).
 
-import { containers, intrinsic, isObj, plain, str, variants } from './helpers';
+import { containers, intrinsic, isObj, plain, str, variantModels } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
@@ -114,17 +114,12 @@ export const serverlessWorkers: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const ec of ctx.endpointConfigs) {
-      for (const { v } of variants(ec)) {
-        if (!plain(v.ServerlessConfig)) continue;
-        const m = ctx.modelOf(v);
-        if (!m) continue;
-        for (const { c, path } of containers(m)) {
-          if (!isObj(c.Environment)) continue;
-          for (const k of WORKERS) {
-            const n = Number(str(ctx, c.Environment[k]));
-            if (Number.isFinite(n) && n > 1) out.push({ path: [...path, 'Environment', k], message: `${k} is ${n} on a Serverless endpoint: each worker loads its own copy of the model into limited memory; use 1` });
-          }
+    for (const { m } of variantModels(ctx, (_ec, v) => plain(v.ServerlessConfig))) {
+      for (const { c, path } of containers(m)) {
+        if (!isObj(c.Environment)) continue;
+        for (const k of WORKERS) {
+          const n = Number(str(ctx, c.Environment[k]));
+          if (Number.isFinite(n) && n > 1) out.push({ path: [...path, 'Environment', k], message: `${k} is ${n} on a Serverless endpoint: each worker loads its own copy of the model into limited memory; use 1` });
         }
       }
     }
