@@ -1,9 +1,11 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
-import { version } from '../../package.json';
+import { repository, version } from '../../package.json';
 import { ALL_RULES } from '../rules/lint/index';
 import type { ReportFile } from './lint-file';
 
-export const DOCS_BASE = 'https://github.com/deploy-advisor/deploy-advisor/blob/main/docs/rules/';
+// The rule pages, from package.json's repository (one place to change if the project moves).
+const REPO = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+export const DOCS_BASE = `${REPO}/blob/main/docs/rules/`;
 
 export function toSarif(results: ReportFile[]) {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
@@ -17,7 +19,7 @@ export function toSarif(results: ReportFile[]) {
           driver: {
             name: 'deploy-advisor',
             version,
-            informationUri: 'https://github.com/deploy-advisor/deploy-advisor',
+            informationUri: REPO,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.name,
