@@ -16,6 +16,7 @@ function hasTmux(): boolean {
 }
 
 const TMUX = hasTmux();
+if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the wizard is not tested in a real terminal');
 const sessions: string[] = [];
 
 class Terminal {

@@ -121,6 +121,7 @@ function which(cmd: string, check: (version: string) => boolean): string | null 
 }
 
 const CFN_LINT = which('cfn-lint', () => true);
+if (!CFN_LINT) console.warn('SKIPPED: cfn-lint is not installed, so generated templates are not checked by it');
 describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
   it('every template passes (one run over all of them)', () => {
     const templates = FILES.filter((f) => f.target === 'cloudformation').map((f) => f.path);
@@ -152,6 +153,7 @@ const CLI_FILES = FILES.filter((f) => f.target === 'aws-cli').map((f) => [`${f.c
 const NEWER_THAN_CLI_2_9 = ['ProvisionedConcurrency', 'S3FailurePath'];
 
 const AWS_V2 = which('aws', (v) => v.startsWith('aws-cli/2.'));
+if (!AWS_V2) console.warn('SKIPPED: AWS CLI v2 is not installed (apt-get install awscli), so --cli-input-yaml validation does not run');
 describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${AWS_V2 ? '' : ' (SKIPPED: AWS CLI v2 not installed; apt-get install awscli)'}`, () => {
   it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
     const text = readFileSync(f.path, 'utf8');
@@ -169,6 +171,7 @@ describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${
 });
 
 const AWS_V1 = which('aws', (v) => v.startsWith('aws-cli/1.'));
+if (!AWS_V1) console.warn('SKIPPED: no AWS CLI v1 on PATH, so validation against the current API model does not run');
 describe.skipIf(!AWS_V1)(`AWS CLI with a current API model (v1, JSON input) on every generated input${AWS_V1 ? '' : ' (SKIPPED: no AWS CLI v1 on PATH)'}`, () => {
   it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
     const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');

@@ -18,6 +18,7 @@ const PRE_COMMIT = tryRun('pre-commit', ['--version']);
 const HEAD = tryRun('git', ['rev-parse', 'HEAD']);
 const why = !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !HEAD ? ' (SKIPPED: not a git checkout)' : '';
 
+if (why) console.warn(`SKIPPED: the pre-commit hook end-to-end test${why}`);
 describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from this repository at HEAD${why}`, () => {
   it('refuses a commit with a bad endpoint config, and takes the fixed one', () => {
     const base = mkdtempSync(join(tmpdir(), 'da-pc-'));
