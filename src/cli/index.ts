@@ -2,6 +2,15 @@
 
 import { run } from './program';
 
+// A reader that stops early (`deploy-advisor limits | head`) closes the pipe: stop quietly, as
+// other CLIs do, instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const io = {
   stdout: process.stdout,
   stderr: process.stderr,

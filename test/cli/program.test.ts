@@ -90,3 +90,16 @@ describe('lazy loading', () => {
     expect(run('lint', 'fixtures/lint/DA1001/valid.yaml').stderr).toMatch(/LOADED \["yaml\.cjs"\]$/);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('a closed stdout (| head, | true) ends the CLI quietly, without a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'limits', '--format', 'markdown'], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the CLI writes, as with | true
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(code).toBe(0);
+  });
+});
