@@ -61,9 +61,11 @@ export function parseDuration(text: string): number {
     parts++;
   }
   if (parts === 0) throw new UnitError(`"${s}" is not a duration; use ${DURATION_HELP}`);
-  if (!(total > 0) || !Number.isFinite(total)) throw new UnitError(`"${s}" must be longer than zero`);
+  if (!Number.isFinite(total)) throw new UnitError(`"${s}" is too long`);
   // Keep millisecond precision and avoid float noise such as 0.30000000000000004.
-  return Math.round(total * 1000) / 1000;
+  const seconds = Math.round(total * 1000) / 1000;
+  if (!(seconds > 0)) throw new UnitError(`"${s}" must be at least 1ms`);
+  return seconds;
 }
 
 function trim(n: number): string {

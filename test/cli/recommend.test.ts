@@ -100,6 +100,7 @@ describe('recommend: bad input is one line and exit 2', () => {
     [['--payload', '12'], /--payload: "12" has no unit/],
     [['--processing-time', 'soon'], /--processing-time: "soon" is not a duration/],
     [['--latency', '5'], /--latency: "5" has no unit/],
+    [['--processing-time', '0.0001ms'], /--processing-time: "0.0001ms" must be at least 1ms/],
     [['--traffic', 'sometimes'], /--traffic: unknown traffic pattern "sometimes"; use one of sustained, intermittent, unpredictable/],
     [['--models', '0'], /--models: must be a whole number of at least 1 \(got "0"\)/],
     [['--pipeline', 'two'], /--pipeline: must be a whole number of at least 1/],

@@ -38,7 +38,8 @@ describe('parseDuration', () => {
     ['45', /has no unit/],
     ['10 parsecs', /unknown unit "parsecs"/],
     ['soon', /is not a duration/],
-    ['0s', /longer than zero/],
+    ['0s', /at least 1ms/],
+    ['0.0001ms', /at least 1ms/],
   ])('rejects %j', (text, message) => expect(() => parseDuration(text)).toThrow(message));
 });
 
