@@ -168,7 +168,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.interrupted;
     }
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+      // commander's own exit code tells help and --version (0) from usage errors.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
       io.stderr.write(`deploy-advisor: error: ${e.message}\n`);
