@@ -85,7 +85,7 @@ const DIRECTIVE = /#\s*deploy-advisor-ignore\s+((?:DA\d{4}[\s,]*)+)(?:--\s*(\S.*
 
 function directives(text: string): Directive[] {
   const out: Directive[] = [];
-  text.split('\n').forEach((l, i) => {
+  text.split(/\r?\n/).forEach((l, i) => {
     const m = DIRECTIVE.exec(l);
     if (m) out.push({ ids: m[1]!.split(/[\s,]+/).filter(Boolean), reason: m[2]?.trim() || null, line: i + 1 });
   });

@@ -118,6 +118,9 @@ describe('CloudFormation values', () => {
 describe('suppressions and severities', () => {
   const bad = EC('    ServerlessConfig:\n      MemorySizeInMB: 2500  # deploy-advisor-ignore DA1001 -- our account has a custom limit\n      MaxConcurrency: 5\n');
   it('an inline comment with a reason suppresses the finding', () => expect(lint(bad)).toEqual([]));
+  it('works with Windows line endings', () => {
+    expect(lint(bad.replace(/\n/g, '\r\n'))).toEqual([]);
+  });
   it('one on the line before works too', () => {
     expect(lint(EC('    ServerlessConfig:\n      # deploy-advisor-ignore DA1001 -- tested\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n'))).toEqual([]);
   });
