@@ -87,26 +87,6 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
 
   const config: Config | null = rec ? generate(rec, workload, d, target) : null;
   let written: string[] | null = null;
-  if (wizard && flags.format === 'text') {
-    // The wizard shows the recommendation, then offers to write its files.
-    const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    io.stdout.write(renderText(toResult(workload, assessment, assumptions), makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
-    let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
-    if (config && rec && flags.output === undefined) {
-      const { writeFiles } = await import('./write-files');
-      const s = await errStyle();
-      if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
-      out = r;
-      if (r.written) io.stdout.write(r.written.map((p) => `Wrote ${p}`).join('\n') + '\n');
-      else io.stderr.write('Nothing written.\n');
-    } else if (config && flags.output !== undefined) {
-      const { writeFiles } = await import('./write-files');
-      io.stdout.write(writeFiles(flags.output, config.files, Boolean(flags.force)).map((p) => `Wrote ${p}`).join('\n') + '\n');
-    }
-    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
-    return rec ? EXIT.ok : EXIT.findings;
-  }
   if (flags.output !== undefined) {
     if (config) {
       const { writeFiles } = await import('./write-files');
@@ -114,6 +94,26 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     } else {
       io.stderr.write('deploy-advisor: nothing written: no option fits this workload\n');
     }
+  }
+  const wrote = (paths: string[]) => io.stdout.write(paths.map((p) => `Wrote ${p}`).join('\n') + '\n');
+
+  if (wizard && flags.format === 'text') {
+    // The wizard shows the recommendation, then offers to write its files (unless -o already did).
+    const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
+    io.stdout.write(renderText(toResult(workload, assessment, assumptions), makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+    let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
+    if (written) wrote(written);
+    else if (config && rec && flags.output === undefined) {
+      const { writeFiles } = await import('./write-files');
+      const s = await errStyle();
+      if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      out = r;
+      if (r.written) wrote(r.written);
+      else io.stderr.write('Nothing written.\n');
+    }
+    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
+    return rec ? EXIT.ok : EXIT.findings;
   }
   const result = { ...toResult(workload, assessment, assumptions), config };
 
