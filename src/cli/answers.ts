@@ -1,7 +1,7 @@
 // Answers from flags and an answers file, merged and turned into a Workload.
 // Every error names where the bad value came from: a flag, or file:line:column.
 
-import { limitBytes, limit } from '../rules/limits';
+import { limitBytes, limit, limitPattern } from '../rules/limits';
 import { parseDuration, parseSize, formatBytes, formatDuration, UnitError } from '../rules/units';
 import { TRAFFIC, type Traffic, type Workload } from '../rules/workload';
 import { UsageError } from './io';
@@ -83,10 +83,14 @@ function traffic(value: unknown, origin: string): Traffic {
 }
 
 function mime(value: unknown, origin: string): string {
-  if (typeof value !== 'string' || !/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(value.trim())) {
+  // type/subtype, then parameters on the same line: the value reaches generated files and comments.
+  const v = typeof value === 'string' ? value.trim() : null;
+  if (v === null || !/^[\w.+-]+\/[\w.+-]+([ \t]*;[^\x00-\x1f\x7f]*)?$/.test(v) || !limitPattern('batch-transform.content-type-pattern').test(v)) {
     fail(origin, `${JSON.stringify(value)} is not a MIME type; use e.g. text/csv or application/json`);
   }
-  return value.trim();
+  const max = limit('batch-transform.content-type-length');
+  if (v.length > max) fail(origin, `${JSON.stringify(v.slice(0, 20))}… is ${v.length} characters; the API takes at most ${max}`);
+  return v;
 }
 
 function latency(value: unknown, origin: string): number | null {

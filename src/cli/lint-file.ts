@@ -5,12 +5,15 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Do
 import { RULES, ruleById } from '../rules/lint/index';
 import { isObj, plain } from '../rules/lint/helpers';
 import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, normalize, type Origins, type RawAnswers } from './answers';
+import { lineCol, tooDeep } from '../rules/lint/depth';
+import { limit } from '../rules/limits';
+import { ANSWER_FLAGS, DEPLOY_FLAGS, missingAnswers, normalize, type Origins, type RawAnswers } from './answers';
 import { CFN_TAGS } from './cfn-yaml';
 import { UsageError } from './io';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
+const TYPE_RULE = 'DA1014';
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
@@ -45,7 +48,11 @@ function sniff(d: unknown): DocKind | null {
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
   const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
-  if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => known.includes(k)).length >= 2) return 'answers';
+  const keys = Object.keys(d);
+  if (typeof d.batch === 'boolean' && keys.filter((k) => known.includes(k)).length >= 2) return 'answers';
+  // A partial answers file (the rest given as flags): only answer keys, two or more of them about the workload.
+  const workload = Object.keys(ANSWER_FLAGS).filter((k) => k !== 'batch' && k !== 'gpu');
+  if (keys.every((k) => known.includes(k)) && keys.filter((k) => workload.includes(k)).length >= 2) return 'answers';
   return null;
 }
 
@@ -55,24 +62,30 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-/** The AST node at a JS path (or the deepest one on the way), for its position. */
+/**
+ * The AST node at a JS path (or the deepest one on the way), for its position: the offending
+ * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
+ * missing.
+ */
 function nodeAt(doc: Document, path: Path): Node | null {
   let node = doc.contents as Node | null;
   let best = node;
+  let key: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
-      // The offending value; for a key without a value, the key.
-      node = ((pair.value as Node | null) ?? (pair.key as Node)) as Node;
+      key = pair.key as Node;
+      node = ((pair.value as Node | null) ?? key) as Node;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
+      key = null;
       node = item;
     } else break;
     if (node?.range) best = node;
   }
-  return best;
+  return best === node && key?.range && (isMap(node) || isSeq(node)) ? key : best;
 }
 
 interface Directive {
@@ -132,7 +145,11 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
   };
 }
 
-/** Findings of an answers file: what `recommend --answers` would refuse. */
+// Stand-ins for answers a partial answers file leaves to flags: valid values, so that only what
+// the file itself holds can be wrong. Never reported.
+const STAND_INS: RawAnswers = { batch: false, payload: '1MB', processingTime: '1s', latency: 'none', traffic: 'sustained' };
+
+/** Findings of an answers file: what `recommend --answers` would refuse in it (not what it leaves to flags). */
 function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
   const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
   const unknown = Object.keys(data).filter((k) => !known.includes(k));
@@ -142,8 +159,11 @@ function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line:
     const p = at([k]);
     origins[k as keyof Origins] = `@${p.line}:${p.column}@ ${k}`;
   }
+  const raw: RawAnswers = { ...data };
+  if (raw.batch === undefined) raw.batch = STAND_INS.batch;
+  for (const k of missingAnswers(raw)) raw[k] = STAND_INS[k];
   try {
-    normalize(data as RawAnswers, origins);
+    normalize(raw, origins);
     return [];
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -152,8 +172,13 @@ function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line:
   }
 }
 
+// Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not
+// CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
+const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
+
 export function lintText(path: string, buf: Buffer, severities: SeverityConfig = {}): FileResult {
-  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding(`the file is ${buf.length} bytes, more than the 1 MiB deploy-advisor reads; configuration files are far smaller`)] };
+  // A reader stops one byte past the cap, so the file's whole size is not known here.
+  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller')] };
   if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('the file is binary (it has NUL bytes), not YAML or JSON')] };
   let text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
@@ -162,6 +187,13 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     return { path, kinds: [], findings: [fileFinding('the file is not valid UTF-8', before.length, before[before.length - 1]!.length + 1)] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A template is not the configuration it renders to: skipped silently, as other files are.
+  if (GO_TEMPLATE.test(text)) return { path, kinds: [], findings: [] };
+  const deep = tooDeep(text, limit('policy.max-nesting'));
+  if (deep) {
+    const { line, column } = lineCol(text, deep.offset);
+    return { path, kinds: [], findings: [fileFinding(`nesting is too deep to read safely (more than ${limit('policy.max-nesting')} levels); configuration files nest far less`, line, column)] };
+  }
 
   const lc = new LineCounter();
   let docs: Document[];
@@ -172,7 +204,8 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document];
 
-  const findings: Finding[] = [];
+  // Each finding with the document and path it is about, so that one value gets one finding.
+  const findings: Array<Finding & { at?: string }> = [];
   const kinds: DocKind[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -210,7 +243,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
         // Say so when the offending value is a parameter's default, which a deploy may override.
         const v = valueAt(data, f.path);
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
-        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path) });
+        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
       }
     }
   }
@@ -223,11 +256,16 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     if (!d.reason) kept.push({ ruleId: noReason.id, severity: noReason.severity, source: noReason.source, line: d.line, column: 1, message: `deploy-advisor-ignore ${d.ids.join(', ')} has no reason, so it suppresses nothing; add "-- <why>"` });
   }
 
-  const out = kept
-    .flatMap((f) => {
-      const s = severities[f.ruleId];
-      return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
-    })
+  const shown = kept.flatMap((f) => {
+    const s = severities[f.ruleId];
+    return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
+  });
+  // A value of the wrong type (DA1014: 6.5 for a whole number) is that one problem: range rules
+  // that also trip over it are not repeated. When DA1014 is off, they speak.
+  const mistyped = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.at).map((f) => f.at));
+  const out = shown
+    .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
+    .map(({ at: _, ...f }) => f)
     .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { path, kinds, findings: out };
 }

@@ -28,6 +28,14 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean }): Depl
   const bad = (key: DeploymentKey, message: string | null) => message && problems.push({ key, message });
   const nameMax = limit('model.name-length') - LONGEST_SUFFIX;
 
+  // No value reaches a generated file with a line break or other control character in it (some
+  // API patterns, such as ModelDataUrl's, would let one through).
+  for (const key of DEPLOYMENT_KEYS) {
+    const v = d[key];
+    if (v !== undefined && /[\x00-\x1f\x7f\u0085\u2028\u2029]/.test(v)) bad(key, `${JSON.stringify(v)} holds a line break or control character; give it on one line`);
+  }
+  if (problems.length) return problems;
+
   if (d.name !== undefined) {
     bad('name', !limitPattern('model.name-pattern').test(d.name)
       ? `${JSON.stringify(d.name)} is not a valid SageMaker name: use letters, digits and hyphens, starting and ending with a letter or digit`
