@@ -1,7 +1,7 @@
 // Hostile and odd input to lint (and recommend --answers): deep nesting, endless files and streams,
 // FIFOs and devices, file names that are not UTF-8, templates, and the positions and wording of
 // findings a careless user meets first. Each test bounds its own time.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/cli/lint-file';
 import { limit } from '../../src/rules/limits';
 import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 
 const BAD = join(ROOT, 'fixtures/lint/DA1001/invalid.yaml');
 const scratch = (p: string) => mkdtempSync(join(tmpdir(), `da-${p}-`));
@@ -24,7 +25,7 @@ const byName = (files: FileJson[]) => Object.fromEntries(files.map((f) => [f.pat
 function withEndlessStdin(args: string[], boundMs: number): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((done) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--require', RSS_PROBE, BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -92,8 +93,10 @@ describe('deep nesting is refused before parsing', () => {
 });
 
 describe('endless and odd inputs', () => {
-  it('lint /dev/zero: an error finding on it, small memory, other files still linted', () => {
-    const { code, j } = lintJson(['/dev/zero', BAD]);
+  it(`lint /dev/zero: an error finding on it, within bare Node + ${HEADROOM_MIB} MiB, other files still linted`, () => {
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'lint', '--format', 'json', '/dev/zero', BAD], { encoding: 'utf8', timeout: 15_000 });
+    const { code, j } = { code: r.status, j: JSON.parse(r.stdout) as { files: FileJson[] } };
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
     expect(code).toBe(1);
     expect(j.files[0]).toMatchObject({ path: '/dev/zero', findings: [{ ruleId: 'DA0001', message: expect.stringMatching(/it is a device, not a file/) }] });
     expect(j.files[1]!.findings[0]!.ruleId).toBe('DA1001');
@@ -101,17 +104,20 @@ describe('endless and odd inputs', () => {
 
   it('recommend --answers /dev/zero stops at the 1 MiB cap: exit 2, one line', () => {
     const t0 = Date.now();
-    const r = cli(['recommend', '--answers', '/dev/zero', '--no-interactive']);
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'recommend', '--answers', '/dev/zero', '--no-interactive'], { encoding: 'utf8', timeout: 15_000 });
     expect(Date.now() - t0).toBeLessThan(10_000);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/answers file \/dev\/zero is larger than 1 MiB/);
-    expectOneLineError(r.stderr);
+    expect(r.status).toBe(2);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    const stderr = r.stderr.replace(/\nMAXRSS \d+\n$/, '');
+    expect(stderr).toMatch(/answers file \/dev\/zero is larger than 1 MiB/);
+    expectOneLineError(stderr);
   });
 
   it('lint - on endless stdin stops reading at the cap and reports the file', async () => {
     const r = await withEndlessStdin(['lint', '--format', 'json', '-'], 15_000);
     expect(r.ms).toBeLessThan(15_000);
     expect(r.code).toBe(1);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
     expect(JSON.parse(r.stdout).files[0]).toMatchObject({ path: '<stdin>', findings: [{ ruleId: 'DA0001', message: expect.stringMatching(/larger than the 1 MiB/) }] });
   }, 20_000);
 

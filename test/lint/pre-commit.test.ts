@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/helpers';
+import { ORACLES_OFF, ORACLES_OFF_REASON } from '../oracles';
 
 function tryRun(cmd: string, args: string[], cwd = ROOT): string | null {
   try {
@@ -18,7 +19,7 @@ function tryRun(cmd: string, args: string[], cwd = ROOT): string | null {
 
 const PRE_COMMIT = tryRun('pre-commit', ['--version']);
 const CHECKOUT = tryRun('git', ['rev-parse', '--show-toplevel']);
-const why = !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !CHECKOUT ? ' (SKIPPED: not a git checkout)' : '';
+const why = ORACLES_OFF ? ` (SKIPPED: ${ORACLES_OFF_REASON})` : !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !CHECKOUT ? ' (SKIPPED: not a git checkout)' : '';
 
 /** A scratch repository holding the working tree (tracked and new files, not ignored ones), committed. */
 function workingTreeRepo(base: string, env: NodeJS.ProcessEnv): { path: string; rev: string } {
