@@ -156,6 +156,28 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       setExit(runLimits(opts.format, io));
     });
 
+  // Prices for cost estimates (issue 10): a command of its own, loaded only when it runs.
+  const prices = configure(program.command('prices'))
+    .summary('download or show the SageMaker prices used for cost estimates')
+    .description('Cost estimates use us-east-1 list prices built in, or a table extracted from the AWS Price List for another Region.');
+  configure(prices.command('update'))
+    .summary('download one Region\'s SageMaker prices from the AWS Price List into the cache')
+    .requiredOption('--region <code>', 'AWS Region, e.g. eu-west-1')
+    .addHelpText('after', '\nWrites prices-<region>.json into $XDG_CACHE_HOME/deploy-advisor (default ~/.cache/deploy-advisor). A failed download keeps the previous table.\nExit codes: 0 written, 2 bad Region, download or parse failure.\n')
+    .action(async (opts) => {
+      const { runPricesUpdate } = await import('./prices-update');
+      setExit(await runPricesUpdate(opts, io));
+    });
+  configure(prices.command('show'))
+    .summary('print the price table a Region\'s estimates use')
+    .option('--region <code>', 'AWS Region (default us-east-1)')
+    .option('--prices <file>', 'a table written by prices update, instead of the cache')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts) => {
+      const { runPricesShow } = await import('./prices');
+      setExit(runPricesShow(opts, io));
+    });
+
   return program;
 }
 
