@@ -41,6 +41,7 @@ function sniff(d: unknown): DocKind | null {
     return sagemaker ? 'cloudformation' : null;
   }
   if ('EndpointConfigName' in d && 'ProductionVariants' in d) return 'aws-cli:create-endpoint-config';
+  if ('InferenceComponentName' in d && 'EndpointName' in d && ('Specification' in d || 'Specifications' in d)) return 'aws-cli:create-inference-component';
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
@@ -117,6 +118,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     endpointConfigs: [...subjects('AWS::SageMaker::EndpointConfig'), ...whole('aws-cli:create-endpoint-config')],
     models,
     transformJobs: whole('aws-cli:create-transform-job'),
+    inferenceComponents: [...subjects('AWS::SageMaker::InferenceComponent'), ...whole('aws-cli:create-inference-component')],
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
     resources: kind === 'cloudformation' && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
