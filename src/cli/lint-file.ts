@@ -7,7 +7,7 @@ import { isObj, plain } from '../rules/lint/helpers';
 import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
 import { lineCol, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/limits';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, missingAnswers, normalize, type Origins, type RawAnswers } from './answers';
+import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
 import { CFN_TAGS } from './cfn-yaml';
 import { UsageError } from './io';
 
@@ -44,15 +44,16 @@ function sniff(d: unknown): DocKind | null {
     return sagemaker ? 'cloudformation' : null;
   }
   if ('EndpointConfigName' in d && 'ProductionVariants' in d) return 'aws-cli:create-endpoint-config';
+  if ('InferenceComponentName' in d && 'EndpointName' in d && ('Specification' in d || 'Specifications' in d)) return 'aws-cli:create-inference-component';
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
-  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
   const keys = Object.keys(d);
-  if (typeof d.batch === 'boolean' && keys.filter((k) => known.includes(k)).length >= 2) return 'answers';
-  // A partial answers file (the rest given as flags): only answer keys, two or more of them about the workload.
-  const workload = Object.keys(ANSWER_FLAGS).filter((k) => k !== 'batch' && k !== 'gpu');
-  if (keys.every((k) => known.includes(k)) && keys.filter((k) => workload.includes(k)).length >= 2) return 'answers';
+  if (typeof d.batch === 'boolean' && keys.filter((k) => ANSWER_KEYS.includes(k)).length >= 2) return 'answers';
+  // A partial answers file without batch (flags give the rest): answer keys only, two or more of
+  // them about the workload.
+  const workload = ANSWERS.filter((i) => i.group === 'workload' && i.key !== 'gpu').map((i) => i.key);
+  if (keys.every((k) => ANSWER_KEYS.includes(k)) && keys.filter((k) => workload.includes(k)).length >= 2) return 'answers';
   return null;
 }
 
@@ -131,6 +132,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     endpointConfigs: [...subjects('AWS::SageMaker::EndpointConfig'), ...whole('aws-cli:create-endpoint-config')],
     models,
     transformJobs: whole('aws-cli:create-transform-job'),
+    inferenceComponents: [...subjects('AWS::SageMaker::InferenceComponent'), ...whole('aws-cli:create-inference-component')],
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
     resources: kind === 'cloudformation' && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
@@ -145,31 +147,14 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
   };
 }
 
-// Stand-ins for answers a partial answers file leaves to flags: valid values, so that only what
-// the file itself holds can be wrong. Never reported.
-const STAND_INS: RawAnswers = { batch: false, payload: '1MB', processingTime: '1s', latency: 'none', traffic: 'sustained' };
-
-/** Findings of an answers file: what `recommend --answers` would refuse in it (not what it leaves to flags). */
+/**
+ * Findings of an answers file: what `recommend --answers` would refuse in it. An answers file may
+ * hold only some answers (flags give the rest), so what is missing is not a finding.
+ */
 function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
-  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
-  const unknown = Object.keys(data).filter((k) => !known.includes(k));
-  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${known.join(', ')}`, ...at([k]) }));
-  const origins: Origins = {};
-  for (const k of Object.keys(data)) {
-    const p = at([k]);
-    origins[k as keyof Origins] = `@${p.line}:${p.column}@ ${k}`;
-  }
-  const raw: RawAnswers = { ...data };
-  if (raw.batch === undefined) raw.batch = STAND_INS.batch;
-  for (const k of missingAnswers(raw)) raw[k] = STAND_INS[k];
-  try {
-    normalize(raw, origins);
-    return [];
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    const m = /^@(\d+):(\d+)@ (.*)$/.exec(e.message);
-    return [m ? { message: m[3]!, line: Number(m[1]), column: Number(m[2]) } : { message: e.message, line: 1, column: 1 }];
-  }
+  const unknown = Object.keys(data).filter((k) => !ANSWER_KEYS.includes(k));
+  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${ANSWER_KEYS.join(', ')}`, ...at([k]) }));
+  return answerProblems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
 }
 
 // Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not

@@ -32,7 +32,7 @@ describe('injection through answers', () => {
   ])('%s %j is refused: exit 2, one line', (flag, value) => {
     const r = cli([...BATCH, '--target', 'aws-cli', flag, value]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/holds a line break or control character/);
+    expect(r.stderr).toMatch(/holds a control character \(a line break or tab\); give it on one line/);
     expectOneLineError(r.stderr);
   });
 
