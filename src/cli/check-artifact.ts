@@ -4,7 +4,7 @@ import { FRAMEWORKS, type Framework } from '../rules/artifact/checks';
 import { formatBytes } from '../rules/units';
 import { scanArtifact } from './artifact';
 import { EXIT, UsageError, colorWanted, type Io } from './io';
-import type { ReportFile } from './lint-file';
+import type { ReportFile } from '../rules/lint/run';
 import { sourceUrl } from './links';
 
 export interface ArtifactFlags {

@@ -1,4 +1,6 @@
-// `deploy-advisor lint`: files, folders or stdin in; findings out as text, JSON or SARIF.
+// `deploy-advisor lint`: files, folders or stdin in; findings out as text, JSON or SARIF. This
+// module reads (files capped while reading, folders walked, the severity config) and reports; the
+// linting itself is src/rules/lint/run.ts.
 
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
@@ -8,7 +10,8 @@ import { RULES, ruleById } from '../rules/lint/index';
 import { limit } from '../rules/limits';
 import { suggest } from './answers-file';
 import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './io';
-import { MAX_FILE_BYTES, lintText, type FileResult, type SeverityConfig } from './lint-file';
+import { MAX_FILE_BYTES, lintText, type AnswersSchema, type FileResult, type SeverityConfig } from '../rules/lint/run';
+import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
 import { sourceUrl } from './links';
 
 export interface LintFlags {
@@ -127,6 +130,13 @@ function readConfig(file: string, required: boolean): SeverityConfig {
   return out;
 }
 
+/** Answers files are linted against the input table, as `recommend --answers` reads them. */
+export const ANSWERS_SCHEMA: AnswersSchema = {
+  keys: ANSWER_KEYS,
+  workloadKeys: ANSWERS.filter((i) => i.group === 'workload' && i.key !== 'gpu').map((i) => i.key),
+  problems: answerProblems,
+};
+
 const SEVERITIES = ['off', 'warning', 'error'];
 
 function didYouMean(word: string, candidates: string[]): string {
@@ -162,7 +172,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
         continue;
       }
     }
-    results.push(lintText(shown, buf, severities));
+    results.push(lintText(shown, buf, { severities, answers: ANSWERS_SCHEMA }));
   }
   for (const r of results) for (const f of r.findings) f.source = sourceUrl(f.source);
 

@@ -1,7 +1,7 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
 import { version } from '../../package.json';
 import { ALL_RULES } from '../rules/lint/index';
-import type { ReportFile } from './lint-file';
+import type { ReportFile } from '../rules/lint/run';
 import { REPO, ruleDocUrl, sourceUrl } from './links';
 
 export function toSarif(results: ReportFile[]) {

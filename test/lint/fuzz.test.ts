@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { ANSWERS_SCHEMA } from '../../src/cli/lint';
+import { lintText } from '../../src/rules/lint/run';
 import { RULES } from '../../src/rules/lint/index';
 
 const IDS = new Set(RULES.map((r) => r.id));
@@ -21,7 +22,7 @@ const corpusSeeds = () => [...files(join(CORPUS, 'cloudformation'), 12), ...file
 
 function check(buf: Buffer): void {
   const t0 = performance.now();
-  const r = lintText('f.yaml', buf);
+  const r = lintText('f.yaml', buf, { answers: ANSWERS_SCHEMA });
   expect(performance.now() - t0).toBeLessThan(2000);
   for (const f of r.findings) {
     expect(IDS.has(f.ruleId)).toBe(true);

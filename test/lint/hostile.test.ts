@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { lintText } from '../../src/rules/lint/run';
 import { limit } from '../../src/rules/limits';
 import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';

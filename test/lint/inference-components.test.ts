@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { lintText } from '../../src/rules/lint/run';
 
 const run = (text: string) => lintText('t.yaml', Buffer.from(text));
 const lint = (text: string) => run(text).findings;

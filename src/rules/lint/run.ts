@@ -1,21 +1,39 @@
-// Lints one file: reads it safely, recognises what it is from its content, resolves what
-// CloudFormation lets us resolve, runs the rules and places each finding at its line:column.
+// The linter, without the CLI: takes a file's bytes (the CLI reads them, capped), recognises what
+// the file is from its content, builds the rule context (with CloudFormation Refs resolved to
+// parameter defaults), runs the rules, places each finding at its line:column, and applies
+// suppression comments and severity overrides. No I/O.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { RULES, ruleById } from '../rules/lint/index';
-import { isObj, plain } from '../rules/lint/helpers';
-import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
-import { lineCol, tooDeep } from '../rules/lint/depth';
-import { limit } from '../rules/limits';
-import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
+import { limit } from '../limits';
 import { CFN_TAGS } from './cfn-yaml';
-import { UsageError } from './io';
+import { lineCol, tooDeep } from './depth';
+import { isObj, plain } from './helpers';
+import { RULES, ruleById } from './index';
+import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from './types';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const TYPE_RULE = 'DA1014';
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
+
+/**
+ * What a deploy-advisor answers file may hold. The vocabulary is the CLI's (its input table), so
+ * the caller passes it in; without it, answers files are not recognised.
+ */
+export interface AnswersSchema {
+  /** Every key an answers file may have. */
+  keys: readonly string[];
+  /** The keys about the workload (two of them make a file without `batch` an answers file). */
+  workloadKeys: readonly string[];
+  /** What `recommend --answers` would refuse in these answers (not what they leave to flags). */
+  problems(data: Record<string, unknown>): Array<{ key: string; message: string }>;
+}
+
+export interface LintOptions {
+  severities?: SeverityConfig;
+  answers?: AnswersSchema;
+}
 
 /** What the reporters take: one file (or archive) and its findings. */
 export interface ReportFile {
@@ -37,7 +55,7 @@ const fileFinding = (message: string, line = 1, column = 1): Finding => {
   return { ruleId: r.id, severity: r.severity, message, line, column, source: r.source };
 };
 
-function sniff(d: unknown): DocKind | null {
+function sniff(d: unknown, answers: AnswersSchema | undefined): DocKind | null {
   if (!isObj(d)) return null;
   if (isObj(d.Resources)) {
     const sagemaker = Object.values(d.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::SageMaker::'));
@@ -48,12 +66,12 @@ function sniff(d: unknown): DocKind | null {
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
+  if (!answers) return null;
   const keys = Object.keys(d);
-  if (typeof d.batch === 'boolean' && keys.filter((k) => ANSWER_KEYS.includes(k)).length >= 2) return 'answers';
+  if (typeof d.batch === 'boolean' && keys.filter((k) => answers.keys.includes(k)).length >= 2) return 'answers';
   // A partial answers file without batch (flags give the rest): answer keys only, two or more of
   // them about the workload.
-  const workload = ANSWERS.filter((i) => i.group === 'workload' && i.key !== 'gpu').map((i) => i.key);
-  if (keys.every((k) => ANSWER_KEYS.includes(k)) && keys.filter((k) => workload.includes(k)).length >= 2) return 'answers';
+  if (keys.every((k) => answers.keys.includes(k)) && keys.filter((k) => answers.workloadKeys.includes(k)).length >= 2) return 'answers';
   return null;
 }
 
@@ -151,17 +169,17 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
  * Findings of an answers file: what `recommend --answers` would refuse in it. An answers file may
  * hold only some answers (flags give the rest), so what is missing is not a finding.
  */
-function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
-  const unknown = Object.keys(data).filter((k) => !ANSWER_KEYS.includes(k));
-  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${ANSWER_KEYS.join(', ')}`, ...at([k]) }));
-  return answerProblems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
+function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
+  const unknown = Object.keys(data).filter((k) => !schema.keys.includes(k));
+  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${schema.keys.join(', ')}`, ...at([k]) }));
+  return schema.problems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
 }
 
 // Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not
 // CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
 
-export function lintText(path: string, buf: Buffer, severities: SeverityConfig = {}): FileResult {
+export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
   // A reader stops one byte past the cap, so the file's whole size is not known here.
   if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller')] };
   if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('the file is binary (it has NUL bytes), not YAML or JSON')] };
@@ -208,7 +226,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
       findings.push(fileFinding(alias ? `aliases expand too far (more than ${MAX_ALIASES}); this looks like an alias bomb` : `cannot be read: ${(e as Error).message}`));
       continue;
     }
-    const kind = sniff(data);
+    const kind = sniff(data, answers);
     if (!kind) continue;
     kinds.push(kind);
     const at = (p: Path) => {
@@ -218,7 +236,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     };
     if (kind === 'answers') {
       const r = ruleById('DA4001')!;
-      for (const f of answersFindings(data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
+      for (const f of answersFindings(answers!, data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
       continue;
     }
     const ctx = context(kind, data as Record<string, unknown>);
