@@ -13,6 +13,10 @@ import type { Workload } from '../../src/rules/workload';
 import { cli, ROOT } from '../cli/helpers';
 import { ORACLES_OFF } from '../oracles';
 
+// Tests that spawn the CLI or cfn-lint once per golden file: bounded by the work, not the default
+// timeout, which a loaded CI machine can pass.
+const SLOW_MS = 120_000;
+
 const GOLDEN = join(ROOT, 'fixtures/generate');
 const CASES = readdirSync(GOLDEN).sort();
 const targetsOf = (c: string) => readdirSync(join(GOLDEN, c)).filter((f) => f === 'cloudformation' || f === 'aws-cli');
@@ -32,7 +36,7 @@ describe('golden configurations', () => {
     }
     expect(seen).toContain('batch-transform/single-model/aws-cli');
     expect(seen).toContain('batch-transform/serial-pipeline/aws-cli');
-  });
+  }, SLOW_MS);
 
   it.each(PAIRS)('%s (%s) is generated exactly as the golden files', (c, t) => {
     const out = join(mkdtempSync(join(tmpdir(), 'da-gold-')), 'out');
@@ -131,14 +135,14 @@ describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' 
     const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
-  });
+  }, SLOW_MS);
 
   it('catches a broken template (the check can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
     const text = readFileSync(join(GOLDEN, 'real-time-single/cloudformation/template.yaml'), 'utf8').replace('InstanceType: ml.m5.large', 'InstanceType: 42');
     writeFileSync(join(dir, 't.yaml'), text.replace('ProductionVariants:', 'ProductionVariant:'));
     expect(spawnSync(CFN_LINT!, [join(dir, 't.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
-  });
+  }, SLOW_MS);
 });
 
 // No retries: the unreachable endpoint would otherwise cost seconds of back-off per call.
