@@ -2,6 +2,7 @@
 // CloudFormation lets us resolve, runs the rules and places each finding at its line:column.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { guessOperation } from '../rules/api';
 import { RULES, ruleById } from '../rules/lint/index';
 import { isObj, plain } from '../rules/lint/helpers';
 import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
@@ -44,6 +45,9 @@ function sniff(d: unknown): DocKind | null {
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
+  // A mistyped key (ProductionVariant:) must not make an AWS CLI input silently skipped.
+  const op = guessOperation(Object.keys(d));
+  if (op) return `aws-cli:${op}`;
   const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
   if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => known.includes(k)).length >= 2) return 'answers';
   return null;
