@@ -2,14 +2,16 @@
 // Loaded only when --answers is given, so scripted runs without it do not pay for yaml.
 // Keys are checked here; values are checked by normalize(), which names this file's line:column.
 
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
-import { UsageError } from './io';
+import { lineCol, tooDeep } from '../rules/lint/depth';
+import { limit } from '../rules/limits';
+import type { Origins } from './answers';
+import { ANSWER_KEYS, type RawAnswers } from './inputs';
+import { UsageError, readCapped } from './io';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
-const KEYS = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)] as Array<AnswerKey | DeployKey>;
+const KEYS = ANSWER_KEYS;
 
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -52,7 +54,8 @@ function position(lc: LineCounter, node: Node | undefined): string {
 export function readAnswersFile(file: string): { answers: RawAnswers; origins: Origins } {
   let text: string;
   try {
-    const buf = readFileSync(file);
+    // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
+    const buf = readCapped(file, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
     text = buf.toString('utf8');
   } catch (e) {
@@ -63,6 +66,11 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   }
 
   const lc = new LineCounter();
+  const deep = tooDeep(text, limit('policy.max-nesting'));
+  if (deep) {
+    const { line, column } = lineCol(text, deep.offset);
+    throw new UsageError(`${file}:${line}:${column}: nesting is too deep; an answers file is a flat mapping such as "payload: 2MB"`);
+  }
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {
@@ -81,7 +89,7 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   }
 
   for (const key of Object.keys(data as object)) {
-    if (!(KEYS as string[]).includes(key)) {
+    if (!KEYS.includes(key)) {
       const hint = suggest(key, KEYS);
       throw new UsageError(
         `${file}:${position(lc, keyNode(doc, key).key)}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`,
@@ -91,6 +99,6 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   const answers = data as RawAnswers;
 
   const origins: Origins = {};
-  for (const k of Object.keys(answers) as Array<AnswerKey | DeployKey>) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  for (const k of Object.keys(answers)) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
   return { answers, origins };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lintText } from '../../src/cli/lint-file';
+import { lintText } from '../../src/rules/lint/run';
 import { makePlan } from '../../src/emit/plan';
 import { API_MODEL_SOURCES, apiEnum, apiPattern, HOSTING_INSTANCE_TYPES, shape, shapeAt, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/api';
 import { SHAPES } from '../../src/rules/api.generated';
@@ -56,7 +56,7 @@ describe('one family table for the generator and lint', () => {
     expect(INSTANCES.filter((i) => !HOSTING_INSTANCE_TYPES.has(i.type)).map((i) => i.type)).toEqual([]);
   });
 
-  const w: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: 1e9, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
+  const w: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: 1e9, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
   it.each([['ml.inf2.xlarge', false], ['ml.g6e.xlarge', true], ['ml.m7i.large', false]] as const)('%s: the generator knows its storage (NVMe %s) and lint agrees', (type, nvme) => {
     const p = makePlan(assess(w).recommendation!, w, { instanceType: type });
     expect(p.warnings.join('\n')).not.toMatch(/not known/);
@@ -68,7 +68,7 @@ describe('one family table for the generator and lint', () => {
 });
 
 describe('instance types the API accepts for the use', () => {
-  const batch: Workload = { batch: true, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: null, traffic: null, modelSizeBytes: 200e6, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: 'text/csv' };
+  const batch: Workload = { batch: true, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: null, traffic: null, modelSizeBytes: 200e6, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: 'text/csv', streaming: false };
 
   it('a small CPU batch model gets a TransformInstanceType, not ml.c5.large', () => {
     for (const size of [null, 50e6, 200e6, 1e9, 2.9e9]) {

@@ -6,7 +6,7 @@ import { CATALOG_SOURCES, instance } from '../../src/rules/instances';
 import type { Workload } from '../../src/rules/workload';
 
 const GB = 1e9;
-const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: true, models: 1, frameworks: 1, pipeline: 1, contentType: null };
+const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: true, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
 const plan = (over: Partial<Workload>, d = {}) => {
   const w = { ...base, ...over };
   return makePlan(assess(w).recommendation!, w, d);

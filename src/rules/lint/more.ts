@@ -11,8 +11,8 @@ const SUBJECT_SHAPES = {
   models: operationInput('create-model'),
   transformJobs: operationInput('create-transform-job'),
 } as const;
-/** Top-level required members other rules already report (DA1009: ProductionVariants). */
-const REPORTED_ELSEWHERE = new Set(['ProductionVariants']);
+/** Required members other rules already report, as Shape.Member (DA1009, DA1006). */
+const REPORTED_ELSEWHERE = new Set(['CreateEndpointConfigInput.ProductionVariants', 'AsyncInferenceConfig.OutputConfig']);
 /** Enumerations another rule checks with a better message (DA1010: instance types by use). */
 const ENUMS_ELSEWHERE = new Set(['ProductionVariantInstanceType', 'TransformInstanceType']);
 /** A placeholder the generator writes for a value not given, such as <ACCOUNT> or <BUCKET>. */
@@ -47,7 +47,7 @@ export const fieldTypes: Rule = {
         }
         const members = s.members ?? {};
         for (const req of s.required ?? []) {
-          if (v[req] !== undefined || ((top || !cli) && REPORTED_ELSEWHERE.has(req)) || (top && !cli)) continue;
+          if (v[req] !== undefined || REPORTED_ELSEWHERE.has(`${shapeName}.${req}`) || (top && !cli)) continue;
           out.push({ path, message: `${label} has no ${req}, which ${shapeName} requires; add it` });
         }
         for (const [k, x] of Object.entries(v)) {
@@ -116,7 +116,7 @@ export const asyncScalingMetric: Rule = {
   severity: 'warning',
   title: 'Autoscale async endpoints on their backlog, not on invocations per instance',
   source: 'https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html',
-  description: 'An asynchronous endpoint is scaled on ApproximateBacklogSizePerInstance; SageMakerVariantInvocationsPerInstance does not reflect queued requests, so the endpoint never scales with its queue (competitors.md F5). To scale up from zero, add a step policy on HasBacklogWithoutCapacity.',
+  description: 'An asynchronous endpoint is scaled on ApproximateBacklogSizePerInstance; SageMakerVariantInvocationsPerInstance does not reflect queued requests, so the endpoint never scales with its queue. To scale up from zero, add a step policy on HasBacklogWithoutCapacity.',
   examples: {
     invalid: 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Config.EndpointConfigName\n  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n      MinCapacity: 0\n      MaxCapacity: 4\n      ResourceId: !Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      ServiceNamespace: sagemaker\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: scale\n      PolicyType: TargetTrackingScaling\n      ScalingTargetId: !Ref Target\n      TargetTrackingScalingPolicyConfiguration:\n        TargetValue: 100\n        PredefinedMetricSpecification:\n          PredefinedMetricType: SageMakerVariantInvocationsPerInstance\n',
     valid: 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Config.EndpointConfigName\n  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n      MinCapacity: 0\n      MaxCapacity: 4\n      ResourceId: !Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      ServiceNamespace: sagemaker\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: scale\n      PolicyType: TargetTrackingScaling\n      ScalingTargetId: !Ref Target\n      TargetTrackingScalingPolicyConfiguration:\n        TargetValue: 5\n        CustomizedMetricSpecification:\n          MetricName: ApproximateBacklogSizePerInstance\n          Namespace: AWS/SageMaker\n          Statistic: Average\n          Dimensions:\n            - Name: EndpointName\n              Value: !GetAtt Endpoint.EndpointName\n',
@@ -147,7 +147,7 @@ export const serverlessWorkers: Rule = {
   severity: 'warning',
   title: 'One model-server worker on Serverless',
   source: 'https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html',
-  description: `Each model-server worker loads its own copy of the model, and serverless memory is small (at most 6 GB): the docs recommend one worker and one model copy per container (competitors.md F3). Checked: ${WORKERS.join(', ')}.`,
+  description: `Each model-server worker loads its own copy of the model, and serverless memory is small (at most 6 GB): the docs recommend one worker and one model copy per container. Checked: ${WORKERS.join(', ')}.`,
   examples: {
     invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Environment:\n          SAGEMAKER_MODEL_SERVER_WORKERS: "4"\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 4096\n            MaxConcurrency: 5\n',
     valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Environment:\n          SAGEMAKER_MODEL_SERVER_WORKERS: "1"\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 4096\n            MaxConcurrency: 5\n',
