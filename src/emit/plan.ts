@@ -4,18 +4,22 @@
 
 import type { Recommendation } from '../rules/engine';
 import { serverlessMemoryMB } from '../rules/engine';
-import { INSTANCES, MME_GPU_FAMILIES, familyOf, instance, type InstanceType } from '../rules/instances';
+import { chooseInstance, type InstanceChoice } from '../rules/instance-choice';
+import { hasNvme, type InstanceType } from '../rules/instances';
 import { limit } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
 
 const GIB = 1024 ** 3;
+/** Memory compared in one unit: GiB, to one decimal. */
+const gib = (bytes: number) => `${Math.round((bytes / GIB) * 10) / 10} GiB`;
 
 export interface BatchPlan {
-  splitType: 'None' | 'Line' | 'RecordIO' | 'TFRecord';
-  batchStrategy: 'MultiRecord' | 'SingleRecord' | null;
-  assembleWith: 'None' | 'Line';
+  /** Values of TransformInput.SplitType, CreateTransformJob BatchStrategy and TransformOutput.AssembleWith (api.generated.ts). */
+  splitType: string;
+  batchStrategy: string | null;
+  assembleWith: string;
   maxPayloadInMB: number;
   maxConcurrentTransforms: number;
   invocationsTimeoutInSeconds: number;
@@ -44,61 +48,42 @@ export interface Plan {
   warnings: string[];
 }
 
-function workers(i: InstanceType): number {
-  return i.gpus > 0 ? i.gpus : i.vcpu;
-}
-
-/** Candidates in order of preference: smallest first. */
-function candidates(w: Workload, rec: Recommendation): InstanceType[] {
-  const batch = rec.option === 'batch-transform';
-  const mme = rec.architecture === 'multi-model';
-  const gpuFamilies = ['g4dn', 'g5', 'g6', 'p3', 'p4d', 'p5'];
-  const cpuFamilies = batch ? ['m5', 'c5', 'm6i'] : ['m5', 'r5'];
-  return INSTANCES.filter((i) => (batch ? i.transform : true))
-    .filter((i) => (w.gpu ? gpuFamilies.includes(familyOf(i.type)) : cpuFamilies.includes(familyOf(i.type))))
-    .filter((i) => !(w.gpu && mme) || (i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))))
-    .sort((a, b) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu);
-}
-
-function holds(i: InstanceType, need: number): boolean {
-  return i.memoryGiB * GIB >= need && (i.gpus === 0 || i.gpus * i.gpuMemoryGiB * GIB >= need);
-}
-
-function chooseInstance(w: Workload, rec: Recommendation, d: Deployment, choices: string[], warnings: string[]): string {
-  const headroom = limit('policy.memory-headroom');
-  // A multi-container endpoint keeps every container's model in memory on each instance.
-  const resident = rec.architecture === 'multi-container' ? w.frameworks : 1;
-  const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * resident * headroom);
-  const list = candidates(w, rec);
-  const holding = list.find((i) => holds(i, need));
+/** The chosen instance's type and the lines it adds to the file comments. */
+function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices: string[], warnings: string[]): InstanceChoice {
+  const c = chooseInstance(w, rec, d.instanceType);
+  const gpuWord = w.gpu ? 'GPU ' : '';
   const what = w.modelSizeBytes === null
     ? 'model size not given'
-    : `${resident > 1 ? `${resident} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${formatBytes(need)} of ${w.gpu ? 'GPU ' : ''}memory`;
+    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+  const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
+  const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
-  if (d.instanceType) {
-    const known = instance(d.instanceType);
-    choices.push(`instance ${d.instanceType}: given with --instance-type`);
-    if (!known) warnings.push(`${d.instanceType} is not in deploy-advisor's instance catalog: check that it exists in your Region and holds the model`);
-    else {
-      if (w.gpu && known.gpus === 0) warnings.push(`${d.instanceType} has no GPU, but the workload needs one`);
-      if (!holds(known, need)) warnings.push(`${d.instanceType} may be too small: ${what}`);
-      if (rec.option === 'batch-transform' && !known.transform) warnings.push(`${d.instanceType} is not listed for Batch Transform (TransformInstanceType)`);
+  if (c.how === 'given') {
+    choices.push(`instance ${c.type}: given with --instance-type`);
+    for (const p of c.problems) {
+      if (p.id === 'not-accepted') warnings.push(`${c.type} is not listed for ${c.use === 'transform' ? 'Batch Transform' : 'endpoints'} in the SageMaker API (${apiList}): the request will be rejected; choose another type`);
+      else if (p.id === 'not-in-catalog') warnings.push(`${c.type} is not in deploy-advisor's instance catalog: check that it exists in your Region and holds the model`);
+      else if (p.id === 'no-gpu') warnings.push(`${c.type} has no GPU, but the workload needs one`);
+      else if (p.id === 'too-small') warnings.push(`${c.type} may be too small: ${what}; ${has(c.instance!)}`);
     }
-    return d.instanceType;
+  } else if (c.how === 'smallest-that-holds') {
+    choices.push(`instance ${c.type}: the smallest ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && rec.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
+  } else {
+    warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with --instance-type, or shard the model`);
+    choices.push(`instance ${c.type}: the largest candidate; see the warning`);
   }
-  if (holding) {
-    choices.push(`instance ${holding.type}: the smallest ${w.gpu ? 'GPU ' : ''}type in the catalog that holds the model (${what}; ${holding.type} has ${holding.memoryGiB} GiB${holding.gpus ? `, ${holding.gpus} x ${holding.gpuMemoryGiB} GiB GPU` : ''})${w.gpu && rec.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
-    return holding.type;
+  if (c.fit && c.fit.holds && c.fit.gpusPerCopy > 1) {
+    warnings.push(`the model does not fit one GPU of ${c.type} (${what}): it must be sharded across ${c.fit.gpusPerCopy} GPUs (tensor parallel), e.g. with a Large Model Inference (LMI) or Text Generation Inference (TGI) container; ${c.type} runs ${c.fit.copies} ${c.fit.copies === 1 ? 'copy' : 'copies'} of it`);
   }
-  const largest = list[list.length - 1]!;
-  warnings.push(`no instance in the catalog holds the model (${what}); ${largest.type} was written: choose a type with --instance-type, or shard the model`);
-  choices.push(`instance ${largest.type}: the largest candidate; see the warning`);
-  return largest.type;
+  return c;
 }
 
-function batchPlan(w: Workload, i: InstanceType | null, choices: string[]): BatchPlan {
+/** Requests an instance serves at once: one per model copy it runs (1 when the type is not known). */
+const workers = (c: InstanceChoice) => (c.fit ? Math.max(1, c.fit.copies) : 1);
+
+function batchPlan(w: Workload, c: InstanceChoice, choices: string[]): BatchPlan {
   const ct = (w.contentType ?? '').toLowerCase();
-  let splitType: BatchPlan['splitType'] = 'None';
+  let splitType = 'None';
   if (/csv|jsonlines|json-lines|x-ndjson|text\/plain/.test(ct)) splitType = 'Line';
   else if (/recordio/.test(ct)) splitType = 'RecordIO';
   else if (/tfrecord/.test(ct)) splitType = 'TFRecord';
@@ -108,7 +93,7 @@ function batchPlan(w: Workload, i: InstanceType | null, choices: string[]): Batc
   const cap = limit('batch-transform.concurrency-times-payload');
   const recordMB = Math.ceil(w.payloadBytes / (1024 * 1024));
   const maxPayloadInMB = Math.min(limit('batch-transform.payload'), Math.max(recordMB, limit('batch-transform.payload-default')));
-  const maxConcurrentTransforms = Math.max(1, Math.min(i ? workers(i) : 1, Math.floor(cap / maxPayloadInMB)));
+  const maxConcurrentTransforms = Math.max(1, Math.min(workers(c), Math.floor(cap / maxPayloadInMB)));
   const timeout = Math.min(
     limit('batch-transform.invocation-timeout'),
     Math.max(limit('batch-transform.invocation-timeout-default'), Math.ceil(w.processingSeconds * limit('policy.batch-timeout-factor'))),
@@ -144,28 +129,31 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan 
     return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings };
   }
 
-  const instanceType = chooseInstance(w, rec, d, choices, warnings);
-  const known = instance(instanceType) ?? null;
-  const kmsAllowed = known !== null && !known.nvme;
-  if (known?.nvme) choices.push(`no KmsKeyId: ${instanceType} has local NVMe storage, encrypted by the instance; the API rejects a KmsKeyId for it`);
-  else if (!known) warnings.push(`no KmsKeyId parameter: whether ${instanceType} has local NVMe storage (which rejects a KmsKeyId) is not known`);
+  const choice = instanceLines(w, rec, d, choices, warnings);
+  const instanceType = choice.type;
+  const known = choice.instance;
+  const nvme = hasNvme(instanceType);
+  const kmsAllowed = nvme === false;
+  if (nvme) choices.push(`no KmsKeyId: ${instanceType} has local NVMe storage, encrypted by the instance; the API rejects a KmsKeyId for it`);
+  else if (nvme === null) warnings.push(`no KmsKeyId parameter: whether ${instanceType} has local NVMe storage (which rejects a KmsKeyId) is not known`);
 
   let asyncPlan: Plan['async'] = null;
   let targetInvocationsPerInstance: number | null = null;
   let batch: BatchPlan | null = null;
   if (rec.option === 'async') {
-    const n = Math.min(limit('async.max-concurrent-invocations'), known ? workers(known) : 1);
+    const n = Math.min(limit('async.max-concurrent-invocations'), workers(choice));
     asyncPlan = { maxConcurrentInvocationsPerInstance: n };
-    choices.push(`MaxConcurrentInvocationsPerInstance ${n}: one request per ${known && known.gpus ? 'GPU' : 'vCPU'} at a time`);
+    const per = !choice.fit ? 'vCPU' : choice.fit.gpusPerCopy > 1 ? `model copy (${choice.fit.gpusPerCopy} GPUs each)` : choice.fit.gpusPerCopy === 1 ? 'GPU' : n < choice.instance!.vcpu ? 'model copy that fits in memory' : 'vCPU';
+    choices.push(`MaxConcurrentInvocationsPerInstance ${n}: one request per ${per} at a time`);
     if (w.processingSeconds > limit('async.invocation-timeout-default')) {
       choices.push(`invoke with InvocationTimeoutSeconds of at least ${Math.ceil(w.processingSeconds)}: the default is ${formatDuration(limit('async.invocation-timeout-default'))}`);
     }
   } else if (rec.option === 'real-time') {
-    const perMinute = (60 / w.processingSeconds) * (known ? workers(known) : 1);
+    const perMinute = (60 / w.processingSeconds) * workers(choice);
     targetInvocationsPerInstance = Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
-    choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${known ? workers(known) : 1} workers); confirm with a load test`);
+    choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${workers(choice)} workers); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
-    batch = batchPlan(w, known, choices);
+    batch = batchPlan(w, choice, choices);
   }
   return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings };
 }

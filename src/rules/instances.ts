@@ -1,18 +1,20 @@
-// The instance catalog: common ml.* hosting and transform instance types as data, with sources.
-// Used to pick the smallest instance that holds a model, and to know which types have local
-// NVMe storage (CreateEndpointConfig rejects a KmsKeyId for those).
+// The instance catalog: specs (vCPU, memory, GPUs) of common ml.* types, with sources.
+// Whether a type may host an endpoint or run a transform job is not decided here: it comes
+// from the API model's ProductionVariantInstanceType and TransformInstanceType (./api).
+// FAMILIES is the one table of local NVMe storage (CreateEndpointConfig rejects a KmsKeyId for
+// those), used by the generator and by lint alike.
+
+import { canHost, canTransform } from './api';
 
 export interface InstanceType {
   readonly type: string;
   readonly vcpu: number;
   readonly memoryGiB: number;
   readonly gpus: number;
-  /** Memory of one GPU, GiB (0 for CPU types). */
+  /** Usable memory of one GPU, GiB, as the driver reports it (0 for CPU types); less than the marketed size. */
   readonly gpuMemoryGiB: number;
   /** Local NVMe instance storage (no EBS volume; KmsKeyId not allowed). */
   readonly nvme: boolean;
-  /** Listed in TransformInstanceType (usable by Batch Transform). */
-  readonly transform: boolean;
 }
 
 export const CATALOG_SOURCES = [
@@ -20,24 +22,48 @@ export const CATALOG_SOURCES = [
   'https://aws.amazon.com/ec2/instance-types/',
   'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html',
   'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TransformResources.html',
+  // Usable GPU memory (nvidia-smi totals): T4 15360 MiB, A10G 23028 MiB, L4 23034 MiB, L40S 46068 MiB, A100 40GB 40960 MiB, H100 81559 MiB.
+  'https://github.com/modal-labs/modal-client/pull/2797',
+  // The same A10G total on an AWS g5 instance.
+  'https://github.com/NVIDIA/DCGM/issues/232',
+  // V100 16GB on p3.16xlarge: 16152 MiB.
+  'https://github.com/vantage-sh/ec2instances.info/issues/289',
 ] as const;
-export const CATALOG_CHECKED = '2026-11-24';
+export const CATALOG_CHECKED = '2026-11-25';
 
 /** Multi-model endpoints on GPU: single-GPU types of these families, with Triton (multi-model-support). */
 export const MME_GPU_FAMILIES = ['p2', 'p3', 'g4dn', 'g5'] as const;
 export const MME_GPU_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/multi-model-support.html';
 
-type Size = [size: string, vcpu: number, memoryGiB: number, gpus?: number];
+/**
+ * Every instance family of ProductionVariantInstanceType and TransformInstanceType, and whether its
+ * instances have local NVMe storage (null: not known). A test checks that the API model's lists
+ * hold no family missing here.
+ */
+export const FAMILIES: Readonly<Record<string, { nvme: boolean | null }>> = Object.fromEntries([
+  ...['t2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm8g', 'c4', 'c5', 'c6i', 'c6in', 'c6g', 'c6gn', 'c7g', 'c7i', 'c8g', 'r5', 'r6i', 'r6g', 'r7i', 'r8g', 'p2', 'p3', 'inf1', 'inf2']
+    .map((f) => [f, { nvme: false }] as const),
+  ...['m5d', 'm6id', 'm6gd', 'c5d', 'c6id', 'c6gd', 'r5d', 'r6id', 'r6gd', 'r7gd', 'g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6-b300', 'p6e-gb200', 'trn1', 'trn1n', 'trn2', 'dl1']
+    .map((f) => [f, { nvme: true }] as const),
+  ...['g7'].map((f) => [f, { nvme: null }] as const),
+]);
+export const FAMILIES_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html';
 
-function family(name: string, sizes: Size[], o: { gpuMemoryGiB?: number; nvme: boolean; transform: boolean }): InstanceType[] {
+export const familyOf = (type: string) => type.split('.')[1] ?? '';
+
+type Size = [size: string, vcpu: number, memoryGiB: number, gpus?: number];
+const MIB_PER_GIB = 1024;
+
+function family(name: string, sizes: Size[], gpuMemoryMiB = 0): InstanceType[] {
+  const nvme = FAMILIES[name]?.nvme;
+  if (typeof nvme !== 'boolean') throw new Error(`catalog family ${name} has no NVMe entry in FAMILIES`);
   return sizes.map(([size, vcpu, memoryGiB, gpus = 0]) => ({
     type: `ml.${name}.${size}`,
     vcpu,
     memoryGiB,
     gpus,
-    gpuMemoryGiB: gpus ? (o.gpuMemoryGiB ?? 0) : 0,
-    nvme: o.nvme,
-    transform: o.transform,
+    gpuMemoryGiB: gpus ? gpuMemoryMiB / MIB_PER_GIB : 0,
+    nvme,
   }));
 }
 
@@ -48,22 +74,37 @@ const G5: Size[] = [
   ['xlarge', 4, 16, 1], ['2xlarge', 8, 32, 1], ['4xlarge', 16, 64, 1], ['8xlarge', 32, 128, 1],
   ['12xlarge', 48, 192, 4], ['16xlarge', 64, 256, 1], ['24xlarge', 96, 384, 4], ['48xlarge', 192, 768, 8],
 ];
+const G6E: Size[] = [
+  ['xlarge', 4, 32, 1], ['2xlarge', 8, 64, 1], ['4xlarge', 16, 128, 1], ['8xlarge', 32, 256, 1],
+  ['12xlarge', 48, 384, 4], ['16xlarge', 64, 512, 1], ['24xlarge', 96, 768, 4], ['48xlarge', 192, 1536, 8],
+];
+
+// Usable memory of one GPU, MiB (nvidia-smi total; see CATALOG_SOURCES).
+const T4 = 15360;
+const A10G = 23028;
+const L4 = 23034;
+const L40S = 46068;
+const V100 = 16152;
+const A100_40 = 40960;
+const H100 = 81559;
 
 export const INSTANCES: readonly InstanceType[] = [
-  ...family('t2', [['medium', 2, 4], ['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32]], { nvme: false, transform: false }),
-  ...family('m5', M5, { nvme: false, transform: true }),
-  ...family('m5d', M5, { nvme: true, transform: false }),
-  ...family('c5', C5, { nvme: false, transform: true }),
-  ...family('c5d', C5, { nvme: true, transform: false }),
-  ...family('r5', R5, { nvme: false, transform: false }),
-  ...family('r5d', R5, { nvme: true, transform: false }),
-  ...family('m6i', [['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32], ['4xlarge', 16, 64], ['8xlarge', 32, 128], ['12xlarge', 48, 192], ['16xlarge', 64, 256], ['24xlarge', 96, 384], ['32xlarge', 128, 512]], { nvme: false, transform: true }),
-  ...family('g4dn', [['xlarge', 4, 16, 1], ['2xlarge', 8, 32, 1], ['4xlarge', 16, 64, 1], ['8xlarge', 32, 128, 1], ['12xlarge', 48, 192, 4], ['16xlarge', 64, 256, 1]], { gpuMemoryGiB: 16, nvme: true, transform: true }),
-  ...family('g5', G5, { gpuMemoryGiB: 24, nvme: true, transform: true }),
-  ...family('g6', G5, { gpuMemoryGiB: 24, nvme: true, transform: true }),
-  ...family('p3', [['2xlarge', 8, 61, 1], ['8xlarge', 32, 244, 4], ['16xlarge', 64, 488, 8]], { gpuMemoryGiB: 16, nvme: false, transform: true }),
-  ...family('p4d', [['24xlarge', 96, 1152, 8]], { gpuMemoryGiB: 40, nvme: true, transform: false }),
-  ...family('p5', [['48xlarge', 192, 2048, 8]], { gpuMemoryGiB: 80, nvme: true, transform: false }),
+  ...family('t2', [['medium', 2, 4], ['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32]]),
+  ...family('m5', M5),
+  ...family('m5d', M5),
+  ...family('c5', C5),
+  ...family('c5d', C5),
+  ...family('r5', R5),
+  ...family('r5d', R5),
+  ...family('m6i', [['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32], ['4xlarge', 16, 64], ['8xlarge', 32, 128], ['12xlarge', 48, 192], ['16xlarge', 64, 256], ['24xlarge', 96, 384], ['32xlarge', 128, 512]]),
+  ...family('m7i', [['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32], ['4xlarge', 16, 64], ['8xlarge', 32, 128], ['12xlarge', 48, 192], ['16xlarge', 64, 256], ['24xlarge', 96, 384], ['48xlarge', 192, 768]]),
+  ...family('g4dn', [['xlarge', 4, 16, 1], ['2xlarge', 8, 32, 1], ['4xlarge', 16, 64, 1], ['8xlarge', 32, 128, 1], ['12xlarge', 48, 192, 4], ['16xlarge', 64, 256, 1]], T4),
+  ...family('g5', G5, A10G),
+  ...family('g6', G5, L4),
+  ...family('g6e', G6E, L40S),
+  ...family('p3', [['2xlarge', 8, 61, 1], ['8xlarge', 32, 244, 4], ['16xlarge', 64, 488, 8]], V100),
+  ...family('p4d', [['24xlarge', 96, 1152, 8]], A100_40),
+  ...family('p5', [['48xlarge', 192, 2048, 8]], H100),
 ];
 
 const BY_TYPE = new Map(INSTANCES.map((i) => [i.type, i]));
@@ -72,24 +113,12 @@ export function instance(type: string): InstanceType | undefined {
   return BY_TYPE.get(type);
 }
 
-export const familyOf = (type: string) => type.split('.')[1] ?? '';
-
-/**
- * Hosting instance families in the ProductionVariantInstanceType enum (botocore 1.43.11), and
- * whether their instances have local NVMe storage. Used to recognise ml.* types beyond the
- * catalog above and to know where a KmsKeyId is rejected.
- */
-export const HOSTING_FAMILIES: Readonly<Record<string, { nvme: boolean }>> = Object.fromEntries([
-  ...['t2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm8g', 'c4', 'c5', 'c6i', 'c6in', 'c6g', 'c6gn', 'c7g', 'c7i', 'c8g', 'r5', 'r6i', 'r6g', 'r7i', 'r8g', 'p2', 'p3', 'inf1', 'inf2']
-    .map((f) => [f, { nvme: false }] as const),
-  ...['m5d', 'm6id', 'm6gd', 'c5d', 'c6id', 'c6gd', 'r5d', 'r6id', 'r6gd', 'r7gd', 'g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6-b300', 'p6e-gb200', 'trn1', 'trn1n', 'trn2', 'dl1']
-    .map((f) => [f, { nvme: true }] as const),
-]);
-export const HOSTING_FAMILIES_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html';
-
 /** Whether an ml.* type has local NVMe storage: true, false, or null when its family is unknown. */
 export function hasNvme(type: string): boolean | null {
-  const known = instance(type);
-  if (known) return known.nvme;
-  return HOSTING_FAMILIES[familyOf(type)]?.nvme ?? null;
+  return FAMILIES[familyOf(type)]?.nvme ?? null;
+}
+
+/** Whether the API accepts the type for this use (endpoint hosting, or a transform job). */
+export function acceptedFor(type: string, use: 'hosting' | 'transform'): boolean {
+  return use === 'transform' ? canTransform(type) : canHost(type);
 }

@@ -131,10 +131,12 @@ const HOSTING: Record<string, Row> = {
 };
 
 /** Catalog types with no price in the stored sources: shown as unknown until `prices update`. */
-export const UNPRICED: Readonly<Record<string, string>> = Object.fromEntries(
-  ['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))]
-    .map((t) => [t, 'no SageMaker price for this type in the stored public sources']),
-);
+export const UNPRICED: Readonly<Record<string, string>> = Object.fromEntries([
+  ...['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))]
+    .map((t) => [t, 'no SageMaker price for this type in the stored public sources'] as const),
+  // Added to the catalog with the API-model work (their specs and storage are known); priced by `prices update`.
+  ...['m7i', 'g6e'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
+]);
 
 const SAME_AS_HOSTING = (what: string) =>
   `the Hosting price: every ${what} price seen in the offer file equals the Hosting price of the type (or differs by under 0.4%); \`prices update\` reads the real ones`;

@@ -38,7 +38,7 @@ describe('lint: exit codes and output', () => {
   });
 
   it('warnings alone pass, unless there are more than --max-warnings', () => {
-    const w = 'fixtures/lint/DA1010/invalid.yaml';
+    const w = 'fixtures/lint/DA1016/invalid.yaml';
     expect(cli(['lint', w]).code).toBe(0);
     expect(cli(['lint', w, '--max-warnings', '1']).code).toBe(0);
     expect(cli(['lint', w, '--max-warnings', '0']).code).toBe(1);
@@ -114,15 +114,15 @@ describe('lint --format sarif', () => {
   const validate = sarifValidator();
 
   it('is valid SARIF 2.1.0 with helpUri on each rule and a location on each result', () => {
-    const r = cli(['lint', '--format', 'sarif', BAD, 'fixtures/lint/DA1008/invalid.yaml', 'fixtures/lint/DA1010/invalid.yaml']);
+    const r = cli(['lint', '--format', 'sarif', BAD, 'fixtures/lint/DA1008/invalid.yaml', 'fixtures/lint/DA1016/invalid.yaml']);
     const s = JSON.parse(r.stdout);
     expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
     const run = s.runs[0];
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id).sort()).toEqual(['DA1001', 'DA1008', 'DA1010']);
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id).sort()).toEqual(['DA1001', 'DA1008', 'DA1016']);
     for (const rule of run.tool.driver.rules) expect(rule.helpUri).toMatch(new RegExp(`docs/rules/${rule.id}\\.md$`));
     expect(run.results).toHaveLength(3);
     for (const res of run.results) expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
-    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1010').level).toBe('warning');
+    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1016').level).toBe('warning');
   });
 
   it('is valid with no findings (an empty results list)', () => {

@@ -61,15 +61,14 @@ describe('findings point at the offending value', () => {
   it.each([
     ['memory 1024', '    ServerlessConfig:\n      MemorySizeInMB: 1024\n      MaxConcurrency: 1\n'],
     ['memory 6144 and concurrency 200', '    ServerlessConfig:\n      MemorySizeInMB: 6144\n      MaxConcurrency: 200\n      ProvisionedConcurrency: 200\n'],
-    ['memory as a string', '    ServerlessConfig:\n      MemorySizeInMB: "4096"\n      MaxConcurrency: 5\n'],
   ])('boundary values pass: %s', (_n, variant) => expect(lint(EC(variant))).toEqual([]));
 
-  it('KMS key on a d-family type is an error; on m5 it is fine; unknown families only warn', () => {
+  it('KMS key on a d-family type is an error; on m5 it is fine; a type outside ProductionVariantInstanceType is an error', () => {
     const v = (t: string) => `    InstanceType: ${t}\n    InitialInstanceCount: 1\n`;
     expect(lint(EC(v('ml.m5d.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008', line: 2, column: 11 }]);
     expect(lint(EC(v('ml.p4d.24xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008' }]);
     expect(lint(EC(v('ml.m5.xlarge'), 'KmsKeyId: alias/k\n'))).toEqual([]);
-    expect(lint(EC(v('ml.zz9.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1010', severity: 'warning' }]);
+    expect(lint(EC(v('ml.zz9.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1010', severity: 'error' }]);
   });
 
   it('batch: product of concurrency and payload, and the default payload of 6', () => {

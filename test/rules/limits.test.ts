@@ -94,7 +94,8 @@ describe('no second copy of a limit', () => {
   it('src/ outside the limits table writes none of them', () => {
     const offenders: string[] = [];
     for (const file of sources('src')) {
-      if (file.endsWith(join('rules', 'limits.ts'))) continue;
+      // The generated API model is the API's own copy; test/rules/api.test.ts checks that it agrees with the table.
+      if (file.endsWith(join('rules', 'limits.ts')) || file.endsWith(join('rules', 'api.generated.ts'))) continue;
       const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       for (const n of [...code.matchAll(/(?<![\w.])\d[\d_]*(?:\.\d+)?(?![\w.])/g)].map((m) => Number(m[0].replace(/_/g, '')))) {
         if (distinctive.includes(n)) offenders.push(`${file}: ${n}`);

@@ -1,7 +1,8 @@
 // Rules on endpoint configurations: AWS::SageMaker::EndpointConfig resources and
 // `aws sagemaker create-endpoint-config` inputs.
 
-import { HOSTING_FAMILIES, familyOf, hasNvme, instance } from '../instances';
+import { API_MODEL_SOURCES } from '../api';
+import { acceptedFor, hasNvme } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
 import { containers, given, isObj, num, plain, range, str, variantModels, variants } from './helpers';
 import type { RawFinding, Rule } from './types';
@@ -233,25 +234,29 @@ export const productionVariantCount: Rule = {
 export const unknownInstanceType: Rule = {
   id: 'DA1010',
   name: 'unknown-instance-type',
-  severity: 'warning',
-  title: 'Instance type not known to deploy-advisor',
-  source: `${API}API_ProductionVariant.html`,
-  description: 'An ml.* type whose family deploy-advisor does not know. It may be new (new types appear before any list knows them), or a typo. Only a warning.',
+  severity: 'error',
+  title: 'Instance type accepted by the SageMaker API for its use',
+  source: `${API}API_TransformResources.html`,
+  description: `A production variant's InstanceType must be one of ProductionVariantInstanceType, and a transform job's one of TransformInstanceType; the lists differ (ml.c5.large hosts an endpoint but cannot run a transform job). The lists come from the SageMaker API model (${API_MODEL_SOURCES.enums}, see README). A type newer than that model is reported too: suppress the finding with a reason until the model is regenerated.`,
   examples: {
-    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5x.large\n    InitialInstanceCount: 1\n',
-    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
+    invalid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.large\n  InstanceCount: 1\n',
+    valid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.xlarge\n  InstanceCount: 1\n',
   },
   check(ctx) {
-    const at = (t: unknown, path: ReadonlyArray<string | number>): RawFinding[] => {
+    const at = (t: unknown, path: ReadonlyArray<string | number>, use: 'hosting' | 'transform'): RawFinding[] => {
       const type = str(ctx, t);
       if (type === null) return [];
       if (!limitPattern('model.instance-type-pattern').test(type)) return [{ path, message: `"${type}" is not an ml.* instance type; use e.g. ml.m5.xlarge` }];
-      if (instance(type) || HOSTING_FAMILIES[familyOf(type)]) return [];
-      return [{ path, message: `${type} is not an instance type deploy-advisor knows; check the name, or ignore this if the type is new` }];
+      if (acceptedFor(type, use)) return [];
+      const other = use === 'transform' ? acceptedFor(type, 'hosting') : acceptedFor(type, 'transform');
+      const list = use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
+      return [{ path, message: other
+        ? `${type} is not a ${list}: it ${use === 'transform' ? 'hosts endpoints but cannot run a transform job' : 'runs transform jobs but cannot host an endpoint'}; choose another size or family`
+        : `${type} is not a ${list} in the SageMaker API model; check the name (a type newer than ${API_MODEL_SOURCES.enums} may be suppressed with a reason)` }];
     };
     return [
-      ...ctx.endpointConfigs.flatMap((ec) => variants(ec).flatMap(({ v, path }) => at(v.InstanceType, [...path, 'InstanceType']))),
-      ...ctx.transformJobs.flatMap((j) => (isObj(j.props.TransformResources) ? at(j.props.TransformResources.InstanceType, [...j.base, 'TransformResources', 'InstanceType']) : [])),
+      ...ctx.endpointConfigs.flatMap((ec) => variants(ec).flatMap(({ v, path }) => at(v.InstanceType, [...path, 'InstanceType'], 'hosting'))),
+      ...ctx.transformJobs.flatMap((j) => (isObj(j.props.TransformResources) ? at(j.props.TransformResources.InstanceType, [...j.base, 'TransformResources', 'InstanceType'], 'transform') : [])),
     ];
   },
 };
@@ -262,7 +267,7 @@ export const variantSettings: Rule = {
   severity: 'error',
   title: 'Production variant settings within the API\'s ranges',
   source: `${API}API_ProductionVariant.html`,
-  description: `An instance-based variant needs InstanceType and InitialInstanceCount (at least 1). VolumeSizeInGB is 1-${limit('model.volume-size-max')}; ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')}; InitialVariantWeight is at least 0; data capture samples 0-${limit('model.data-capture-sampling')}%.`,
+  description: `Variant names are unique within an endpoint config. An instance-based variant needs InstanceType and InitialInstanceCount (at least 1). VolumeSizeInGB is 1-${limit('model.volume-size-max')}; ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')}; InitialVariantWeight is at least 0; data capture samples 0-${limit('model.data-capture-sampling')}%.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 0\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 1200\n',
@@ -286,6 +291,14 @@ export const variantSettings: Rule = {
         out.push(...range(ctx, v.VolumeSizeInGB, [...path, 'VolumeSizeInGB'], 'VolumeSizeInGB', 1, limit('model.volume-size-max')));
         out.push(...range(ctx, v.ModelDataDownloadTimeoutInSeconds, [...path, 'ModelDataDownloadTimeoutInSeconds'], 'ModelDataDownloadTimeoutInSeconds', tmin, tmax));
         out.push(...range(ctx, v.ContainerStartupHealthCheckTimeoutInSeconds, [...path, 'ContainerStartupHealthCheckTimeoutInSeconds'], 'ContainerStartupHealthCheckTimeoutInSeconds', tmin, tmax));
+      }
+      const seen = new Map<string, number>();
+      for (const { v, path } of variants(ec)) {
+        const name = str(ctx, v.VariantName);
+        if (name === null) continue;
+        const first = seen.get(name);
+        if (first !== undefined) out.push({ path: [...path, 'VariantName'], message: `VariantName "${name}" is already used by variant ${first + 1}; each production variant needs its own name` });
+        else seen.set(name, Number(path[path.length - 1]));
       }
       const dc = ec.props.DataCaptureConfig;
       if (isObj(dc)) out.push(...range(ctx, dc.InitialSamplingPercentage, [...ec.base, 'DataCaptureConfig', 'InitialSamplingPercentage'], 'InitialSamplingPercentage', 0, limit('model.data-capture-sampling')));
@@ -311,7 +324,8 @@ export const resourceNames: Rule = {
     const re = limitPattern('model.name-pattern');
     const check = (value: unknown, path: ReadonlyArray<string | number>, field: string): RawFinding[] => {
       const s = ctx.resolve(value);
-      if (typeof s !== 'string' || re.test(s)) return [];
+      if (typeof s !== 'string' || (re.test(s) && s.length <= limit('model.name-length'))) return [];
+      if (re.test(s)) return [{ path, message: `${field} "${s}" is ${s.length} characters; a SageMaker name has at most ${limit('model.name-length')}` }];
       return [{ path, message: `${field} "${s}" is not a valid SageMaker name; use letters, digits and hyphens (at most ${limit('model.name-length')}, no leading or trailing hyphen)` }];
     };
     const out: RawFinding[] = [];

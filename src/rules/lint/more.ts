@@ -1,56 +1,96 @@
 // Types and enums of the fields the rules read, and failure modes from competitors.md (F3, F5).
 
+import { API_MODEL_SOURCES, closestMember, operationInput, shape } from '../api';
 import { containers, intrinsic, isObj, plain, str, variantModels } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
 
-const INTEGERS = ['MemorySizeInMB', 'MaxConcurrency', 'ProvisionedConcurrency', 'InitialInstanceCount', 'VolumeSizeInGB', 'ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds', 'MaxConcurrentInvocationsPerInstance', 'InitialSamplingPercentage', 'MaxPayloadInMB', 'MaxConcurrentTransforms', 'InvocationsTimeoutInSeconds', 'InvocationsMaxRetries', 'InstanceCount'];
-const ENUMS: Record<string, readonly string[]> = {
-  Mode: ['SingleModel', 'MultiModel', 'Direct', 'Serial'],
-  SplitType: ['None', 'Line', 'RecordIO', 'TFRecord'],
-  BatchStrategy: ['MultiRecord', 'SingleRecord'],
-  AssembleWith: ['None', 'Line'],
-  CompressionType: ['None', 'Gzip'],
-  S3DataType: ['S3Prefix', 'ManifestFile', 'S3Object', 'Converse'],
-  CaptureMode: ['Input', 'Output', 'InputAndOutput'],
-};
+const SUBJECT_SHAPES = {
+  endpointConfigs: operationInput('create-endpoint-config'),
+  models: operationInput('create-model'),
+  transformJobs: operationInput('create-transform-job'),
+} as const;
+/** Required members other rules already report, as Shape.Member (DA1009, DA1006). */
+const REPORTED_ELSEWHERE = new Set(['CreateEndpointConfigInput.ProductionVariants', 'AsyncInferenceConfig.OutputConfig']);
+/** Enumerations another rule checks with a better message (DA1010: instance types by use). */
+const ENUMS_ELSEWHERE = new Set(['ProductionVariantInstanceType', 'TransformInstanceType']);
+/** A placeholder the generator writes for a value not given, such as <ACCOUNT> or <BUCKET>. */
+const PLACEHOLDER = /<[A-Z][A-Z0-9_-]*>/;
+const NUMBER_TYPES = new Set(['integer', 'long', 'float', 'double']);
+const MAX_DEPTH = 24;
 
 export const fieldTypes: Rule = {
   id: 'DA1014',
   name: 'field-types',
   severity: 'error',
-  title: 'Numeric fields hold whole numbers; enumerated fields one of their values',
+  title: 'Fields match the SageMaker API model: types, enumerated values, required and known members, no placeholders',
   source: `${API}API_ProductionVariant.html`,
-  description: `Counts, sizes and timeouts (${INTEGERS.join(', ')}) are whole numbers. Mode, SplitType, BatchStrategy, AssembleWith, CompressionType, S3DataType and CaptureMode take one of their listed values, spelt exactly.`,
+  description: `Each field is checked against its shape in the SageMaker API model (${API_MODEL_SOURCES.structures}, enumerations from ${API_MODEL_SOURCES.enums}; see README), by where it sits: ContainerDefinition.Mode (SingleModel, MultiModel) is not InferenceExecutionConfig.Mode (Serial, Direct). Counts, sizes and timeouts are whole numbers; enumerated fields take one of their values, spelt exactly; required members are present. In AWS CLI inputs, where the CLI validates parameters itself, numbers must not be quoted ("2048"), strings must be strings, and unknown keys are errors. Values still holding a placeholder such as <ACCOUNT> are reported.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2GB\n      MaxConcurrency: 5\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n',
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    const walk = (v: unknown, path: Path, key: string | null, depth: number) => {
-      if (depth > 12) return;
-      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i], key, depth + 1));
-      if (isObj(v)) {
-        if (intrinsic(v) && ctx.resolve(v) !== v) {
-          const r = ctx.resolve(v);
-          if (typeof r !== 'symbol' && key !== null) walk(r, path, key, depth + 1);
+    // AWS CLI inputs are validated by the CLI as they are; CloudFormation converts "2048" to 2048 and has its own keys.
+    const cli = ctx.kind.startsWith('aws-cli:');
+    const walk = (raw: unknown, shapeName: string, path: Path, label: string, depth: number, top: boolean) => {
+      const s = shape(shapeName);
+      if (!s || depth > MAX_DEPTH || raw === undefined || raw === null) return;
+      const v = intrinsic(raw) ? ctx.resolve(raw) : raw;
+      if (typeof v === 'symbol' || intrinsic(v)) return;
+      if (s.type === 'structure') {
+        if (!plain(v)) {
+          if (cli) out.push({ path, message: `${label} must be a mapping (${shapeName})` });
           return;
         }
-        for (const [k, x] of Object.entries(v)) if (k !== 'Tags' && k !== 'Environment') walk(x, [...path, k], k, depth + 1);
-        return;
-      }
-      if (key === null || v === null || v === undefined) return;
-      if (INTEGERS.includes(key)) {
-        const n = typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
-        if (typeof n !== 'number' || !Number.isInteger(n)) out.push({ path, message: `${key} is ${JSON.stringify(v)}; it must be a whole number${typeof v === 'string' && /[a-z]/i.test(v) ? ' (no units)' : ''}` });
-      } else if (ENUMS[key] && typeof v === 'string' && !ENUMS[key]!.includes(v)) {
-        const close = ENUMS[key]!.find((e) => e.toLowerCase() === v.toLowerCase());
-        out.push({ path, message: `${key} "${v}" is not one of ${ENUMS[key]!.join(', ')}${close ? `; did you mean ${close}?` : ''}` });
+        const members = s.members ?? {};
+        for (const req of s.required ?? []) {
+          if (v[req] !== undefined || REPORTED_ELSEWHERE.has(`${shapeName}.${req}`) || (top && !cli)) continue;
+          out.push({ path, message: `${label} has no ${req}, which ${shapeName} requires; add it` });
+        }
+        for (const [k, x] of Object.entries(v)) {
+          const m = members[k];
+          if (m) walk(x, m, [...path, k], k, depth + 1, false);
+          else if (cli) {
+            const close = closestMember(k, Object.keys(members));
+            out.push({ path: [...path, k], message: `unknown key "${k}" in ${top ? `the ${ctx.kind.replace('aws-cli:', '')} input` : label}; the AWS CLI rejects it${close ? `: did you mean ${close}?` : ''}` });
+          }
+        }
+      } else if (s.type === 'list') {
+        if (Array.isArray(v)) v.forEach((x, i) => walk(x, s.member!, [...path, i], label, depth + 1, false));
+        else if (cli) out.push({ path, message: `${label} must be a list` });
+      } else if (s.type === 'map') {
+        if (plain(v)) for (const [k, x] of Object.entries(v)) walk(x, s.value!, [...path, k], `${label}.${k}`, depth + 1, false);
+      } else if (NUMBER_TYPES.has(s.type)) {
+        const whole = s.type === 'integer' || s.type === 'long';
+        const n = !cli && typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+        if (typeof n !== 'number' || (whole && !Number.isInteger(n))) {
+          const quoted = typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v);
+          out.push({ path, message: quoted
+            ? `${label} is the string ${JSON.stringify(v)}; the AWS CLI needs a number: write ${v.trim()} without quotes`
+            : `${label} is ${JSON.stringify(v)}; it must be a ${whole ? 'whole number' : 'number'}${typeof v === 'string' && /[a-z]/i.test(v) ? ' (no units)' : ''}` });
+        }
+      } else if (s.type === 'boolean') {
+        if (cli && typeof v !== 'boolean') out.push({ path, message: `${label} is ${JSON.stringify(v)}; it must be true or false` });
+      } else if (s.type === 'string') {
+        if (typeof v !== 'string') {
+          if (cli) out.push({ path, message: `${label} is ${JSON.stringify(v)}; the AWS CLI needs a string here: quote it` });
+          return;
+        }
+        if (s.enum && !s.enum.includes(v) && !ENUMS_ELSEWHERE.has(shapeName)) {
+          const close = s.enum.find((e) => e.toLowerCase() === v.toLowerCase());
+          const shown = s.enum.length > 12 ? `the values of ${shapeName}` : s.enum.join(', ');
+          out.push({ path, message: `${label} "${v}" is not one of ${shown}${close ? `; did you mean ${close}?` : ''}` });
+        }
+        const ph = PLACEHOLDER.exec(v);
+        if (ph && label !== 'ExecutionRoleArn') out.push({ path, message: `${label} "${v}" still holds a <PLACEHOLDER> (${ph[0]}); fill in the real value` });
       }
     };
-    for (const s of [...ctx.endpointConfigs, ...ctx.models, ...ctx.transformJobs]) walk(s.props, s.base, null, 0);
+    for (const [key, shapeName] of Object.entries(SUBJECT_SHAPES)) {
+      for (const subject of ctx[key as keyof typeof SUBJECT_SHAPES]) walk(subject.props, shapeName, subject.base, subject.name, 0, true);
+    }
     return out;
   },
 };

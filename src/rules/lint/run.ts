@@ -4,6 +4,7 @@
 // suppression comments and severity overrides. No I/O.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { guessOperation } from '../api';
 import { limit } from '../limits';
 import { CFN_TAGS } from './cfn-yaml';
 import { lineCol, tooDeep } from './depth';
@@ -66,6 +67,9 @@ function sniff(d: unknown, answers: AnswersSchema | undefined): DocKind | null {
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
+  // A mistyped key (ProductionVariant:) must not make an AWS CLI input silently skipped.
+  const op = guessOperation(Object.keys(d));
+  if (op) return `aws-cli:${op}`;
   if (!answers) return null;
   const keys = Object.keys(d);
   if (typeof d.batch === 'boolean' && keys.filter((k) => answers.keys.includes(k)).length >= 2) return 'answers';
