@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers';
+import { cli, expectOneLineError } from './helpers';
 
 const rec = (...args: string[]) => cli(['recommend', '--no-batch', ...args]);
 const json = (...args: string[]) => {
@@ -91,5 +91,22 @@ describe('recommend: hints only where they are possible (item 7)', () => {
     const r = rec('--payload', '10MB', '--processing-time', '10ms', '--latency', '100ms', '--traffic', 'sustained');
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/Asynchronous Inference (takes|for) larger payloads/);
+  });
+});
+
+describe('recommend: units and parsing (item 8)', () => {
+  const base = ['--payload', '2MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'sustained'];
+  it.each([
+    ['--processing-time', '1h1h', /--processing-time.*"1h1h" gives h twice/],
+    ['--latency', '30s1m', /--latency.*"30s1m" gives m after s/],
+    ['--payload', '1.5B', /--payload.*"1.5B" is 1.5 bytes, not a whole number of bytes/],
+  ])('%s %s is a one-line error, exit 2', (flag, value, message) => {
+    const args = [...base];
+    args[args.indexOf(flag) + 1] = value;
+    const r = rec(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expectOneLineError(r.stderr);
   });
 });
