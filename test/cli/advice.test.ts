@@ -110,3 +110,13 @@ describe('recommend: units and parsing (item 8)', () => {
     expectOneLineError(r.stderr);
   });
 });
+
+describe('recommend: MaxPayloadInMB in one unit (item 8)', () => {
+  it('the reasons, the checks and the generated files all say 100 MiB, never 100 MB', () => {
+    const r = cli(['recommend', '--batch', '--payload', '20MB', '--processing-time', '1s', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/MaxPayloadInMB \(at most 100 MiB\)/);
+    expect(r.stdout).toMatch(/within the 100 MiB limit/);
+    expect(r.stdout).not.toMatch(/\b100 MB\b/);
+  });
+});
