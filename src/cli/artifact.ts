@@ -19,7 +19,8 @@ export interface ArtifactReport {
   uncompressedBytes: number;
   /** Whether the scan read the whole archive. */
   complete: boolean;
-  serverless: string;
+  /** What the size means for Serverless; null when the archive is not a valid one (its size means nothing). */
+  serverless: string | null;
   findings: ArtifactFinding[];
 }
 
@@ -56,6 +57,8 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
   const entries: Entry[] = [];
   const problems: ArtifactFinding[] = [];
   let compressed = 0;
+  // The first bytes of the file tell a gzip header from anything else.
+  let head: Buffer | null = null;
   let uncompressed = 0;
   let complete = true;
   const ratio = limit('policy.artifact-bomb-ratio');
@@ -89,7 +92,10 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       gunzip.destroy();
       finish();
     };
-    input.on('data', (c) => (compressed += c.length));
+    input.on('data', (c: string | Buffer) => {
+      if (head === null && Buffer.isBuffer(c)) head = c.subarray(0, 3);
+      compressed += c.length;
+    });
     input.on('error', (e) => stop(finding('DA5001', `cannot read the file: ${e.message}`)));
     gunzip.on('data', (c: Buffer) => {
       uncompressed += c.length;
@@ -102,7 +108,14 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       }
     });
     gunzip.on('error', (e: NodeJS.ErrnoException) => {
-      const why = /incorrect header check|unknown compression/i.test(e.message) ? 'it is not gzip-compressed (SageMaker needs a .tar.gz)' : /unexpected end/i.test(e.message) ? 'the gzip stream is truncated: the file was cut short (an interrupted upload or copy?)' : `the gzip data is corrupt (${e.message})`;
+      // A header error after a valid gzip header (1f 8b, deflate) comes from what follows the
+      // first gzip member: gunzip reads on for another member and finds other bytes.
+      const gzipHeader = head !== null && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+      const why = /incorrect header check|unknown compression/i.test(e.message)
+        ? gzipHeader
+          ? 'other bytes follow the end of the gzip data (an appended file, or a botched copy or upload?); GNU tar stops with an error on them: recreate the archive'
+          : 'it is not gzip-compressed (SageMaker needs a .tar.gz)'
+        : /unexpected end/i.test(e.message) ? 'the gzip stream is truncated: the file was cut short (an interrupted upload or copy?)' : `the gzip data is corrupt (${e.message})`;
       stop(finding('DA5001', why));
     });
     // With strict: true, node-tar raises its warnings as errors; both land here.
@@ -119,8 +132,11 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
   });
 
   if (complete && entries.length === 0 && !problems.length) problems.push(finding('DA5001', 'the archive is empty (or not a tar archive)'));
-  const { findings, framework: fw } = checkEntries(entries, framework);
+  const { findings, framework: fw } = checkEntries(entries, framework, complete);
   const uncompressedBytes = entries.reduce((n, e) => n + (e.type === 'File' ? e.size : 0), 0);
+  const all = [...problems, ...findings];
+  // The size of an archive that is not valid (or was not read to the end) says nothing about Serverless.
+  const valid = complete && !all.some((f) => f.ruleId === 'DA5001' || f.ruleId === 'DA5007');
   return {
     path,
     framework: fw,
@@ -128,7 +144,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
     compressedBytes: size,
     uncompressedBytes,
     complete,
-    serverless: serverlessFit(uncompressedBytes),
-    findings: [...problems, ...findings],
+    serverless: valid ? serverlessFit(uncompressedBytes) : null,
+    findings: all,
   };
 }

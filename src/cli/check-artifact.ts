@@ -43,7 +43,9 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
     const [{ renderLintText }, { makeStyle }] = await Promise.all([import('./report-text'), import('./style')]);
     const s = makeStyle(colorWanted(io, flags.color, io.stdout));
     for (const r of reports) {
-      io.stdout.write(`${r.path}: ${r.entries} entries, ${formatBytes(r.uncompressedBytes)} uncompressed (${formatBytes(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`);
+      io.stdout.write(r.serverless === null
+        ? `${r.path}: not a valid model archive (${r.complete ? '' : 'stopped after '}${r.entries} entries, ${formatBytes(r.compressedBytes)} compressed)\n`
+        : `${r.path}: ${r.entries} entries, ${formatBytes(r.uncompressedBytes)} uncompressed (${formatBytes(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`);
     }
     if (errors + warnings > 0) io.stdout.write('\n' + renderLintText(files, { errors, warnings }, s));
   }

@@ -103,7 +103,7 @@ function batchPlan(w: Workload, c: InstanceChoice, choices: string[]): BatchPlan
     splitType === 'None'
       ? `SplitType None: each S3 object is one request${w.contentType ? ` (${w.contentType} is not split by line)` : ' (content type not given)'}`
       : `SplitType ${splitType}, BatchStrategy MultiRecord${assembleWith === 'Line' ? ', AssembleWith Line' : ''}: ${w.contentType} records are batched into mini-batches`,
-    `MaxPayloadInMB ${maxPayloadInMB} and MaxConcurrentTransforms ${maxConcurrentTransforms}: records up to ${formatBytes(w.payloadBytes)}, ${maxConcurrentTransforms} x ${maxPayloadInMB} MB within the ${cap} MB limit`,
+    `MaxPayloadInMB ${maxPayloadInMB} (${formatBytes(maxPayloadInMB * 1024 * 1024)}) and MaxConcurrentTransforms ${maxConcurrentTransforms}: records up to ${formatBytes(w.payloadBytes)}, ${maxConcurrentTransforms} x ${formatBytes(maxPayloadInMB * 1024 * 1024)} within the ${formatBytes(cap * 1024 * 1024)} limit`,
     `InvocationsTimeoutInSeconds ${timeout}: ${formatDuration(w.processingSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
   );
   return { splitType, batchStrategy, assembleWith, maxPayloadInMB, maxConcurrentTransforms, invocationsTimeoutInSeconds: timeout, invocationsMaxRetries: limit('batch-transform.max-retries') };

@@ -72,14 +72,14 @@ function atMost(id: LimitId, value: number, what: string, unit: 'bytes' | 'secon
 }
 
 /** A feature the option does not support: passes when the workload does not use it. */
-function unsupported(id: LimitId, used: boolean, what: string): Check {
+function unsupported(id: LimitId, used: boolean, what: string, why?: { failed: string; passed: string }): Check {
   const e = limitEntry(id);
   return {
     limit: id,
     value: used,
     limitValue: false,
     pass: !used,
-    message: used ? `${what}: ${e.limits} not supported` : `no ${e.limits} needed`,
+    message: used ? (why ? `${what}: ${why.failed}` : `${what}: ${e.limits} not supported`) : (why?.passed ?? `no ${e.limits} needed`),
     source: e.source,
   };
 }
@@ -99,6 +99,28 @@ function latencyCheck(w: Workload): Check | null {
   };
 }
 
+/**
+ * Async answers only after the queue, S3 and a notification: it can meet an answer time only
+ * when that time also covers the overhead (policy.async-overhead).
+ */
+function asyncLatencyCheck(w: Workload): Check | null {
+  if (w.latencySeconds === null) return null;
+  const overhead = limit('policy.async-overhead');
+  const need = w.processingSeconds + overhead;
+  const pass = need <= w.latencySeconds;
+  const what = `processing time ${formatDuration(w.processingSeconds)} plus about ${formatDuration(overhead)} of queue, S3 and notification overhead`;
+  return {
+    limit: 'policy.async-overhead',
+    value: need,
+    limitValue: w.latencySeconds,
+    pass,
+    message: pass
+      ? `${what} is within the ${formatDuration(w.latencySeconds)} callers need (not guaranteed under load)`
+      : `${what} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
+    source: limitEntry('policy.async-overhead').source,
+  };
+}
+
 function containerChecks(w: Workload): Check[] {
   const checks: Check[] = [];
   if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
@@ -109,14 +131,15 @@ function containerChecks(w: Workload): Check[] {
 /** A streamed Real-Time response may take longer than a single one. */
 export const realTimeTimeout = (w: Workload): LimitId => (w.streaming ? 'real-time.streaming-timeout' : 'real-time.invocation-timeout');
 
+// Hints that send the user to another option are added by assess(), only when that option fits.
 function realTimeChecks(w: Workload): Check[] {
-  const payload = atMost('real-time.payload', w.payloadBytes, 'payload', 'bytes', 'use Asynchronous Inference for larger payloads');
+  const payload = atMost('real-time.payload', w.payloadBytes, 'payload', 'bytes');
   if (!payload.pass && w.payloadBytes <= limit('real-time.payload-documented')) {
     payload.message += ` (the current docs allow up to ${formatBytes(limit('real-time.payload-documented'))}, but the API model still enforces ${formatBytes(limit('real-time.payload'))})`;
   }
   return [
     payload,
-    atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds', 'use Asynchronous Inference for longer processing'),
+    atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'),
     ...[latencyCheck(w)].filter((c): c is Check => c !== null),
     ...containerChecks(w),
   ];
@@ -185,10 +208,17 @@ function asyncChecks(w: Workload): Check[] {
     atMost('async.payload', w.payloadBytes, 'payload', 'bytes'),
     atMost('async.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
   ];
-  const latency = latencyCheck(w);
+  const latency = asyncLatencyCheck(w);
   if (latency) checks.push(latency);
-  checks.push(unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
-  checks.push(...containerChecks(w));
+  checks.push(unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`, {
+    failed: 'a multi-model endpoint cannot be invoked asynchronously (InvokeEndpointAsync has no TargetModel to pick the model)',
+    passed: 'no multi-model endpoint needed',
+  }));
+  checks.push(unsupported('async.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`, {
+    failed: 'a multi-container endpoint (Direct mode) cannot be invoked asynchronously (InvokeEndpointAsync has no TargetContainerHostname to pick the container)',
+    passed: 'no multi-container endpoint needed',
+  }));
+  if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
   return checks;
 }
 
@@ -252,10 +282,13 @@ function payloadAndTime(w: Workload): string {
   return `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing`;
 }
 
+/** Batch Transform's MaxPayloadInMB maximum, in the units the rest of the output uses (MiB). */
+const batchPayloadMax = () => formatBytes(limitBytes('batch-transform.payload'));
+
 function recommendBatch(w: Workload): Recommendation {
   const reasons = [
     'all data is available up front: a transform job processes it and stops, so nothing runs (or bills) between jobs',
-    `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${limit('batch-transform.payload')} MB)`,
+    `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${batchPayloadMax()})`,
   ];
   if (w.processingSeconds > limit('batch-transform.invocation-timeout-default')) {
     reasons.push(`${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`);
@@ -279,7 +312,7 @@ function recommendAsync(w: Workload, why: string[]): Recommendation {
     reasons.push(`${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`);
   }
   if (w.latencySeconds !== null) {
-    reasons.push(`results arrive in S3 after the queue, so a ${formatDuration(w.latencySeconds)} answer time is not guaranteed under load`);
+    reasons.push(`results arrive in S3 after the queue: ${formatDuration(w.processingSeconds)} of processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead fits the ${formatDuration(w.latencySeconds)} answer time, but it is not guaranteed under load or while scaling up from zero`);
   }
   return {
     option: 'async',
@@ -289,28 +322,55 @@ function recommendAsync(w: Workload, why: string[]): Recommendation {
   };
 }
 
+/** Whether an option would fit the workload with some answers changed: advice is computed from this. */
+function fitsWith(option: OptionId, w: Workload): boolean {
+  return CHECKS[option](w).every((c) => c.pass);
+}
+
+/** How a model could be made faster, without suggesting what the user already has. */
+const faster = (w: Workload) => (w.gpu ? 'a larger or newer GPU instance, compilation or quantisation' : 'a GPU, a larger instance, compilation or quantisation');
+
 function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[] {
   const advice: string[] = [];
   const asyncA = a.async;
+  const asyncMax = limitBytes('async.payload');
+  const rtMax = limit('real-time.payload');
   if (failing(asyncA, 'async.payload') && (!w.batch || failing(a['batch-transform'], 'batch-transform.payload'))) {
-    advice.push(`Split each payload below ${formatBytes(limitBytes('async.payload'))} (for example, a video into frames or short clips) and send the parts to an Asynchronous endpoint; parts below ${formatBytes(limit('real-time.payload'))} can go to Real-Time.`);
+    // Say where the parts could go only where they would fit.
+    const to: string[] = [];
+    if (fitsWith('async', { ...w, payloadBytes: asyncMax })) to.push('send the parts to an Asynchronous endpoint');
+    if (!w.batch && fitsWith('real-time', { ...w, payloadBytes: rtMax })) to.push(`parts below ${formatBytes(rtMax)} can go to Real-Time`);
+    advice.push(`Split each payload below ${formatBytes(asyncMax)} (for example, a video into frames or short clips)${to.length ? `; ${to.join('; ')}` : ', the most Asynchronous Inference takes'}.`);
   }
   if (w.batch && failing(a['batch-transform'], 'batch-transform.payload')) {
-    advice.push(`Split records below ${limit('batch-transform.payload')} MB (SplitType Line, RecordIO or TFRecord), or set MaxPayloadInMB to 0 to stream each object in chunks if your container supports it.`);
+    advice.push(`Split records below ${batchPayloadMax()} (SplitType Line, RecordIO or TFRecord), or set MaxPayloadInMB to 0 to stream each object in chunks if your container supports it.`);
   }
   if (failing(asyncA, 'async.invocation-timeout')) {
-    advice.push(`Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use a faster or GPU instance, or run it as a SageMaker Processing or Training job rather than a hosted model.`);
+    advice.push(`Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use ${faster(w)}, or run it as a SageMaker Processing or Training job rather than a hosted model.`);
   }
   if (failing(a['real-time'], 'workload.latency')) {
-    advice.push(`The model takes ${formatDuration(w.processingSeconds)} but callers need an answer within ${formatDuration(w.latencySeconds!)}: make the model faster (GPU, larger instance, compilation or quantisation) or let callers wait for a queued result (--latency none, Asynchronous Inference).`);
+    const wait = fitsWith('async', { ...w, latencySeconds: null }) ? ' or let callers wait for a queued result (--latency none, Asynchronous Inference)' : '';
+    advice.push(`The model takes ${formatDuration(w.processingSeconds)} but callers need an answer within ${formatDuration(w.latencySeconds!)}: make the model faster (${faster(w)})${wait}.`);
+  } else if (failing(asyncA, 'policy.async-overhead') && fitsWith('async', { ...w, latencySeconds: null })) {
+    const need = w.processingSeconds + limit('policy.async-overhead');
+    advice.push(`Asynchronous Inference would take this workload if callers could wait at least ${formatDuration(need)} (processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead), or for a queued result (--latency none).`);
   }
   if (w.pipeline > limit('serial-pipeline.containers-max')) {
     advice.push(`Shorten the pipeline to at most ${limit('serial-pipeline.containers-max')} containers, for example by merging pre- and post-processing steps into one container.`);
   } else if (w.pipeline === 1 && w.frameworks > limit('multi-container.containers')) {
     advice.push(`Spread the ${w.frameworks} frameworks over several endpoints: one endpoint holds at most ${limit('multi-container.containers')} containers; models of one framework can share a multi-model endpoint.`);
   }
-  if (failing(asyncA, 'async.multi-model') && !failing(asyncA, 'async.payload') && !failing(asyncA, 'async.invocation-timeout')) {
-    advice.push(`Asynchronous endpoints do not host multi-model containers: deploy one Asynchronous endpoint per model, or package the ${w.models} models in one container that picks the model from the request.`);
+  if (failing(asyncA, 'async.multi-model') && fitsWith('async', { ...w, models: 1 })) {
+    advice.push(`Asynchronous endpoints cannot pick a model per request: deploy one Asynchronous endpoint per model (${w.models}), or package the ${w.models} models in one container that picks the model from the request.`);
+  }
+  if (failing(asyncA, 'async.multi-container')) {
+    const perModel = w.models > w.frameworks;
+    const split = fitsWith('async', { ...w, frameworks: 1, models: 1 })
+      ? [`deploy one Asynchronous endpoint per ${perModel ? `model (${w.models}; a framework's models cannot share an asynchronous multi-model endpoint either)` : `framework (${w.frameworks})`}`]
+      : [];
+    const pipelineOf = Math.max(w.frameworks, limit('serial-pipeline.containers-min'));
+    if (fitsWith('async', { ...w, frameworks: 1, models: 1, pipeline: pipelineOf })) split.push(`if each container's output is the next one's input, chain them in a serial inference pipeline (--pipeline ${pipelineOf}), which needs no target container`);
+    if (split.length) advice.push(`Asynchronous endpoints cannot pick a container per request (no TargetContainerHostname): ${split.join('; or, ')}.`);
   }
   if (advice.length === 0) {
     for (const opt of OPTIONS) for (const c of failed(a[opt]).filter((x) => x.limit !== 'workload.batch')) advice.push(`${OPTION_NAMES[opt]}: ${c.message}.`);
@@ -325,7 +385,7 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
     // through them from a queue and scale to zero afterwards.
     if (a.async.fits && failing(a['batch-transform'], 'batch-transform.payload') && !failing(a['batch-transform'], 'batch-transform.invocation-timeout')) {
       return recommendAsync(w, [
-        `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${limit('batch-transform.payload')} MB MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`,
+        `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${batchPayloadMax()} MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`,
       ]);
     }
     return null;
@@ -340,7 +400,14 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
     }
   }
   if (w.latencySeconds === null) why.push('callers can wait for a queued result');
-  if (why.length > 0) return a.async.fits ? recommendAsync(w, why) : null;
+  // The flowchart prefers Async here. When Async is ruled out, the next option that fits is
+  // taken (Serverless or Real-Time, which only fit if the payload and processing time allowed
+  // them anyway), and the reasons say why Async was passed over.
+  const passedOver: string[] = [];
+  if (why.length > 0) {
+    if (a.async.fits) return recommendAsync(w, why);
+    passedOver.push(`${why.join('; ')}, so Asynchronous Inference would come first, but it is ruled out: ${failed(a.async).map((c) => c.message).join('; ')}`);
+  }
 
   const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
   if (lowTraffic && a.serverless.fits) {
@@ -350,25 +417,30 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
       architecture: 'single-model',
       summary: `Serverless Inference: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and you pay only while requests run.`,
       reasons: [
+        ...passedOver,
         `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`,
         `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`,
         w.modelSizeBytes === null
           ? `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`
           : `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`,
-        `callers can wait ${formatDuration(w.latencySeconds!)}, enough to ride out cold starts after idle periods`,
+        w.latencySeconds === null
+          ? 'callers can wait, so cold starts after idle periods are acceptable'
+          : `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`,
       ],
     };
   }
   if (!a['real-time'].fits) return null;
 
   const arch = architectureOf(w);
-  const reasons: string[] = [];
+  const reasons: string[] = [...passedOver];
   if (lowTraffic) {
     const ruledOut = failed(a.serverless).map((c) => c.message);
     reasons.push(`traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`);
-    reasons.push('Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load, or Asynchronous Inference (scales to zero) if callers can wait');
+    reasons.push(`Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load${fitsWith('async', { ...w, latencySeconds: null }) ? ', or Asynchronous Inference (scales to zero) if callers can wait' : ''}`);
+  } else if (w.latencySeconds === null) {
+    reasons.push('traffic is sustained: a Real-Time endpoint keeps instances warm and answers each request directly');
   } else {
-    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: a Real-Time endpoint keeps instances warm for low, steady latency`);
+    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds)}: a Real-Time endpoint keeps instances warm for low, steady latency`);
   }
   reasons.push(`${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`);
   return {
@@ -379,6 +451,20 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   };
 }
 
+/** Adds "use Asynchronous Inference" to Real-Time's failed limits, only when Async fits. */
+function pointToAsync(a: Record<OptionId, OptionAssessment>): void {
+  if (!a.async.fits) return;
+  const hints: Partial<Record<Check['limit'], string>> = {
+    'real-time.payload': 'Asynchronous Inference takes larger payloads',
+    'real-time.invocation-timeout': 'Asynchronous Inference allows longer processing',
+    'real-time.streaming-timeout': 'Asynchronous Inference allows longer processing',
+  };
+  for (const c of a['real-time'].checks) {
+    const hint = hints[c.limit];
+    if (!c.pass && hint) c.message += `; ${hint}`;
+  }
+}
+
 /** Holds the workload against every option and picks one by the flowchart. */
 export function assess(w: Workload): Assessment {
   const byOption = Object.fromEntries(
@@ -387,6 +473,7 @@ export function assess(w: Workload): Assessment {
       return [option, { option, fits: checks.every((c) => c.pass), checks }];
     }),
   ) as Record<OptionId, OptionAssessment>;
+  pointToAsync(byOption);
   const recommendation = choose(w, byOption);
   return {
     recommendation,

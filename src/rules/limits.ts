@@ -177,9 +177,14 @@ const TABLE = [
     value: 0, unit: 'count', source: `${DG}async-inference-autoscale.html`,
   },
   {
-    id: 'async.multi-model', option: 'async', limits: 'multi-model endpoints', kind: 'unsupported',
-    value: false, unit: 'flag', source: 'https://repost.aws/questions/QUFGfav6yyR6idYoGOkgH3sA',
-    note: 'From an AWS re:Post answer, not the developer guide, which names no such exclusion.',
+    id: 'async.multi-model', option: 'async', limits: 'multi-model endpoints (InvokeEndpointAsync cannot name a TargetModel)', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_runtime_InvokeEndpointAsync.html`,
+    note: 'InvokeEndpointAsync has no TargetModel parameter (InvokeEndpoint has), so a request cannot say which model to load. An AWS re:Post answer (https://repost.aws/questions/QUFGfav6yyR6idYoGOkgH3sA) says the same; the developer guide names no such exclusion.',
+  },
+  {
+    id: 'async.multi-container', option: 'async', limits: 'multi-container endpoints in Direct mode (InvokeEndpointAsync cannot name a TargetContainerHostname)', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_runtime_InvokeEndpointAsync.html`,
+    note: 'Direct mode needs TargetContainerHostname on every request (InvokeEndpoint has it); InvokeEndpointAsync has no such parameter. A serial inference pipeline needs no target and is not affected.',
   },
   // ---- Batch Transform --------------------------------------------------------------------
   {
@@ -433,6 +438,11 @@ const TABLE = [
     id: 'policy.cold-start-tolerance', option: 'policy', limits: 'answer time below which serverless cold starts are not tolerable', kind: 'min',
     value: 10, unit: 'seconds', source: POLICY,
     note: 'deploy-advisor policy, not an AWS limit: a cold start (container start plus model load) commonly takes seconds and may take up to serverless.startup. Provisioned Concurrency removes cold starts for the provisioned amount.',
+  },
+  {
+    id: 'policy.async-overhead', option: 'policy', limits: 'time an Asynchronous request spends outside the model: S3 upload, queue, S3 input and output, notification', kind: 'min',
+    value: 5, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy, not an AWS limit: the caller puts the payload in S3, the request waits in the endpoint queue, the instance reads the input from S3 and writes the result to S3, and an SNS notification (or polling) tells the caller. Each step takes tens of milliseconds to seconds with no latency guarantee, so Async is held able to meet an answer time only when that time is at least the processing time plus this. Queueing under load and scaling up from zero instances add more.',
   },
   {
     id: 'policy.serverless-concurrency-intermittent', option: 'policy', limits: 'Serverless MaxConcurrency generated for intermittent traffic', kind: 'default',

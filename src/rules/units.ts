@@ -2,7 +2,9 @@
 //
 // Sizes: KB, MB, GB, TB are decimal (1 KB = 1000 bytes); KiB, MiB, GiB, TiB are binary
 // (1 KiB = 1024 bytes). Units are case-insensitive ("2mb" = "2MB"); B is bytes.
-// Durations: ms, s, m (or min), h; parts may be combined ("1m30s").
+// Sizes are whole bytes: "1.5B" is an error, not 2 bytes.
+// Durations: ms, s, m (or min), h; parts may be combined, largest unit first, each unit once
+// ("1h30m", "1m30s"; not "1h1h" or "30s1m").
 
 export class UnitError extends Error {
   override name = 'UnitError';
@@ -36,13 +38,18 @@ export function parseSize(text: string): number {
   }
   const factor = SIZE_UNITS[m[2]!.toLowerCase()];
   if (factor === undefined) throw new UnitError(`"${s}" has an unknown unit "${m[2]}"; use ${SIZE_HELP}`);
-  const bytes = Math.round(Number(m[1]) * factor);
+  const exact = Number(m[1]) * factor;
+  const bytes = Math.round(exact);
   if (!Number.isSafeInteger(bytes)) throw new UnitError(`"${s}" is too large`);
+  // A fraction of a byte is a typo or a misunderstanding, not something to round away silently
+  // (float noise such as 1.1 x 1000 = 1100.0000000000002 is not a fraction).
+  if (Math.abs(exact - bytes) > 1e-9 * Math.max(1, exact)) throw new UnitError(`"${s}" is ${trim(exact)} bytes, not a whole number of bytes; use ${SIZE_HELP}`);
   if (bytes <= 0) throw new UnitError(`"${s}" must be more than zero bytes`);
   return bytes;
 }
 
 const SECONDS: Record<string, number> = { ms: 1e-3, s: 1, sec: 1, m: 60, min: 60, h: 60 * 60, hr: 60 * 60 };
+const UNIT_NAME: Record<string, string> = { ms: 'ms', s: 's', sec: 's', m: 'm', min: 'm', h: 'h', hr: 'h' };
 const DURATION_PART = /(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*/iy;
 
 /** Parses "300ms", "45s", "10m", "2h", "1m30s" into seconds. */
@@ -52,11 +59,19 @@ export function parseDuration(text: string): number {
   DURATION_PART.lastIndex = 0;
   let total = 0;
   let parts = 0;
+  let previous = Infinity;
+  let previousUnit = '';
   while (DURATION_PART.lastIndex < s.length) {
     const m = DURATION_PART.exec(s);
     if (!m) throw new UnitError(`"${s}" is not a duration; use ${DURATION_HELP}`);
-    const factor = SECONDS[m[2]!.toLowerCase()];
+    const unit = m[2]!.toLowerCase();
+    const factor = SECONDS[unit];
     if (factor === undefined) throw new UnitError(`"${s}" has an unknown unit "${m[2]}"; use ${DURATION_HELP}`);
+    // Parts go from the largest unit to the smallest, each unit once: "1h1h" and "30s1m" are typos.
+    if (factor === previous) throw new UnitError(`"${s}" gives ${UNIT_NAME[unit]} twice; write each unit once, largest first, e.g. 1h30m or 1m30s`);
+    if (factor > previous) throw new UnitError(`"${s}" gives ${UNIT_NAME[unit]} after ${previousUnit}; write the largest unit first, e.g. 1h30m or 1m30s`);
+    previous = factor;
+    previousUnit = UNIT_NAME[unit]!;
     total += Number(m[1]) * factor;
     parts++;
   }

@@ -63,7 +63,7 @@ describe('check-artifact: layout mistakes', () => {
     ['TensorFlow without variables/', files('1/saved_model.pb'), /1\/variables\/ is missing/],
     ['TensorFlow without a version folder', files('saved_model.pb', 'variables/variables.index'), /not in a numbered version folder/],
     ['PyTorch model under code/', files('code/model.pth', 'code/inference.py'), /is under code\//],
-    ['PyTorch without code/inference.py', files('model.pth'), /code\/inference\.py is missing/],
+    ['PyTorch without code/inference.py and two model files', files('a.pth', 'b.pth'), /code\/inference\.py is missing.*exactly one \.pt\/\.pth at the root \(found 2\)/],
     ['MXNet without params', files('model-symbol.json', 'model-shapes.json', 'x.params', 'code/inference.py'), /model-0000\.params is missing/],
     ['requirements.txt at the root', files('model.pth', 'code/inference.py', 'requirements.txt'), /requirements\.txt is at the root/],
   ])('%s', (_n, entries, message) => {
@@ -150,7 +150,7 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
     const gz = createGzip({ level: 1 });
     gz.on('data', (c: Buffer) => writeSync(fd, c));
     const done = new Promise((r) => gz.on('end', r));
-    gz.write(header({ name: 'weights.bin' }, size));
+    gz.write(header({ name: 'model.pth' }, size));
     const mib = Buffer.alloc(1 << 20);
     for (let written = 0; written < size; written += mib.length) {
       if (!gz.write(mib)) await new Promise((r) => gz.once('drain', r));
@@ -175,6 +175,9 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
     expect(r.code).toBe(1);
     expect(r.j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5007', message: expect.stringMatching(/compression bomb/) });
     expect(r.j.files[0].artifact.complete).toBe(false);
+    // Issue 11 item 9: the rest was never read, so nothing is reported missing (no code/inference.py finding).
+    expect(r.j.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['DA5007']);
+    expect(r.j.files[0].artifact.serverless).toBeNull();
     expect(r.peak).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
   }, 120_000);
 
@@ -251,5 +254,75 @@ describe('artifact checks (pure)', () => {
     expect(serverlessFit(1e9)).toMatch(/^fits Serverless/);
     expect(serverlessFit(5.5 * 1024 ** 3)).toMatch(/too big for Serverless: .* exceeds its 5 GiB disk/);
     expect(serverlessFit(5.2 * 1024 ** 3)).toMatch(/too big for Serverless/);
+  });
+});
+
+describe('check-artifact verdicts (issue 11, item 9)', () => {
+  it('a TorchScript-only model.pt without code/ is a warning: the default handler loads it with torch.jit.load', () => {
+    const { code, j } = check(archive('ts.tar.gz', files('model.pt')));
+    expect(code).toBe(0);
+    expect(j.files[0].findings).toMatchObject([{ ruleId: 'DA5005', severity: 'warning', entry: 'model.pt', message: expect.stringMatching(/default handler loads model\.pt with torch\.jit\.load, which works only if it is TorchScript/), source: expect.stringMatching(/sagemaker-pytorch-inference-toolkit/) }]);
+  });
+
+  it('the only .pth at the root is what the default handler loads', () => {
+    expect(check(archive('ts2.tar.gz', files('net.pth'))).j.files[0].findings).toMatchObject([{ severity: 'warning', entry: 'net.pth' }]);
+  });
+
+  it('my_model/1/saved_model.pb is a TensorFlow Serving model folder, not a wrapper (tfs_utils.find_models)', () => {
+    const { code, j } = check(archive('tfname.tar.gz', files('my_model/', 'my_model/1/', 'my_model/1/saved_model.pb', 'my_model/1/variables/', 'my_model/1/variables/variables.index')));
+    expect(code).toBe(0);
+    expect(j.files[0].artifact.framework).toBe('tensorflow');
+    expect(j.files[0].findings).toEqual([]);
+  });
+
+  it('a TensorFlow model folder still needs variables/, and code/ at the root', () => {
+    const { code, j } = check(archive('tfcode.tar.gz', files('my_model/1/saved_model.pb', 'my_model/code/inference.py')));
+    expect(code).toBe(1);
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([['DA5004', 'my_model/code/'], ['DA5005', 'my_model/1/']]);
+  });
+
+  it('an invalid archive says nothing about Serverless, in text or JSON', () => {
+    const p = archive('inv.tar.gz', Buffer.from('PK\x03\x04 this is a zip'));
+    expect(check(p).j.files[0].artifact.serverless).toBeNull();
+    const r = cli(['check-artifact', p]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/Serverless|0 B uncompressed/);
+    expect(r.stdout).toMatch(/inv\.tar\.gz: not a valid model archive/);
+  });
+
+  it('a valid gzip followed by other bytes is not called "not gzip-compressed"', () => {
+    const p = archive('trail.tar.gz', Buffer.concat([tgz(files('model.pth', 'code/inference.py')), Buffer.from('trailing junk from a botched upload')]));
+    const f = check(p).j.files[0].findings;
+    expect(f[0]).toMatchObject({ ruleId: 'DA5001', message: expect.stringMatching(/other bytes follow the end of the gzip data/) });
+    expect(f.map((x: { message: string }) => x.message).join('\n')).not.toMatch(/not gzip-compressed/);
+  });
+
+  it('an archive holding only an empty folder fails, and recommend --artifact says so instead of blaming --model-size', () => {
+    const p = archive('emptydir.tar.gz', files('model/'));
+    const { code, j } = check(p);
+    expect(code).toBe(1);
+    expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', message: expect.stringMatching(/no files, only empty folders/) });
+    const r = cli(['recommend', '--no-batch', '--payload', '1MB', '--processing-time', '1s', '--latency', '5s', '--traffic', 'sustained', '--artifact', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no files, only empty folders/);
+    expect(r.stderr).not.toMatch(/model-size/);
+    expectOneLineError(r.stderr);
+  });
+
+  it('an archive of empty files fails too (no 0-byte model size)', () => {
+    const { code, j } = check(archive('zero.tar.gz', [{ name: 'model.pth', data: '' }, { name: 'code/inference.py', data: '' }]));
+    expect(code).toBe(1);
+    expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', message: expect.stringMatching(/every file in the archive is empty/) });
+  });
+
+  it('a nested model.tar.gz and macOS ._ files are warnings, and ._ files do not confuse the layout', () => {
+    const { code, j } = check(archive('mac.tar.gz', files('model.pth', 'code/inference.py', '._model.pth', 'code/._inference.py', 'model.tar.gz')));
+    expect(code).toBe(0);
+    expect(j.files[0].findings.map((f: { ruleId: string; severity: string; entry: string }) => [f.ruleId, f.severity, f.entry])).toEqual([
+      ['DA5006', 'warning', '._model.pth'],
+      ['DA5006', 'warning', 'code/._inference.py'],
+      ['DA5006', 'warning', 'model.tar.gz'],
+    ]);
+    expect(j.files[0].findings[2].message).toMatch(/archive inside the archive/);
   });
 });

@@ -24,6 +24,7 @@ const ASYNC_TIME = limit('async.invocation-timeout');
 const BATCH_PAYLOAD = limitBytes('batch-transform.payload');
 const BATCH_TIME = limit('batch-transform.invocation-timeout');
 const COLD = limit('policy.cold-start-tolerance');
+const ASYNC_OVERHEAD = limit('policy.async-overhead');
 const MAX_CONTAINERS = limit('serial-pipeline.containers-max');
 // The largest model Serverless takes: its memory maximum divided by the headroom factor.
 const SL_MODEL_MAX = Math.floor(limitBytes('serverless.memory-max') / limit('policy.memory-headroom'));
@@ -77,7 +78,16 @@ const CASES: Array<[string, Workload, Expect]> = [
   ['pipeline of 15', wl({ pipeline: MAX_CONTAINERS }), ['real-time', 'serial-pipeline']],
   ['pipeline of 16', wl({ pipeline: MAX_CONTAINERS + 1 }), null],
   ['intermittent traffic with a pipeline', intermittent({ pipeline: 3 }), ['real-time', 'serial-pipeline']],
-  ['async with many models', wl({ models: 5, latencySeconds: null }), null],
+  // Async first, but ruled out: the next option that fits (issue 11, item 1)
+  ['callers can wait, many models: async cannot pick a model, real-time can', wl({ models: 5, latencySeconds: null }), ['real-time', 'multi-model']],
+  ['callers can wait, many models, intermittent: serverless cannot either', intermittent({ models: 5, latencySeconds: null }), ['real-time', 'multi-model']],
+  ['callers can wait, three frameworks: real-time multi-container', wl({ models: 3, frameworks: 3, latencySeconds: null }), ['real-time', 'multi-container']],
+  ['async with many models and payloads only async takes', wl({ models: 5, payloadBytes: 50e6, latencySeconds: null }), null],
+  // Async never as a multi-container endpoint (issue 11, item 3)
+  ['three frameworks, 50 MB payloads, callers can wait', wl({ models: 3, frameworks: 3, payloadBytes: 50e6, processingSeconds: 300, latencySeconds: null }), null],
+  // Async answer times (issue 11, item 2)
+  ['async overhead: latency at processing plus overhead', wl({ payloadBytes: 10e6, processingSeconds: 1, latencySeconds: 1 + ASYNC_OVERHEAD }), ['async', 'single-model']],
+  ['async overhead: latency just below processing plus overhead', wl({ payloadBytes: 10e6, processingSeconds: 1, latencySeconds: 1 + ASYNC_OVERHEAD - 0.001 }), null],
   ['async with a pipeline', wl({ pipeline: 3, payloadBytes: 50e6, latencySeconds: null }), ['async', 'serial-pipeline']],
   // Batch
   ['batch job', batch(), ['batch-transform', 'single-model']],
@@ -208,7 +218,7 @@ describe('engine: explanations and advice', () => {
   });
 
   it('batch records over 100 MB and 1 GiB: split records or stream', () => {
-    expect(assess(batch({ payloadBytes: 2e9 })).advice.join('\n')).toMatch(/Split records below 100 MB.*MaxPayloadInMB to 0/);
+    expect(assess(batch({ payloadBytes: 2e9 })).advice.join('\n')).toMatch(/Split records below 100 MiB.*MaxPayloadInMB to 0/);
   });
 
   it('batch CSV input splits by line', () => {
@@ -220,6 +230,132 @@ describe('engine: explanations and advice', () => {
   });
 
   it('async cannot host many models: one endpoint per model', () => {
-    expect(assess(wl({ models: 4, latencySeconds: null })).advice.join('\n')).toMatch(/one Asynchronous endpoint per model/);
+    expect(assess(wl({ models: 4, payloadBytes: 50e6, latencySeconds: null })).advice.join('\n')).toMatch(/one Asynchronous endpoint per model \(4\)/);
+  });
+
+  it('batch output says MiB for MaxPayloadInMB everywhere, as the checks do', () => {
+    const a = assess(batch({ payloadBytes: 2e6 }));
+    const text = [...a.recommendation!.reasons, ...a.options.flatMap((o) => o.checks.map((c) => c.message))].join('\n');
+    expect(text).toMatch(/at most 100 MiB/);
+    expect(text).not.toMatch(/100 MB\b/);
+  });
+});
+
+describe('engine: a fallback when the preferred option is out (issue 11, item 1)', () => {
+  it('callers can wait but async cannot take many models: real-time, saying why async was passed over', () => {
+    const a = assess(wl({ payloadBytes: 2e6, processingSeconds: 1, latencySeconds: null, models: 3 }));
+    expect(a.recommendation).toMatchObject({ option: 'real-time', architecture: 'multi-model' });
+    const why = a.recommendation!.reasons.join('\n');
+    expect(why).toMatch(/Asynchronous Inference would come first, but it is ruled out: 3 models: a multi-model endpoint cannot be invoked asynchronously/);
+    expect(why).not.toMatch(/null|undefined/);
+    expect(a.options.find((o) => o.option === 'async')!.checks.find((c) => c.limit === 'async.multi-model')!.source).toMatch(/API_runtime_InvokeEndpointAsync/);
+  });
+
+  it('intermittent traffic, callers can wait, many models: neither async nor serverless, so real-time (no null latency in its reasons)', () => {
+    const a = assess(intermittent({ latencySeconds: null, models: 3 }));
+    expect(a.recommendation!.option).toBe('real-time');
+    expect(a.recommendation!.reasons.join('\n')).not.toMatch(/null|undefined/);
+  });
+
+  it('whatever the workload: nothing is recommended only when no option fits, and the pick always fits', () => {
+    const sizes = [1e3, 2e6, 5 * MiB, 10e6, 200e6, 2e9];
+    const times = [0.01, 1, 30, 90, 1200, 7200];
+    const latencies = [null, 0.1, 2, 30, 600];
+    for (const payloadBytes of sizes) for (const processingSeconds of times) for (const latencySeconds of latencies) {
+      for (const traffic of ['sustained', 'intermittent'] as const) for (const [models, frameworks, pipeline] of [[1, 1, 1], [3, 1, 1], [3, 3, 1], [1, 1, 3], [20, 20, 1]]) {
+        for (const batchJob of [false, true]) {
+          const w = batchJob
+            ? batch({ payloadBytes, processingSeconds, models, frameworks, pipeline })
+            : wl({ payloadBytes, processingSeconds, latencySeconds, traffic, models, frameworks, pipeline });
+          const a = assess(w);
+          const anyFits = a.options.some((o) => o.fits && (o.option !== 'batch-transform' || w.batch));
+          const label = JSON.stringify(w);
+          expect(a.recommendation !== null, label).toBe(anyFits);
+          if (a.recommendation) {
+            expect(a.options.find((o) => o.option === a.recommendation!.option)!.fits, label).toBe(true);
+            // Never an architecture the option cannot invoke.
+            if (a.recommendation.option === 'async') expect(['single-model', 'serial-pipeline'], label).toContain(a.recommendation.architecture);
+          } else {
+            expect(a.advice.length, label).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('engine: async and short answer times (issue 11, item 2)', () => {
+  it('2 KB, 10 ms, answers within 100 ms: async does not fit, because of the queue, S3 and notification overhead', () => {
+    const a = assess(wl({ payloadBytes: 2e3, processingSeconds: 0.01, latencySeconds: 0.1 }));
+    const async = a.options.find((o) => o.option === 'async')!;
+    expect(async.fits).toBe(false);
+    const c = async.checks.find((x) => x.limit === 'policy.async-overhead')!;
+    expect(c).toMatchObject({ pass: false, limitValue: 0.1, source: limitEntry('policy.async-overhead').source });
+    expect(c.message).toMatch(/10 ms plus about 5 s of queue, S3 and notification overhead is longer than the 100 ms/);
+    expect(a.recommendation!.option).toBe('real-time');
+  });
+
+  it('the overhead is a policy entry with its reasoning', () => {
+    const e = limitEntry('policy.async-overhead');
+    expect(e).toMatchObject({ option: 'policy', unit: 'seconds' });
+    expect(e.note).toMatch(/S3.*queue.*SNS/s);
+  });
+
+  it('an answer time async cannot meet, but could with --latency none: the advice says how long callers would have to wait', () => {
+    const advice = assess(wl({ payloadBytes: 10e6, processingSeconds: 1, latencySeconds: 2 })).advice.join('\n');
+    expect(advice).toMatch(/if callers could wait at least 6 s/);
+  });
+});
+
+describe('engine: never an architecture async cannot invoke (issue 11, item 3)', () => {
+  it('three frameworks, 50 MB, 5 min, callers can wait: nothing fits, and the advice says one async endpoint per framework or a pipeline', () => {
+    const a = assess(wl({ models: 3, frameworks: 3, payloadBytes: 50e6, processingSeconds: 300, latencySeconds: null }));
+    expect(a.recommendation).toBeNull();
+    const async = a.options.find((o) => o.option === 'async')!;
+    expect(async.checks.find((c) => c.limit === 'async.multi-container')).toMatchObject({ pass: false, source: expect.stringMatching(/API_runtime_InvokeEndpointAsync/) });
+    const advice = a.advice.join('\n');
+    expect(advice).toMatch(/one Asynchronous endpoint per framework \(3\)/);
+    expect(advice).toMatch(/serial inference pipeline \(--pipeline 3\)/);
+  });
+
+  it('more models than frameworks: one endpoint per model, since async cannot be multi-model either', () => {
+    const advice = assess(wl({ models: 6, frameworks: 3, payloadBytes: 50e6, latencySeconds: null })).advice.join('\n');
+    expect(advice).toMatch(/one Asynchronous endpoint per model \(6/);
+  });
+
+  it('a serial pipeline is still fine for async', () => {
+    expect(assess(wl({ pipeline: 3, payloadBytes: 50e6, latencySeconds: null })).recommendation).toMatchObject({ option: 'async', architecture: 'serial-pipeline' });
+  });
+});
+
+describe('engine: hints only where they are possible (issue 11, item 7)', () => {
+  const rtCheck = (w: Workload, id: string) => assess(w).options.find((o) => o.option === 'real-time')!.checks.find((c) => c.limit === id)!;
+
+  it('"Asynchronous Inference takes larger payloads" only when async fits', () => {
+    expect(rtCheck(wl({ payloadBytes: 10e6, latencySeconds: null }), 'real-time.payload').message).toMatch(/Asynchronous Inference takes larger payloads/);
+    // Async is out too (an answer time it cannot meet): no such hint.
+    expect(rtCheck(wl({ payloadBytes: 10e6, processingSeconds: 0.01, latencySeconds: 0.1 }), 'real-time.payload').message).not.toMatch(/Asynchronous/);
+    expect(rtCheck(wl({ processingSeconds: 7200, latencySeconds: null }), 'real-time.invocation-timeout').message).not.toMatch(/Asynchronous/);
+  });
+
+  it('with --gpu, "make the model faster" does not suggest a GPU', () => {
+    const advice = assess(wl({ gpu: true, processingSeconds: 5, latencySeconds: 1 })).advice.join('\n');
+    expect(advice).toMatch(/make the model faster \(a larger or newer GPU instance/);
+    expect(advice).not.toMatch(/\(GPU,|a GPU,/);
+    const cpu = assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n');
+    expect(cpu).toMatch(/a GPU, a larger instance/);
+  });
+
+  it('"--latency none" is suggested only when async would then fit', () => {
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/--latency none/);
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1, payloadBytes: 2e9 })).advice.join('\n')).not.toMatch(/--latency none/);
+  });
+
+  it('split payloads: Real-Time is named only when the processing time fits it', () => {
+    const long = assess(wl({ payloadBytes: 5e9, processingSeconds: 20 * 60, latencySeconds: null })).advice.join('\n');
+    expect(long).toMatch(/send the parts to an Asynchronous endpoint/);
+    expect(long).not.toMatch(/Real-Time/);
+    const short = assess(wl({ payloadBytes: 5e9, processingSeconds: 1, latencySeconds: null })).advice.join('\n');
+    expect(short).toMatch(/parts below 6 MiB can go to Real-Time/);
   });
 });

@@ -11,6 +11,9 @@ describe('parseSize', () => {
     ['2mb', 2_000_000],
     ['512B', 512],
     ['.5MB', 500_000],
+    ['1.1KB', 1100],
+    ['1.5KiB', 1536],
+    ['0.3KB', 300],
   ])('%s is %d bytes', (text, bytes) => expect(parseSize(text)).toBe(bytes));
 
   it.each([
@@ -20,6 +23,9 @@ describe('parseSize', () => {
     ['-2MB', /is not a size/],
     ['0MB', /more than zero/],
     ['', /is not a size/],
+    // Issue 11, item 8: a fraction of a byte is not rounded away ("1.5B" printed as "2 B").
+    ['1.5B', /"1.5B" is 1.5 bytes, not a whole number of bytes/],
+    ['0.1MiB', /not a whole number of bytes/],
   ])('rejects %j', (text, message) => expect(() => parseSize(text)).toThrow(message));
 });
 
@@ -32,6 +38,9 @@ describe('parseDuration', () => {
     ['2h', 7200],
     ['1m30s', 90],
     ['1.5s', 1.5],
+    ['1h30m', 5400],
+    ['1h30m15s500ms', 5415.5],
+    ['2min 5sec', 125],
   ])('%s is %d s', (text, s) => expect(parseDuration(text)).toBe(s));
 
   it.each([
@@ -40,6 +49,11 @@ describe('parseDuration', () => {
     ['soon', /is not a duration/],
     ['0s', /at least 1ms/],
     ['0.0001ms', /at least 1ms/],
+    // Issue 11, item 8: repeated or out-of-order parts are typos, not sums.
+    ['1h1h', /"1h1h" gives h twice; write each unit once, largest first/],
+    ['30s1m', /"30s1m" gives m after s; write the largest unit first/],
+    ['1m1min', /gives m twice/],
+    ['500ms1s', /gives s after ms/],
   ])('rejects %j', (text, message) => expect(() => parseDuration(text)).toThrow(message));
 });
 

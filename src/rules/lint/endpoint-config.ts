@@ -347,9 +347,9 @@ export const asyncModelRisks: Rule = {
   id: 'DA1013',
   name: 'async-model-risks',
   severity: 'warning',
-  title: 'Async endpoints with a network-isolated or multi-model model',
+  title: 'Async endpoints with a network-isolated model',
   source: 'https://docs.aws.amazon.com/marketplace/latest/userguide/ml-service-restrictions-and-limits.html',
-  description: 'The Marketplace guide says async endpoints need models with network connectivity, and an AWS re:Post answer says multi-model containers do not run async inference. Neither is in the developer guide, so these are warnings.',
+  description: 'The Marketplace guide says async endpoints need models with network connectivity. The developer guide does not say so, so this is a warning. (Multi-model and multi-container models behind an async endpoint are DA1017, an error.)',
   examples: {
     invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
     valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
@@ -358,8 +358,35 @@ export const asyncModelRisks: Rule = {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
       if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${m.name} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off` });
+    }
+    return out;
+  },
+};
+
+const ASYNC_EC = (model: string) => `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n${model}  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n`;
+
+// The same evidence the advisor uses (limits async.multi-model and async.multi-container): the
+// InvokeEndpointAsync request has no TargetModel and no TargetContainerHostname.
+export const asyncUntargetedModel: Rule = {
+  id: 'DA1017',
+  name: 'async-untargeted-model',
+  severity: 'error',
+  title: 'Async endpoints cannot serve multi-model or Direct-mode multi-container models',
+  source: limitEntry('async.multi-model').source,
+  description: 'InvokeEndpointAsync has no TargetModel and no TargetContainerHostname parameter, so an async request cannot pick a model of a multi-model container or a container of a Direct-mode multi-container model. Deploy one async endpoint per model (or per framework), or chain the containers in a serial inference pipeline.',
+  examples: {
+    invalid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: MultiModel\n        ModelDataUrl: s3://bucket/models/\n'),
+    valid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n'),
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
       const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
-      if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, which async inference does not run (per AWS re:Post); use one async endpoint per model` });
+      if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, but InvokeEndpointAsync has no TargetModel to pick a model; deploy one async endpoint per model` });
+      const exec = m.props.InferenceExecutionConfig;
+      if (isObj(exec) && str(ctx, exec.Mode) === 'Direct' && containers(m).length > 1) {
+        out.push({ path: [...m.base, 'InferenceExecutionConfig', 'Mode'], message: `model ${m.name} is a multi-container model in Direct mode, but InvokeEndpointAsync has no TargetContainerHostname to pick a container; deploy one async endpoint per container, or use Mode Serial if the containers chain` });
+      }
     }
     return out;
   },
@@ -367,5 +394,5 @@ export const asyncModelRisks: Rule = {
 
 export const ENDPOINT_CONFIG_RULES = [
   serverlessMemorySize, serverlessMaxConcurrency, serverlessProvisionedConcurrency, serverlessUnsupportedConfig, serverlessUnsupportedModel,
-  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks,
+  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks, asyncUntargetedModel,
 ];
