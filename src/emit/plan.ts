@@ -2,10 +2,13 @@
 // concurrency, async and batch settings. Every number comes from the limits table or the
 // instance catalog; every choice carries the reason that goes into the file's comments.
 
+import type { AsyncCapacity, BatchCapacity, Cost, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../rules/cost';
+import { optionLabel, type PricedOption } from '../rules/cost-choice';
+import { workersOf } from '../rules/cost';
 import type { Recommendation } from '../rules/engine';
 import { serverlessMemoryMB } from '../rules/engine';
-import { INSTANCES, MME_GPU_FAMILIES, familyOf, instance, type InstanceType } from '../rules/instances';
-import { limit } from '../rules/limits';
+import { INSTANCES, MME_GPU_FAMILIES, familyOf, hasNvme, instance, type InstanceType } from '../rules/instances';
+import { limit, type OptionId } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
@@ -42,14 +45,61 @@ export interface Plan {
   choices: string[];
   /** Things the user should know (unknown instance type, values not given...). */
   warnings: string[];
+  /** Instance counts sized for a request volume (--requests); null: the generator's defaults. */
+  capacity: PlanCapacity | null;
+  /** The monthly estimate for the header comment; null without --requests or when unknown. */
+  cost: (Cost & { label: string }) | null;
 }
 
-function workers(i: InstanceType): number {
-  return i.gpus > 0 ? i.gpus : i.vcpu;
+/** Capacity sized for the traffic, from the cost model. */
+export interface PlanCapacity {
+  initialInstanceCount?: number;
+  minInstances?: number;
+  maxInstances?: number;
+  targetInvocationsPerInstance?: number;
+  maxConcurrency?: number;
+  provisionedConcurrency?: number | null;
+  transformInstanceCount?: number;
+  /** Why, for the file comments. */
+  why: string;
 }
+
+/** What --requests adds to a plan: sized capacity and the estimate. */
+export interface Sizing {
+  capacity: PlanCapacity;
+  cost: (Cost & { label: string }) | null;
+}
+
+const workers = workersOf;
+
+/** The capacity and estimate of a priced option, for the generated files. */
+export function sizingFor(p: PricedOption): Sizing | null {
+  if (!p.fits || !p.capacity) return null;
+  const cost = p.cost ? { ...p.cost, label: optionLabel(p) } : null;
+  switch (p.option) {
+    case 'real-time': {
+      const c = p.capacity as RealTimeCapacity;
+      return { cost, capacity: { ...c, why: `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)` } };
+    }
+    case 'async': {
+      const c = p.capacity as AsyncCapacity;
+      return { cost, capacity: { initialInstanceCount: c.initialInstanceCount, minInstances: c.minInstances, maxInstances: c.maxInstances, why: `autoscaling ${c.minInstances} to ${c.maxInstances} instances: ${c.minInstances === 0 ? 'scales to zero between bursts' : 'one instance stays up, since callers cannot wait for a scale-out from zero'}; the maximum serves the peak` } };
+    }
+    case 'serverless': {
+      const c = p.capacity as ServerlessCapacity;
+      return { cost, capacity: { maxConcurrency: c.maxConcurrency, provisionedConcurrency: c.provisionedConcurrency, why: `the peak concurrency (peak rate x processing time)${c.provisionedConcurrency ? '; Provisioned Concurrency holds the average concurrency warm, since callers cannot wait out a cold start' : ''}` } };
+    }
+    case 'batch-transform': {
+      const c = p.capacity as BatchCapacity;
+      return { cost, capacity: { transformInstanceCount: c.instanceCount, why: `InstanceCount ${c.instanceCount}: the fewest instances that finish each run in time (see Estimated cost)` } };
+    }
+  }
+}
+
+type Choice = Pick<Recommendation, 'option' | 'architecture'>;
 
 /** Candidates in order of preference: smallest first. */
-function candidates(w: Workload, rec: Recommendation): InstanceType[] {
+function candidates(w: Workload, rec: Choice): InstanceType[] {
   const batch = rec.option === 'batch-transform';
   const mme = rec.architecture === 'multi-model';
   const gpuFamilies = ['g4dn', 'g5', 'g6', 'p3', 'p4d', 'p5'];
@@ -64,7 +114,7 @@ function holds(i: InstanceType, need: number): boolean {
   return i.memoryGiB * GIB >= need && (i.gpus === 0 || i.gpus * i.gpuMemoryGiB * GIB >= need);
 }
 
-function chooseInstance(w: Workload, rec: Recommendation, d: Deployment, choices: string[], warnings: string[]): string {
+function chooseInstance(w: Workload, rec: Choice, d: Deployment, choices: string[], warnings: string[]): string {
   const headroom = limit('policy.memory-headroom');
   // A multi-container endpoint keeps every container's model in memory on each instance.
   const resident = rec.architecture === 'multi-container' ? w.frameworks : 1;
@@ -96,6 +146,18 @@ function chooseInstance(w: Workload, rec: Recommendation, d: Deployment, choices
   return largest.type;
 }
 
+/**
+ * The instance an option would run on, as the cost model needs it: workers per instance (for
+ * Batch Transform, MaxConcurrentTransforms) and local NVMe. The same choice the plan makes.
+ */
+export function instanceSpecFor(w: Workload, option: OptionId, architecture: Recommendation['architecture'], d: Deployment): InstanceSpec | null {
+  if (option === 'serverless') return null;
+  const type = chooseInstance(w, { option, architecture }, d, [], []);
+  const known = instance(type) ?? null;
+  const n = option === 'batch-transform' ? batchPlan(w, known, []).maxConcurrentTransforms : known ? workers(known) : 1;
+  return { type, workers: n, nvme: known ? known.nvme : hasNvme(type) ?? false };
+}
+
 function batchPlan(w: Workload, i: InstanceType | null, choices: string[]): BatchPlan {
   const ct = (w.contentType ?? '').toLowerCase();
   let splitType: BatchPlan['splitType'] = 'None';
@@ -124,24 +186,27 @@ function batchPlan(w: Workload, i: InstanceType | null, choices: string[]): Batc
   return { splitType, batchStrategy, assembleWith, maxPayloadInMB, maxConcurrentTransforms, invocationsTimeoutInSeconds: timeout, invocationsMaxRetries: limit('batch-transform.max-retries') };
 }
 
-export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan {
+export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing: Sizing | null = null): Plan {
   const choices: string[] = [];
   const warnings: string[] = [];
   const containers = rec.architecture === 'serial-pipeline' ? w.pipeline : rec.architecture === 'multi-container' ? w.frameworks : 1;
 
   if (rec.option === 'serverless') {
     const memoryMB = serverlessMemoryMB(w.modelSizeBytes)!;
-    const maxConcurrency = limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
-    const provisionedConcurrency = w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup') ? 1 : null;
+    const sized = sizing?.capacity.maxConcurrency !== undefined ? sizing.capacity : null;
+    const maxConcurrency = sized ? sized.maxConcurrency! : limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
+    const provisionedConcurrency = sized ? (sized.provisionedConcurrency ?? null) : w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup') ? 1 : null;
     choices.push(
       `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
-      `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
+      sized
+        ? `MaxConcurrency ${maxConcurrency}${provisionedConcurrency ? ` and ProvisionedConcurrency ${provisionedConcurrency}` : ''}: ${sized.why}`
+        : `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
     );
-    if (provisionedConcurrency) {
+    if (provisionedConcurrency && !sized) {
       choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
     }
     if (d.instanceType) warnings.push(`--instance-type ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
-    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings };
+    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
   }
 
   const instanceType = chooseInstance(w, rec, d, choices, warnings);
@@ -162,11 +227,13 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan 
     }
   } else if (rec.option === 'real-time') {
     const perMinute = (60 / w.processingSeconds) * (known ? workers(known) : 1);
-    targetInvocationsPerInstance = Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
+    targetInvocationsPerInstance = sizing?.capacity.targetInvocationsPerInstance ?? Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
     choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${known ? workers(known) : 1} workers); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
     batch = batchPlan(w, known, choices);
   }
-  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings };
+  const capacity = sizing ? sizing.capacity : null;
+  if (capacity) choices.push(capacity.why);
+  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null };
 }
 
