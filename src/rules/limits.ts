@@ -7,7 +7,7 @@
 // deploy-advisor's own judgement, not AWS's, and say so.
 
 export type OptionId = 'real-time' | 'serverless' | 'async' | 'batch-transform';
-export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'model' | 'policy';
+export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'inference-components' | 'model' | 'policy';
 export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'flag' | 'regex' | 'chars';
 
 export interface LimitEntry {
@@ -32,7 +32,11 @@ export interface LimitEntry {
 const DG = 'https://docs.aws.amazon.com/sagemaker/latest/dg/';
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
 const POLICY = 'README.md#policy-values';
+const CFN = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/';
+const S2Z_BLOG = 'https://aws.amazon.com/blogs/machine-learning/unlock-cost-savings-with-the-new-scale-down-to-zero-feature-in-sagemaker-inference/';
 const CHECKED = '2026-11-24';
+/** Inference-component entries were checked a day later (issue 14). */
+const IC_CHECKED = '2026-11-25';
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
@@ -238,6 +242,95 @@ const TABLE = [
     value: false, unit: 'flag', source: `${DG}multi-model-support.html`,
     note: 'Unsupported: any container other than Triton on GPU instances.',
   },
+  // ---- Inference components (../shared/facts/inference-components.md) -------------------
+  {
+    id: 'inference-components.execution-role', option: 'inference-components', checked: IC_CHECKED, limits: 'ExecutionRoleArn on an endpoint config whose variants host inference components', kind: 'min',
+    value: 1, unit: 'count', source: `${API}API_CreateEndpointConfig.html`,
+    note: 'Optional in the API, but the variant names no model, so the endpoint has no model role to use: the SageMaker Python SDK says "ExecutionRoleArn will be needed in the endpoint config" for inference-component endpoints, and every AWS sample sets it. No developer-guide sentence was retrieved.',
+  },
+  {
+    id: 'inference-components.variant-model-name', option: 'inference-components', checked: IC_CHECKED, limits: 'a ModelName in the production variant of an endpoint that hosts inference components', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_ProductionVariant.html`,
+    note: 'ModelName is optional in the API. With it, CreateInferenceComponent fails ("Inference Components are not supported in this Endpoint", Pulumi issue 4940) and ManagedInstanceScaling is rejected ("ManagedInstanceScaling is only supported for inference component endpoints", Terraform provider issues 45926 and 48767). Reported by users, not stated in the developer guide.',
+  },
+  {
+    id: 'inference-components.memory-min', option: 'inference-components', checked: IC_CHECKED, limits: 'ComputeResourceRequirements MinMemoryRequiredInMb and MaxMemoryRequiredInMb', kind: 'min',
+    value: 128, unit: 'MB', source: `${API}API_InferenceComponentComputeResourceRequirements.html`,
+    note: 'The API requires MinMemoryRequiredInMb whenever ComputeResourceRequirements is given; the CloudFormation schema (and so cfn-lint) does not.',
+  },
+  {
+    id: 'inference-components.cpu-cores-min', option: 'inference-components', checked: IC_CHECKED, limits: 'ComputeResourceRequirements NumberOfCpuCoresRequired (a fraction of a core is allowed)', kind: 'min',
+    value: 0.25, unit: 'count', source: `${API}API_InferenceComponentComputeResourceRequirements.html`,
+    note: 'Older translated CloudFormation pages show "Minimum: 0"; the API and the current CloudFormation schema say 0.25.',
+  },
+  {
+    id: 'inference-components.accelerators-min', option: 'inference-components', checked: IC_CHECKED, limits: 'ComputeResourceRequirements NumberOfAcceleratorDevicesRequired (GPUs, Inferentia or Trainium devices), when given', kind: 'min',
+    value: 1, unit: 'count', source: `${API}API_InferenceComponentComputeResourceRequirements.html`,
+  },
+  {
+    id: 'inference-components.copy-count-min', option: 'inference-components', checked: IC_CHECKED, limits: 'RuntimeConfig CopyCount: copies of the model container (0 parks the component)', kind: 'min',
+    value: 0, unit: 'count', source: `${API}API_InferenceComponentRuntimeConfig.html`,
+    note: 'No maximum in the API; each copy reserves the component\'s ComputeResourceRequirements on some instance, so the instances bound it in practice.',
+  },
+  {
+    id: 'inference-components.specifications-max', option: 'inference-components', checked: IC_CHECKED, limits: 'Specifications (one per instance type), used instead of the singular Specification', kind: 'max',
+    value: 5, unit: 'count', source: `${API}API_CreateInferenceComponent.html`,
+    note: 'Newer than the CloudFormation schema of cfn-lint 1.51, which has only Specification.',
+  },
+  {
+    id: 'inference-components.environment-entries-cfn', option: 'inference-components', checked: IC_CHECKED, limits: 'Specification.Container.Environment entries in AWS::SageMaker::InferenceComponent', kind: 'max',
+    value: 16, unit: 'count', source: `${CFN}aws-properties-sagemaker-inferencecomponent-inferencecomponentcontainerspecification.html`,
+    note: 'The API model allows 100 entries, but its own description of the member says 16, and the CloudFormation schema enforces 16.',
+  },
+  {
+    id: 'inference-components.min-instances', option: 'inference-components', checked: IC_CHECKED, limits: 'ManagedInstanceScaling MinInstanceCount (0 lets the endpoint scale to zero instances)', kind: 'min',
+    value: 0, unit: 'count', source: `${API}API_ProductionVariantManagedInstanceScaling.html`,
+    note: 'Scale to zero works only on endpoints that host inference components, and needs a step scaling policy on a NoCapacityInvocationFailures alarm to scale out again (endpoint-auto-scaling-zero-instances.html). The CloudFormation schema has no minimum.',
+  },
+  {
+    id: 'inference-components.max-instances-min', option: 'inference-components', checked: IC_CHECKED, limits: 'ManagedInstanceScaling MaxInstanceCount', kind: 'min',
+    value: 1, unit: 'count', source: `${API}API_ProductionVariantManagedInstanceScaling.html`,
+  },
+  {
+    id: 'inference-components.managed-scaling-status', option: 'inference-components', checked: IC_CHECKED, limits: 'ManagedInstanceScaling Status', kind: 'pattern',
+    value: '^(ENABLED|DISABLED)$', unit: 'regex', source: `${API}API_ProductionVariantManagedInstanceScaling.html`,
+    note: 'cfn-lint 1.51 and the AWS CLI do not check this enum; a wrong value fails only at deploy time.',
+  },
+  {
+    id: 'inference-components.routing-strategy', option: 'inference-components', checked: IC_CHECKED, limits: 'RoutingConfig RoutingStrategy', kind: 'pattern',
+    value: '^(LEAST_OUTSTANDING_REQUESTS|RANDOM|PREFIX_AWARE)$', unit: 'regex', source: `${API}API_ProductionVariantRoutingConfig.html`,
+    note: 'botocore 1.43.11 lists LEAST_OUTSTANDING_REQUESTS and RANDOM; PREFIX_AWARE is in the newer CloudFormation schema and API reference. cfn-lint 1.51 does not check the enum.',
+  },
+  {
+    id: 'inference-components.instance-types', option: 'inference-components', checked: IC_CHECKED, limits: 'instance types of a variant that hosts inference components', kind: 'pattern',
+    value: '^ml\\.[a-z0-9-]+\\.[a-z0-9-]+$', unit: 'regex', source: `${API}API_ProductionVariant.html`,
+    note: 'The API accepts the whole ProductionVariantInstanceType enum (CPU, GPU, Inferentia, Trainium): no family is excluded in the API or the docs. One unattributed SDK-style file claims ml.m5, m5d, c5, c5d and p2 lack support; deploy-advisor does not enforce that.',
+  },
+  {
+    id: 'inference-components.serverless', option: 'inference-components', checked: IC_CHECKED, limits: 'inference components on a Serverless variant', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_InferenceComponentComputeResourceRequirements.html`,
+    note: 'Inferred: an inference component reserves CPU cores, accelerators and memory on instances, and a Serverless variant has no instances; the SDKs never pass ServerlessConfig for them. No AWS sentence found.',
+  },
+  {
+    id: 'inference-components.async', option: 'inference-components', checked: IC_CHECKED, limits: 'inference components on an asynchronous endpoint', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_runtime_InvokeEndpointAsync.html`,
+    note: 'InvokeEndpointAsync has no InferenceComponentName, so no component can be addressed; ManagedInstanceScaling with AsyncInferenceConfig was rejected ("ManagedInstanceScaling is not supported with the given EndpointConfig setup", 2026). Inferred from the API, not stated in the docs.',
+  },
+  {
+    id: 'inference-components.multi-model', option: 'inference-components', checked: IC_CHECKED, limits: 'multi-model containers and multi-container models in an inference component', kind: 'unsupported',
+    value: false, unit: 'flag', source: `${API}API_InferenceComponentSpecification.html`,
+    note: 'A Specification holds one ModelName or one Container; an SDK-style file rejects inference pipelines with inference components. Low confidence: no AWS page states it.',
+  },
+  {
+    id: 'inference-components.scale-out-from-zero', option: 'inference-components', checked: IC_CHECKED, limits: 'time from the first request at zero instances to an answer (8B model, as measured by AWS)', kind: 'default',
+    value: 5 * 60, unit: 'seconds', source: S2Z_BLOG,
+    note: 'The developer guide says only "several minutes", during which invocations fail (HTTP 400, not queued: callers must retry). AWS measured about 5 min for Llama 3 8B (1 min alarm, 1.7 min instance, 2.3 min model copy) and about 6 min for 70B; a 2026 third-party run took 9.4 min with weights from the Hugging Face Hub.',
+  },
+  {
+    id: 'inference-components.scale-in-to-zero', option: 'inference-components', checked: IC_CHECKED, limits: 'idle time before the last instance is released (target tracking to 0 copies, then instance release)', kind: 'default',
+    value: 25 * 60, unit: 'seconds', source: S2Z_BLOG,
+    note: 'About 15 min for the target-tracking low alarm to reach 0 copies, then about 10 min to terminate the instances; AWS blog measurement, not a documented limit.',
+  },
   // ---- Model fields -----------------------------------------------------------------------
   {
     id: 'model.name-length', option: 'model', limits: 'length of model, endpoint config, endpoint, variant and job names', kind: 'max',
@@ -414,6 +507,16 @@ const TABLE = [
     note: 'deploy-advisor policy: larger when the model is larger (the docs advise raising VolumeSizeInGB for models above 30 GB).',
   },
   {
+    id: 'policy.copies-per-request-concurrency', option: 'policy', limits: 'concurrent requests per inference-component copy that target tracking aims at (ConcurrentRequestsPerCopyHighResolution)', kind: 'default',
+    value: 5, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy, taken from AWS\'s scale-to-zero samples (TargetValue 5); lower it for models that serve one request at a time.',
+  },
+  {
+    id: 'policy.wake-alarm-period', option: 'policy', limits: 'period of the NoCapacityInvocationFailures alarm that scales an inference component out from zero', kind: 'default',
+    value: 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: Maximum over 60 s, GreaterThanOrEqualToThreshold 1, so one failed request wakes the endpoint. The docs\' example (Sum, GreaterThanThreshold 1) needs two failures in a minute; AWS\'s blog uses the >= 1 form.',
+  },
+  {
     id: 'policy.artifact-bomb-ratio', option: 'policy', limits: 'uncompressed / compressed size above which a large model.tar.gz is treated as a compression bomb', kind: 'max',
     value: 100, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: model weights compress little (about 1.1x); a ratio above 100 past policy.artifact-bomb-min-bytes stops the scan.',
@@ -426,11 +529,11 @@ const TABLE = [
     id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',
     value: 200000, unit: 'count', source: POLICY,
   },
-] as const satisfies readonly Omit<LimitEntry, 'checked'>[];
+] as const satisfies readonly (Omit<LimitEntry, 'checked'> & { checked?: string })[];
 
 export type LimitId = (typeof TABLE)[number]['id'];
 
-export const LIMITS: readonly LimitEntry[] = TABLE.map((e) => ({ ...e, checked: CHECKED }));
+export const LIMITS: readonly LimitEntry[] = TABLE.map((e) => ({ checked: CHECKED, ...e }));
 
 const BY_ID = new Map<string, LimitEntry>(LIMITS.map((e) => [e.id, e]));
 

@@ -13,7 +13,7 @@ describe('limits table', () => {
   it('every entry has a source URL (or, for policy, the README section) and a check date', () => {
     for (const e of LIMITS) {
       if (e.option === 'policy') expect(e.source).toBe('README.md#policy-values');
-      else expect(e.source).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//);
+      else expect(e.source).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws|aws\.amazon\.com\/blogs)\//);
       expect(e.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(e.limits.length).toBeGreaterThan(3);
       if (e.kind === 'unsupported') expect(e.value).toBe(false);
@@ -51,6 +51,24 @@ describe('limits table', () => {
     expect(byId.get('serverless.payload')!.note).toMatch(/6 MB/);
   });
 
+  it('inference components: the API minimums, and the conflicts as notes (issue 14)', () => {
+    const byId = new Map(LIMITS.map((e) => [e.id, e]));
+    expect(limit('inference-components.memory-min')).toBe(128);
+    expect(limitBytes('inference-components.memory-min')).toBe(128 * 1024 * 1024);
+    expect(limit('inference-components.cpu-cores-min')).toBe(0.25);
+    expect(limit('inference-components.accelerators-min')).toBe(1);
+    expect(limit('inference-components.copy-count-min')).toBe(0);
+    expect(limit('inference-components.min-instances')).toBe(0);
+    expect(limit('inference-components.max-instances-min')).toBe(1);
+    expect(limit('inference-components.environment-entries-cfn')).toBe(16);
+    expect(byId.get('inference-components.environment-entries-cfn')!.note).toMatch(/100/);
+    expect(byId.get('inference-components.cpu-cores-min')!.note).toMatch(/Minimum: 0/);
+    expect(byId.get('inference-components.memory-min')!.note).toMatch(/CloudFormation schema .* does not/);
+    expect(byId.get('inference-components.scale-out-from-zero')!.note).toMatch(/several minutes/);
+    for (const id of ['serverless', 'async', 'multi-model', 'variant-model-name']) expect(byId.get(`inference-components.${id}`)!.value).toBe(false);
+    expect(byId.get('inference-components.memory-min')!.checked).toBe('2026-11-25');
+  });
+
   it('limitBytes converts MB limits to bytes', () => {
     expect(limitBytes('batch-transform.payload')).toBe(100 * 1024 * 1024);
     expect(limitBytes('async.payload')).toBe(1024 ** 3);
@@ -65,11 +83,11 @@ function sources(dir: string): string[] {
 }
 
 describe('no second copy of a limit', () => {
-  // The sizes and times SageMaker documents. Small numbers (60, 15, 100...) are too common to tell
-  // apart from ordinary code; 1000 and 1024 are unit definitions. Every other such value must
+  // The sizes and times SageMaker documents. Small numbers (60, 15, 100, 128...) are too common to tell
+  // apart from ordinary code (128 GiB is an instance size); 1000 and 1024 are unit definitions. Every other such value must
   // not appear as a literal elsewhere, in code or in message strings.
   const distinctive = [...new Set(LIMITS.filter((e) => e.option !== 'policy' && ['bytes', 'seconds', 'MB'].includes(e.unit)).map((e) => e.value).filter((v): v is number => typeof v === 'number'))]
-    .filter((v) => v >= 128 && v !== 1000 && v !== 1024);
+    .filter((v) => v > 128 && v !== 1000 && v !== 1024);
 
   it('has distinctive values to look for', () => expect(distinctive).toEqual(expect.arrayContaining([6_291_456, 6144, 3600, 900, 600])));
 

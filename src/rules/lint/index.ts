@@ -2,13 +2,14 @@
 
 import { ENDPOINT_CONFIG_RULES } from './endpoint-config';
 import { FILE_RULES } from './file';
+import { INFERENCE_COMPONENT_RULES } from './inference-components';
 import { MODEL_RULES } from './model';
 import { MORE_RULES } from './more';
 import { TRANSFORM_RULES } from './transform';
 import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext } from './types';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES].sort((a, b) => a.id.localeCompare(b.id));
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {

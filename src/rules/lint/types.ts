@@ -9,6 +9,7 @@ export type DocKind =
   | 'aws-cli:create-model'
   | 'aws-cli:create-endpoint'
   | 'aws-cli:create-transform-job'
+  | 'aws-cli:create-inference-component'
   | 'answers';
 
 /** A value made by an intrinsic function that could not be resolved: rules leave it alone. */
@@ -28,6 +29,8 @@ export interface RuleContext {
   endpointConfigs: Subject[];
   models: Subject[];
   transformJobs: Subject[];
+  /** AWS::SageMaker::InferenceComponent resources and create-inference-component inputs. */
+  inferenceComponents: Subject[];
   /** Answers files: the raw mapping. */
   answers: Subject | null;
   /** The value with CloudFormation Refs to parameter defaults resolved, or UNRESOLVED. */
