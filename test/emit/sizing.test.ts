@@ -9,7 +9,7 @@ import { BUILTIN_PRICES } from '../../src/rules/prices';
 import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
 
-const base: Workload = { batch: false, payloadBytes: 10_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
+const base: Workload = { batch: false, payloadBytes: 10_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
 const answers = (requests: string, more: Partial<CostAnswers> = {}): CostAnswers => ({ requests: parseRate(requests), peak: null, requestBytes: 10_000, responseBytes: 10_000, deadlineSeconds: null, ...more });
 
 function sized(w: Workload, a: CostAnswers, target: 'cloudformation' | 'aws-cli' = 'cloudformation') {
