@@ -1,6 +1,6 @@
 // Capacity sized by the cost model goes into the generated files, with the estimate in the header.
 import { describe, expect, it } from 'vitest';
-import { parseCfnYaml } from '../../src/cli/cfn-yaml';
+import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { generate } from '../../src/emit/index';
 import { instanceSpecFor, sizingFor } from '../../src/emit/plan';
 import { chooseByCost, trafficFor, type CostAnswers } from '../../src/rules/cost-choice';
