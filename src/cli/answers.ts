@@ -6,6 +6,8 @@
 import { limitBytes, limit } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
+import type { CostAnswers } from '../rules/cost-choice';
+import type { Rate } from '../rules/rate';
 import type { Deployment } from '../emit/deployment';
 import type { Target } from '../emit/index';
 import { ANSWERS, answerProblems, flagOf, input, missingAnswers, type RawAnswers } from './inputs';
@@ -20,6 +22,10 @@ export interface Normalized {
   deployment: Deployment;
   target: Target;
   assumptions: string[];
+  /** The traffic answers (--requests and what goes with it); null without --requests. */
+  cost: CostAnswers | null;
+  /** --region, when given. */
+  region: string | null;
 }
 
 /**
@@ -115,7 +121,29 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   if (has('networkIsolation')) deployment.networkIsolation = v('networkIsolation');
   const target = (has('target') ? v('target') : input('target').defaultText) as Target;
 
+  // Traffic for cost and capacity.
+  let cost: CostAnswers | null = null;
+  if (has('requests')) {
+    const requests = v<Rate>('requests');
+    const peak = has('peak') ? v<Rate>('peak') : null;
+    if (peak && peak.perSecond < requests.perSecond) throw new UsageError(`${at('peak')}: ${String(raw.peak)} is below the average ${flagOf('requests')} ${String(raw.requests)}; the peak is at least the average`);
+    if (batch) ignored(['peak', 'requestSize', 'responseSize'], 'a batch job is priced by records and instance-hours');
+    else ignored(['deadline'], 'a deadline applies to batch runs');
+    cost = {
+      requests,
+      peak: batch ? null : peak,
+      requestBytes: !batch && has('requestSize') ? v<number>('requestSize') : null,
+      responseBytes: !batch && has('responseSize') ? v<number>('responseSize') : null,
+      deadlineSeconds: batch && has('deadline') ? v<number>('deadline') : null,
+    };
+  } else {
+    ignored(['peak', 'requestSize', 'responseSize', 'deadline'], `they size and price the traffic given with ${flagOf('requests')}`);
+  }
+  const region = has('region') ? v<string>('region') : null;
+
   return {
+    cost,
+    region,
     workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType },
     deployment,
     target,

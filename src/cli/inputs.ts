@@ -5,6 +5,8 @@
 // parsed answers into a Workload).
 
 import { limit, limitBytes, limitPattern } from '../rules/limits';
+import { REGION_RE } from '../rules/prices';
+import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';
 
@@ -85,6 +87,22 @@ function unit(parse: (s: string) => number, example: string) {
 }
 
 const size = unit(parseSize, 'a size with a unit, e.g. 2MB');
+
+function rate(v: unknown): Rate {
+  if (typeof v !== 'string') throw new AnswerProblem(`give ${RATE_HELP} (got ${show(v)})`);
+  try {
+    return parseRate(v);
+  } catch (e) {
+    if (e instanceof UnitError) throw new AnswerProblem(e.message);
+    throw e;
+  }
+}
+
+function region(v: unknown): string {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (!REGION_RE.test(s)) throw new AnswerProblem(`${show(v)} is not a Region code; use one such as us-east-1 or eu-west-1`);
+  return s;
+}
 const duration = unit(parseDuration, 'a duration with a unit, e.g. 45s');
 
 function count(v: unknown): number {
@@ -313,6 +331,40 @@ export const INPUTS: readonly Input[] = [
       when: isBatch,
     },
   },
+  // Traffic for cost and capacity (README "How costs are estimated"): optional; with --requests the
+  // cheapest option that fits is recommended and the generated capacity is sized for it.
+  {
+    key: 'requests', flag: '--requests', arg: '<rate>', group: 'workload',
+    help: 'average volume, e.g. 30000/month, 5M/day, 20/s, 500/h, 120/min (k, M, B allowed; for batch: records per run period); prices every option and picks the cheapest that fits',
+    defaultText: 'not priced: the flowchart decides',
+    parse: rate, example: '5M/day',
+  },
+  {
+    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload',
+    help: 'peak request rate, e.g. 50/s',
+    defaultText: `a multiple of --requests by traffic pattern: x${limit('policy.peak-factor-sustained')} sustained, x${limit('policy.peak-factor-intermittent')} intermittent, x${limit('policy.peak-factor-unpredictable')} unpredictable`,
+    parse: rate,
+  },
+  {
+    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload',
+    help: 'average request size, for data-processing charges', defaultText: 'the largest payload (--payload)',
+    parse: size,
+  },
+  {
+    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload',
+    help: 'average response size, for data-processing charges', defaultText: formatBytes(limit('policy.response-size')),
+    parse: size,
+  },
+  {
+    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload',
+    help: 'batch: each run must finish within this (sets TransformResources.InstanceCount)', defaultText: 'before the next run',
+    parse: duration,
+  },
+  {
+    key: 'region', flag: '--region', arg: '<code>', group: 'deployment',
+    help: 'AWS Region the prices are for (prices beyond us-east-1: deploy-advisor prices update --region R)', defaultText: 'us-east-1',
+    parse: region, example: 'us-east-1',
+  },
   {
     key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGET_VALUES,
     help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
@@ -335,6 +387,7 @@ export const INPUTS: readonly Input[] = [
   { key: 'artifact', flag: '--artifact', arg: '<model.tar.gz>', group: 'command', help: 'read the model size from the archive (its uncompressed size)', parse: none },
   { key: 'output', flag: '-o, --output', arg: '<dir>', group: 'command', help: 'write the configuration files into this folder (all or none)', parse: none },
   { key: 'force', flag: '--force', group: 'command', help: 'overwrite existing files in --output', parse: none },
+  { key: 'prices', flag: '--prices', arg: '<file>', group: 'command', help: 'a price table written by deploy-advisor prices update, instead of the cache (for air-gapped CI)', parse: none },
   { key: 'format', flag: '--format', arg: '<format>', group: 'command', choices: ['text', 'json', 'yaml'], defaultText: 'text', help: 'output format', parse: none },
   { key: 'explain', flag: '--explain', group: 'command', help: 'print every option and every limit checked, with sources', parse: none },
   { key: 'interactive', flag: '--interactive', negate: '--no-interactive', group: 'command', help: 'ask for missing answers on a terminal (the default there)', negateHelp: 'never prompt (implied without a terminal, or when CI or PRE_COMMIT is set)', parse: none },

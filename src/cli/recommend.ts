@@ -57,16 +57,22 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
     ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));
   }
-  const { workload, deployment: d, target, assumptions } = normalize(raw, origins);
+  const { workload, deployment: d, target, assumptions, cost, region } = normalize(raw, origins);
   assumptions.push(...notes);
   if (artifactNote) assumptions.push(artifactNote);
   const assessment = assess(workload);
-  const rec = assessment.recommendation;
+  if (!cost && (flags.prices !== undefined || region !== null)) {
+    assumptions.push(`${flags.prices !== undefined ? '--prices' : '--region'} was not used: nothing is priced without ${flagOf('requests')}`);
+  }
+  // With --requests, cost chooses among the options that fit, and sizes the capacity.
+  const costed = cost ? (await import('./costing')).costing(workload, assessment, cost, { region, prices: flags.prices as string | undefined }, d, io) : null;
+  const rec = costed ? costed.recommendation : assessment.recommendation;
+  const sizing = costed?.sizing ?? null;
 
   const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model' });
   if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
-  const config: Config | null = rec ? generate(rec, workload, d, target) : null;
+  const config: Config | null = rec ? generate(rec, workload, d, target, sizing) : null;
   let written: string[] | null = null;
   if (flags.output !== undefined) {
     if (config) {
@@ -81,7 +87,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   if (wizard && flags.format === 'text') {
     // The wizard shows the recommendation, then offers to write its files (unless -o already did).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    const result = toResult(workload, assessment, assumptions);
+    const result = toResult(workload, assessment, assumptions, costed);
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
@@ -91,7 +97,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
       const { writeFiles } = await import('./write-files');
       const s = await errStyle();
       if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t, sizing), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
       out = r;
       if (r.written) wrote(r.written);
       else io.stderr.write('Nothing written.\n');
@@ -99,7 +105,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
     return rec ? EXIT.ok : EXIT.findings;
   }
-  const result = { ...toResult(workload, assessment, assumptions), config };
+  const result = { ...toResult(workload, assessment, assumptions, costed), config };
 
   if (flags.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (flags.format === 'yaml') {

@@ -39,6 +39,8 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
     for (const a of r.advice) out.push(`  - ${a}`);
   }
 
+  if (r.prices) out.push(...costTable(r, s));
+
   out.push('', s.bold(explain ? 'Every option and limit checked:' : 'Other options:'));
   for (const o of r.options) {
     if (!explain && rec && o.option === rec.option) continue;
@@ -63,6 +65,29 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
     out.push('', s.dim('Run with --explain to see every limit checked, with sources.'));
   }
   return out.join('\n') + '\n';
+}
+
+const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Monthly cost of each option at --requests, and the break-even line. */
+function costTable(r: RecommendResult, s: Style): string[] {
+  const p = r.prices!;
+  const rows = r.options.map((o) => {
+    const label = o.sizing?.variant === 'provisioned-concurrency' ? 'Serverless + Provisioned Concurrency' : OPTION_NAMES[o.option];
+    const at = o.sizing?.instanceType ? ` (${o.sizing.instanceType})` : '';
+    const value = o.cost
+      ? `${money(o.cost.monthlyUsd)}${o.sizing && !o.sizing.compared ? ' (not compared: answers through a queue, not within the answer time)' : ''}`
+      : o.sizing && o.sizing.fits && o.sizing.unpriced.length
+        ? `unknown (no price: ${o.sizing.unpriced.join(', ')})`
+        : 'does not fit';
+    return { label: `${label}${at}`, value, chosen: r.recommendation?.option === o.option };
+  });
+  const w = Math.max(...rows.map((x) => x.label.length));
+  const out = ['', s.bold(`Monthly cost (${p.region} list prices${p.asOf ? ` as of ${p.asOf}` : ''}):`)];
+  for (const row of rows) out.push(`  ${row.chosen ? s.green('>') : ' '} ${row.label.padEnd(w)}  ${row.chosen ? s.bold(row.value) : row.value}`);
+  if (r.breakEven) out.push(`  ${r.breakEven}`);
+  out.push(s.dim('  Not counted: Savings Plans (up to 64% off), the free tier, S3, CloudWatch. Breakdowns: --format json.'));
+  return out;
 }
 
 /** The generated files: their contents, or the paths written. */

@@ -1,19 +1,48 @@
 // The recommend result as programs read it (json, yaml): schemaVersion 1, documented in the README.
 
-import type { Assessment } from '../rules/engine';
+import type { Cost, Estimate } from '../rules/cost';
+import type { Assessment, OptionAssessment, Recommendation } from '../rules/engine';
+import type { Costing } from './costing';
 import type { Workload } from '../rules/workload';
 
 export const SCHEMA_VERSION = 1;
 
+export interface OptionResult extends OptionAssessment {
+  /** Monthly estimate at --requests; null without it, when the option does not fit, or when a price is unknown. */
+  cost: Cost | null;
+  /** How the cost was reached: Serverless variant, instance type, capacity; null without --requests. */
+  sizing: { variant: string | null; instanceType: string | null; capacity: Estimate<unknown>['capacity']; fits: boolean; reason: string | null; unpriced: string[]; compared: boolean } | null;
+}
+
 export interface RecommendResult {
   schemaVersion: number;
   workload: Workload;
-  recommendation: Assessment['recommendation'];
-  options: Assessment['options'];
+  recommendation: (Recommendation & { cost: Cost | null }) | null;
+  options: OptionResult[];
   advice: string[];
   assumptions: string[];
+  /** The price table the costs come from; null without --requests. */
+  prices: Costing['prices'] | null;
+  /** The line saying where the cheapest option stops being cheapest; null when there is none. */
+  breakEven: string | null;
 }
 
-export function toResult(workload: Workload, a: Assessment, assumptions: string[]): RecommendResult {
-  return { schemaVersion: SCHEMA_VERSION, workload, recommendation: a.recommendation, options: a.options, advice: a.advice, assumptions };
+export function toResult(workload: Workload, a: Assessment, assumptions: string[], c: Costing | null = null): RecommendResult {
+  const rec = c ? c.recommendation : a.recommendation;
+  const pricedOf = (o: string) => c?.priced.find((p) => p.option === o) ?? null;
+  const options = a.options.map((o): OptionResult => {
+    const p = pricedOf(o.option);
+    return { ...o, cost: p?.fits ? p.cost : null, sizing: p ? { variant: p.variant, instanceType: p.instanceType, capacity: p.capacity, fits: p.fits, reason: p.reason, unpriced: p.unpriced, compared: c!.choice.candidates.includes(o.option) } : null };
+  });
+  const recCost = rec ? (options.find((o) => o.option === rec.option)?.cost ?? null) : null;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    workload,
+    recommendation: rec ? { ...rec, cost: recCost } : null,
+    options,
+    advice: a.advice,
+    assumptions: c ? [...assumptions, ...c.assumptions] : assumptions,
+    prices: c ? c.prices : null,
+    breakEven: c?.choice.reasons.find((r) => /break-even|no longer fits/.test(r)) ?? null,
+  };
 }

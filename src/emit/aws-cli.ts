@@ -60,7 +60,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
       ModelClientConfig: { InvocationsTimeoutInSeconds: b.invocationsTimeoutInSeconds, InvocationsMaxRetries: b.invocationsMaxRetries },
       TransformInput: input,
       TransformOutput: { S3OutputPath: value('s3Output', d.s3Output), AssembleWith: b.assembleWith },
-      TransformResources: { InstanceType: plan.instanceType!, InstanceCount: 1 },
+      TransformResources: { InstanceType: plan.instanceType!, InstanceCount: plan.capacity?.transformInstanceCount ?? 1 },
     });
     ops.push({ operation: 'create-transform-job', body: job });
   } else {
@@ -90,7 +90,8 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
     const newer = plan.serverless?.provisionedConcurrency ? 'ProvisionedConcurrency' : plan.async ? 'S3FailurePath' : null;
     if (operation === 'create-endpoint-config' && newer) notes.push(`${newer} needs an AWS CLI released after mid-2023 (older API models reject it).`);
     if (operation === 'create-endpoint' && (rec.option === 'real-time' || rec.option === 'async')) {
-      notes.push(`Autoscaling (min ${rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances')} instances) is set up separately with aws application-autoscaling; the cloudformation target includes it.`);
+      const min = plan.capacity?.minInstances ?? (rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances'));
+      notes.push(`Autoscaling (min ${min}${plan.capacity?.maxInstances ? `, max ${plan.capacity.maxInstances}` : ''} instances) is set up separately with aws application-autoscaling; the cloudformation target includes it.`);
     }
     if (operation === 'create-transform-job') notes.push('Transform job names are unique per account and Region: change TransformJobName for each run.');
     const comments = headerComments(plan, deploy);

@@ -82,11 +82,11 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
   resources.Endpoint = { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointName: endpointName, EndpointConfigName: getAtt('EndpointConfig', 'EndpointConfigName') } };
 
   if (rec.option === 'real-time' || rec.option === 'async') {
-    const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: limit('policy.max-instances'), MinValue: 1, Description: 'Most instances autoscaling may run' });
+    const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: plan.capacity?.maxInstances ?? limit('policy.max-instances'), MinValue: 1, Description: 'Most instances autoscaling may run' });
     resources.ScalableTarget = {
       Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
       Properties: {
-        MinCapacity: rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances'),
+        MinCapacity: plan.capacity?.minInstances ?? (rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances')),
         MaxCapacity: maxInstances,
         ResourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
         ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',

@@ -13,6 +13,15 @@ export function headerComments(plan: Plan, deploy: string[]): string[] {
     '',
     'Why:',
     ...rec.reasons.map((r) => `  - ${r}`),
+    ...(plan.cost
+      ? [
+          '',
+          `Estimated cost: $${plan.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month (${plan.cost.label}):`,
+          ...plan.cost.breakdown.map((l) => `  - ${l.item}: $${l.usd.toFixed(2)}`),
+          'Assumed:',
+          ...plan.cost.assumptions.map((a) => `  - ${a}`),
+        ]
+      : []),
     ...(plan.choices.length ? ['', 'Choices in this file:', ...plan.choices.map((c) => `  - ${c}`)] : []),
     ...(plan.warnings.length ? ['', 'Check before deploying:', ...plan.warnings.map((c) => `  - ${c}`)] : []),
     '',
@@ -54,7 +63,7 @@ export function productionVariant(plan: Plan, modelName: YamlValue): { [k: strin
     if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
     variant.ServerlessConfig = s;
   } else {
-    Object.assign(variant, { InitialInstanceCount: 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
+    Object.assign(variant, { InitialInstanceCount: plan.capacity?.initialInstanceCount ?? 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
   }
   return variant;
 }

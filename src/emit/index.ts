@@ -5,7 +5,7 @@ import type { Workload } from '../rules/workload';
 import { awsCli } from './aws-cli';
 import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
 import type { Deployment } from './deployment';
-import { makePlan } from './plan';
+import { makePlan, type Sizing } from './plan';
 
 export const TARGETS = ['cloudformation', 'aws-cli'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -24,8 +24,8 @@ export interface Config {
   warnings: string[];
 }
 
-export function generate(rec: Recommendation, w: Workload, d: Deployment, requested: Target): Config {
-  const plan = makePlan(rec, w, d);
+export function generate(rec: Recommendation, w: Workload, d: Deployment, requested: Target, sizing: Sizing | null = null): Config {
+  const plan = makePlan(rec, w, d, sizing);
   const warnings = [...plan.warnings];
   let target = requested;
   if (rec.option === 'batch-transform' && target === 'cloudformation') {

@@ -2,11 +2,13 @@
 // concurrency, async and batch settings. Every number comes from the limits table or the
 // instance catalog; every choice carries the reason that goes into the file's comments.
 
+import type { AsyncCapacity, BatchCapacity, Cost, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../rules/cost';
+import { optionLabel, type PricedOption } from '../rules/cost-choice';
 import type { Recommendation } from '../rules/engine';
 import { serverlessMemoryMB } from '../rules/engine';
 import { chooseInstance, type InstanceChoice } from '../rules/instance-choice';
 import { hasNvme, type InstanceType } from '../rules/instances';
-import { limit } from '../rules/limits';
+import { limit, type OptionId } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
@@ -46,6 +48,53 @@ export interface Plan {
   choices: string[];
   /** Things the user should know (unknown instance type, values not given...). */
   warnings: string[];
+  /** Instance counts sized for a request volume (--requests); null: the generator's defaults. */
+  capacity: PlanCapacity | null;
+  /** The monthly estimate for the header comment; null without --requests or when unknown. */
+  cost: (Cost & { label: string }) | null;
+}
+
+/** Capacity sized for the traffic, from the cost model. */
+export interface PlanCapacity {
+  initialInstanceCount?: number;
+  minInstances?: number;
+  maxInstances?: number;
+  targetInvocationsPerInstance?: number;
+  maxConcurrency?: number;
+  provisionedConcurrency?: number | null;
+  transformInstanceCount?: number;
+  /** Why, for the file comments. */
+  why: string;
+}
+
+/** What --requests adds to a plan: sized capacity and the estimate. */
+export interface Sizing {
+  capacity: PlanCapacity;
+  cost: (Cost & { label: string }) | null;
+}
+
+/** The capacity and estimate of a priced option, for the generated files. */
+export function sizingFor(p: PricedOption): Sizing | null {
+  if (!p.fits || !p.capacity) return null;
+  const cost = p.cost ? { ...p.cost, label: optionLabel(p) } : null;
+  switch (p.option) {
+    case 'real-time': {
+      const c = p.capacity as RealTimeCapacity;
+      return { cost, capacity: { ...c, why: `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)` } };
+    }
+    case 'async': {
+      const c = p.capacity as AsyncCapacity;
+      return { cost, capacity: { initialInstanceCount: c.initialInstanceCount, minInstances: c.minInstances, maxInstances: c.maxInstances, why: `autoscaling ${c.minInstances} to ${c.maxInstances} instances: ${c.minInstances === 0 ? 'scales to zero between bursts' : 'one instance stays up, since callers cannot wait for a scale-out from zero'}; the maximum serves the peak` } };
+    }
+    case 'serverless': {
+      const c = p.capacity as ServerlessCapacity;
+      return { cost, capacity: { maxConcurrency: c.maxConcurrency, provisionedConcurrency: c.provisionedConcurrency, why: `the peak concurrency (peak rate x processing time)${c.provisionedConcurrency ? '; Provisioned Concurrency holds the average concurrency warm, since callers cannot wait out a cold start' : ''}` } };
+    }
+    case 'batch-transform': {
+      const c = p.capacity as BatchCapacity;
+      return { cost, capacity: { transformInstanceCount: c.instanceCount, why: `InstanceCount ${c.instanceCount}: the fewest instances that finish each run in time (see Estimated cost)` } };
+    }
+  }
 }
 
 /** The chosen instance's type and the lines it adds to the file comments. */
@@ -81,6 +130,17 @@ function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices:
 /** Requests an instance serves at once: one per model copy it runs (1 when the type is not known). */
 const workers = (c: InstanceChoice) => (c.fit ? Math.max(1, c.fit.copies) : 1);
 
+/**
+ * The instance an option would run on, as the cost model needs it: workers per instance (for
+ * Batch Transform, MaxConcurrentTransforms) and local NVMe. The same choice the plan makes.
+ */
+export function instanceSpecFor(w: Workload, option: OptionId, architecture: Recommendation['architecture'], d: Deployment): InstanceSpec | null {
+  if (option === 'serverless') return null;
+  const c = chooseInstance(w, { option, architecture } as Recommendation, d.instanceType ?? null);
+  const n = option === 'batch-transform' ? batchPlan(w, c, []).maxConcurrentTransforms : workers(c);
+  return { type: c.type, workers: n, nvme: c.instance ? c.instance.nvme : hasNvme(c.type) ?? false };
+}
+
 function batchPlan(w: Workload, c: InstanceChoice, choices: string[]): BatchPlan {
   const ct = (w.contentType ?? '').toLowerCase();
   let splitType = 'None';
@@ -109,24 +169,27 @@ function batchPlan(w: Workload, c: InstanceChoice, choices: string[]): BatchPlan
   return { splitType, batchStrategy, assembleWith, maxPayloadInMB, maxConcurrentTransforms, invocationsTimeoutInSeconds: timeout, invocationsMaxRetries: limit('batch-transform.max-retries') };
 }
 
-export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan {
+export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing: Sizing | null = null): Plan {
   const choices: string[] = [];
   const warnings: string[] = [];
   const containers = rec.architecture === 'serial-pipeline' ? w.pipeline : rec.architecture === 'multi-container' ? w.frameworks : 1;
 
   if (rec.option === 'serverless') {
     const memoryMB = serverlessMemoryMB(w.modelSizeBytes)!;
-    const maxConcurrency = limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
-    const provisionedConcurrency = w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup') ? 1 : null;
+    const sized = sizing?.capacity.maxConcurrency !== undefined ? sizing.capacity : null;
+    const maxConcurrency = sized ? sized.maxConcurrency! : limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
+    const provisionedConcurrency = sized ? (sized.provisionedConcurrency ?? null) : w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup') ? 1 : null;
     choices.push(
       `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
-      `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
+      sized
+        ? `MaxConcurrency ${maxConcurrency}${provisionedConcurrency ? ` and ProvisionedConcurrency ${provisionedConcurrency}` : ''}: ${sized.why}`
+        : `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
     );
-    if (provisionedConcurrency) {
+    if (provisionedConcurrency && !sized) {
       choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
     }
     if (d.instanceType) warnings.push(`--instance-type ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
-    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings };
+    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
   }
 
   const choice = instanceLines(w, rec, d, choices, warnings);
@@ -150,11 +213,13 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan 
     }
   } else if (rec.option === 'real-time') {
     const perMinute = (60 / w.processingSeconds) * workers(choice);
-    targetInvocationsPerInstance = Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
+    targetInvocationsPerInstance = sizing?.capacity.targetInvocationsPerInstance ?? Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
     choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${workers(choice)} workers); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
     batch = batchPlan(w, choice, choices);
   }
-  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings };
+  const capacity = sizing ? sizing.capacity : null;
+  if (capacity) choices.push(capacity.why);
+  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null };
 }
 

@@ -134,6 +134,8 @@ export interface CostChoice {
   /** The runner-up, for the reasons. */
   next: PricedOption | null;
   reasons: string[];
+  /** The options that were compared (the others serve another kind of caller). */
+  candidates: OptionId[];
   /** Why the choice was not made by cost, when it was not. */
   note: string | null;
 }
@@ -175,10 +177,11 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const { workload: w, assessment, answers: a } = ctx;
   const flowchart = assessment.recommendation?.option ?? null;
   const candidates = priced.filter((p) => competes(w, p, flowchart));
-  if (candidates.length === 0) return { best: null, next: null, reasons: [], note: null };
+  if (candidates.length === 0) return { best: null, next: null, reasons: [], candidates: [], note: null };
+  const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides` };
+    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides` };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -187,7 +190,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const what = w.batch ? 'records' : 'requests';
   if (!next) {
     reasons.push(`the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)}`);
-    return { best, next, reasons, note: null };
+    return { best, next, reasons, candidates: compared, note: null };
   }
   const diff = next.cost!.monthlyUsd - best.cost!.monthlyUsd;
   const pct = next.cost!.monthlyUsd > 0 ? Math.round((diff / next.cost!.monthlyUsd) * 100) : 0;
@@ -204,7 +207,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   } else {
     reasons.push(`${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`);
   }
-  return { best, next, reasons, note: null };
+  return { best, next, reasons, candidates: compared, note: null };
 }
 
 /**
