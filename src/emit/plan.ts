@@ -9,6 +9,7 @@ import { limit } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
+import { planInferenceComponents, type IcPlan } from './inference-components';
 
 const GIB = 1024 ** 3;
 
@@ -42,6 +43,8 @@ export interface Plan {
   choices: string[];
   /** Things the user should know (unknown instance type, values not given...). */
   warnings: string[];
+  /** The inference-components architecture: components, instances and scaling. */
+  ic?: IcPlan;
 }
 
 function workers(i: InstanceType): number {
@@ -49,7 +52,7 @@ function workers(i: InstanceType): number {
 }
 
 /** Candidates in order of preference: smallest first. */
-function candidates(w: Workload, rec: Recommendation): InstanceType[] {
+export function candidates(w: Workload, rec: Recommendation): InstanceType[] {
   const batch = rec.option === 'batch-transform';
   const mme = rec.architecture === 'multi-model';
   const gpuFamilies = ['g4dn', 'g5', 'g6', 'p3', 'p4d', 'p5'];
@@ -144,7 +147,8 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan 
     return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings };
   }
 
-  const instanceType = chooseInstance(w, rec, d, choices, warnings);
+  const ic = rec.architecture === 'inference-components' ? planInferenceComponents(rec, w, d, choices, warnings) : undefined;
+  const instanceType = ic ? ic.instanceType : chooseInstance(w, rec, d, choices, warnings);
   const known = instance(instanceType) ?? null;
   const kmsAllowed = known !== null && !known.nvme;
   if (known?.nvme) choices.push(`no KmsKeyId: ${instanceType} has local NVMe storage, encrypted by the instance; the API rejects a KmsKeyId for it`);
@@ -160,13 +164,13 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment): Plan 
     if (w.processingSeconds > limit('async.invocation-timeout-default')) {
       choices.push(`invoke with InvocationTimeoutSeconds of at least ${Math.ceil(w.processingSeconds)}: the default is ${formatDuration(limit('async.invocation-timeout-default'))}`);
     }
-  } else if (rec.option === 'real-time') {
+  } else if (rec.option === 'real-time' && !ic) {
     const perMinute = (60 / w.processingSeconds) * (known ? workers(known) : 1);
     targetInvocationsPerInstance = Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
     choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${known ? workers(known) : 1} workers); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
     batch = batchPlan(w, known, choices);
   }
-  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings };
+  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, ...(ic ? { ic } : {}) };
 }
 

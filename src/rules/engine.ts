@@ -6,7 +6,7 @@ import { formatBytes, formatDuration } from './units';
 import type { Workload } from './workload';
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
-export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline'] as const;
+export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline', 'inference-components'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const OPTION_NAMES: Record<OptionId, string> = {
@@ -21,6 +21,7 @@ export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
   'multi-model': 'multi-model endpoint',
   'multi-container': 'multi-container endpoint',
   'serial-pipeline': 'serial inference pipeline',
+  'inference-components': 'inference components',
 };
 
 /** Checks that compare the workload with itself rather than with a SageMaker limit. */

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { generate } from '../../src/emit/index';
 import { makePlan } from '../../src/emit/plan';
 import type { Workload } from '../../src/rules/workload';
 import { cli, ROOT } from '../cli/helpers';
+import { awsValidate, operationOf, which } from './tools';
 
 const GOLDEN = join(ROOT, 'fixtures/generate');
 const CASES = readdirSync(GOLDEN).sort();
@@ -107,19 +108,6 @@ describe('generated values stay inside the limits table', () => {
   });
 });
 
-function which(cmd: string, check: (version: string) => boolean): string | null {
-  const candidates = [cmd, ...(cmd === 'aws' ? ['/usr/bin/aws', '/usr/local/bin/aws'] : [])];
-  for (const c of candidates) {
-    try {
-      const v = execFileSync(c, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      if (check(v)) return c;
-    } catch {
-      /* not there */
-    }
-  }
-  return null;
-}
-
 const CFN_LINT = which('cfn-lint', () => true);
 if (!CFN_LINT) console.warn('SKIPPED: cfn-lint is not installed, so generated templates are not checked by it');
 describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
@@ -139,15 +127,6 @@ describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' 
   });
 });
 
-// No retries: the unreachable endpoint would otherwise cost seconds of back-off per call.
-const ENV = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1', AWS_RETRY_MODE: 'standard' };
-/** Runs the AWS CLI's parameter validation: it passes when the CLI gets as far as the (unreachable) network. */
-function awsValidate(aws: string, operation: string, inputArg: string, file: string): string {
-  const r = spawnSync(aws, ['sagemaker', operation, inputArg, `file://${file}`, '--endpoint-url', 'http://127.0.0.1:9', '--cli-connect-timeout', '1', '--cli-read-timeout', '1'], { encoding: 'utf8', env: ENV, timeout: 60_000 });
-  const out = r.stdout + r.stderr;
-  return /Could not connect to the endpoint URL/.test(out) ? 'ok' : out.trim();
-}
-
 const CLI_FILES = FILES.filter((f) => f.target === 'aws-cli').map((f) => [`${f.case}/${f.file}`, f] as const);
 // Fields the service added after late 2022, which Debian's AWS CLI 2.9 does not know.
 const NEWER_THAN_CLI_2_9 = ['ProvisionedConcurrency', 'S3FailurePath'];
@@ -161,12 +140,12 @@ describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${
     let path = f.path;
     if (newer.length) {
       // Those fields are checked by the current-model validation below; here, everything else.
-      const first = awsValidate(AWS_V2!, f.file.replace('.yaml', ''), '--cli-input-yaml', f.path);
+      const first = awsValidate(AWS_V2!, operationOf(f.file), '--cli-input-yaml', f.path);
       if (first !== 'ok') expect(first).toMatch(new RegExp(`Unknown parameter in [\\w.\\[\\]]+: "(${newer.join('|')})"`));
       path = join(mkdtempSync(join(tmpdir(), 'da-aws-')), f.file);
       writeFileSync(path, text.split('\n').filter((l) => !newer.some((k) => new RegExp(`^\\s*${k}:`).test(l))).join('\n'));
     }
-    expect(awsValidate(AWS_V2!, f.file.replace('.yaml', ''), '--cli-input-yaml', path)).toBe('ok');
+    expect(awsValidate(AWS_V2!, operationOf(f.file), '--cli-input-yaml', path)).toBe('ok');
   });
 });
 
@@ -176,7 +155,7 @@ describe.skipIf(!AWS_V1)(`AWS CLI with a current API model (v1, JSON input) on e
   it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
     const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');
     writeFileSync(json, JSON.stringify(parseCfnYaml(readFileSync(f.path, 'utf8')).toJS()));
-    expect(awsValidate(AWS_V1!, f.file.replace('.yaml', ''), '--cli-input-json', json)).toBe('ok');
+    expect(awsValidate(AWS_V1!, operationOf(f.file), '--cli-input-json', json)).toBe('ok');
   });
 
   it('rejects a misspelt field (the check can fail)', () => {
