@@ -1,11 +1,11 @@
 // Bundles the CLI into dist/ for fast start-up (see BENCHMARKS.md):
 // - dist/cli.cjs: our code and commander, CommonJS (Node's ESM loader costs ~3 ms at start-up).
-// - dist/vendor/*.cjs: yaml, chalk, the prompts and tar, each bundled on its own and required only by the
+// - dist/vendor/*.cjs: yaml, chalk, the prompts, tar and stream-json, each bundled on its own and required only by the
 //   modules that use them, which esbuild initialises lazily on their first dynamic import.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar'];
+const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 

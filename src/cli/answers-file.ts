@@ -4,12 +4,13 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
+import type { Origins } from './answers';
+import { ANSWER_KEYS, type RawAnswers } from './inputs';
 import { UsageError } from './io';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
-const KEYS = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)] as Array<AnswerKey | DeployKey>;
+const KEYS = ANSWER_KEYS;
 
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -81,7 +82,7 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   }
 
   for (const key of Object.keys(data as object)) {
-    if (!(KEYS as string[]).includes(key)) {
+    if (!KEYS.includes(key)) {
       const hint = suggest(key, KEYS);
       throw new UsageError(
         `${file}:${position(lc, keyNode(doc, key).key)}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`,
@@ -91,6 +92,6 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   const answers = data as RawAnswers;
 
   const origins: Origins = {};
-  for (const k of Object.keys(answers) as Array<AnswerKey | DeployKey>) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  for (const k of Object.keys(answers)) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
   return { answers, origins };
 }

@@ -1,181 +1,124 @@
-// Answers from flags and an answers file, merged and turned into a Workload.
-// Every error names where the bad value came from: a flag, or file:line:column.
+// Answers from flags, an answers file and the wizard, merged and turned into a Workload and the
+// deployment values. Which answers exist, and how each is parsed, is the input table's
+// (./inputs); this module is where the answers meet the engine. Every error names where the bad
+// value came from: a flag, or file:line:column.
 
 import { limitBytes, limit } from '../rules/limits';
-import { parseDuration, parseSize, formatBytes, formatDuration, UnitError } from '../rules/units';
-import { TRAFFIC, type Traffic, type Workload } from '../rules/workload';
+import { formatBytes, formatDuration } from '../rules/units';
+import type { Traffic, Workload } from '../rules/workload';
+import type { Deployment } from '../emit/deployment';
+import type { Target } from '../emit/index';
+import { ANSWERS, answerProblems, flagOf, input, missingAnswers, type RawAnswers } from './inputs';
 import { UsageError } from './io';
 
-/** Workload answers, keyed as in an answers file (camelCase). */
-export const ANSWER_FLAGS = {
-  batch: '--batch/--no-batch',
-  payload: '--payload',
-  processingTime: '--processing-time',
-  latency: '--latency',
-  traffic: '--traffic',
-  modelSize: '--model-size',
-  gpu: '--gpu/--no-gpu',
-  models: '--models',
-  frameworks: '--frameworks',
-  pipeline: '--pipeline',
-  contentType: '--content-type',
-} as const;
-
-export type AnswerKey = keyof typeof ANSWER_FLAGS;
-
-/** Deployment answers: what the generated configuration needs besides the workload. */
-export const DEPLOY_FLAGS = {
-  target: '--target',
-  name: '--name',
-  image: '--image',
-  modelData: '--model-data',
-  roleArn: '--role-arn',
-  s3Output: '--s3-output',
-  s3Input: '--s3-input',
-  instanceType: '--instance-type',
-} as const;
-export type DeployKey = keyof typeof DEPLOY_FLAGS;
-export type RawAnswers = Partial<Record<AnswerKey | DeployKey, unknown>>;
-/** Where each answer came from: a flag name or "file:line:col". */
-export type Origins = Partial<Record<AnswerKey | DeployKey, string>>;
+export type { RawAnswers };
+/** Where each answer came from, when not a flag: "file:line:col: key". */
+export type Origins = Record<string, string>;
 
 export interface Normalized {
   workload: Workload;
+  deployment: Deployment;
+  target: Target;
   assumptions: string[];
 }
 
-function fail(origin: string, message: string): never {
-  throw new UsageError(`${origin}: ${message}`);
-}
-
-/** A validator for text with a unit, turning UnitError into an error naming the origin. */
-function withUnit(parse: (text: string) => number, example: string) {
-  return (value: unknown, origin: string): number => {
-    if (typeof value !== 'string') fail(origin, `give ${example} (got ${JSON.stringify(value)})`);
-    try {
-      return parse(value);
-    } catch (e) {
-      if (e instanceof UnitError) fail(origin, e.message);
-      throw e;
-    }
-  };
-}
-
-const size = withUnit(parseSize, 'a size with a unit, e.g. 2MB');
-const duration = withUnit(parseDuration, 'a duration with a unit, e.g. 45s');
-
-function count(value: unknown, origin: string): number {
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    fail(origin, `must be a whole number of at least 1 (got ${typeof value === 'string' ? `"${value}"` : JSON.stringify(value)})`);
-  }
-  return n;
-}
-
-function bool(value: unknown, origin: string): boolean {
-  if (typeof value !== 'boolean') fail(origin, `must be true or false (got ${JSON.stringify(value)})`);
-  return value;
-}
-
-function traffic(value: unknown, origin: string): Traffic {
-  if (typeof value === 'string' && (TRAFFIC as readonly string[]).includes(value)) return value as Traffic;
-  fail(origin, `unknown traffic pattern ${JSON.stringify(value)}; use one of ${TRAFFIC.join(', ')}`);
-}
-
-function mime(value: unknown, origin: string): string {
-  if (typeof value !== 'string' || !/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(value.trim())) {
-    fail(origin, `${JSON.stringify(value)} is not a MIME type; use e.g. text/csv or application/json`);
-  }
-  return value.trim();
-}
-
-function latency(value: unknown, origin: string): number | null {
-  if (value === 'none') return null;
-  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) {
-    fail(origin, `"${value}" has no unit; give a duration such as 500ms or 2s, or none when callers can wait for a queued result`);
-  }
-  return duration(value, origin);
-}
-
-/** The answers the flowchart needs that have no safe default and were not given. */
-export function missingAnswers(raw: RawAnswers): AnswerKey[] {
-  if (raw.batch === undefined) return ['batch'];
-  if (raw.batch === true) return [];
-  return (['payload', 'processingTime', 'latency', 'traffic'] as const).filter((k) => raw[k] === undefined);
-}
-
 /**
- * Merges answers (flags already override the file's) into a Workload. Throws UsageError naming
- * every missing answer the flowchart needs, or the first bad value with its origin.
+ * Merges answers (flags already override the file's) into a Workload and deployment values.
+ * Throws UsageError naming the first bad value with its origin, or every missing answer the
+ * flowchart needs.
  */
 export function normalize(raw: RawAnswers, origins: Origins): Normalized {
-  const at = (k: AnswerKey) => origins[k] ?? ANSWER_FLAGS[k];
-  const has = (k: AnswerKey) => raw[k] !== undefined;
+  const at = (k: string) => origins[k] ?? flagOf(k);
+  const has = (k: string) => raw[k] !== undefined;
+  const parsed: Record<string, unknown> = {};
 
   // Bad values first: they are more specific than what is missing.
-  const validators: Record<AnswerKey, (v: unknown, o: string) => unknown> = {
-    batch: bool, payload: size, processingTime: duration, latency, traffic, modelSize: size, gpu: bool,
-    models: count, frameworks: count, pipeline: count, contentType: mime,
-  };
-  for (const k of Object.keys(validators) as AnswerKey[]) if (has(k)) validators[k](raw[k], at(k));
+  const bad = answerProblems(raw)[0];
+  if (bad) throw new UsageError(`${at(bad.key)}: ${bad.message}`);
+  for (const i of ANSWERS) if (has(i.key)) parsed[i.key] = i.parse(raw[i.key]);
 
-  const missing = missingAnswers(raw).map((k) => (k === 'batch' ? '--batch or --no-batch' : ANSWER_FLAGS[k]));
+  const missing = missingAnswers(raw).map(flagOf).map((f) => f.replace('/', ' or '));
   if (missing.length > 0) {
     throw new UsageError(
       `missing ${missing.length === 1 ? 'answer' : 'answers'}: ${missing.join(', ')} (give ${missing.length === 1 ? 'it as a flag' : 'them as flags'} or in --answers FILE; see deploy-advisor recommend --help)`,
     );
   }
+  const v = <T>(k: string) => parsed[k] as T;
 
-  const batch = raw.batch as boolean;
+  const batch = v<boolean>('batch');
   const assumptions: string[] = [];
+  const ignored = (keys: string[], why: string) => {
+    const given = keys.filter(has);
+    if (given.length) assumptions.push(`${given.map((k) => `${flagOf(k).split("/")[0]} ${String(raw[k])}`).join(' and ')} ${given.length > 1 ? 'were' : 'was'} ignored: ${why}`);
+  };
 
   let payloadBytes: number;
-  if (has('payload')) payloadBytes = size(raw.payload, at('payload'));
+  if (has('payload')) payloadBytes = v('payload');
   else {
     payloadBytes = limitBytes('batch-transform.payload-default');
-    assumptions.push(`record size not given: assumed to fit the default MaxPayloadInMB of ${formatBytes(payloadBytes)} (--payload)`);
+    assumptions.push(`record size not given: assumed to fit the default MaxPayloadInMB of ${formatBytes(payloadBytes)} (${flagOf('payload')})`);
   }
   let processingSeconds: number;
-  if (has('processingTime')) processingSeconds = duration(raw.processingTime, at('processingTime'));
+  if (has('processingTime')) processingSeconds = v('processingTime');
   else {
     processingSeconds = limit('batch-transform.invocation-timeout-default');
-    assumptions.push(`processing time not given: assumed within the default invocation timeout of ${formatDuration(processingSeconds)} (--processing-time)`);
+    assumptions.push(`processing time not given: assumed within the default invocation timeout of ${formatDuration(processingSeconds)} (${flagOf('processingTime')})`);
   }
 
   let latencySeconds: number | null = null;
-  let trafficPattern: Traffic | null = null;
+  let traffic: Traffic | null = null;
+  const streaming = has('streaming') ? v<boolean>('streaming') : false;
   if (batch) {
-    const ignored = (['latency', 'traffic'] as const).filter(has).map((k) => ANSWER_FLAGS[k]);
-    if (ignored.length) assumptions.push(`${ignored.join(' and ')} ${ignored.length > 1 ? 'do' : 'does'} not apply to a batch job and ${ignored.length > 1 ? 'were' : 'was'} ignored`);
+    ignored(['latency', 'traffic', 'streaming'], 'they do not apply to a batch job, which has no callers waiting');
   } else {
-    latencySeconds = latency(raw.latency, at('latency'));
-    trafficPattern = traffic(raw.traffic, at('traffic'));
+    latencySeconds = v('latency');
+    traffic = v('traffic');
   }
 
-  const modelSizeBytes = has('modelSize') ? size(raw.modelSize, at('modelSize')) : null;
-  if (modelSizeBytes === null) assumptions.push('model size not given: memory limits were not checked against it (--model-size)');
+  const modelSizeBytes = has('modelSize') ? v<number>('modelSize') : null;
+  if (modelSizeBytes === null) assumptions.push(`model size not given: memory limits were not checked against it (${flagOf('modelSize').split('/')[0]})`);
 
-  const gpu = has('gpu') ? bool(raw.gpu, at('gpu')) : false;
-  if (!has('gpu')) assumptions.push('GPU not mentioned: assumed the model runs on CPU (--gpu)');
+  const gpu = has('gpu') ? v<boolean>('gpu') : false;
+  if (!has('gpu')) assumptions.push(`GPU not mentioned: assumed the model runs on CPU (${flagOf('gpu').split('/')[0]})`);
 
-  const pipeline = has('pipeline') ? count(raw.pipeline, at('pipeline')) : 1;
-  let frameworks = has('frameworks') ? count(raw.frameworks, at('frameworks')) : null;
-  let models = has('models') ? count(raw.models, at('models')) : null;
+  const pipeline = has('pipeline') ? v<number>('pipeline') : 1;
+  let frameworks = has('frameworks') ? v<number>('frameworks') : null;
+  let models = has('models') ? v<number>('models') : null;
   if (models === null) models = frameworks ?? 1;
   if (frameworks === null) {
     frameworks = 1;
-    if (models > 1) assumptions.push(`frameworks not given: assumed all ${models} models use one framework (--frameworks)`);
+    if (models > 1 && pipeline === 1) assumptions.push(`frameworks not given: assumed all ${models} models use one framework (${flagOf('frameworks')})`);
   }
-  if (frameworks > models) fail(at('frameworks'), `${frameworks} frameworks cannot be more than the ${models} models (--models)`);
+  if (pipeline > 1 && (models > 1 || frameworks > 1)) {
+    // A pipeline is one model made of chained containers; --models and --frameworks describe
+    // several models behind one endpoint, which a pipeline endpoint does not have.
+    ignored(['models', 'frameworks'], `a ${pipeline}-container pipeline is one model with chained containers`);
+    models = 1;
+    frameworks = 1;
+  }
 
   let contentType: string | null = null;
-  if (has('contentType')) contentType = mime(raw.contentType, at('contentType'));
-  else if (batch) {
-    assumptions.push('content type not given: records are not split by line (--content-type text/csv to split CSV)');
+  if (has('contentType')) contentType = v('contentType');
+  else if (batch) assumptions.push(`content type not given: records are not split by line (${flagOf('contentType')} text/csv to split CSV)`);
+
+  // Deployment values. A value that belongs to one container cannot serve several.
+  const containers = pipeline > 1 ? pipeline : frameworks;
+  for (const k of ['image', 'modelData'] as const) {
+    if (has(k) && containers > 1) {
+      throw new UsageError(
+        `${at(k)}: one value cannot serve ${containers} containers (${pipeline > 1 ? 'a pipeline' : 'several frameworks'}); leave it out, and give each container's value as the template's Parameters (or fill in the <PLACEHOLDERS>)`,
+      );
+    }
   }
+  const deployment: Deployment = {};
+  for (const k of ['name', 'image', 'modelData', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const) if (has(k)) deployment[k] = v(k);
+  if (has('networkIsolation')) deployment.networkIsolation = v('networkIsolation');
+  const target = (has('target') ? v('target') : input('target').defaultText) as Target;
 
   return {
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic: trafficPattern, modelSizeBytes, gpu, models, frameworks, pipeline, contentType },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType },
+    deployment,
+    target,
     assumptions,
   };
 }

@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Do
 import { RULES, ruleById } from '../rules/lint/index';
 import { isObj, plain } from '../rules/lint/helpers';
 import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, normalize, type Origins, type RawAnswers } from './answers';
+import { ANSWER_KEYS, answerProblems } from './inputs';
 import { CFN_TAGS } from './cfn-yaml';
 import { UsageError } from './io';
 
@@ -45,8 +45,7 @@ function sniff(d: unknown): DocKind | null {
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
-  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
-  if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => known.includes(k)).length >= 2) return 'answers';
+  if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => ANSWER_KEYS.includes(k)).length >= 2) return 'answers';
   return null;
 }
 
@@ -134,24 +133,14 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
   };
 }
 
-/** Findings of an answers file: what `recommend --answers` would refuse. */
+/**
+ * Findings of an answers file: what `recommend --answers` would refuse in it. An answers file may
+ * hold only some answers (flags give the rest), so what is missing is not a finding.
+ */
 function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
-  const known = [...Object.keys(ANSWER_FLAGS), ...Object.keys(DEPLOY_FLAGS)];
-  const unknown = Object.keys(data).filter((k) => !known.includes(k));
-  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${known.join(', ')}`, ...at([k]) }));
-  const origins: Origins = {};
-  for (const k of Object.keys(data)) {
-    const p = at([k]);
-    origins[k as keyof Origins] = `@${p.line}:${p.column}@ ${k}`;
-  }
-  try {
-    normalize(data as RawAnswers, origins);
-    return [];
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    const m = /^@(\d+):(\d+)@ (.*)$/.exec(e.message);
-    return [m ? { message: m[3]!, line: Number(m[1]), column: Number(m[2]) } : { message: e.message, line: 1, column: 1 }];
-  }
+  const unknown = Object.keys(data).filter((k) => !ANSWER_KEYS.includes(k));
+  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${ANSWER_KEYS.join(', ')}`, ...at([k]) }));
+  return answerProblems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
 }
 
 export function lintText(path: string, buf: Buffer, severities: SeverityConfig = {}): FileResult {

@@ -2,21 +2,23 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
-import { DURATION_HELP, SIZE_HELP } from '../rules/units';
+import { ANSWERS, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
 import { EXIT, UsageError, canPrompt, type Io } from './io';
 
-const RECOMMEND_HELP = `
+/** The help after recommend's options: units, the answers file, exit codes, examples. */
+function recommendHelp(): string {
+  const keys = ANSWERS.map((i) => i.key).join(', ');
+  const wrap = (text: string, indent: string) => text.replace(/(.{1,88})(\s+|$)/g, `$1\n${indent}`).trimEnd();
+  return `
 Sizes:      ${SIZE_HELP}.
 Durations:  ${DURATION_HELP}.
 Answers:    --answers FILE reads the same answers from YAML or JSON, keyed in camelCase
-            (batch, payload, processingTime, latency, traffic, modelSize, gpu, models,
-            frameworks, pipeline, contentType, target, name, image, modelData, roleArn,
-            s3Output, s3Input, instanceType); flags override the file.
+            (${wrap(keys, '             ')});
+            flags override the file.
 Config:     the recommendation comes with its configuration: a CloudFormation template
             (--target cloudformation, the default; values not given become Parameters) or
             AWS CLI input files (--target aws-cli; values not given are <PLACEHOLDERS>).
-Required:   --batch or --no-batch; for per-request work also --payload, --processing-time,
-            --latency and --traffic. Other answers take defaults, listed under "Assumed".
+Required:   ${requiredHelp()}. Other answers take defaults, listed under "Assumed".
 Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage.
 
 Examples:
@@ -26,6 +28,42 @@ Examples:
   deploy-advisor recommend --answers workload.yaml --explain
   deploy-advisor recommend --answers workload.yaml --target aws-cli --role-arn arn:aws:iam::123456789012:role/SageMaker -o deploy/
 `;
+}
+
+/** "--batch or --no-batch; for per-request work also --payload, …", from the input table. */
+export function requiredHelp(): string {
+  const always = ANSWERS.filter((i) => i.required?.({})).map((i) => flagOf(i.key).replace('/', ' or '));
+  const perRequest = ANSWERS.filter((i) => !i.required?.({}) && i.required?.({ batch: false })).map((i) => flagOf(i.key));
+  const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : xs.join(''));
+  return `${list(always)}${perRequest.length ? `; for per-request work also ${list(perRequest)}` : ''}`;
+}
+
+/** Adds every input of the table to the recommend command, as the table declares it. */
+function addInputs(cmd: Command): Command {
+  for (const i of INPUTS) {
+    const help = i.defaultText && i.group !== 'command' ? `${i.help} (default: ${i.defaultText})` : i.help;
+    const opt = new Option(i.arg ? `${i.flag} ${i.arg}` : i.flag, help);
+    if (i.choices && i.group === 'command') opt.choices(i.choices);
+    if (i.key === 'format') opt.default('text');
+    cmd.addOption(opt);
+    if (i.negate) cmd.addOption(new Option(i.negate, i.negateHelp ?? `not ${i.help}`));
+  }
+  return cmd;
+}
+
+/** Both sides of a boolean given at once (--batch … --no-batch): a contradiction, not "the last one wins". */
+function refuseContradictions(cmd: Command): Command {
+  for (const i of INPUTS.filter((x) => x.negate)) {
+    const seen = new Set<string>();
+    const note = (which: string) => () => {
+      seen.add(which);
+      if (seen.size === 2) throw new UsageError(`${i.flag} and ${i.negate} contradict each other; give one`);
+    };
+    cmd.on(`option:${i.flag.slice(2)}`, note('yes'));
+    cmd.on(`option:${i.negate!.slice(2)}`, note('no'));
+  }
+  return cmd;
+}
 
 function usageHint(cmd: Command): string {
   const names: string[] = [];
@@ -51,44 +89,21 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     // --color before --no-color, so that neither sets a default and colour follows the terminal.
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
+    .option('--no-interactive', 'with no command: never start the wizard; print help instead')
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nIn a terminal, deploy-advisor with no command asks about the workload and recommends an option.\n');
 
-  configure(program.command('recommend'))
+  const recommend = configure(program.command('recommend'))
     .summary('recommend a hosting option for a workload')
-    .description('Hold a workload against Real-Time, Serverless, Asynchronous and Batch Transform hosting and recommend one, with reasons.')
-    .option('--batch', 'all data is available up front and processed offline')
-    .option('--no-batch', 'requests arrive one by one')
-    .option('--payload <size>', 'largest request payload (for batch: largest record), e.g. 750KB, 2MB, 1.5GB, 3MiB')
-    .option('--processing-time <duration>', 'worst-case model time per request, e.g. 300ms, 45s, 10m, 2h')
-    .option('--latency <duration>', 'the answer time callers need, or "none" when they can wait for a queued result')
-    .option('--traffic <pattern>', 'sustained, intermittent or unpredictable')
-    .option('--model-size <size>', 'model size in memory, e.g. 1.2GB')
-    .option('--gpu', 'the model needs a GPU')
-    .option('--no-gpu', 'the model runs on CPU')
-    .option('--models <n>', 'models behind one endpoint (default 1)')
-    .option('--frameworks <n>', 'distinct frameworks/containers among those models (default 1)')
-    .option('--pipeline <n>', 'containers chained per request (default 1: no pipeline)')
-    .option('--content-type <mime>', 'request content type, e.g. text/csv (matters for batch splitting)')
-    .option('--answers <file>', 'read answers from a YAML or JSON file; flags override it')
-    .option('--artifact <model.tar.gz>', 'read the model size from the archive (its uncompressed size)')
-    .addOption(new Option('--target <target>', 'configuration to generate (batch always uses aws-cli)').choices(['cloudformation', 'aws-cli']))
-    .option('--name <name>', 'endpoint (and stack) name; other resources are named after it')
-    .option('--image <uri>', 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1')
-    .option('--model-data <s3-uri>', 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /)')
-    .option('--role-arn <arn>', 'IAM role SageMaker assumes')
-    .option('--s3-output <s3-uri>', 'S3 prefix for async results or batch output')
-    .option('--s3-input <s3-uri>', 'S3 prefix of the batch input')
-    .option('--instance-type <type>', 'instance type instead of the smallest that holds the model, e.g. ml.g5.xlarge')
-    .option('-o, --output <dir>', 'write the configuration files into this folder')
-    .option('--force', 'overwrite existing files in --output')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'yaml']).default('text'))
-    .option('--explain', 'print every option and every limit checked, with sources')
-    .option('--no-interactive', 'never prompt (implied without a terminal, or when CI is set)')
-    .addHelpText('after', RECOMMEND_HELP)
+    .description('Hold a workload against Real-Time, Serverless, Asynchronous and Batch Transform hosting and recommend one, with reasons.');
+  addInputs(refuseContradictions(recommend))
+    .addHelpText('after', recommendHelp())
     .action(async (opts) => {
       const { runRecommend } = await import('./recommend');
-      setExit(await runRecommend({ ...opts, color: program.opts().color }, io));
+      // Only what the user gave: commander's defaults are not answers.
+      const given: Record<string, unknown> = {};
+      for (const i of INPUTS) if (recommend.getOptionValueSource(i.key) === 'cli') given[i.key] = opts[i.key];
+      setExit(await runRecommend({ ...given, format: opts.format, interactive: opts.interactive !== false && program.opts().interactive !== false, color: program.opts().color }, io));
     });
 
   configure(program.command('lint'))
@@ -141,6 +156,28 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       setExit(runLimits(opts.format, io));
     });
 
+  // Prices for cost estimates (issue 10): a command of its own, loaded only when it runs.
+  const prices = configure(program.command('prices'))
+    .summary('download or show the SageMaker prices used for cost estimates')
+    .description('Cost estimates use us-east-1 list prices built in, or a table extracted from the AWS Price List for another Region.');
+  configure(prices.command('update'))
+    .summary('download one Region\'s SageMaker prices from the AWS Price List into the cache')
+    .requiredOption('--region <code>', 'AWS Region, e.g. eu-west-1')
+    .addHelpText('after', '\nWrites prices-<region>.json into $XDG_CACHE_HOME/deploy-advisor (default ~/.cache/deploy-advisor). A failed download keeps the previous table.\nExit codes: 0 written, 2 bad Region, download or parse failure.\n')
+    .action(async (opts) => {
+      const { runPricesUpdate } = await import('./prices-update');
+      setExit(await runPricesUpdate(opts, io));
+    });
+  configure(prices.command('show'))
+    .summary('print the price table a Region\'s estimates use')
+    .option('--region <code>', 'AWS Region (default us-east-1)')
+    .option('--prices <file>', 'a table written by prices update, instead of the cache')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts) => {
+      const { runPricesShow } = await import('./prices');
+      setExit(runPricesShow(opts, io));
+    });
+
   return program;
 }
 
@@ -148,11 +185,13 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
 export async function run(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c));
-  const words = argv.filter((a) => a !== '--no-color' && a !== '--color');
+  // Words that `deploy-advisor` alone also takes: colour, and whether it may ask.
+  const alone = ['--no-color', '--color', '--no-interactive', '--interactive'];
+  const words = argv.filter((a) => !alone.includes(a));
   try {
     if (words.length === 0) {
       // `deploy-advisor` alone: the wizard on a terminal, help elsewhere.
-      if (!canPrompt(io, true)) {
+      if (!canPrompt(io, !argv.includes('--no-interactive'))) {
         program.outputHelp({ error: true });
         return EXIT.usage;
       }

@@ -2,13 +2,14 @@
 // configuration out.
 
 import { assess } from '../rules/engine';
-import { checkDeployment, DEPLOYMENT_KEYS, type Deployment } from '../emit/deployment';
-import { generate, TARGETS, type Config, type Target } from '../emit/index';
-import { DEPLOY_FLAGS, missingAnswers, normalize, type AnswerKey, type DeployKey, type Origins, type RawAnswers } from './answers';
+import { checkDeployment } from '../emit/deployment';
+import { generate, type Config, type Target } from '../emit/index';
+import { normalize, type Origins } from './answers';
+import { ANSWER_KEYS, flagOf, missingAnswers, type RawAnswers } from './inputs';
 import { EXIT, UsageError, canPrompt, colorWanted, type Io } from './io';
 import { toResult } from './result';
 
-export interface RecommendFlags extends Partial<Record<AnswerKey | DeployKey, unknown>> {
+export interface RecommendFlags extends Record<string, unknown> {
   answers?: string;
   format: 'text' | 'json' | 'yaml';
   explain?: boolean;
@@ -21,25 +22,6 @@ export interface RecommendFlags extends Partial<Record<AnswerKey | DeployKey, un
   wizard?: boolean;
 }
 
-const FLAG_KEYS: Array<AnswerKey | DeployKey> = [
-  'batch', 'payload', 'processingTime', 'latency', 'traffic', 'modelSize', 'gpu', 'models', 'frameworks', 'pipeline', 'contentType',
-  ...(Object.keys(DEPLOY_FLAGS) as DeployKey[]),
-];
-
-function deployment(raw: RawAnswers, origins: Origins): { deployment: Deployment; target: Target } {
-  const at = (k: DeployKey) => origins[k] ?? DEPLOY_FLAGS[k];
-  const d: Deployment = {};
-  for (const k of DEPLOYMENT_KEYS) {
-    const v = raw[k];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`${at(k)}: must be text (got ${JSON.stringify(v)})`);
-    d[k] = v.trim();
-  }
-  const t = raw.target ?? 'cloudformation';
-  if (!(TARGETS as readonly unknown[]).includes(t)) throw new UsageError(`${at('target')}: unknown target ${JSON.stringify(t)}; use ${TARGETS.join(' or ')}`);
-  return { deployment: d, target: t as Target };
-}
-
 export async function runRecommend(flags: RecommendFlags, io: Io): Promise<number> {
   let raw: RawAnswers = {};
   let origins: Origins = {};
@@ -47,7 +29,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     const { readAnswersFile } = await import('./answers-file');
     ({ answers: raw, origins } = readAnswersFile(flags.answers));
   }
-  for (const k of FLAG_KEYS) {
+  for (const k of ANSWER_KEYS) {
     if (flags[k] !== undefined) {
       raw[k] = flags[k];
       delete origins[k];
@@ -55,7 +37,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   }
   let artifactNote: string | null = null;
   if (flags.artifact !== undefined) {
-    if (raw.modelSize !== undefined) throw new UsageError('--artifact and --model-size both give the model size; keep one');
+    if (raw.modelSize !== undefined) throw new UsageError(`--artifact and ${origins.modelSize ?? flagOf('modelSize')} both give the model size; keep one`);
     const { scanArtifact } = await import('./artifact');
     const report = await scanArtifact(flags.artifact, 'auto');
     const errors = report.findings.filter((f) => f.severity === 'error');
@@ -75,15 +57,14 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
     ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));
   }
-  const { workload, assumptions } = normalize(raw, origins);
+  const { workload, deployment: d, target, assumptions } = normalize(raw, origins);
   assumptions.push(...notes);
   if (artifactNote) assumptions.push(artifactNote);
-  const { deployment: d, target } = deployment(raw, origins);
   const assessment = assess(workload);
   const rec = assessment.recommendation;
 
   const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model' });
-  if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? DEPLOY_FLAGS[problems[0]!.key]}: ${problems[0]!.message}`);
+  if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
   const config: Config | null = rec ? generate(rec, workload, d, target) : null;
   let written: string[] | null = null;
@@ -100,7 +81,10 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   if (wizard && flags.format === 'text') {
     // The wizard shows the recommendation, then offers to write its files (unless -o already did).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    io.stdout.write(renderText(toResult(workload, assessment, assumptions), makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+    const result = toResult(workload, assessment, assumptions);
+    io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+    // With stdout piped, the user would be asked to write files without having seen why: show it here too.
+    if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
     let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
     if (written) wrote(written);
     else if (config && rec && flags.output === undefined) {

@@ -5,11 +5,9 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { limit, limitBytes } from '../rules/limits';
-import { DURATION_HELP, formatBytes, formatDuration, parseDuration, parseSize, SIZE_HELP } from '../rules/units';
-import { TRAFFIC } from '../rules/workload';
+import { formatBytes, formatDuration, parseDuration, parseSize } from '../rules/units';
 import type { Config } from '../emit/index';
-import { ANSWER_FLAGS, DEPLOY_FLAGS, type AnswerKey, type DeployKey, type RawAnswers } from './answers';
+import { INPUTS, answerProblems, flagFor, type Input, type RawAnswers } from './inputs';
 import type { Style } from './style';
 
 export interface PromptContext {
@@ -17,148 +15,84 @@ export interface PromptContext {
   input?: NodeJS.ReadableStream;
 }
 
-const tryParse = (f: (s: string) => number, s: string): number | null => {
+const LIVE = {
+  size: { parse: parseSize, format: formatBytes },
+  duration: { parse: parseDuration, format: formatDuration },
+} as const;
+
+/** The prompts' own colours, from our style, so that --no-color and NO_COLOR reach them too. */
+export function promptTheme(s: Style) {
+  return {
+    prefix: { idle: s.blue('?'), done: s.green('✔') },
+    style: {
+      answer: (t: string) => s.cyan(t),
+      message: (t: string) => s.bold(t),
+      error: (t: string) => s.red(`> ${t}`),
+      defaultAnswer: (t: string) => s.dim(`(${t})`),
+      help: (t: string) => s.dim(t),
+      highlight: (t: string) => s.cyan(t),
+      key: (t: string) => s.cyan(s.bold(`<${t}>`)),
+      description: (t: string) => s.cyan(t),
+      disabled: (t: string) => s.dim(t),
+    },
+  };
+}
+
+/** The input table's checks as a prompt validator: true, or the message that says what to give. */
+const validator = (i: Input, optional: boolean, a: RawAnswers) => (v: string) => {
+  if (optional && v.trim() === '') return true;
+  const problem = answerProblems({ ...a, [i.key]: v.trim() }).find((p) => p.key === i.key);
+  return problem ? problem.message.charAt(0).toUpperCase() + problem.message.slice(1) : true;
+};
+
+/** Shows what a size or duration means while it is typed, e.g. "1.5GB  = 1.5 GB". */
+const live = (kind: keyof typeof LIVE, s: Style) => (v: string, { isFinal }: { isFinal: boolean }) => {
+  if (isFinal) return v;
   try {
-    return f(s);
+    return `${v}${s.dim(`  = ${LIVE[kind].format(LIVE[kind].parse(v.trim()))}`)}`;
   } catch {
-    return null;
+    return v;
   }
 };
 
-const validator = (f: (s: string) => number, help: string, optional = false) => (v: string) =>
-  (optional && v.trim() === '') || tryParse(f, v.trim()) !== null ? true : `Give ${help}`;
-
-const wholeNumber = (v: string) => (/^\s*[1-9]\d*\s*$/.test(v) ? true : 'Give a whole number of at least 1');
-
-/** Shows what a size or duration means while it is typed, e.g. "1.5GB  = 1.5 GB". */
-const live = (f: (s: string) => number, fmt: (n: number) => string, s: Style) => (v: string, { isFinal }: { isFinal: boolean }) => {
-  if (isFinal) return v;
-  const n = tryParse(f, v.trim());
-  return n === null ? v : `${v}${s.dim(`  = ${fmt(n)}`)}`;
-};
-
-function help(s: Style, message: string, text: string): string {
-  return `${message} ${s.dim(`(${text})`)}`;
+function withHint(s: Style, message: string, hint: string): string {
+  return hint ? `${message} ${s.dim(`(${hint})`)}` : message;
 }
 
 /**
- * Asks for every answer the flowchart needs that is not in `given`, in flowchart order, with
- * defaults. Returns the answers (as flags would give them) and the keys that were asked.
+ * Asks, in the input table's order, for every answer the flowchart needs that is not in `given`,
+ * with defaults. Returns the answers (as flags would give them), the keys asked, and notes on
+ * answers taken without asking.
  */
-export async function askWorkload(given: RawAnswers, ctx: PromptContext, s: Style): Promise<{ answers: RawAnswers; asked: AnswerKey[]; notes: string[] }> {
+export async function askWorkload(given: RawAnswers, ctx: PromptContext, s: Style): Promise<{ answers: RawAnswers; asked: string[]; notes: string[] }> {
   const a: RawAnswers = { ...given };
-  const asked: AnswerKey[] = [];
+  const asked: string[] = [];
   const notes: string[] = [];
-  const ask = async <T>(key: AnswerKey, q: () => Promise<T>) => {
-    if (a[key] !== undefined) return;
-    asked.push(key);
-    const v = await q();
-    if (v !== '' && v !== undefined) a[key] = typeof v === 'string' ? v.trim() : v;
-  };
-
-  await ask('batch', () =>
-    select(
-      {
-        message: 'How does the data arrive?',
-        choices: [
-          { name: 'Requests, one by one', value: false, description: 'An endpoint answers each request: Real-Time, Serverless or Asynchronous.' },
-          { name: 'All up front, processed offline', value: true, description: 'A Batch Transform job reads it from S3, writes results back and stops.' },
-        ],
-        default: false,
-      },
-      ctx,
-    ),
-  );
-  const batch = a.batch === true;
-
-  await ask('payload', () =>
-    input(
-      {
-        message: help(s, batch ? 'Largest record or mini-batch?' : 'Largest request payload?', batch
-          ? `Batch Transform takes up to ${limit('batch-transform.payload')} MB per request`
-          : `Real-Time takes up to ${formatBytes(limit('real-time.payload'))}, Serverless ${formatBytes(limit('serverless.payload'))}, Asynchronous ${formatBytes(limitBytes('async.payload'))}`),
-        default: batch ? '6MB' : '1MB',
-        validate: validator(parseSize, SIZE_HELP),
-        transformer: live(parseSize, formatBytes, s),
-      },
-      ctx,
-    ),
-  );
-  await ask('processingTime', () =>
-    input(
-      {
-        message: help(s, 'Worst-case model time per request?', `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))}; Asynchronous and Batch allow ${formatDuration(limit('async.invocation-timeout'))}`),
-        default: batch ? '10m' : '1s',
-        validate: validator(parseDuration, DURATION_HELP),
-        transformer: live(parseDuration, formatDuration, s),
-      },
-      ctx,
-    ),
-  );
-
-  if (!batch) {
-    const payload = tryParse(parseSize, String(a.payload)) ?? 0;
-    const time = tryParse(parseDuration, String(a.processingTime)) ?? 0;
-    const needsAsync = payload > limit('real-time.payload') || time > limit('real-time.invocation-timeout');
-    await ask('latency', () =>
-      input(
-        {
-          message: help(s, 'How soon do callers need the answer?', needsAsync
-            ? 'this needs a queue (Asynchronous): "none" when callers collect the result later'
-            : `a duration, or "none" when callers can collect a queued result; under ${formatDuration(limit('policy.cold-start-tolerance'))} rules out Serverless cold starts`),
-          default: needsAsync ? 'none' : '1s',
-          validate: (v: string) => v.trim() === 'none' || tryParse(parseDuration, v.trim()) !== null ? true : `Give ${DURATION_HELP}, or none`,
-        },
-        ctx,
-      ),
-    );
-    if (needsAsync || a.latency === 'none') {
-      // Traffic decides between Serverless and Real-Time only; an Asynchronous workload is not asked.
-      if (a.traffic === undefined) {
-        a.traffic = 'unpredictable';
-        notes.push('traffic was not asked: it does not change an Asynchronous recommendation (--traffic unpredictable assumed)');
+  const theme = promptTheme(s);
+  for (const i of INPUTS) {
+    const q = i.ask;
+    if (!q || a[i.key] !== undefined) continue;
+    if (q.when && !q.when(a)) {
+      const skip = q.skipped?.(a);
+      if (skip) {
+        a[i.key] = skip.value;
+        notes.push(skip.note);
       }
-    } else {
-      await ask('traffic', () =>
-        select(
-          {
-            message: 'What does the traffic look like?',
-            choices: [
-              { name: 'Sustained', value: 'sustained', description: 'Steady load most of the day: instances kept warm (Real-Time).' },
-              { name: 'Intermittent', value: 'intermittent', description: 'Idle periods between bursts: Serverless scales to zero, with cold starts.' },
-              { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
-            ] satisfies Array<{ name: string; value: (typeof TRAFFIC)[number]; description: string }>,
-            default: 'sustained',
-          },
-          ctx,
-        ),
-      );
+      continue;
     }
+    asked.push(i.key);
+    const message = withHint(s, q.message(a), q.hint(a));
+    let v: unknown;
+    if (q.kind === 'select') v = await select({ message, choices: q.choices!, default: q.default(a), theme }, ctx);
+    else if (q.kind === 'confirm') v = await confirm({ message, default: q.default(a) as boolean, theme }, ctx);
+    else {
+      v = (await input({ message, default: q.default(a) as string, validate: validator(i, Boolean(q.optional), a), transformer: q.live ? live(q.live, s) : undefined, theme }, ctx)).trim();
+      if (v === '') continue;
+    }
+    a[i.key] = v;
   }
-
-  await ask('gpu', () => confirm({ message: help(s, 'Does the model need a GPU?', 'Serverless is CPU only'), default: false }, ctx));
-  await ask('modelSize', () =>
-    input(
-      {
-        message: help(s, 'Model size in memory?', `Enter to skip; sizes instances, and Serverless holds at most ${limit('serverless.memory-max')} MB`),
-        default: '',
-        validate: validator(parseSize, SIZE_HELP, true),
-        transformer: live(parseSize, formatBytes, s),
-      },
-      ctx,
-    ),
-  );
-  await ask('models', () => input({ message: help(s, 'How many models behind one endpoint?', 'many models of one framework share a multi-model endpoint'), default: '1', validate: wholeNumber }, ctx));
-  if (Number(a.models ?? 1) > 1) {
-    await ask('frameworks', () =>
-      input({ message: help(s, 'How many different frameworks (containers) among them?', `up to ${limit('multi-container.containers')} can share a multi-container endpoint`), default: '1', validate: (v: string) => wholeNumber(v) === true && Number(v) > Number(a.models) ? `At most ${a.models}, the number of models` : wholeNumber(v) }, ctx),
-    );
-  }
-  await ask('pipeline', () => input({ message: help(s, 'How many containers run in sequence on each request?', `1 for none; a serial pipeline chains ${limit('serial-pipeline.containers-min')}-${limit('serial-pipeline.containers-max')}`), default: '1', validate: wholeNumber }, ctx));
-  if (batch) {
-    await ask('contentType', () => input({ message: help(s, 'Content type of the input?', 'Enter to skip; text/csv and application/jsonlines are split by line'), default: '' }, ctx));
-  }
-  for (const k of ['models', 'frameworks', 'pipeline'] as const) if (typeof a[k] === 'string') a[k] = Number(a[k]);
+  // Counts typed at a prompt are numbers, as in an answers file.
+  for (const k of ['models', 'frameworks', 'pipeline']) if (typeof a[k] === 'string' && /^\d+$/.test(a[k] as string)) a[k] = Number(a[k]);
   return { answers: a, asked, notes };
 }
 
@@ -171,7 +105,8 @@ export async function offerToWrite(
   write: (dir: string, files: Config['files'], force: boolean) => string[],
   askTarget: boolean,
 ): Promise<{ written: string[] | null; target: Config['target']; dir: string | null }> {
-  const go = await confirm({ message: 'Write the configuration files?', default: true }, ctx);
+  const theme = promptTheme(s);
+  const go = await confirm({ message: 'Write the configuration files?', default: true, theme }, ctx);
   if (!go) return { written: null, target: config.target, dir: null };
   let chosen = config;
   if (askTarget) {
@@ -183,37 +118,38 @@ export async function offerToWrite(
           { name: 'AWS CLI input files', value: 'aws-cli' as const, description: 'create-*.yaml for aws sagemaker --cli-input-yaml; <PLACEHOLDERS> to fill in.' },
         ],
         default: 'cloudformation' as const,
+        theme,
       },
       ctx,
     );
     if (target !== config.target) chosen = regenerate(target);
   }
-  const dir = (await input({ message: 'Into which folder?', default: '.' }, ctx)).trim() || '.';
+  const dir = (await input({ message: 'Into which folder?', default: '.', theme }, ctx)).trim() || '.';
   const existing = chosen.files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
   let force = false;
   if (existing.length) {
-    force = await confirm({ message: help(s, `Overwrite ${existing.join(', ')}?`, 'they already exist'), default: false }, ctx);
+    force = await confirm({ message: withHint(s, `Overwrite ${existing.join(', ')}?`, existing.length === 1 ? 'it already exists' : 'they already exist'), default: false, theme }, ctx);
     if (!force) return { written: null, target: chosen.target, dir };
   }
   return { written: write(dir, chosen.files, force), target: chosen.target, dir };
 }
 
-const shellQuote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 
 /** The scripted command line that makes the same decision (and writes the same files). */
 export function commandLine(a: RawAnswers, target: Config['target'] | null, dir: string | null): string {
   const parts = ['deploy-advisor', 'recommend'];
-  parts.push(a.batch ? '--batch' : '--no-batch');
-  const flag = (k: AnswerKey | DeployKey) => (k in ANSWER_FLAGS ? ANSWER_FLAGS[k as AnswerKey] : DEPLOY_FLAGS[k as DeployKey]);
-  for (const k of ['payload', 'processingTime', 'latency', 'traffic', 'modelSize', 'models', 'frameworks', 'pipeline', 'contentType', 'name', 'image', 'modelData', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const) {
-    const v = a[k];
-    if (v === undefined) continue;
-    if (a.batch && (k === 'latency' || k === 'traffic')) continue;
-    if ((k === 'models' || k === 'frameworks' || k === 'pipeline') && Number(v) === 1) continue; // the default
-    parts.push(flag(k), shellQuote(String(v)));
+  for (const i of INPUTS) {
+    const v = a[i.key];
+    if (v === undefined || i.group === 'command' || i.key === 'target') continue;
+    if (a.batch === true && i.ask?.when && !i.ask.when(a)) continue; // not asked of a batch job: does not apply
+    if (i.omitWhen?.(v)) continue; // the default
+    if (typeof v === 'boolean') {
+      if (v || i.negate) parts.push(flagFor(i.key, v));
+    } else parts.push(flagFor(i.key, v), shellQuote(String(v)));
   }
-  if (a.gpu === true) parts.push('--gpu');
   if (target && target !== 'cloudformation') parts.push('--target', target);
   if (dir) parts.push('-o', shellQuote(dir));
   return parts.join(' ');
 }
+
+const shellQuote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);

@@ -5,7 +5,10 @@ import { limit, limitPattern, type LimitId } from '../rules/limits';
 
 export const DEPLOYMENT_KEYS = ['name', 'image', 'modelData', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const;
 export type DeploymentKey = (typeof DEPLOYMENT_KEYS)[number];
-export type Deployment = Partial<Record<DeploymentKey, string>>;
+export type Deployment = Partial<Record<DeploymentKey, string>> & {
+  /** EnableNetworkIsolation on the model (default true: the container cannot reach the network). */
+  networkIsolation?: boolean;
+};
 
 /** Suffixes added to the name for the resources the aws-cli target names. */
 export const NAME_SUFFIXES = { model: '', config: '-config', endpoint: '', job: '-transform' } as const;
@@ -39,7 +42,7 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean }): Depl
       : null);
   }
   if (d.modelData !== undefined) {
-    let m = s3('model.model-data-url-pattern', d.modelData, limit('model.model-data-url-length'), '--model-data');
+    let m = s3('model.model-data-url-pattern', d.modelData, limit('model.model-data-url-length'), 'the model data URI');
     if (!m && o.multiModel && !d.modelData.endsWith('/')) m = `${JSON.stringify(d.modelData)}: a multi-model endpoint loads models from an S3 prefix; end it with /`;
     if (!m && !o.multiModel && !/\.tar\.gz$/.test(d.modelData)) m = `${JSON.stringify(d.modelData)}: SageMaker expects a model.tar.gz archive; give its S3 URI`;
     bad('modelData', m);
@@ -49,8 +52,8 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean }): Depl
       ? `${JSON.stringify(d.roleArn)} is not an IAM role ARN; use arn:aws:iam::123456789012:role/MySageMakerRole`
       : null);
   }
-  if (d.s3Output !== undefined) bad('s3Output', s3('model.model-data-url-pattern', d.s3Output, limit('async.output-path-length') - 'failures/'.length, '--s3-output'));
-  if (d.s3Input !== undefined) bad('s3Input', s3('model.model-data-url-pattern', d.s3Input, limit('batch-transform.s3-uri-length'), '--s3-input'));
+  if (d.s3Output !== undefined) bad('s3Output', s3('model.model-data-url-pattern', d.s3Output, limit('async.output-path-length') - 'failures/'.length, 'the output URI'));
+  if (d.s3Input !== undefined) bad('s3Input', s3('model.model-data-url-pattern', d.s3Input, limit('batch-transform.s3-uri-length'), 'the input URI'));
   if (d.instanceType !== undefined) {
     bad('instanceType', !limitPattern('model.instance-type-pattern').test(d.instanceType) ? `${JSON.stringify(d.instanceType)} is not an instance type; use e.g. ml.m5.xlarge` : null);
   }

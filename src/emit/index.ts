@@ -30,7 +30,7 @@ export function generate(rec: Recommendation, w: Workload, d: Deployment, reques
   let target = requested;
   if (rec.option === 'batch-transform' && target === 'cloudformation') {
     target = 'aws-cli';
-    warnings.push('CloudFormation has no transform-job resource: AWS CLI input files were written instead');
+    warnings.push('CloudFormation has no transform-job resource, so the configuration is AWS CLI input files');
   }
   if (target === 'cloudformation') {
     return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(plan, d) }], warnings };

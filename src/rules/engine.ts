@@ -107,6 +107,9 @@ function containerChecks(w: Workload): Check[] {
   return checks;
 }
 
+/** A streamed Real-Time response may take longer than a single one. */
+export const realTimeTimeout = (w: Workload): LimitId => (w.streaming ? 'real-time.streaming-timeout' : 'real-time.invocation-timeout');
+
 function realTimeChecks(w: Workload): Check[] {
   const payload = atMost('real-time.payload', w.payloadBytes, 'payload', 'bytes', 'use Asynchronous Inference for larger payloads');
   if (!payload.pass && w.payloadBytes <= limit('real-time.payload-documented')) {
@@ -114,7 +117,7 @@ function realTimeChecks(w: Workload): Check[] {
   }
   return [
     payload,
-    atMost('real-time.invocation-timeout', w.processingSeconds, 'processing time', 'seconds', 'use Asynchronous Inference for longer processing'),
+    atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds', 'use Asynchronous Inference for longer processing'),
     ...[latencyCheck(w)].filter((c): c is Check => c !== null),
     ...containerChecks(w),
   ];
@@ -331,7 +334,12 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
 
   const why: string[] = [];
   if (w.payloadBytes > limit('real-time.payload')) why.push(`payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`);
-  if (w.processingSeconds > limit('real-time.invocation-timeout')) why.push(`processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit('real-time.invocation-timeout'))} limit`);
+  if (w.processingSeconds > limit(realTimeTimeout(w))) {
+    why.push(`processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit(realTimeTimeout(w)))} limit${w.streaming ? ' for a streamed response' : ''}`);
+    if (!w.streaming && w.processingSeconds <= limit('real-time.streaming-timeout') && w.payloadBytes <= limit('real-time.payload')) {
+      why.push(`if the model streams its response (InvokeEndpointWithResponseStream, as LLM servers do), Real-Time allows up to ${formatDuration(limit('real-time.streaming-timeout'))} and answers without a queue`);
+    }
+  }
   if (w.latencySeconds === null) why.push('callers can wait for a queued result');
   if (why.length > 0) return a.async.fits ? recommendAsync(w, why) : null;
 
@@ -346,7 +354,7 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
         `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`,
         `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`,
         w.modelSizeBytes === null
-          ? `model size not given: the smallest memory size (${memory} MB) is assumed; give --model-size to size it`
+          ? `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`
           : `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`,
         `callers can wait ${formatDuration(w.latencySeconds!)}, enough to ride out cold starts after idle periods`,
       ],
@@ -363,7 +371,7 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   } else {
     reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: a Real-Time endpoint keeps instances warm for low, steady latency`);
   }
-  reasons.push(`${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit('real-time.invocation-timeout'))} limits`);
+  reasons.push(`${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`);
   return {
     option: 'real-time',
     architecture: arch,

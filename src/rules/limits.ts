@@ -460,6 +460,52 @@ const TABLE = [
     id: 'policy.batch-timeout-factor', option: 'policy', limits: 'InvocationsTimeoutInSeconds generated as worst-case processing time times this (at least the default)', kind: 'default',
     value: 2, unit: 'factor', source: POLICY,
   },
+  // ---- cost and capacity policy (issue 10) ----------------------------------------------
+  {
+    id: 'policy.month', option: 'policy', limits: 'length of the month that monthly estimates cover (730 hours, the AWS Pricing Calculator\'s month)', kind: 'default',
+    value: 730 * 60 * 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: 365 days x 24 h / 12 = 730 h, the month AWS price examples use.',
+  },
+  {
+    id: 'policy.peak-factor-sustained', option: 'policy', limits: 'peak request rate assumed for sustained traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    value: 2, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: steady traffic with a daily cycle peaks at about twice its average.',
+  },
+  {
+    id: 'policy.peak-factor-intermittent', option: 'policy', limits: 'peak request rate assumed for intermittent traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    value: 5, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: traffic that comes in bursts with idle periods between them.',
+  },
+  {
+    id: 'policy.peak-factor-unpredictable', option: 'policy', limits: 'peak request rate assumed for unpredictable traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    value: 10, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: spikes an order of magnitude above the average.',
+  },
+  {
+    id: 'policy.async-scale-out-from-zero', option: 'policy', limits: 'time an Asynchronous endpoint takes to scale out from zero instances (alarm, instance launch, model load)', kind: 'default',
+    value: 10 * 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: callers that cannot wait this long need at least one instance running (MinCapacity 1).',
+  },
+  {
+    id: 'policy.batch-job-startup', option: 'policy', limits: 'billed start-up time of each instance of a transform job (launch, image pull, model load)', kind: 'default',
+    value: 5 * 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: added to every run on every instance.',
+  },
+  {
+    id: 'policy.batch-min-run-interval', option: 'policy', limits: 'shortest interval between transform jobs when --requests is given per second or per minute', kind: 'min',
+    value: 60 * 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: records arriving faster are gathered into hourly runs.',
+  },
+  {
+    id: 'policy.response-size', option: 'policy', limits: 'average response size assumed for data-processing charges when not given', kind: 'default',
+    value: 10 * 1000, unit: 'bytes', source: POLICY,
+    note: 'deploy-advisor policy: a JSON prediction; the average request size defaults to the largest payload (an upper bound).',
+  },
+  {
+    id: 'policy.endpoint-volume', option: 'policy', limits: 'ML storage volume assumed per instance without local NVMe storage, for storage charges', kind: 'default',
+    value: 30 * GIB, unit: 'bytes', source: POLICY,
+    note: 'deploy-advisor policy: larger when the model is larger (the docs advise raising VolumeSizeInGB for models above 30 GB).',
+  },
   {
     id: 'policy.copies-per-request-concurrency', option: 'policy', limits: 'concurrent requests per inference-component copy that target tracking aims at (ConcurrentRequestsPerCopyHighResolution)', kind: 'default',
     value: 5, unit: 'count', source: POLICY,

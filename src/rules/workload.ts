@@ -13,6 +13,8 @@ export interface Workload {
   processingSeconds: number;
   /** The answer time callers need, in seconds; null when they can wait for a queued result (and for batch). */
   latencySeconds: number | null;
+  /** The model streams its response (InvokeEndpointWithResponseStream). */
+  streaming: boolean;
   /** Traffic pattern; null for batch. */
   traffic: Traffic | null;
   /** Model size in memory, in bytes; null when not known. */

@@ -15,7 +15,7 @@ describe('recommend: scripted with flags', () => {
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
     expect(j.workload).toEqual({
-      batch: false, payloadBytes: 2_000_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'intermittent',
+      batch: false, payloadBytes: 2_000_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'intermittent', streaming: false,
       modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null,
     });
     expect(j.recommendation).toMatchObject({ option: 'serverless', architecture: 'single-model' });

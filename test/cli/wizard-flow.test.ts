@@ -43,7 +43,7 @@ describe('wizard flow', () => {
 
   it('a batch job is not asked about latency or traffic, and is asked the content type', async () => {
     const done = askWorkload({ batch: true }, ctx, s);
-    await answer(/Largest record or mini-batch\?.*Batch Transform takes up to 100 MB/, 'enter');
+    await answer(/Largest record or mini-batch\?.*Batch Transform takes up to 100 MiB/, 'enter');
     await answer(/Worst-case model time/, 'enter');
     await answer(/GPU/, 'enter');
     await answer(/Model size/, 'enter');
@@ -55,7 +55,7 @@ describe('wizard flow', () => {
     const { answers, asked } = await done;
     expect(asked).not.toContain('latency');
     expect(asked).not.toContain('traffic');
-    expect(answers).toMatchObject({ batch: true, payload: '6MB', processingTime: '10m', contentType: 'text/csv' });
+    expect(answers).toMatchObject({ batch: true, payload: '6MiB', processingTime: '10m', contentType: 'text/csv' });
   });
 
   it('a workload that needs Async is not asked the Serverless traffic question', async () => {
@@ -88,7 +88,7 @@ describe('wizard flow', () => {
     const done = askWorkload({ batch: false, payload: '1MB', processingTime: '1s', latency: '2s', traffic: 'sustained', gpu: false, modelSize: '1GB' }, ctx, s);
     await answer(/How many models/, ['3', 'enter']);
     await answer(/How many different frameworks/, ['4', 'enter']);
-    await showing(/At most 3, the number of models/);
+    await showing(/4 frameworks cannot be more than the 3 models/);
     screen.keypress('backspace');
     screen.type('2');
     screen.keypress('enter');
@@ -105,13 +105,13 @@ describe('wizard flow', () => {
     for (let i = 0; i < 5; i++) screen.keypress('backspace');
     screen.type('12');
     screen.keypress('enter');
-    await showing(/Give a number with a unit: B, KB, MB, GB/);
+    await showing(/"12" has no unit; use a number with a unit: B, KB, MB, GB/);
     screen.type('MB');
     screen.keypress('enter');
     await showing(/Worst-case model time/);
     screen.type('soon');
     screen.keypress('enter');
-    await showing(/Give a number with a unit: ms, s, m, h/);
+    await showing(/"soon" is not a duration; use a number with a unit: ms, s, m, h/);
     for (let i = 0; i < 4; i++) screen.keypress('backspace');
     screen.type('2s');
     screen.keypress('enter');
@@ -129,7 +129,7 @@ describe('wizard flow', () => {
 describe('the scripted command line', () => {
   it('repeats the answers as flags, leaving out defaults', () => {
     expect(commandLine({ batch: false, payload: '2MB', processingTime: '800ms', latency: '30s', traffic: 'intermittent', gpu: true, models: 1, pipeline: 1, modelSize: '1.2GB' }, 'aws-cli', 'deploy dir')).toBe(
-      "deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --model-size 1.2GB --gpu --target aws-cli -o 'deploy dir'",
+      "deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --gpu --model-size 1.2GB --target aws-cli -o 'deploy dir'",
     );
     expect(commandLine({ batch: true, latency: '1s', traffic: 'sustained', contentType: 'text/csv' }, null, null)).toBe('deploy-advisor recommend --batch --content-type text/csv');
   });

@@ -24,15 +24,16 @@ class Terminal {
   readonly dir = mkdtempSync(join(tmpdir(), 'da-pty-'));
   readonly exitFile = join(this.dir, '.exit');
 
-  constructor(args: string[]) {
+  constructor(args: string[], env = 'NO_COLOR=1') {
     sessions.push(this.socket);
     // CI sets CI=true, which (rightly) turns prompting off: the program under test runs without it.
-    const cmd = `cd ${this.dir} && env -u CI -u PRE_COMMIT NO_COLOR=1 ${process.execPath} ${BIN} ${args.join(' ')}; echo $? > ${this.exitFile}; sleep 60`;
+    const cmd = `cd ${this.dir} && env -u CI -u PRE_COMMIT -u NO_COLOR -u FORCE_COLOR ${env} ${process.execPath} ${BIN} ${args.join(' ')}; echo $? > ${this.exitFile}; sleep 60`;
     execFileSync('tmux', ['-L', this.socket, 'new-session', '-d', '-s', 'w', '-x', '200', '-y', '80', cmd]);
   }
 
-  screen(): string {
-    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', 'w', '-S', '-200'], { encoding: 'utf8' });
+  /** What the terminal shows; with escapes, its colours too. */
+  screen(escapes = false): string {
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'w', '-S', '-200'], { encoding: 'utf8' });
   }
 
   async waitFor(re: RegExp, ms = 10_000): Promise<void> {
@@ -144,4 +145,48 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     expect(readdirSync(t.dir).filter((f) => f !== '.exit')).toEqual([]);
   });
 
+  it('--no-color reaches the prompts too (and without it, a terminal gets colours)', async () => {
+    const coloured = new Terminal([], 'TERM=xterm-256color');
+    await coloured.waitFor(/How does the data arrive\?/);
+    expect(coloured.screen(true)).toMatch(/\x1b\[[0-9;]*m/);
+    const plain = new Terminal(['--no-color'], 'TERM=xterm-256color');
+    await plain.answer(/How does the data arrive\?/, 'Enter');
+    await plain.waitFor(/Largest request payload\?/);
+    expect(plain.screen(true)).not.toMatch(/\x1b\[[0-9;]*m/);
+  });
+
+  it('with stdout piped, the recommendation is shown on the terminal before the offer to write', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '|', 'cat', '>', 'out.txt']);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.waitFor(/Write the configuration files\?/);
+    expect(t.screen()).toMatch(/Recommendation: Real-Time Inference[\s\S]*Write the configuration files\?/);
+    t.keys('n', 'Enter');
+    await t.waitFor(/Nothing written/);
+    expect(readFileSync(join(t.dir, 'out.txt'), 'utf8')).toMatch(/Recommendation: Real-Time Inference/);
+  });
+
+  it('asks to overwrite one existing file in the singular', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--target', 'cloudformation']);
+    execFileSync('touch', [join(t.dir, 'template.yaml')]);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Write the configuration files\?/, 'Enter');
+    await t.answer(/Into which folder\?/, 'Enter');
+    await t.waitFor(/Overwrite template\.yaml\?/);
+    expect(t.screen()).toMatch(/Overwrite template\.yaml\? \(it already exists\)/);
+    t.keys('n', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+  });
+
+  it('for batch, the note about AWS CLI files does not claim they were written', async () => {
+    const t = new Terminal([]);
+    await t.answer(/How does the data arrive\?/, 'Down', 'Enter');
+    for (const q of [/Largest record/, /Worst-case model time/, /GPU\?/, /Model size/, /How many models/, /containers run in sequence/, /Content type/]) await t.answer(q, 'Enter');
+    await t.waitFor(/Write the configuration files\?/);
+    expect(t.screen()).toMatch(/CloudFormation has no transform-job resource, so the configuration is AWS CLI input files/);
+    expect(t.screen()).not.toMatch(/were written instead/);
+    t.keys('n', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+  });
 });

@@ -165,7 +165,7 @@ describe.skipIf(!AWS_V1)(`AWS CLI with a current API model (v1, JSON input) on e
   });
 });
 
-const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
+const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', streaming: false, modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
 const planFor = (over: Partial<Workload>, d = {}) => {
   const w = { ...base, ...over };
   return makePlan(assess(w).recommendation!, w, d);
@@ -306,7 +306,7 @@ describe('recommend writes configuration', () => {
     [['--model-data', 's3://b/model.zip'], /SageMaker expects a model\.tar\.gz archive/],
     [['--s3-output', 'ftp://x/'], /--s3-output: "ftp:\/\/x\/" is not an S3 URI/],
     [['--instance-type', 'm5.large'], /--instance-type: "m5.large" is not an instance type; use e.g. ml.m5.xlarge/],
-    [['--target', 'terraform'], /argument 'terraform' is invalid. Allowed choices are cloudformation, aws-cli/],
+    [['--target', 'terraform'], /--target: unknown target "terraform"; use one of cloudformation, aws-cli/],
   ])('rejects %j before any YAML is written', (extra, message) => {
     const dir = join(mkdtempSync(join(tmpdir(), 'da-out-')), 'out');
     const r = cli([...ARGS, ...extra, '-o', dir]);

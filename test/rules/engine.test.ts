@@ -10,7 +10,7 @@ const GiB = 1024 * MiB;
 function wl(over: Partial<Workload> = {}): Workload {
   return {
     batch: false, payloadBytes: 1_000_000, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained',
-    modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, ...over,
+    streaming: false, modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, ...over,
   };
 }
 const batch = (over: Partial<Workload> = {}) => wl({ batch: true, latencySeconds: null, traffic: null, ...over });

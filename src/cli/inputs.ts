@@ -1,0 +1,390 @@
+// The input table: every answer deploy-advisor takes, declared once. Commander's options, the
+// answers file's keys and parsing, the wizard's questions, the scripted command line printed after
+// the wizard, lint's DA4001, `recommend --help` and the README's tables all derive from it.
+// Adding an answer means one entry here plus its use in the engine (src/cli/answers.ts turns the
+// parsed answers into a Workload).
+
+import { limit, limitBytes } from '../rules/limits';
+import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
+import { TRAFFIC, type Traffic } from '../rules/workload';
+
+/** A value that is not a valid answer; the message says what to give instead (no origin). */
+export class AnswerProblem extends Error {
+  override name = 'AnswerProblem';
+}
+
+/** Answers as given: flag strings, answers-file values, or wizard replies. */
+export type RawAnswers = Record<string, unknown>;
+
+export interface Choice {
+  name: string;
+  value: unknown;
+  description: string;
+}
+
+/** How the wizard asks for an answer. The order of INPUTS is the order of the questions. */
+export interface Question {
+  kind: 'input' | 'select' | 'confirm';
+  message: (a: RawAnswers) => string;
+  /** One line naming the limit that matters. */
+  hint: (a: RawAnswers) => string;
+  default: (a: RawAnswers) => string | boolean;
+  choices?: Choice[];
+  /** Enter with nothing typed skips the question. */
+  optional?: boolean;
+  /** Show what a typed size or duration means while it is typed. */
+  live?: 'size' | 'duration';
+  /** Asked only when this holds for the answers so far (default: always). */
+  when?: (a: RawAnswers) => boolean;
+  /** Not asked (when() false) and not given: the value to take and the note that says so. */
+  skipped?: (a: RawAnswers) => { value: unknown; note: string } | null;
+}
+
+export interface Input {
+  /** Key in an answers file and in the parsed answers (camelCase); also commander's attribute. */
+  key: string;
+  flag: string;
+  /** The opposite flag of a boolean answer, e.g. --no-batch. */
+  negate?: string;
+  /** The value's placeholder in help, e.g. "<size>"; absent for booleans. */
+  arg?: string;
+  /** workload: what the engine decides on; deployment: what the generated files need; command: how the command runs (no answers-file key). */
+  group: 'workload' | 'deployment' | 'command';
+  help: string;
+  /** Help for the negated flag. */
+  negateHelp?: string;
+  /** The default, as help and the README show it. */
+  defaultText?: string;
+  /** Allowed values, for help and commander's checks. */
+  choices?: readonly string[];
+  /** Checks and converts a given value; throws AnswerProblem. */
+  parse: (v: unknown) => unknown;
+  /** The answer has no safe default: without it (given these answers), recommend cannot decide. */
+  required?: (a: RawAnswers) => boolean;
+  /** A value for the README's answers-file example. */
+  example?: unknown;
+  ask?: Question;
+  /** Only in the scripted command line when it differs from this. */
+  omitWhen?: (v: unknown) => boolean;
+}
+
+// ---- parsers ---------------------------------------------------------------------------------
+
+const show = (v: unknown) => JSON.stringify(v);
+
+function unit(parse: (s: string) => number, example: string) {
+  return (v: unknown): number => {
+    if (typeof v !== 'string') throw new AnswerProblem(`give ${example} (got ${show(v)})`);
+    try {
+      return parse(v);
+    } catch (e) {
+      if (e instanceof UnitError) throw new AnswerProblem(e.message);
+      throw e;
+    }
+  };
+}
+
+const size = unit(parseSize, 'a size with a unit, e.g. 2MB');
+const duration = unit(parseDuration, 'a duration with a unit, e.g. 45s');
+
+function count(v: unknown): number {
+  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new AnswerProblem(`must be a whole number of at least 1 (got ${show(v)})`);
+  return n;
+}
+
+function bool(v: unknown): boolean {
+  if (typeof v !== 'boolean') throw new AnswerProblem(`must be true or false (got ${show(v)})`);
+  return v;
+}
+
+function oneOf<T extends string>(values: readonly T[], what: string) {
+  return (v: unknown): T => {
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : v;
+    if (typeof s === 'string' && (values as readonly string[]).includes(s)) return s as T;
+    throw new AnswerProblem(`unknown ${what} ${show(v)}; use one of ${values.join(', ')}`);
+  };
+}
+
+function latency(v: unknown): number | null {
+  if (typeof v === 'string' && v.trim().toLowerCase() === 'none') return null;
+  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim())) {
+    throw new AnswerProblem(`"${v}" has no unit; give a duration such as 500ms or 2s, or none when callers can wait for a queued result`);
+  }
+  try {
+    return duration(v);
+  } catch (e) {
+    if (e instanceof AnswerProblem) throw new AnswerProblem(`${e.message}; or none when callers can wait for a queued result`);
+    throw e;
+  }
+}
+
+// A MIME type as RFC 9110 writes one: type/subtype and optional parameters, printable ASCII only,
+// so that nothing but a content type reaches a generated file.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MIME = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"[^"\\x00-\\x1f\\x7f]*"))*$`);
+
+function mime(v: unknown): string {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (!MIME.test(s)) throw new AnswerProblem(`${show(v)} is not a MIME type; use e.g. text/csv or application/json`);
+  return s;
+}
+
+/** Deployment values: one line of text. Their API patterns are checked where the configuration is made. */
+function text(v: unknown): string {
+  if (typeof v !== 'string' || v.trim() === '') throw new AnswerProblem(`must be text (got ${show(v)})`);
+  const s = v.trim();
+  if (/[\x00-\x1f\x7f]/.test(s)) throw new AnswerProblem(`${show(s)} holds a control character (a line break or tab); give it on one line`);
+  return s;
+}
+
+const none = (v: unknown) => v;
+
+// ---- the table -------------------------------------------------------------------------------
+
+const isBatch = (a: RawAnswers) => a.batch === true;
+const perRequest = (a: RawAnswers) => a.batch === false;
+const tryNumber = (f: (v: unknown) => number, v: unknown): number | null => {
+  try {
+    return f(v);
+  } catch {
+    return null;
+  }
+};
+
+/** Per-request work whose payload or processing time already rules out Real-Time and Serverless. */
+export function needsQueue(a: RawAnswers): boolean {
+  const payload = tryNumber(size, a.payload) ?? 0;
+  const time = tryNumber(duration, a.processingTime) ?? 0;
+  const timeLimit = a.streaming === true ? limit('real-time.streaming-timeout') : limit('real-time.invocation-timeout');
+  return payload > limit('real-time.payload') || time > timeLimit;
+}
+
+const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
+  { name: 'Sustained', value: 'sustained', description: 'Steady load most of the day: instances kept warm (Real-Time).' },
+  { name: 'Intermittent', value: 'intermittent', description: 'Idle periods between bursts: Serverless scales to zero, with cold starts.' },
+  { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
+];
+
+export const TARGET_VALUES = ['cloudformation', 'aws-cli'] as const;
+
+export const INPUTS: readonly Input[] = [
+  {
+    key: 'batch', flag: '--batch', negate: '--no-batch', group: 'workload',
+    help: 'all data is available up front and processed offline',
+    negateHelp: 'requests arrive one by one',
+    parse: bool, required: () => true, example: false,
+    ask: {
+      kind: 'select', message: () => 'How does the data arrive?', hint: () => '', default: () => false,
+      choices: [
+        { name: 'Requests, one by one', value: false, description: 'An endpoint answers each request: Real-Time, Serverless or Asynchronous.' },
+        { name: 'All up front, processed offline', value: true, description: 'A Batch Transform job reads it from S3, writes results back and stops.' },
+      ],
+    },
+  },
+  {
+    key: 'payload', flag: '--payload', arg: '<size>', group: 'workload',
+    help: 'largest request payload (for batch: the largest record or mini-batch), e.g. 750KB, 2MB, 1.5GB, 3MiB',
+    defaultText: `for batch, the default MaxPayloadInMB (${formatBytes(limitBytes('batch-transform.payload-default'))})`,
+    parse: size, required: perRequest, example: '2MB',
+    ask: {
+      kind: 'input', live: 'size',
+      message: (a) => (isBatch(a) ? 'Largest record or mini-batch?' : 'Largest request payload?'),
+      hint: (a) => isBatch(a)
+        ? `Batch Transform takes up to ${formatBytes(limitBytes('batch-transform.payload'))} per request`
+        : `Real-Time takes up to ${formatBytes(limit('real-time.payload'))}, Serverless ${formatBytes(limit('serverless.payload'))}, Asynchronous ${formatBytes(limitBytes('async.payload'))}`,
+      default: (a) => (isBatch(a) ? formatBytes(limitBytes('batch-transform.payload-default')).replace(' ', '') : '1MB'),
+    },
+  },
+  {
+    key: 'processingTime', flag: '--processing-time', arg: '<duration>', group: 'workload',
+    help: 'worst-case model time per request, e.g. 300ms, 45s, 10m, 2h',
+    defaultText: `for batch, the default invocation timeout (${formatDuration(limit('batch-transform.invocation-timeout-default'))})`,
+    parse: duration, required: perRequest, example: '800ms',
+    ask: {
+      kind: 'input', live: 'duration',
+      message: () => 'Worst-case model time per request?',
+      hint: () => `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))} (${formatDuration(limit('real-time.streaming-timeout'))} when streamed); Asynchronous and Batch allow ${formatDuration(limit('async.invocation-timeout'))}`,
+      default: (a) => (isBatch(a) ? '10m' : '1s'),
+    },
+  },
+  {
+    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload',
+    help: `the model streams its response (InvokeEndpointWithResponseStream): Real-Time then allows up to ${formatDuration(limit('real-time.streaming-timeout'))} of processing`,
+    negateHelp: 'the model answers each request in one response',
+    defaultText: 'no', parse: bool, example: false,
+    omitWhen: (v) => v !== true,
+    ask: {
+      kind: 'confirm',
+      message: () => 'Does the model stream its response (InvokeEndpointWithResponseStream)?',
+      hint: () => `a streamed Real-Time response may take up to ${formatDuration(limit('real-time.streaming-timeout'))}; otherwise requests over ${formatDuration(limit('real-time.invocation-timeout'))} need a queue`,
+      default: () => false,
+      // It changes the answer only for per-request work that takes longer than a Real-Time request may.
+      when: (a) => perRequest(a) && (() => {
+        const t = tryNumber(duration, a.processingTime) ?? 0;
+        return t > limit('real-time.invocation-timeout') && t <= limit('real-time.streaming-timeout') && (tryNumber(size, a.payload) ?? 0) <= limit('real-time.payload');
+      })(),
+    },
+  },
+  {
+    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload',
+    help: 'the answer time callers need, or "none" when they can wait for a queued result',
+    parse: latency, required: perRequest, example: '30s',
+    ask: {
+      kind: 'input',
+      message: () => 'How soon do callers need the answer?',
+      hint: (a) => needsQueue(a)
+        ? 'this needs a queue (Asynchronous): "none" when callers collect the result later'
+        : `a duration, or "none" when callers can collect a queued result; under ${formatDuration(limit('policy.cold-start-tolerance'))} rules out Serverless cold starts`,
+      default: (a) => (needsQueue(a) ? 'none' : '1s'),
+      when: perRequest,
+    },
+  },
+  {
+    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', choices: TRAFFIC,
+    help: `${TRAFFIC.slice(0, -1).join(', ')} or ${TRAFFIC.at(-1)}`,
+    parse: oneOf(TRAFFIC, 'traffic pattern'), required: perRequest, example: 'intermittent',
+    ask: {
+      kind: 'select', message: () => 'What does the traffic look like?', hint: () => '', default: () => 'sustained', choices: TRAFFIC_CHOICES,
+      // Traffic decides between Serverless and Real-Time only; an Asynchronous workload is not asked.
+      when: (a) => perRequest(a) && !needsQueue(a) && String(a.latency).trim().toLowerCase() !== 'none',
+      skipped: (a) => perRequest(a)
+        ? { value: 'unpredictable', note: 'traffic was not asked: it does not change an Asynchronous recommendation (--traffic unpredictable assumed)' }
+        : null,
+    },
+  },
+  {
+    key: 'gpu', flag: '--gpu', negate: '--no-gpu', group: 'workload',
+    help: 'the model needs a GPU', negateHelp: 'the model runs on CPU', defaultText: 'no',
+    parse: bool, example: false, omitWhen: (v) => v !== true,
+    ask: { kind: 'confirm', message: () => 'Does the model need a GPU?', hint: () => 'Serverless is CPU only', default: () => false },
+  },
+  {
+    key: 'modelSize', flag: '--model-size', arg: '<size>', group: 'workload',
+    help: 'model size in memory, e.g. 1.2GB', defaultText: 'not checked',
+    parse: size, example: '1.2GB',
+    ask: {
+      kind: 'input', live: 'size', optional: true,
+      message: () => 'Model size in memory?',
+      hint: () => `Enter to skip; sizes instances, and Serverless holds at most ${formatBytes(limitBytes('serverless.memory-max'))}`,
+      default: () => '',
+    },
+  },
+  {
+    key: 'models', flag: '--models', arg: '<n>', group: 'workload',
+    help: 'models behind one endpoint', defaultText: '1 (or --frameworks)',
+    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    ask: { kind: 'input', message: () => 'How many models behind one endpoint?', hint: () => 'many models of one framework share a multi-model endpoint', default: () => '1' },
+  },
+  {
+    key: 'frameworks', flag: '--frameworks', arg: '<n>', group: 'workload',
+    help: 'distinct frameworks (containers) among those models, at most --models', defaultText: '1',
+    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    ask: {
+      kind: 'input',
+      message: () => 'How many different frameworks (containers) among them?',
+      hint: () => `up to ${limit('multi-container.containers')} can share a multi-container endpoint`,
+      default: () => '1',
+      when: (a) => Number(a.models ?? 1) > 1,
+    },
+  },
+  {
+    key: 'pipeline', flag: '--pipeline', arg: '<n>', group: 'workload',
+    help: 'containers chained per request (1: no pipeline)', defaultText: '1',
+    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    ask: {
+      kind: 'input',
+      message: () => 'How many containers run in sequence on each request?',
+      hint: () => `1 for none; a serial pipeline chains ${limit('serial-pipeline.containers-min')}-${limit('serial-pipeline.containers-max')}`,
+      default: () => '1',
+    },
+  },
+  {
+    key: 'contentType', flag: '--content-type', arg: '<mime>', group: 'workload',
+    help: 'request content type, e.g. text/csv (batch splits CSV and JSON Lines by line)', defaultText: 'not split',
+    parse: mime, example: 'application/json',
+    ask: {
+      kind: 'input', optional: true,
+      message: () => 'Content type of the input?',
+      hint: () => 'Enter to skip; text/csv and application/jsonlines are split by line',
+      default: () => '',
+      when: isBatch,
+    },
+  },
+  {
+    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGET_VALUES,
+    help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
+    parse: oneOf(TARGET_VALUES, 'target'), example: 'cloudformation',
+  },
+  { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },
+  { key: 'image', flag: '--image', arg: '<uri>', group: 'deployment', help: 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1', parse: text },
+  { key: 'modelData', flag: '--model-data', arg: '<s3-uri>', group: 'deployment', help: 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /)', parse: text, example: 's3://my-bucket/churn/model.tar.gz' },
+  { key: 'roleArn', flag: '--role-arn', arg: '<arn>', group: 'deployment', help: 'IAM role SageMaker assumes', parse: text },
+  { key: 's3Output', flag: '--s3-output', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix for async results or batch output', parse: text },
+  { key: 's3Input', flag: '--s3-input', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix of the batch input', parse: text },
+  { key: 'instanceType', flag: '--instance-type', arg: '<type>', group: 'deployment', help: 'instance type instead of the smallest that holds the model, e.g. ml.g5.xlarge', parse: text },
+  {
+    key: 'networkIsolation', flag: '--network-isolation', negate: '--no-network-isolation', group: 'deployment',
+    help: 'isolate the model container from the network (EnableNetworkIsolation)', negateHelp: 'let the container reach the network, e.g. to download at start-up',
+    defaultText: 'yes', parse: bool, example: true, omitWhen: (v) => v !== false,
+  },
+  // How the command runs: flags only, no answers-file keys.
+  { key: 'answers', flag: '--answers', arg: '<file>', group: 'command', help: 'read answers from a YAML or JSON file; flags override it', parse: none },
+  { key: 'artifact', flag: '--artifact', arg: '<model.tar.gz>', group: 'command', help: 'read the model size from the archive (its uncompressed size)', parse: none },
+  { key: 'output', flag: '-o, --output', arg: '<dir>', group: 'command', help: 'write the configuration files into this folder (all or none)', parse: none },
+  { key: 'force', flag: '--force', group: 'command', help: 'overwrite existing files in --output', parse: none },
+  { key: 'format', flag: '--format', arg: '<format>', group: 'command', choices: ['text', 'json', 'yaml'], defaultText: 'text', help: 'output format', parse: none },
+  { key: 'explain', flag: '--explain', group: 'command', help: 'print every option and every limit checked, with sources', parse: none },
+  { key: 'interactive', flag: '--interactive', negate: '--no-interactive', group: 'command', help: 'ask for missing answers on a terminal (the default there)', negateHelp: 'never prompt (implied without a terminal, or when CI or PRE_COMMIT is set)', parse: none },
+];
+
+/** The answers: what an answers file may hold, in table order. */
+export const ANSWERS: readonly Input[] = INPUTS.filter((i) => i.group !== 'command');
+export const ANSWER_KEYS: readonly string[] = ANSWERS.map((i) => i.key);
+const BY_KEY = new Map(INPUTS.map((i) => [i.key, i]));
+
+export function input(key: string): Input {
+  const i = BY_KEY.get(key);
+  if (!i) throw new Error(`no input ${key}`);
+  return i;
+}
+
+/** The flag that gives an answer, as messages name it: "--payload", "--batch/--no-batch". */
+export function flagOf(key: string): string {
+  const i = input(key);
+  const long = i.flag.replace(/^-\w, /, '');
+  return i.negate ? `${long}/${i.negate}` : long;
+}
+
+/** The flag of an answer in the form that sets the value given, for messages and command lines. */
+export function flagFor(key: string, value: unknown): string {
+  const i = input(key);
+  return i.negate && value === false ? i.negate : i.flag.replace(/^-\w, /, '');
+}
+
+/** The answers the flowchart needs that have no safe default and were not given. */
+export function missingAnswers(a: RawAnswers): string[] {
+  if (a.batch === undefined) return ['batch'];
+  return ANSWERS.filter((i) => i.required?.(a) && a[i.key] === undefined).map((i) => i.key);
+}
+
+/** One problem per given answer that is not valid, in table order (nothing about missing answers). */
+export function answerProblems(a: RawAnswers): Array<{ key: string; message: string }> {
+  const problems: Array<{ key: string; message: string }> = [];
+  for (const i of ANSWERS) {
+    if (a[i.key] === undefined) continue;
+    try {
+      i.parse(a[i.key]);
+    } catch (e) {
+      if (!(e instanceof AnswerProblem)) throw e;
+      problems.push({ key: i.key, message: e.message });
+    }
+  }
+  if (problems.length === 0 && a.models !== undefined && a.frameworks !== undefined) {
+    const [models, frameworks] = [count(a.models), count(a.frameworks)];
+    if (frameworks > models) problems.push({ key: 'frameworks', message: `${frameworks} frameworks cannot be more than the ${models} models (${flagOf('models')})` });
+  }
+  return problems;
+}
+
+export { SIZE_HELP, DURATION_HELP };

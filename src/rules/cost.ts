@@ -1,0 +1,364 @@
+// Cost and capacity per hosting option, from the traffic and a price table. Pure functions.
+//
+// Every formula is written out in README.md ("How costs are estimated"). Policy numbers (the
+// month, peak factors, utilisation, start-up overheads, default sizes) come from the limits
+// table; prices from a PriceTable. A price that is not known makes the cost null (unknown),
+// never 0 and never a partial sum.
+
+import { limit } from './limits';
+import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
+import { formatCount, formatRate } from './rate';
+import { formatBytes, formatDuration } from './units';
+import type { Traffic } from './workload';
+
+const HOUR = 60 * 60;
+const GIB = 1024 ** 3;
+
+export interface CostLine {
+  item: string;
+  usd: number;
+}
+
+export interface Cost {
+  monthlyUsd: number;
+  breakdown: CostLine[];
+  assumptions: string[];
+}
+
+/** The traffic an option is priced for, in base units. */
+export interface TrafficInput {
+  /** Average requests (for batch: records) per second. */
+  averageRps: number;
+  /** Peak requests per second (>= average). */
+  peakRps: number;
+  /** Average request size in bytes (data charges). */
+  requestBytes: number;
+  /** Average response size in bytes (data charges). */
+  responseBytes: number;
+}
+
+/** An instance type as the cost model needs it. */
+export interface InstanceSpec {
+  type: string;
+  /** Requests one instance serves at once: GPUs, or vCPUs on CPU types. */
+  workers: number;
+  /** Local NVMe storage: no EBS volume to pay for. */
+  nvme: boolean;
+}
+
+export interface Estimate<C> {
+  /** False when the traffic does not fit the option (reason says why). */
+  fits: boolean;
+  reason: string | null;
+  capacity: C | null;
+  /** null when the option does not fit or a price it needs is unknown (see unpriced). */
+  cost: Cost | null;
+  /** Prices the estimate needed but the table does not have. */
+  unpriced: string[];
+}
+
+export const monthSeconds = () => limit('policy.month');
+export const monthHours = () => limit('policy.month') / HOUR;
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+const money = (n: number) => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
+const num = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : Number(n.toPrecision(4)).toLocaleString('en-US'));
+
+/** Workers per instance: one request per GPU, or per vCPU on CPU types. */
+export function workersOf(i: { gpus: number; vcpu: number }): number {
+  return i.gpus > 0 ? i.gpus : i.vcpu;
+}
+
+/** The peak assumed when --peak is not given: a policy multiple of the average, by traffic pattern. */
+export function peakFactor(traffic: Traffic | null): number {
+  switch (traffic) {
+    case 'intermittent': return limit('policy.peak-factor-intermittent');
+    case 'unpredictable': return limit('policy.peak-factor-unpredictable');
+    default: return limit('policy.peak-factor-sustained');
+  }
+}
+
+class Builder {
+  lines: CostLine[] = [];
+  assumptions: string[] = [];
+  unpriced: string[] = [];
+  grades = new Set<string>();
+
+  need(p: Price | null, what: string): p is Price {
+    if (!p) {
+      this.unpriced.push(what);
+      return false;
+    }
+    if (p.grade === 'D' && p.note) this.grades.add(`${what}: ${p.note}`);
+    return true;
+  }
+
+  add(item: string, usd: number): void {
+    this.lines.push({ item, usd: cents(usd) });
+  }
+
+  cost(): Cost | null {
+    if (this.unpriced.length > 0) return null;
+    return {
+      monthlyUsd: cents(this.lines.reduce((s, l) => s + l.usd, 0)),
+      breakdown: this.lines,
+      assumptions: [...this.assumptions, ...[...this.grades].map((g) => `price ${g}`)],
+    };
+  }
+}
+
+function monthAssumption(): string {
+  return `a month is ${num(monthHours())} hours; on-demand list prices`;
+}
+
+function dataLines(b: Builder, prices: PriceTable, t: TrafficInput): void {
+  const requests = t.averageRps * monthSeconds();
+  const inGB = (requests * t.requestBytes) / GIB;
+  const outGB = (requests * t.responseBytes) / GIB;
+  const pin = prices.dataInPerGB;
+  const pout = prices.dataOutPerGB;
+  if (b.need(pin, 'data processed in ($/GB)')) b.add(`data in: ${num(inGB)} GB at ${money(pin.usd)}/GB`, inGB * pin.usd);
+  if (b.need(pout, 'data processed out ($/GB)')) b.add(`data out: ${num(outGB)} GB at ${money(pout.usd)}/GB`, outGB * pout.usd);
+  b.assumptions.push(`${formatCount(requests)} requests a month of ${formatBytes(t.requestBytes)} in and ${formatBytes(t.responseBytes)} out on average`);
+}
+
+/** Storage volume per instance: the policy default, or the model size when larger. */
+function volumeGiB(modelSizeBytes: number | null): number {
+  return Math.ceil(Math.max(limit('policy.endpoint-volume'), modelSizeBytes ?? 0) / GIB);
+}
+
+function storageLine(b: Builder, prices: PriceTable, i: InstanceSpec, instanceMonths: number, modelSizeBytes: number | null): void {
+  if (i.nvme) {
+    b.assumptions.push(`${i.type} stores the model on local NVMe: no ML storage volume to pay for`);
+    return;
+  }
+  const gb = volumeGiB(modelSizeBytes);
+  const p = prices.storagePerGBMonth;
+  if (b.need(p, 'ML storage ($/GB-month)')) b.add(`ML storage: ${gb} GB x ${num(instanceMonths)} instance-months at ${money(p.usd)}/GB-month`, gb * instanceMonths * p.usd);
+}
+
+function hourlyLine(b: Builder, prices: PriceTable, use: InstanceUse, i: InstanceSpec, instanceHours: number, label: string): void {
+  const p = instancePrice(prices, use, i.type);
+  if (b.need(p, `${i.type} ${use === 'hosting' ? 'Hosting' : use === 'async' ? 'Asynchronous Inference' : 'Batch Transform'} ($/h)`)) {
+    b.add(`${label}: ${num(instanceHours)} instance-hours of ${i.type} at ${money(p.usd)}/h`, instanceHours * p.usd);
+  }
+}
+
+// ---- Real-Time ------------------------------------------------------------------------------
+
+export interface RealTimeCapacity {
+  initialInstanceCount: number;
+  minInstances: number;
+  maxInstances: number;
+  /** Target tracking: invocations per instance per minute. */
+  targetInvocationsPerInstance: number;
+}
+
+export interface RealTimeInput {
+  instance: InstanceSpec;
+  processingSeconds: number;
+  traffic: TrafficInput;
+  modelSizeBytes: number | null;
+  /** Multi-model endpoints share instances between models; multi-container instances hold every container. */
+  architecture?: 'single-model' | 'multi-model' | 'multi-container' | 'serial-pipeline';
+}
+
+/** Instances needed to serve a rate at the target utilisation. */
+export function instancesFor(rps: number, processingSeconds: number, workers: number): number {
+  return Math.ceil((rps * processingSeconds) / (workers * limit('policy.target-utilisation')) - 1e-9);
+}
+
+export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> {
+  const { instance: i, processingSeconds: p, traffic: t } = input;
+  const util = limit('policy.target-utilisation');
+  const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps, p, i.workers));
+  const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers));
+  const capacity: RealTimeCapacity = {
+    initialInstanceCount: minInstances,
+    minInstances,
+    maxInstances,
+    targetInvocationsPerInstance: Math.max(1, Math.floor((60 / p) * i.workers * util)),
+  };
+  const b = new Builder();
+  const hours = minInstances * monthHours();
+  hourlyLine(b, prices, 'hosting', i, hours, `${minInstances} x ${i.type} all month`);
+  storageLine(b, prices, i, minInstances, input.modelSizeBytes);
+  dataLines(b, prices, t);
+  b.assumptions.unshift(
+    `instances = ceil(rate x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}`,
+    `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
+    monthAssumption(),
+  );
+  if (input.architecture === 'multi-model') b.assumptions.push('a multi-model endpoint: the models share these instances; the rate is all models together');
+  if (input.architecture === 'multi-container') b.assumptions.push('a multi-container endpoint: each instance holds every container; the rate is all containers together');
+  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+}
+
+// ---- Serverless -----------------------------------------------------------------------------
+
+export interface ServerlessCapacity {
+  memoryMB: number;
+  maxConcurrency: number;
+  provisionedConcurrency: number | null;
+}
+
+export interface ServerlessInput {
+  memoryMB: number;
+  processingSeconds: number;
+  traffic: TrafficInput;
+  /** With Provisioned Concurrency, sized to the average concurrency (at least 1). */
+  provisioned: boolean;
+}
+
+/** Seconds billed per request: per millisecond, rounded up. */
+const billedSeconds = (s: number) => Math.ceil(s * 1000 - 1e-9) / 1000;
+
+export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): Estimate<ServerlessCapacity> {
+  const { memoryMB: mem, processingSeconds: p, traffic: t } = input;
+  const max = limit('serverless.max-concurrency');
+  const peakConcurrency = Math.ceil(t.peakRps * p - 1e-9);
+  if (peakConcurrency > max) {
+    return {
+      fits: false,
+      reason: `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is above Serverless's MaxConcurrency limit of ${max}`,
+      capacity: null, cost: null, unpriced: [],
+    };
+  }
+  const pc = input.provisioned ? Math.max(1, Math.ceil(t.averageRps * p - 1e-9)) : null;
+  const capacity: ServerlessCapacity = { memoryMB: mem, maxConcurrency: Math.max(1, peakConcurrency, pc ?? 0), provisionedConcurrency: pc };
+  const b = new Builder();
+  const requests = t.averageRps * monthSeconds();
+  const seconds = requests * billedSeconds(p);
+  const gb = mem / 1024;
+  if (pc === null) {
+    const price = memoryPrice(prices.serverless, mem);
+    if (b.need(price, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute: ${num(seconds)} s at ${mem} MB, ${money(price.usd)}/s`, seconds * price.usd);
+  } else {
+    const keep = memoryPrice(prices.provisionedConcurrency, mem);
+    const run = memoryPrice(prices.provisionedInference, mem);
+    const onDemand = memoryPrice(prices.serverless, mem);
+    const provisionedSeconds = pc * monthSeconds();
+    const within = Math.min(seconds, provisionedSeconds);
+    const spill = seconds - within;
+    if (b.need(keep, `Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`Provisioned Concurrency ${pc} x ${num(monthHours())} h, always on, at ${money(keep.usd)}/s`, provisionedSeconds * keep.usd);
+    if (b.need(run, `inference under Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`compute under Provisioned Concurrency: ${num(within)} s at ${money(run.usd)}/s`, within * run.usd);
+    if (spill > 0 && b.need(onDemand, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute above it: ${num(spill)} s at ${money(onDemand.usd)}/s`, spill * onDemand.usd);
+    b.assumptions.push(`Provisioned Concurrency ${pc}: the average concurrency (${formatRate(t.averageRps)} x ${formatDuration(p)}), at least 1; requests above it at peaks may meet cold starts`);
+  }
+  dataLines(b, prices, t);
+  b.assumptions.unshift(
+    `${formatDuration(billedSeconds(p))} billed per request (per millisecond) at ${mem} MB (${gb} GB)`,
+    `peak concurrency ${peakConcurrency} = ${formatRate(t.peakRps)} x ${formatDuration(p)}, within the ${max} MaxConcurrency limit`,
+    monthAssumption(),
+  );
+  if (capacity.maxConcurrency > limit('serverless.account-concurrency-observed')) {
+    b.assumptions.push(`MaxConcurrency ${capacity.maxConcurrency} needs a Region-wide serverless concurrency quota above ${limit('serverless.account-concurrency-observed')}, which new accounts have reported`);
+  }
+  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+}
+
+// ---- Asynchronous ---------------------------------------------------------------------------
+
+export interface AsyncCapacity {
+  initialInstanceCount: number;
+  minInstances: number;
+  maxInstances: number;
+  /** ApproximateBacklogSizePerInstance target. */
+  backlogPerInstance: number;
+}
+
+export interface AsyncInput {
+  instance: InstanceSpec;
+  processingSeconds: number;
+  traffic: TrafficInput;
+  /** How long callers can wait for a result; null: as long as it takes. */
+  latencySeconds: number | null;
+  modelSizeBytes: number | null;
+}
+
+/** Whether an Asynchronous endpoint may scale to zero: callers wait longer than a scale-out from zero. */
+export function asyncScalesToZero(latencySeconds: number | null): boolean {
+  return latencySeconds === null || latencySeconds > limit('policy.async-scale-out-from-zero');
+}
+
+export function asyncEstimate(input: AsyncInput, prices: PriceTable): Estimate<AsyncCapacity> {
+  const { instance: i, processingSeconds: p, traffic: t } = input;
+  const util = limit('policy.target-utilisation');
+  const toZero = asyncScalesToZero(input.latencySeconds);
+  const minInstances = toZero ? limit('async.min-instances') : 1;
+  const maxInstances = Math.max(1, minInstances, instancesFor(t.peakRps, p, i.workers));
+  const capacity: AsyncCapacity = { initialInstanceCount: 1, minInstances, maxInstances, backlogPerInstance: limit('policy.async-backlog-per-instance') };
+  const busyHours = (t.averageRps * monthSeconds() * p) / i.workers / util / HOUR;
+  const hours = Math.max(busyHours, minInstances * monthHours());
+  const b = new Builder();
+  hourlyLine(b, prices, 'async', i, hours, toZero ? 'busy instances' : `at least ${minInstances} instance up`);
+  storageLine(b, prices, i, hours / monthHours(), input.modelSizeBytes);
+  dataLines(b, prices, t);
+  const wait = input.latencySeconds === null ? 'callers wait for queued results' : `callers wait up to ${formatDuration(input.latencySeconds)}`;
+  b.assumptions.unshift(
+    `busy instance-hours = requests x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% utilisation)`,
+    toZero
+      ? `scales to zero when the queue is empty: ${wait}, longer than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))})`
+      : `keeps ${minInstances} instance running: ${wait}, less than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))})`,
+    `up to ${maxInstances} instance${maxInstances === 1 ? '' : 's'} for the peak ${formatRate(t.peakRps)}`,
+    monthAssumption(),
+  );
+  b.assumptions.push('S3 storage of requests and results, and SNS notifications, are not counted');
+  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+}
+
+// ---- Batch Transform ------------------------------------------------------------------------
+
+export interface BatchCapacity {
+  instanceCount: number;
+  runsPerMonth: number;
+  recordsPerRun: number;
+  /** Wall-clock time of one run, start-up included. */
+  runSeconds: number;
+}
+
+export interface BatchInput {
+  instance: InstanceSpec;
+  processingSeconds: number;
+  /** Average records per second; the run interval is periodSeconds. */
+  recordsPerSecond: number;
+  /** The period the volume was given in: one run per period (at least policy.batch-min-run-interval apart). */
+  periodSeconds: number;
+  /** When a run must finish, start-up included; null: within the run interval. */
+  deadlineSeconds: number | null;
+}
+
+export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<BatchCapacity> {
+  const { instance: i, processingSeconds: p } = input;
+  const interval = Math.max(input.periodSeconds, limit('policy.batch-min-run-interval'));
+  const runsPerMonth = monthSeconds() / interval;
+  const recordsPerRun = input.recordsPerSecond * interval;
+  const startup = limit('policy.batch-job-startup');
+  const deadline = input.deadlineSeconds ?? interval;
+  const work = recordsPerRun * p; // worker-seconds per run
+  const maxCount = limit('batch-transform.instances');
+  const deadlineText = input.deadlineSeconds === null ? `the run interval (${formatDuration(interval)})` : `the ${formatDuration(deadline)} deadline`;
+  if (deadline <= startup) {
+    return { fits: false, reason: `${deadlineText} is not longer than a job's start-up (about ${formatDuration(startup)})`, capacity: null, cost: null, unpriced: [] };
+  }
+  const instanceCount = Math.max(1, Math.ceil(work / (i.workers * (deadline - startup)) - 1e-9));
+  if (instanceCount > maxCount) {
+    return {
+      fits: false,
+      reason: `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instances of ${i.type}; a transform job takes at most ${maxCount}`,
+      capacity: null, cost: null, unpriced: [],
+    };
+  }
+  const runSeconds = work / (instanceCount * i.workers) + startup;
+  const capacity: BatchCapacity = { instanceCount, runsPerMonth, recordsPerRun, runSeconds };
+  const hours = (runsPerMonth * instanceCount * runSeconds) / HOUR;
+  const b = new Builder();
+  hourlyLine(b, prices, 'batch', i, hours, `${num(runsPerMonth)} runs x ${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${formatDuration(runSeconds)}`);
+  b.assumptions.push(
+    `one run every ${formatDuration(interval)}, ${formatCount(recordsPerRun)} records each: ${formatCount(recordsPerRun)} x ${formatDuration(p)} / (${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${i.workers} workers) + ${formatDuration(startup)} start-up per job`,
+    `InstanceCount ${instanceCount}: the fewest that finish within ${deadlineText}`,
+    monthAssumption(),
+    'S3 storage of input and output is not counted',
+  );
+  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+}
