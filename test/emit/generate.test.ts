@@ -26,7 +26,7 @@ describe('golden configurations', () => {
       const j = JSON.parse(cli(['recommend', '--answers', join(GOLDEN, c, 'answers.yaml'), '--target', t, '--format', 'json']).stdout);
       seen.add(`${j.recommendation.option}/${j.recommendation.architecture}/${j.config.target}`);
     }
-    for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'serverless/single-model', 'async/single-model']) {
+    for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'real-time/inference-components', 'serverless/single-model', 'async/single-model']) {
       expect(seen).toContain(`${want}/cloudformation`);
       expect(seen).toContain(`${want}/aws-cli`);
     }
@@ -133,8 +133,11 @@ const NEWER_THAN_CLI_2_9 = ['ProvisionedConcurrency', 'S3FailurePath'];
 
 const AWS_V2 = which('aws', (v) => v.startsWith('aws-cli/2.'));
 if (!AWS_V2) console.warn('SKIPPED: AWS CLI v2 is not installed (apt-get install awscli), so --cli-input-yaml validation does not run');
+// Inference-component inputs (late 2023 API) are unknown to CLI 2.9 altogether; the current-model validation below checks them.
+const CLI_V2_FILES = CLI_FILES.filter(([, f]) => !/^\s*(ManagedInstanceScaling|InferenceComponentName):/m.test(readFileSync(f.path, 'utf8')));
+
 describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${AWS_V2 ? '' : ' (SKIPPED: AWS CLI v2 not installed; apt-get install awscli)'}`, () => {
-  it.each(CLI_FILES)('%s passes parameter validation', (_n, f) => {
+  it.each(CLI_V2_FILES)('%s passes parameter validation', (_n, f) => {
     const text = readFileSync(f.path, 'utf8');
     const newer = NEWER_THAN_CLI_2_9.filter((k) => new RegExp(`^\\s*${k}:`, 'm').test(text));
     let path = f.path;
