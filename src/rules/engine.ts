@@ -255,11 +255,24 @@ function architectureReasons(w: Workload, arch: Architecture): string[] {
 
 const GIB = 1024 ** 3;
 
-/** Why several GPU models need resource guarantees of their own (inference components), or null. */
+/** CPU models whose sizes lie far apart: too different to share one multi-model container. */
+function cpuSpread(w: Workload): string | null {
+  const sizes = w.modelSizes ?? [];
+  if (sizes.length < 2 || Math.max(...sizes) < Math.min(...sizes) * limit('policy.ic-size-spread')) return null;
+  return `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`;
+}
+
+/** Why several models need resource guarantees of their own (inference components), or null. */
 function ownResources(w: Workload): string | null {
-  if (w.models < 2 || w.pipeline > 1 || !w.gpu) return null;
+  if (w.models < 2 || w.pipeline > 1) return null;
+  if (!w.gpu) return cpuSpread(w);
   if (w.frameworks > 1) {
     return `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`;
+  }
+  const sizes = w.modelSizes ?? [];
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  if (sizes.length > 1 && large > small) {
+    return `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`;
   }
   const mmeGpu = Math.max(...INSTANCES.filter((i) => i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))).map((i) => i.gpuMemoryGiB)) * GIB;
   const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
