@@ -7,7 +7,7 @@
 import { limit } from './limits';
 import { UnitError } from './units';
 
-export const RATE_HELP = 'a count per period: N/s, N/min, N/h, N/day or N/month, with an optional k, M or B (thousand, million, billion), e.g. 20/s, 120/min, 300/h, 5M/day, 30000/month';
+export const RATE_HELP = 'a count per period: N/s, N/min, N/h, N/day or N/month, with an optional k, M or B (thousand, million, billion), e.g. 20/s, 120/min, 240/h, 5M/day, 30000/month';
 
 export type RatePeriod = 's' | 'min' | 'h' | 'day' | 'month';
 

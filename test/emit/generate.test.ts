@@ -32,7 +32,7 @@ describe('golden configurations', () => {
     }
     expect(seen).toContain('batch-transform/single-model/aws-cli');
     expect(seen).toContain('batch-transform/serial-pipeline/aws-cli');
-  });
+  }, 120_000); // one CLI run per case and target
 
   it.each(PAIRS)('%s (%s) is generated exactly as the golden files', (c, t) => {
     const out = join(mkdtempSync(join(tmpdir(), 'da-gold-')), 'out');
@@ -117,14 +117,14 @@ describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' 
     const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
-  });
+  }, 120_000);
 
   it('catches a broken template (the check can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
     const text = readFileSync(join(GOLDEN, 'real-time-single/cloudformation/template.yaml'), 'utf8').replace('InstanceType: ml.m5.large', 'InstanceType: 42');
     writeFileSync(join(dir, 't.yaml'), text.replace('ProductionVariants:', 'ProductionVariant:'));
     expect(spawnSync(CFN_LINT!, [join(dir, 't.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
-  });
+  }, 120_000);
 });
 
 const CLI_FILES = FILES.filter((f) => f.target === 'aws-cli').map((f) => [`${f.case}/${f.file}`, f] as const);
