@@ -2,11 +2,12 @@
 // Loaded only when --answers is given, so scripted runs without it do not pay for yaml.
 // Keys are checked here; values are checked by normalize(), which names this file's line:column.
 
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { lineCol, tooDeep } from '../rules/lint/depth';
+import { limit } from '../rules/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
-import { UsageError } from './io';
+import { UsageError, readCapped } from './io';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -53,7 +54,8 @@ function position(lc: LineCounter, node: Node | undefined): string {
 export function readAnswersFile(file: string): { answers: RawAnswers; origins: Origins } {
   let text: string;
   try {
-    const buf = readFileSync(file);
+    // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
+    const buf = readCapped(file, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
     text = buf.toString('utf8');
   } catch (e) {
@@ -64,6 +66,11 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   }
 
   const lc = new LineCounter();
+  const deep = tooDeep(text, limit('policy.max-nesting'));
+  if (deep) {
+    const { line, column } = lineCol(text, deep.offset);
+    throw new UsageError(`${file}:${line}:${column}: nesting is too deep; an answers file is a flat mapping such as "payload: 2MB"`);
+  }
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {

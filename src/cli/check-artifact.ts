@@ -4,7 +4,8 @@ import { FRAMEWORKS, type Framework } from '../rules/artifact/checks';
 import { formatBytes } from '../rules/units';
 import { scanArtifact } from './artifact';
 import { EXIT, UsageError, colorWanted, type Io } from './io';
-import type { ReportFile } from './lint-file';
+import type { ReportFile } from '../rules/lint/run';
+import { sourceUrl } from './links';
 
 export interface ArtifactFlags {
   framework: string;
@@ -27,14 +28,14 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
   const files: Array<ReportFile & { artifact: object }> = reports.map((r) => ({
     path: r.path,
     kinds: ['model-artifact'],
-    findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: 1, column: 1, source: f.source, ...(f.entry ? { entry: f.entry } : {}) })),
+    findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: 1, column: 1, source: sourceUrl(f.source), ...(f.entry ? { entry: f.entry } : {}) })),
     artifact: { framework: r.framework, entries: r.entries, compressedBytes: r.compressedBytes, uncompressedBytes: r.uncompressedBytes, complete: r.complete, serverless: r.serverless },
   }));
   const errors = files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
   const warnings = files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'warning').length, 0);
 
   if (flags.format === 'json') {
-    io.stdout.write(JSON.stringify({ schemaVersion: 1, files, summary: { files: files.length, errors, warnings } }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, files, summary: { files: files.length, linted: files.length, errors, warnings } }, null, 2) + '\n');
   } else if (flags.format === 'sarif') {
     const { toSarif } = await import('./report-sarif');
     io.stdout.write(JSON.stringify(toSarif(files), null, 2) + '\n');

@@ -17,10 +17,15 @@ const io = {
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
   cwd: process.cwd(),
-  async readStdin() {
+  async readStdin(max: number) {
     const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
+    let total = 0;
+    for await (const c of process.stdin) {
+      chunks.push(c as Buffer);
+      total += (c as Buffer).length;
+      if (total > max) break; // leaving the loop destroys stdin: an endless stream is not read on
+    }
+    return Buffer.concat(chunks).subarray(0, max + 1);
   },
 };
 

@@ -4,7 +4,7 @@
 // Adding an answer means one entry here plus its use in the engine (src/cli/answers.ts turns the
 // parsed answers into a Workload).
 
-import { limit, limitBytes } from '../rules/limits';
+import { limit, limitBytes, limitPattern } from '../rules/limits';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';
 
@@ -133,7 +133,9 @@ const MIME = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN
 
 function mime(v: unknown): string {
   const s = typeof v === 'string' ? v.trim() : '';
-  if (!MIME.test(s)) throw new AnswerProblem(`${show(v)} is not a MIME type; use e.g. text/csv or application/json`);
+  if (!MIME.test(s) || !limitPattern('batch-transform.content-type-pattern').test(s)) throw new AnswerProblem(`${show(v)} is not a MIME type; use e.g. text/csv or application/json`);
+  const max = limit('batch-transform.content-type-length');
+  if (s.length > max) throw new AnswerProblem(`${show(s.slice(0, 20))}… is ${s.length} characters; the API takes at most ${max}`);
   return s;
 }
 
@@ -141,7 +143,7 @@ function mime(v: unknown): string {
 function text(v: unknown): string {
   if (typeof v !== 'string' || v.trim() === '') throw new AnswerProblem(`must be text (got ${show(v)})`);
   const s = v.trim();
-  if (/[\x00-\x1f\x7f]/.test(s)) throw new AnswerProblem(`${show(s)} holds a control character (a line break or tab); give it on one line`);
+  if (/[\x00-\x1f\x7f\u0085\u2028\u2029]/.test(s)) throw new AnswerProblem(`${show(s)} holds a control character (a line break or tab); give it on one line`);
   return s;
 }
 

@@ -1,11 +1,18 @@
-// `deploy-advisor lint`: files, folders or stdin in; findings out as text, JSON or SARIF.
+// `deploy-advisor lint`: files, folders or stdin in; findings out as text, JSON or SARIF. This
+// module reads (files capped while reading, folders walked, the severity config) and reports; the
+// linting itself is src/rules/lint/run.ts.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
-import { RULES } from '../rules/lint/index';
-import { EXIT, UsageError, colorWanted, type Io } from './io';
-import { lintText, type FileResult, type SeverityConfig } from './lint-file';
+import { lineCol, tooDeep } from '../rules/lint/depth';
+import { RULES, ruleById } from '../rules/lint/index';
+import { limit } from '../rules/limits';
+import { suggest } from './answers-file';
+import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './io';
+import { MAX_FILE_BYTES, lintText, type AnswersSchema, type FileResult, type SeverityConfig } from '../rules/lint/run';
+import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
+import { sourceUrl } from './links';
 
 export interface LintFlags {
   format: 'text' | 'json' | 'sarif';
@@ -17,34 +24,84 @@ export interface LintFlags {
 const EXTENSIONS = /\.(ya?ml|json|template)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'cdk.out', '.aws-sam', 'dist']);
 
-function expand(path: string): string[] {
+/** A file to lint: its path for the system (bytes, when the name is not UTF-8) and for people. */
+interface Target {
+  path: string | Buffer;
+  shown: string;
+  /** Set when the path is not a file deploy-advisor reads (a FIFO or device given by name). */
+  problem?: string;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file name for people: as it is when it is UTF-8, with \xNN for each byte otherwise. */
+function nameOf(name: Buffer): { text: string; utf8: boolean } {
+  try {
+    return { text: UTF8.decode(name), utf8: true };
+  } catch {
+    return { text: [...name].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join(''), utf8: false };
+  }
+}
+
+function expand(path: string): Target[] {
   let st;
   try {
     st = statSync(path);
   } catch {
     throw new UsageError(`${path}: no such file or folder`);
   }
-  if (!st.isDirectory()) return [path];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
+  if (st.isFile()) return [{ path, shown: path }];
+  if (!st.isDirectory()) return [{ path, shown: path, problem: `it is ${oddKind(st)}, not a file; give a YAML or JSON file` }];
+  const out: Target[] = [];
+  // Names are read as bytes, so that a name that is not UTF-8 is still a path that opens.
+  const walk = (dir: Buffer, shown: string) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (e) {
+      out.push({ path: dir, shown, problem: `the folder cannot be read: ${reason(e)}` });
+      return;
+    }
+    for (const e of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
+      const name = nameOf(e.name);
+      const p = Buffer.concat([dir, Buffer.from('/'), e.name]);
+      const s = join(shown, name.text);
+      // Only folders and regular files: FIFOs, devices, sockets and symbolic links in a folder are
+      // skipped (a FIFO would wait for a writer forever).
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(p);
-      } else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
+        if (!SKIP_DIRS.has(name.text)) walk(p, s);
+      } else if (e.isFile() && EXTENSIONS.test(name.text)) out.push({ path: name.utf8 ? s : p, shown: s });
     }
   };
-  walk(path);
+  walk(Buffer.from(path), path);
   return out;
 }
 
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+}
+
+const fileProblem = (shown: string, message: string): FileResult => {
+  const r = ruleById('DA0001')!;
+  return { path: shown, kinds: [], findings: [{ ruleId: r.id, severity: r.severity, message, line: 1, column: 1, source: r.source }] };
+};
+
 function readConfig(file: string, required: boolean): SeverityConfig {
-  let text: string;
+  let buf: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    if (required) throw new UsageError(`cannot read config file ${file}`);
-    return {};
+    buf = readCapped(file, MAX_FILE_BYTES, true);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!required && code === 'ENOENT') return {};
+    throw new UsageError(`cannot read config file ${file}: ${reason(e)}`);
+  }
+  if (buf.length > MAX_FILE_BYTES) throw new UsageError(`config file ${file} is larger than 1 MiB; it needs a few lines, such as "rules:" and "  DA1010: off"`);
+  const text = buf.toString('utf8');
+  const deep = tooDeep(text, limit('policy.max-nesting'));
+  if (deep) {
+    const { line, column } = lineCol(text, deep.offset);
+    throw new UsageError(`${file}:${line}:${column}: nesting is too deep; the config is "rules:" with entries such as "DA1010: off"`);
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, logLevel: 'error' });
@@ -59,18 +116,32 @@ function readConfig(file: string, required: boolean): SeverityConfig {
   const out: SeverityConfig = {};
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'rules') throw new UsageError(`${where((pair.key as Scalar | null)?.range?.[0])}: unknown key "${key}"; the config has one key, rules`);
+    if (key !== 'rules') throw new UsageError(`${where((pair.key as Scalar | null)?.range?.[0])}: unknown key "${key}"${didYouMean(key, ['rules'])}; the config has one key, rules`);
     if (pair.value === null) continue;
     if (!isMap(pair.value)) throw new UsageError(`${where((pair.value as Scalar).range?.[0])}: rules must map rule ids to off, warning or error`);
     for (const r of pair.value.items) {
       const id = isScalar(r.key) ? String(r.key.value) : '';
       const sev = isScalar(r.value) ? String(r.value.value) : '';
-      if (!RULES.some((x) => x.id === id)) throw new UsageError(`${where((r.key as Scalar | null)?.range?.[0])}: unknown rule "${id}"; see deploy-advisor rules`);
-      if (!['off', 'warning', 'error'].includes(sev)) throw new UsageError(`${where((r.value as Scalar | null)?.range?.[0])}: ${id}: "${sev}" is not off, warning or error`);
+      if (!RULES.some((x) => x.id === id)) throw new UsageError(`${where((r.key as Scalar | null)?.range?.[0])}: unknown rule "${id}"${didYouMean(id, RULES.map((x) => x.id))}; see deploy-advisor rules`);
+      if (!SEVERITIES.includes(sev)) throw new UsageError(`${where((r.value as Scalar | null)?.range?.[0])}: ${id}: "${sev}" is not off, warning or error${didYouMean(sev, SEVERITIES)}`);
       out[id] = sev as SeverityConfig[string];
     }
   }
   return out;
+}
+
+/** Answers files are linted against the input table, as `recommend --answers` reads them. */
+export const ANSWERS_SCHEMA: AnswersSchema = {
+  keys: ANSWER_KEYS,
+  workloadKeys: ANSWERS.filter((i) => i.group === 'workload' && i.key !== 'gpu').map((i) => i.key),
+  problems: answerProblems,
+};
+
+const SEVERITIES = ['off', 'warning', 'error'];
+
+function didYouMean(word: string, candidates: string[]): string {
+  const s = word ? suggest(word, candidates) : null;
+  return s ? ` (did you mean "${s}"?)` : '';
 }
 
 export async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
@@ -82,21 +153,28 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const severities = flags.config !== undefined ? readConfig(flags.config, true) : readConfig(join(io.cwd, '.deploy-advisor.yaml'), false);
   if (paths.length === 0) throw new UsageError('give files or folders to lint, or - for stdin (see deploy-advisor lint --help)');
 
-  const files = paths.flatMap((p) => (p === '-' ? ['-'] : expand(p)));
+  const files = paths.flatMap((p): Target[] => (p === '-' ? [{ path: '-', shown: '<stdin>' }] : expand(p)));
   const results: FileResult[] = [];
   for (const f of files) {
+    const shown = isAbsolute(f.shown) && !relative(io.cwd, f.shown).startsWith('..') ? relative(io.cwd, f.shown) : f.shown;
+    if (f.problem) {
+      results.push(fileProblem(shown, f.problem));
+      continue;
+    }
     let buf: Buffer;
-    if (f === '-') buf = await io.readStdin();
+    if (f.path === '-') buf = await io.readStdin(MAX_FILE_BYTES);
     else {
       try {
-        buf = readFileSync(f);
+        buf = readCapped(f.path, MAX_FILE_BYTES, true);
       } catch (e) {
-        throw new UsageError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+        // One file that cannot be read is a finding on it; the other files are still linted.
+        results.push(fileProblem(shown, (e as NodeJS.ErrnoException).code === 'ENOTREGULAR' ? `it is ${(e as Error).message}, not a file` : `the file cannot be read: ${reason(e)}`));
+        continue;
       }
     }
-    const shown = f === '-' ? '<stdin>' : isAbsolute(f) && !relative(io.cwd, f).startsWith('..') ? relative(io.cwd, f) : f;
-    results.push(lintText(shown, buf, severities));
+    results.push(lintText(shown, buf, { severities, answers: ANSWERS_SCHEMA }));
   }
+  for (const r of results) for (const f of r.findings) f.source = sourceUrl(f.source);
 
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);

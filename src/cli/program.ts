@@ -199,6 +199,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const color = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
       return await runRecommend({ format: 'text', interactive: true, wizard: true, color }, io);
     }
+    // `help nope`: commander would print the whole help; say what is wrong instead.
+    const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    if (words[0] === 'help' && words[1] !== undefined && !names.includes(words[1])) {
+      throw new UsageError(`unknown command ${words[1]}; the commands are ${names.join(', ')} (see deploy-advisor --help)`);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

@@ -1,11 +1,8 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
-import { repository, version } from '../../package.json';
+import { version } from '../../package.json';
 import { ALL_RULES } from '../rules/lint/index';
-import type { ReportFile } from './lint-file';
-
-// The rule pages, from package.json's repository (one place to change if the project moves).
-const REPO = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
-export const DOCS_BASE = `${REPO}/blob/main/docs/rules/`;
+import type { ReportFile } from '../rules/lint/run';
+import { REPO, ruleDocUrl, sourceUrl } from './links';
 
 export function toSarif(results: ReportFile[]) {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
@@ -25,9 +22,9 @@ export function toSarif(results: ReportFile[]) {
               name: r.name,
               shortDescription: { text: r.title },
               fullDescription: { text: r.description },
-              helpUri: `${DOCS_BASE}${r.id}.md`,
+              helpUri: ruleDocUrl(r.id),
               defaultConfiguration: { level: r.severity },
-              properties: { source: r.source },
+              properties: { source: sourceUrl(r.source) },
             })),
           },
         },

@@ -1,5 +1,5 @@
 // Lint findings for people: grouped by file, a summary line.
-import type { ReportFile } from './lint-file';
+import type { ReportFile } from '../rules/lint/run';
 import type { Style } from './style';
 
 export function renderLintText(results: ReportFile[], summary: { errors: number; warnings: number }, s: Style): string {

@@ -74,9 +74,17 @@ function block(v: YamlValue[] | { [k: string]: YamlValue }, indent: number): str
     .join('\n');
 }
 
+/**
+ * Comment text on one line, whatever it holds: a line break would end the comment and start YAML
+ * (an injected key), so line breaks and other control characters are written as \n, \uXXXX.
+ */
+export function commentText(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f\u0085\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** Writes a document: comment lines first, then the map; `spaced` puts a blank line between top-level keys. */
 export function writeYaml(doc: { [key: string]: YamlValue }, comments: string[] = [], spaced = false): string {
-  const head = comments.map((c) => (c ? `# ${c}` : '#')).join('\n');
+  const head = comments.map((c) => (c ? `# ${commentText(c)}` : '#')).join('\n');
   const body = Object.entries(doc)
     .map(([k, x]) => `${scalar(k)}:${after(x, 0)}`)
     .join(spaced ? '\n\n' : '\n');

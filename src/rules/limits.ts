@@ -374,6 +374,15 @@ const TABLE = [
     value: 1000, unit: 'count', source: `${API}API_AsyncInferenceClientConfig.html`,
   },
   {
+    id: 'batch-transform.content-type-pattern', option: 'batch-transform', limits: 'TransformInput.ContentType: one line of text', kind: 'pattern',
+    value: '^.*$', unit: 'regex', source: `${API}API_TransformInput.html`,
+    note: 'The API pattern is .*, which matches no line break.',
+  },
+  {
+    id: 'batch-transform.content-type-length', option: 'batch-transform', limits: 'TransformInput.ContentType length', kind: 'max',
+    value: 256, unit: 'chars', source: `${API}API_TransformInput.html`,
+  },
+  {
     id: 'batch-transform.s3-uri-length', option: 'batch-transform', limits: 'TransformS3DataSource S3Uri and S3OutputPath length', kind: 'max',
     value: 1024, unit: 'chars', source: `${API}API_TransformS3DataSource.html`,
   },
@@ -539,6 +548,11 @@ const TABLE = [
   {
     id: 'policy.artifact-bomb-min-bytes', option: 'policy', limits: 'uncompressed bytes before the compression-bomb ratio applies', kind: 'min',
     value: GIB, unit: 'bytes', source: POLICY,
+  },
+  {
+    id: 'policy.max-nesting', option: 'policy', limits: 'levels of nesting (mappings, sequences, flow brackets) a linted or answers file may have; deeper files are refused before parsing', kind: 'max',
+    value: 100, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy: real configurations nest under 20 levels; parsing thousands of levels can abort the process.',
   },
   {
     id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN } from './helpers';
+import { ORACLES_OFF } from '../oracles';
 
 function hasTmux(): boolean {
+  if (ORACLES_OFF) return false;
   try {
     execFileSync('tmux', ['-V'], { stdio: 'ignore' });
     return true;

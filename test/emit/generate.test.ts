@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCfnYaml } from '../../src/cli/cfn-yaml';
+import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { assess } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';
 import { limit, limitPattern } from '../../src/rules/limits';

@@ -1,7 +1,9 @@
 // Outside tools the generator tests validate against (cfn-lint, the AWS CLI), found on PATH.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { ORACLES_OFF } from '../oracles';
 
 export function which(cmd: string, check: (version: string) => boolean): string | null {
+  if (ORACLES_OFF) return null;
   const candidates = [cmd, ...(cmd === 'aws' ? ['/usr/bin/aws', '/usr/local/bin/aws'] : [])];
   for (const c of candidates) {
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCfnYaml } from '../../src/cli/cfn-yaml';
+import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { getAtt, iff, ref, sub, writeYaml, type YamlValue } from '../../src/emit/yaml';
 
 function roundTrip(doc: { [k: string]: YamlValue }) {

@@ -1,22 +1,28 @@
 // Property tests: whatever bytes arrive, lint returns findings with positions, and never throws.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { ANSWERS_SCHEMA } from '../../src/cli/lint';
+import { lintText } from '../../src/rules/lint/run';
 import { RULES } from '../../src/rules/lint/index';
 
 const IDS = new Set(RULES.map((r) => r.id));
-const SEEDS = [
+// Seeds: the rule fixtures and the generated goldens (in the repository), plus real-world files
+// from ../shared/corpus when it is beside the checkout. Read in the tests, not while collecting.
+const CORPUS = '../shared/corpus/real-world';
+const noCorpus = existsSync(CORPUS) ? '' : ' (SKIPPED: ../shared/corpus/real-world is not beside this checkout)';
+const files = (dir: string, n = Infinity) => readdirSync(dir).slice(0, n).map((f) => readFileSync(join(dir, f)));
+const ownSeeds = () => [
   ...readdirSync('fixtures/lint').flatMap((id) => ['invalid.yaml', 'valid.yaml'].map((f) => readFileSync(join('fixtures/lint', id, f)))),
-  ...readdirSync('../shared/corpus/real-world/cloudformation').slice(0, 12).map((f) => readFileSync(join('../shared/corpus/real-world/cloudformation', f))),
-  ...readdirSync('../shared/corpus/real-world/aws-cli').map((f) => readFileSync(join('../shared/corpus/real-world/aws-cli', f))),
+  ...readdirSync('fixtures/generate').flatMap((c) => readdirSync(join('fixtures/generate', c)).filter((t) => t !== 'answers.yaml').flatMap((t) => files(join('fixtures/generate', c, t)))),
 ];
+const corpusSeeds = () => [...files(join(CORPUS, 'cloudformation'), 12), ...files(join(CORPUS, 'aws-cli'))];
 
 function check(buf: Buffer): void {
   const t0 = performance.now();
-  const r = lintText('f.yaml', buf);
+  const r = lintText('f.yaml', buf, { answers: ANSWERS_SCHEMA });
   expect(performance.now() - t0).toBeLessThan(2000);
   for (const f of r.findings) {
     expect(IDS.has(f.ruleId)).toBe(true);
@@ -56,12 +62,18 @@ function apply(buf: Buffer, muts: unknown[]): Buffer {
 }
 
 describe('lint never crashes', () => {
-  it('on thousands of mutated real inputs', () => {
+  const mutate = (seeds: Buffer[], numRuns: number) =>
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (i, muts) => check(apply(SEEDS[i]!, muts))),
-      { numRuns: 3000, seed: 42 },
+      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (i, muts) => check(apply(seeds[i]!, muts))),
+      { numRuns, seed: 42 },
     );
-  });
+
+  // Thousands of runs: bounded by check()'s 2 s per input, not by the default test timeout.
+  const FUZZ_MS = 120_000;
+  it('on thousands of mutated rule fixtures and generated configurations', () => mutate(ownSeeds(), 2000), FUZZ_MS);
+
+  if (noCorpus) console.warn(`SKIPPED: fuzzing mutated real-world files${noCorpus}`);
+  it.skipIf(noCorpus !== '')(`on mutated real-world files${noCorpus}`, () => mutate(corpusSeeds(), 1500), FUZZ_MS);
 
   // SageMaker-shaped documents whose values are of every wrong type the rules could meet.
   const value: fc.Arbitrary<unknown> = fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null), fc.constantFrom({ Ref: 'P' }, { 'Fn::If': ['C', 1, 2] }, { 'Fn::GetAtt': ['M', 'ModelName'] }), fc.array(fc.integer(), { maxLength: 3 }));
@@ -85,5 +97,5 @@ describe('lint never crashes', () => {
       }),
       { numRuns: 3000, seed: 7 },
     );
-  });
+  }, FUZZ_MS);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { lintText } from '../../src/rules/lint/run';
 
 const run = (text: string) => lintText('t.yaml', Buffer.from(text));
 const lint = (text: string) => run(text).findings;
@@ -75,7 +75,8 @@ describe('endpoint configs meant for inference components', () => {
 
   it('DA6003: a Serverless variant cannot host components', () => {
     const t = `EndpointConfigName: c\nExecutionRoleArn: ${ROLE}\nProductionVariants:\n  - VariantName: AllTraffic\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 0\n      MaxInstanceCount: 1\n`;
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', line: 6, message: expect.stringMatching(/Serverless variant cannot host/) }]);
+    // ServerlessConfig's value is a mapping: the finding points at its key (line 5).
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', line: 5, message: expect.stringMatching(/Serverless variant cannot host/) }]);
   });
 
   it('DA6003: a component whose model is a multi-model container', () => {

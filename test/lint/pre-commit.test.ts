@@ -1,10 +1,13 @@
-// The hook as a user installs it: the real pre-commit tool, from this repository, in a scratch repo.
+// The hook as a user installs it: the real pre-commit tool, in a scratch repo, from this working
+// tree as it is now (uncommitted changes included): pre-commit installs hooks from a commit, so the
+// tree is copied into a scratch repository and committed there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/helpers';
+import { ORACLES_OFF, ORACLES_OFF_REASON } from '../oracles';
 
 function tryRun(cmd: string, args: string[], cwd = ROOT): string | null {
   try {
@@ -15,11 +18,30 @@ function tryRun(cmd: string, args: string[], cwd = ROOT): string | null {
 }
 
 const PRE_COMMIT = tryRun('pre-commit', ['--version']);
-const HEAD = tryRun('git', ['rev-parse', 'HEAD']);
-const why = !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !HEAD ? ' (SKIPPED: not a git checkout)' : '';
+const CHECKOUT = tryRun('git', ['rev-parse', '--show-toplevel']);
+const why = ORACLES_OFF ? ` (SKIPPED: ${ORACLES_OFF_REASON})` : !PRE_COMMIT ? ' (SKIPPED: pre-commit not installed; apt-get install pre-commit)' : !CHECKOUT ? ' (SKIPPED: not a git checkout)' : '';
+
+/** A scratch repository holding the working tree (tracked and new files, not ignored ones), committed. */
+function workingTreeRepo(base: string, env: NodeJS.ProcessEnv): { path: string; rev: string } {
+  const path = join(base, 'hook-source');
+  const list = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const f of list) {
+    try {
+      mkdirSync(dirname(join(path, f)), { recursive: true });
+      copyFileSync(join(ROOT, f), join(path, f));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // deleted in the tree, not yet in git
+    }
+  }
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: path, env, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'working tree');
+  return { path, rev: git('rev-parse', 'HEAD') };
+}
 
 if (why) console.warn(`SKIPPED: the pre-commit hook end-to-end test${why}`);
-describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from this repository at HEAD${why}`, () => {
+describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from this working tree${why}`, () => {
   it('refuses a commit with a bad endpoint config, and takes the fixed one', () => {
     const base = mkdtempSync(join(tmpdir(), 'da-pc-'));
     const repo = join(base, 'repo');
@@ -27,7 +49,8 @@ describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from
     const env = { ...process.env, PRE_COMMIT_HOME: join(base, 'cache'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
     const git = (...a: string[]) => spawnSync('git', a, { cwd: repo, env, encoding: 'utf8' });
     git('init', '-q');
-    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${ROOT}\n    rev: ${HEAD}\n    hooks:\n      - id: deploy-advisor-lint\n`);
+    const source = workingTreeRepo(base, env);
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${source.path}\n    rev: ${source.rev}\n    hooks:\n      - id: deploy-advisor-lint\n`);
     writeFileSync(join(repo, 'workflow.yml'), 'on: push\njobs: {}\n'); // not SageMaker: skipped silently
     expect(spawnSync('pre-commit', ['install'], { cwd: repo, env }).status).toBe(0);
 

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/cli/lint-file';
+import { ANSWERS_SCHEMA } from '../../src/cli/lint';
+import { lintText } from '../../src/rules/lint/run';
 import { artifactRulePage, rulePage } from '../../src/rules/lint/docs';
 import { ARTIFACT_RULES } from '../../src/rules/artifact/checks';
 import { RULES } from '../../src/rules/lint/index';
 
-const lint = (text: string, sev = {}) => lintText('t.yaml', Buffer.from(text), sev).findings;
+const lint = (text: string, severities = {}) => lintText('t.yaml', Buffer.from(text), { severities, answers: ANSWERS_SCHEMA }).findings;
 
 describe('every rule', () => {
   it('has a unique id that never changes shape, a source and a title', () => {

@@ -1,18 +1,39 @@
-// Lints one file: reads it safely, recognises what it is from its content, resolves what
-// CloudFormation lets us resolve, runs the rules and places each finding at its line:column.
+// The linter, without the CLI: takes a file's bytes (the CLI reads them, capped), recognises what
+// the file is from its content, builds the rule context (with CloudFormation Refs resolved to
+// parameter defaults), runs the rules, places each finding at its line:column, and applies
+// suppression comments and severity overrides. No I/O.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { RULES, ruleById } from '../rules/lint/index';
-import { isObj, plain } from '../rules/lint/helpers';
-import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from '../rules/lint/types';
-import { ANSWER_KEYS, answerProblems } from './inputs';
+import { limit } from '../limits';
 import { CFN_TAGS } from './cfn-yaml';
-import { UsageError } from './io';
+import { lineCol, tooDeep } from './depth';
+import { isObj, plain } from './helpers';
+import { RULES, ruleById } from './index';
+import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from './types';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
+const TYPE_RULE = 'DA1014';
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
+
+/**
+ * What a deploy-advisor answers file may hold. The vocabulary is the CLI's (its input table), so
+ * the caller passes it in; without it, answers files are not recognised.
+ */
+export interface AnswersSchema {
+  /** Every key an answers file may have. */
+  keys: readonly string[];
+  /** The keys about the workload (two of them make a file without `batch` an answers file). */
+  workloadKeys: readonly string[];
+  /** What `recommend --answers` would refuse in these answers (not what they leave to flags). */
+  problems(data: Record<string, unknown>): Array<{ key: string; message: string }>;
+}
+
+export interface LintOptions {
+  severities?: SeverityConfig;
+  answers?: AnswersSchema;
+}
 
 /** What the reporters take: one file (or archive) and its findings. */
 export interface ReportFile {
@@ -34,7 +55,7 @@ const fileFinding = (message: string, line = 1, column = 1): Finding => {
   return { ruleId: r.id, severity: r.severity, message, line, column, source: r.source };
 };
 
-function sniff(d: unknown): DocKind | null {
+function sniff(d: unknown, answers: AnswersSchema | undefined): DocKind | null {
   if (!isObj(d)) return null;
   if (isObj(d.Resources)) {
     const sagemaker = Object.values(d.Resources).some((r) => isObj(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::SageMaker::'));
@@ -45,7 +66,12 @@ function sniff(d: unknown): DocKind | null {
   if ('TransformJobName' in d && 'TransformInput' in d) return 'aws-cli:create-transform-job';
   if ('ModelName' in d && ('PrimaryContainer' in d || 'Containers' in d || 'ExecutionRoleArn' in d)) return 'aws-cli:create-model';
   if ('EndpointName' in d && 'EndpointConfigName' in d) return 'aws-cli:create-endpoint';
-  if (typeof d.batch === 'boolean' && Object.keys(d).filter((k) => ANSWER_KEYS.includes(k)).length >= 2) return 'answers';
+  if (!answers) return null;
+  const keys = Object.keys(d);
+  if (typeof d.batch === 'boolean' && keys.filter((k) => answers.keys.includes(k)).length >= 2) return 'answers';
+  // A partial answers file without batch (flags give the rest): answer keys only, two or more of
+  // them about the workload.
+  if (keys.every((k) => answers.keys.includes(k)) && keys.filter((k) => answers.workloadKeys.includes(k)).length >= 2) return 'answers';
   return null;
 }
 
@@ -55,24 +81,30 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-/** The AST node at a JS path (or the deepest one on the way), for its position. */
+/**
+ * The AST node at a JS path (or the deepest one on the way), for its position: the offending
+ * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
+ * missing.
+ */
 function nodeAt(doc: Document, path: Path): Node | null {
   let node = doc.contents as Node | null;
   let best = node;
+  let key: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
-      // The offending value; for a key without a value, the key.
-      node = ((pair.value as Node | null) ?? (pair.key as Node)) as Node;
+      key = pair.key as Node;
+      node = ((pair.value as Node | null) ?? key) as Node;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
+      key = null;
       node = item;
     } else break;
     if (node?.range) best = node;
   }
-  return best;
+  return best === node && key?.range && (isMap(node) || isSeq(node)) ? key : best;
 }
 
 interface Directive {
@@ -137,14 +169,19 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
  * Findings of an answers file: what `recommend --answers` would refuse in it. An answers file may
  * hold only some answers (flags give the rest), so what is missing is not a finding.
  */
-function answersFindings(data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
-  const unknown = Object.keys(data).filter((k) => !ANSWER_KEYS.includes(k));
-  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${ANSWER_KEYS.join(', ')}`, ...at([k]) }));
-  return answerProblems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
+function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
+  const unknown = Object.keys(data).filter((k) => !schema.keys.includes(k));
+  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${schema.keys.join(', ')}`, ...at([k]) }));
+  return schema.problems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
 }
 
-export function lintText(path: string, buf: Buffer, severities: SeverityConfig = {}): FileResult {
-  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding(`the file is ${buf.length} bytes, more than the 1 MiB deploy-advisor reads; configuration files are far smaller`)] };
+// Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not
+// CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
+const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
+
+export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
+  // A reader stops one byte past the cap, so the file's whole size is not known here.
+  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller')] };
   if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('the file is binary (it has NUL bytes), not YAML or JSON')] };
   let text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
@@ -153,6 +190,13 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     return { path, kinds: [], findings: [fileFinding('the file is not valid UTF-8', before.length, before[before.length - 1]!.length + 1)] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A template is not the configuration it renders to: skipped silently, as other files are.
+  if (GO_TEMPLATE.test(text)) return { path, kinds: [], findings: [] };
+  const deep = tooDeep(text, limit('policy.max-nesting'));
+  if (deep) {
+    const { line, column } = lineCol(text, deep.offset);
+    return { path, kinds: [], findings: [fileFinding(`nesting is too deep to read safely (more than ${limit('policy.max-nesting')} levels); configuration files nest far less`, line, column)] };
+  }
 
   const lc = new LineCounter();
   let docs: Document[];
@@ -163,7 +207,8 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document];
 
-  const findings: Finding[] = [];
+  // Each finding with the document and path it is about, so that one value gets one finding.
+  const findings: Array<Finding & { at?: string }> = [];
   const kinds: DocKind[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -181,7 +226,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
       findings.push(fileFinding(alias ? `aliases expand too far (more than ${MAX_ALIASES}); this looks like an alias bomb` : `cannot be read: ${(e as Error).message}`));
       continue;
     }
-    const kind = sniff(data);
+    const kind = sniff(data, answers);
     if (!kind) continue;
     kinds.push(kind);
     const at = (p: Path) => {
@@ -191,7 +236,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     };
     if (kind === 'answers') {
       const r = ruleById('DA4001')!;
-      for (const f of answersFindings(data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
+      for (const f of answersFindings(answers!, data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
       continue;
     }
     const ctx = context(kind, data as Record<string, unknown>);
@@ -201,7 +246,7 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
         // Say so when the offending value is a parameter's default, which a deploy may override.
         const v = valueAt(data, f.path);
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
-        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path) });
+        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
       }
     }
   }
@@ -214,11 +259,16 @@ export function lintText(path: string, buf: Buffer, severities: SeverityConfig =
     if (!d.reason) kept.push({ ruleId: noReason.id, severity: noReason.severity, source: noReason.source, line: d.line, column: 1, message: `deploy-advisor-ignore ${d.ids.join(', ')} has no reason, so it suppresses nothing; add "-- <why>"` });
   }
 
-  const out = kept
-    .flatMap((f) => {
-      const s = severities[f.ruleId];
-      return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
-    })
+  const shown = kept.flatMap((f) => {
+    const s = severities[f.ruleId];
+    return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
+  });
+  // A value of the wrong type (DA1014: 6.5 for a whole number) is that one problem: range rules
+  // that also trip over it are not repeated. When DA1014 is off, they speak.
+  const mistyped = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.at).map((f) => f.at));
+  const out = shown
+    .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
+    .map(({ at: _, ...f }) => f)
     .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { path, kinds, findings: out };
 }

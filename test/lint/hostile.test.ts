@@ -1,0 +1,213 @@
+// Hostile and odd input to lint (and recommend --answers): deep nesting, endless files and streams,
+// FIFOs and devices, file names that are not UTF-8, templates, and the positions and wording of
+// findings a careless user meets first. Each test bounds its own time.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/rules/lint/run';
+import { limit } from '../../src/rules/limits';
+import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
+
+const BAD = join(ROOT, 'fixtures/lint/DA1001/invalid.yaml');
+const scratch = (p: string) => mkdtempSync(join(tmpdir(), `da-${p}-`));
+type Finding = { ruleId: string; message: string; line: number; column: number; source: string };
+type FileJson = { path: string; kinds: string[]; findings: Finding[] };
+const lintJson = (args: string[], cwd?: string) => {
+  const r = cli(['lint', '--format', 'json', ...args], { cwd });
+  return { ...r, j: JSON.parse(r.stdout) as { files: FileJson[]; summary: Record<string, number> } };
+};
+const byName = (files: FileJson[]) => Object.fromEntries(files.map((f) => [f.path.split('/').pop()!, f]));
+
+/** Runs the CLI with stdin fed zeros without end; returns when it exits (or is killed at the bound). */
+function withEndlessStdin(args: string[], boundMs: number): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return new Promise((done) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, ['--require', RSS_PROBE, BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const zeros = Buffer.alloc(64 * 1024);
+    let open = true;
+    child.stdin.on('error', () => (open = false)); // EPIPE once the CLI stops reading
+    const pump = () => {
+      while (open && child.stdin.write(zeros));
+      if (open) child.stdin.once('drain', pump);
+    };
+    pump();
+    const timer = setTimeout(() => child.kill('SIGKILL'), boundMs);
+    child.on('close', (code) => {
+      open = false;
+      clearTimeout(timer);
+      done({ code, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+}
+
+describe('deep nesting is refused before parsing', () => {
+  it('many files of 5000 levels in one run: a finding on each, no abort', () => {
+    const dir = scratch('deep');
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, `flow${i}.yaml`), `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+      writeFileSync(join(dir, `map${i}.json`), `{"a": ${'{"a": '.repeat(3000)}1${'}'.repeat(3000)}}\n`);
+      writeFileSync(join(dir, `block${i}.yaml`), `a:\n${Array.from({ length: 1400 }, (_, k) => `${' '.repeat(k + 1)}- `).join('\n')}\n`);
+    }
+    copyFileSync(BAD, join(dir, 'zz-real.yaml'));
+    const t0 = Date.now();
+    const { code, stderr, j } = lintJson([dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const deep = j.files.filter((f) => f.path.split('/').pop() !== 'zz-real.yaml');
+    expect(deep).toHaveLength(18);
+    for (const f of deep) expect(f.findings.map((x) => [x.ruleId, x.message]), f.path).toEqual([['DA0001', expect.stringMatching(`nesting is too deep to read safely \\(more than ${limit('policy.max-nesting')} levels\\)`)]]);
+    expect(byName(j.files)['zz-real.yaml']!.findings[0]!.ruleId).toBe('DA1001');
+  });
+
+  it('the limit is a policy entry; nesting just under it is read, past it is not', () => {
+    const max = limit('policy.max-nesting');
+    const at = (n: number) => lintText('f.yaml', Buffer.from(`${'['.repeat(n)}${']'.repeat(n)}\n`)).findings;
+    expect(at(max - 1)).toEqual([]);
+    expect(at(max + 1)[0]).toMatchObject({ ruleId: 'DA0001', line: 1, message: expect.stringMatching(/nesting is too deep/) });
+    // Brackets inside quoted strings, comments and block scalars are text, not nesting.
+    const text = `a: "${'['.repeat(500)}"\nb: '${'{'.repeat(500)}'\n# ${'['.repeat(500)}\nc: |\n  ${'['.repeat(500)}\n`;
+    expect(lintText('f.yaml', Buffer.from(text)).findings).toEqual([]);
+  });
+
+  it('answers and config files too: one line, exit 2', () => {
+    const dir = scratch('deep-answers');
+    writeFileSync(join(dir, 'a.yaml'), `payload: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    const r = cli(['recommend', '--answers', join(dir, 'a.yaml'), '--no-interactive']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.yaml:1:\d+: nesting is too deep/);
+    expectOneLineError(r.stderr);
+    writeFileSync(join(dir, 'c.yaml'), `rules: ${'{'.repeat(5000)}${'}'.repeat(5000)}\n`);
+    const c = cli(['lint', BAD, '--config', join(dir, 'c.yaml')]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/c\.yaml:1:\d+: nesting is too deep/);
+    expectOneLineError(c.stderr);
+  });
+});
+
+describe('endless and odd inputs', () => {
+  it(`lint /dev/zero: an error finding on it, within bare Node + ${HEADROOM_MIB} MiB, other files still linted`, () => {
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'lint', '--format', 'json', '/dev/zero', BAD], { encoding: 'utf8', timeout: 15_000 });
+    const { code, j } = { code: r.status, j: JSON.parse(r.stdout) as { files: FileJson[] } };
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    expect(code).toBe(1);
+    expect(j.files[0]).toMatchObject({ path: '/dev/zero', findings: [{ ruleId: 'DA0001', message: expect.stringMatching(/it is a device, not a file/) }] });
+    expect(j.files[1]!.findings[0]!.ruleId).toBe('DA1001');
+  });
+
+  it('recommend --answers /dev/zero stops at the 1 MiB cap: exit 2, one line', () => {
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'recommend', '--answers', '/dev/zero', '--no-interactive'], { encoding: 'utf8', timeout: 15_000 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toBe(2);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    const stderr = r.stderr.replace(/\nMAXRSS \d+\n$/, '');
+    expect(stderr).toMatch(/answers file \/dev\/zero is larger than 1 MiB/);
+    expectOneLineError(stderr);
+  });
+
+  it('lint - on endless stdin stops reading at the cap and reports the file', async () => {
+    const r = await withEndlessStdin(['lint', '--format', 'json', '-'], 15_000);
+    expect(r.ms).toBeLessThan(15_000);
+    expect(r.code).toBe(1);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    expect(JSON.parse(r.stdout).files[0]).toMatchObject({ path: '<stdin>', findings: [{ ruleId: 'DA0001', message: expect.stringMatching(/larger than the 1 MiB/) }] });
+  }, 20_000);
+
+  it('a FIFO named *.yaml in a folder is skipped; given by name it is an error finding, never a wait', () => {
+    const dir = scratch('fifo');
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    copyFileSync(BAD, join(dir, 'real.yaml'));
+    const t0 = Date.now();
+    const folder = lintJson([dir]);
+    expect(folder.j.files.map((f) => f.path.split('/').pop())).toEqual(['real.yaml']);
+    const named = lintJson([join(dir, 'pipe.yaml'), join(dir, 'real.yaml')]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(named.code).toBe(1);
+    expect(named.j.files[0]!.findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', message: expect.stringMatching(/it is a FIFO \(named pipe\), not a file/) })]);
+    expect(named.j.files[1]!.findings[0]!.ruleId).toBe('DA1001');
+  });
+
+  it('a file name that is not UTF-8 is linted and shown with \\x escapes; the rest goes on', () => {
+    const dir = scratch('latin1-name');
+    const name = Buffer.concat([Buffer.from(join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.yaml')]);
+    writeFileSync(name, readFileSync(BAD));
+    copyFileSync(BAD, join(dir, 'plain.yaml'));
+    const { code, j } = lintJson([dir]);
+    expect(code).toBe(1);
+    expect(j.files.map((f) => [f.path.split('/').pop(), f.findings[0]?.ruleId])).toEqual([
+      ['caf\\xe9.yaml', 'DA1001'],
+      ['plain.yaml', 'DA1001'],
+    ]);
+  });
+
+  it('Helm chart templates ({{ … }}) are skipped silently; CloudFormation {{resolve:…}} is still linted', () => {
+    const dir = scratch('helm');
+    mkdirSync(join(dir, 'chart/templates'), { recursive: true });
+    writeFileSync(join(dir, 'chart/templates/deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n');
+    writeFileSync(join(dir, 'chart/templates/endpoint.yaml'), `{{- if .Values.sagemaker }}\n${readFileSync(BAD, 'utf8')}{{- end }}\n`);
+    writeFileSync(join(dir, 'resolve.yaml'), `${readFileSync(BAD, 'utf8')}Tags:\n  - Key: owner\n    Value: '{{resolve:ssm:/team/owner}}'\n`);
+    const { code, j } = lintJson([dir]);
+    const f = byName(j.files);
+    expect(f['deployment.yaml']).toMatchObject({ kinds: [], findings: [] });
+    expect(f['endpoint.yaml']).toMatchObject({ kinds: [], findings: [] });
+    expect(f['resolve.yaml']!.findings.map((x) => x.ruleId)).toEqual(['DA1001']);
+    expect(code).toBe(1);
+  });
+});
+
+describe('findings where and as a user reads them', () => {
+  it('a key whose value is a block mapping is pointed at by its key line', () => {
+    const { j } = lintJson(['fixtures/lint/DA1006/invalid.yaml', 'fixtures/lint/DA1005/invalid.yaml']);
+    expect(j.files[0]!.findings[0]).toMatchObject({ ruleId: 'DA1006', line: 7, column: 1 }); // AsyncInferenceConfig:
+    expect(j.files[1]!.findings[0]).toMatchObject({ ruleId: 'DA1005', line: 8, column: 7 }); // VpcConfig:
+  });
+
+  it('MaxPayloadInMB 6.5 is one finding (the type); with DA1014 off, the range rule reports it', () => {
+    const dir = scratch('payload');
+    writeFileSync(join(dir, 'job.yaml'), readFileSync(join(ROOT, 'fixtures/lint/DA3001/valid.yaml'), 'utf8').replace(/MaxPayloadInMB: .*/, 'MaxPayloadInMB: 6.5'));
+    const once = lintJson(['job.yaml'], dir);
+    expect(once.j.files[0]!.findings.map((f) => f.ruleId)).toEqual(['DA1014']);
+    writeFileSync(join(dir, '.deploy-advisor.yaml'), 'rules:\n  DA1014: off\n');
+    expect(lintJson(['job.yaml'], dir).j.files[0]!.findings.map((f) => f.ruleId)).toEqual(['DA3001']);
+  });
+
+  it('a partial answers file: what is wrong in it, not what it leaves to flags', () => {
+    const dir = scratch('partial');
+    writeFileSync(join(dir, 'ok.yaml'), 'batch: false\nmodelSize: 1.2GB\ngpu: false\n');
+    writeFileSync(join(dir, 'nobatch.yaml'), 'payload: 2MB\nprocessingTime: 800ms\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'payload: 2MB\nprocessingTime: 800\n');
+    const { j } = lintJson(['ok.yaml', 'nobatch.yaml', 'bad.yaml'], dir);
+    expect(j.files.map((f) => f.kinds)).toEqual([['answers'], ['answers'], ['answers']]);
+    expect(j.files[0]!.findings).toEqual([]);
+    expect(j.files[1]!.findings).toEqual([]);
+    expect(j.files[2]!.findings).toEqual([expect.objectContaining({ ruleId: 'DA4001', line: 2, column: 17 })]);
+    // The same partial file is what recommend accepts with the rest as flags.
+    expect(cli(['recommend', '--answers', join(dir, 'nobatch.yaml'), '--no-batch', '--latency', '30s', '--traffic', 'sustained', '--no-interactive']).code).toBe(0);
+  });
+
+  it('mistyped options and config entries get "did you mean"', () => {
+    expect(cli(['lint', BAD, '--max-warning', '1']).stderr).toMatch(/unknown option '--max-warning' \(Did you mean --max-warnings\?\)/);
+    const dir = scratch('config');
+    copyFileSync(BAD, join(dir, 'e.yaml'));
+    const cases: Array<[string, RegExp]> = [
+      ['rule:\n  DA1001: off\n', /:1:1: unknown key "rule" \(did you mean "rules"\?\)/],
+      ['rules:\n  DA101: off\n', /:2:3: unknown rule "DA101" \(did you mean "DA1001"\?\)/],
+      ['rules:\n  DA1001: warn\n', /:2:11: DA1001: "warn" is not off, warning or error \(did you mean "warning"\?\)/],
+    ];
+    for (const [config, message] of cases) {
+      writeFileSync(join(dir, '.deploy-advisor.yaml'), config);
+      const r = cli(['lint', 'e.yaml'], { cwd: dir });
+      expect(r.code, config).toBe(2);
+      expect(r.stderr, config).toMatch(message);
+      expectOneLineError(r.stderr);
+    }
+  });
+});
