@@ -81,7 +81,9 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
     traffic = v('traffic');
   }
 
-  const modelSizeBytes = has('modelSize') ? v<number>('modelSize') : null;
+  const modelSizes = has('modelSizes') ? v<number[]>('modelSizes') : null;
+  // The largest of several sizes sizes what holds them all; each size sizes its own inference component.
+  const modelSizeBytes = has('modelSize') ? v<number>('modelSize') : modelSizes ? Math.max(...modelSizes) : null;
   if (modelSizeBytes === null) assumptions.push(`model size not given: memory limits were not checked against it (${flagOf('modelSize').split('/')[0]})`);
 
   const gpu = has('gpu') ? v<boolean>('gpu') : false;
@@ -90,7 +92,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   const pipeline = has('pipeline') ? v<number>('pipeline') : 1;
   let frameworks = has('frameworks') ? v<number>('frameworks') : null;
   let models = has('models') ? v<number>('models') : null;
-  if (models === null) models = frameworks ?? 1;
+  if (models === null) models = modelSizes?.length ?? frameworks ?? 1;
   if (frameworks === null) {
     frameworks = 1;
     if (models > 1 && pipeline === 1) assumptions.push(`frameworks not given: assumed all ${models} models use one framework (${flagOf('frameworks')})`);
@@ -144,7 +146,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}) },
     deployment,
     target,
     assumptions,

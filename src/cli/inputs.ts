@@ -103,6 +103,13 @@ function region(v: unknown): string {
   if (!REGION_RE.test(s)) throw new AnswerProblem(`${show(v)} is not a Region code; use one such as us-east-1 or eu-west-1`);
   return s;
 }
+
+/** Sizes of several models: "30GB,8GB" on the command line, or a list in an answers file. */
+function sizes(v: unknown): number[] {
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
+  if (!list || list.length === 0) throw new AnswerProblem(`give sizes with units, separated by commas, e.g. 30GB,8GB (got ${show(v)})`);
+  return list.map((x) => size(typeof x === 'string' ? x.trim() : x));
+}
 const duration = unit(parseDuration, 'a duration with a unit, e.g. 45s');
 
 function count(v: unknown): number {
@@ -291,6 +298,12 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
+    key: 'modelSizes', flag: '--model-sizes', arg: '<sizes>', group: 'workload',
+    help: 'size in memory of each model behind the endpoint, e.g. 30GB,8GB,2GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
+    defaultText: 'each --model-size',
+    parse: sizes, omitWhen: (v) => v === undefined,
+  },
+  {
     key: 'models', flag: '--models', arg: '<n>', group: 'workload',
     help: 'models behind one endpoint', defaultText: '1 (or --frameworks)',
     parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
@@ -434,6 +447,9 @@ export function answerProblems(a: RawAnswers): Array<{ key: string; message: str
       if (!(e instanceof AnswerProblem)) throw e;
       problems.push({ key: i.key, message: e.message });
     }
+  }
+  if (problems.length === 0 && a.models !== undefined && a.modelSizes !== undefined && count(a.models) !== sizes(a.modelSizes).length) {
+    problems.push({ key: 'modelSizes', message: `${sizes(a.modelSizes).length} sizes for ${count(a.models)} models (${flagOf('models')}); give one size per model` });
   }
   if (problems.length === 0 && a.models !== undefined && a.frameworks !== undefined) {
     const [models, frameworks] = [count(a.models), count(a.frameworks)];

@@ -5,12 +5,13 @@ import { limit } from '../rules/limits';
 import { headerComments, modelContainers, productionVariant } from './common';
 import { NAME_SUFFIXES, type Deployment } from './deployment';
 import type { Plan } from './plan';
+import { icCliOps } from './inference-components';
 import { writeYaml, type YamlValue } from './yaml';
 
 type Obj = { [k: string]: YamlValue };
 
 export interface CliFile {
-  operation: 'create-model' | 'create-endpoint-config' | 'create-endpoint' | 'create-transform-job';
+  operation: 'create-model' | 'create-endpoint-config' | 'create-endpoint' | 'create-transform-job' | 'create-inference-component';
   name: string;
   content: string;
 }
@@ -40,56 +41,71 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
   const { rec } = plan;
   const multiModel = rec.architecture === 'multi-model';
 
-  const containers = modelContainers(plan, {
-    image: (i) => (plan.containers === 1 ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${i}>`)),
-    modelData: (i) => (plan.containers === 1 ? value(multiModel ? 'modelDataPrefix' : 'modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `step-${i}/model.tar.gz`)),
-  });
-  if (plan.containers > 1) missing.add(`the image and model data of each of the ${plan.containers} containers`);
-  const model: Obj = { ModelName: names.model, ExecutionRoleArn: value('roleArn', d.roleArn), ...containers };
-
-  const ops: Array<{ operation: CliFile['operation']; body: Obj }> = [{ operation: 'create-model', body: model }];
-  if (plan.batch) {
-    const b = plan.batch;
-    const input: Obj = { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: value('s3Input', d.s3Input) } }, CompressionType: 'None', SplitType: b.splitType };
-    if (plan.workload.contentType) input.ContentType = plan.workload.contentType;
-    const job: Obj = { TransformJobName: names.job, ModelName: names.model };
-    if (b.batchStrategy) job.BatchStrategy = b.batchStrategy;
-    Object.assign(job, {
-      MaxConcurrentTransforms: b.maxConcurrentTransforms,
-      MaxPayloadInMB: b.maxPayloadInMB,
-      ModelClientConfig: { InvocationsTimeoutInSeconds: b.invocationsTimeoutInSeconds, InvocationsMaxRetries: b.invocationsMaxRetries },
-      TransformInput: input,
-      TransformOutput: { S3OutputPath: value('s3Output', d.s3Output), AssembleWith: b.assembleWith },
-      TransformResources: { InstanceType: plan.instanceType!, InstanceCount: plan.capacity?.transformInstanceCount ?? 1 },
-    });
-    ops.push({ operation: 'create-transform-job', body: job });
+  type Op = { operation: CliFile['operation']; body: Obj; file?: string; notes?: string[] };
+  const ops: Op[] = [];
+  if (plan.ic) {
+    const n = plan.ic.models.length;
+    ops.push(...icCliOps(plan.ic, {
+      name,
+      role: value('roleArn', d.roleArn),
+      image: (m) => (n === 1 || d.image !== undefined ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${m.index}>`)),
+      modelData: (m) => (n === 1 ? value('modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `model-${m.index}/model.tar.gz`)),
+    }));
+    if (n > 1) missing.add(`the ${d.image === undefined ? 'image and ' : ''}model data of each of the ${n} models`);
   } else {
-    const variant = productionVariant(plan, names.model);
-    const config: Obj = { EndpointConfigName: names.config, ProductionVariants: [variant] };
-    if (plan.async) {
-      const out = value('s3Output', d.s3Output).replace(/\/?$/, '/');
-      config.AsyncInferenceConfig = {
-        ClientConfig: { MaxConcurrentInvocationsPerInstance: plan.async.maxConcurrentInvocationsPerInstance },
-        OutputConfig: { S3OutputPath: out, S3FailurePath: `${out}failures/` },
-      };
+    const containers = modelContainers(plan, {
+      image: (i) => (plan.containers === 1 ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${i}>`)),
+      modelData: (i) => (plan.containers === 1 ? value(multiModel ? 'modelDataPrefix' : 'modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `step-${i}/model.tar.gz`)),
+    });
+    if (plan.containers > 1) missing.add(`the image and model data of each of the ${plan.containers} containers`);
+    const model: Obj = { ModelName: names.model, ExecutionRoleArn: value('roleArn', d.roleArn), ...containers };
+
+    ops.push({ operation: 'create-model', body: model });
+    if (plan.batch) {
+      const b = plan.batch;
+      const input: Obj = { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: value('s3Input', d.s3Input) } }, CompressionType: 'None', SplitType: b.splitType };
+      if (plan.workload.contentType) input.ContentType = plan.workload.contentType;
+      const job: Obj = { TransformJobName: names.job, ModelName: names.model };
+      if (b.batchStrategy) job.BatchStrategy = b.batchStrategy;
+      Object.assign(job, {
+        MaxConcurrentTransforms: b.maxConcurrentTransforms,
+        MaxPayloadInMB: b.maxPayloadInMB,
+        ModelClientConfig: { InvocationsTimeoutInSeconds: b.invocationsTimeoutInSeconds, InvocationsMaxRetries: b.invocationsMaxRetries },
+        TransformInput: input,
+        TransformOutput: { S3OutputPath: value('s3Output', d.s3Output), AssembleWith: b.assembleWith },
+        TransformResources: { InstanceType: plan.instanceType!, InstanceCount: plan.capacity?.transformInstanceCount ?? 1 },
+      });
+      ops.push({ operation: 'create-transform-job', body: job });
+    } else {
+      const variant = productionVariant(plan, names.model);
+      const config: Obj = { EndpointConfigName: names.config, ProductionVariants: [variant] };
+      if (plan.async) {
+        const out = value('s3Output', d.s3Output).replace(/\/?$/, '/');
+        config.AsyncInferenceConfig = {
+          ClientConfig: { MaxConcurrentInvocationsPerInstance: plan.async.maxConcurrentInvocationsPerInstance },
+          OutputConfig: { S3OutputPath: out, S3FailurePath: `${out}failures/` },
+        };
+      }
+      ops.push({ operation: 'create-endpoint-config', body: config });
+      ops.push({ operation: 'create-endpoint', body: { EndpointName: names.endpoint, EndpointConfigName: names.config } });
     }
-    ops.push({ operation: 'create-endpoint-config', body: config });
-    ops.push({ operation: 'create-endpoint', body: { EndpointName: names.endpoint, EndpointConfigName: names.config } });
   }
 
   const placeholders = [...missing];
-  const files = ops.map(({ operation, body }, k) => {
-    const file = `${operation}.yaml`;
+  const fileOf = (o: Op) => o.file ?? `${o.operation}.yaml`;
+  const files = ops.map((op, k) => {
+    const { operation, body } = op;
+    const file = fileOf(op);
     const deploy = [
       `aws sagemaker ${operation} --cli-input-yaml file://${file}`,
-      ...(k > 0 ? [`(after ${ops.slice(0, k).map((o) => `${o.operation}.yaml`).join(', then ')})`] : []),
+      ...(k > 0 ? [`(after ${ops.slice(0, k).map(fileOf).join(', then ')})`] : []),
     ];
-    const notes: string[] = [];
+    const notes: string[] = [...(op.notes ?? [])];
     if (placeholders.length) notes.push(`Replace the <PLACEHOLDERS> first, or generate again with ${placeholders.join(', ')}.`);
     if (operation === 'create-endpoint-config' && plan.kmsAllowed) notes.push('To encrypt the ML storage volume with your own key, add KmsKeyId: <key ARN>.');
     const newer = plan.serverless?.provisionedConcurrency ? 'ProvisionedConcurrency' : plan.async ? 'S3FailurePath' : null;
     if (operation === 'create-endpoint-config' && newer) notes.push(`${newer} needs an AWS CLI released after mid-2023 (older API models reject it).`);
-    if (operation === 'create-endpoint' && (rec.option === 'real-time' || rec.option === 'async')) {
+    if (operation === 'create-endpoint' && !plan.ic && (rec.option === 'real-time' || rec.option === 'async')) {
       const min = plan.capacity?.minInstances ?? (rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances'));
       notes.push(`Autoscaling (min ${min}${plan.capacity?.maxInstances ? `, max ${plan.capacity.maxInstances}` : ''} instances) is set up separately with aws application-autoscaling; the cloudformation target includes it.`);
     }

@@ -4,6 +4,7 @@
 import { limit, limitEntry } from '../rules/limits';
 import { headerComments, modelContainers, productionVariant } from './common';
 import type { Deployment } from './deployment';
+import { icNameMax, icResources } from './inference-components';
 import type { Plan } from './plan';
 import { equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
 
@@ -30,8 +31,31 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
   };
 
   const { rec } = plan;
-  const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: limit('model.name-length') }, 'my-model');
+  const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: plan.ic ? icNameMax(plan.ic.models.length) : limit('model.name-length') }, 'my-model');
   const role = d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
+
+  const finish = (resources: Obj, outputs: Obj): string => {
+    const doc: Obj = { AWSTemplateFormatVersion: '2010-09-09', Description: `deploy-advisor: ${rec.summary}` };
+    if (Object.keys(params).length) doc.Parameters = params;
+    if (Object.keys(conditions).length) doc.Conditions = conditions;
+    doc.Resources = resources;
+    doc.Outputs = {
+      EndpointName: { Description: 'Name of the endpoint', Value: getAtt('Endpoint', 'EndpointName') },
+      EndpointArn: { Description: 'ARN of the endpoint', Value: ref('Endpoint') },
+      ...outputs,
+    };
+    const stack = d.name ?? 'my-model';
+    const deploy = [
+      `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
+      ...(overrides.length ? [`    --parameter-overrides ${overrides.join(' ')}`] : []),
+    ];
+    return writeYaml(doc, headerComments(plan, deploy), true);
+  };
+  if (plan.ic) {
+    const kmsIc = plan.kmsAllowed ? optional('KmsKeyId', 'KMS key for the ML storage volume (empty: AWS managed)') : null;
+    const t = icResources(plan.ic, d, { param, pattern, role, endpointName, kms: kmsIc ? kmsIc(ref('KmsKeyId')) : null });
+    return finish(t.resources, t.outputs);
+  }
 
   let containers: Obj;
   if (plan.containers === 1) {
@@ -156,19 +180,5 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
     }
   }
 
-  const doc: Obj = { AWSTemplateFormatVersion: '2010-09-09', Description: `deploy-advisor: ${rec.summary}` };
-  if (Object.keys(params).length) doc.Parameters = params;
-  if (Object.keys(conditions).length) doc.Conditions = conditions;
-  doc.Resources = resources;
-  doc.Outputs = {
-    EndpointName: { Description: 'Name of the endpoint', Value: getAtt('Endpoint', 'EndpointName') },
-    EndpointArn: { Description: 'ARN of the endpoint', Value: ref('Endpoint') },
-  };
-
-  const stack = d.name ?? 'my-model';
-  const deploy = [
-    `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
-    ...(overrides.length ? [`    --parameter-overrides ${overrides.join(' ')}`] : []),
-  ];
-  return writeYaml(doc, headerComments(plan, deploy), true);
+  return finish(resources, {});
 }

@@ -7,11 +7,12 @@ import { optionLabel, type PricedOption } from '../rules/cost-choice';
 import type { Recommendation } from '../rules/engine';
 import { serverlessMemoryMB } from '../rules/engine';
 import { chooseInstance, type InstanceChoice } from '../rules/instance-choice';
-import { hasNvme, type InstanceType } from '../rules/instances';
+import { hasNvme, instance, type InstanceType } from '../rules/instances';
 import { limit, type OptionId } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
+import { planInferenceComponents, type IcPlan } from './inference-components';
 
 const GIB = 1024 ** 3;
 /** Memory compared in one unit: GiB, to one decimal. */
@@ -52,6 +53,8 @@ export interface Plan {
   capacity: PlanCapacity | null;
   /** The monthly estimate for the header comment; null without --requests or when unknown. */
   cost: (Cost & { label: string }) | null;
+  /** The inference-components architecture: components, instances and scaling. */
+  ic?: IcPlan;
 }
 
 /** Capacity sized for the traffic, from the cost model. */
@@ -192,9 +195,10 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
     return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
   }
 
-  const choice = instanceLines(w, rec, d, choices, warnings);
-  const instanceType = choice.type;
-  const known = choice.instance;
+  const ic = rec.architecture === 'inference-components' ? planInferenceComponents(rec, w, d, choices, warnings) : undefined;
+  const choice = ic ? null : instanceLines(w, rec, d, choices, warnings);
+  const instanceType = ic ? ic.instanceType : choice!.type;
+  const known = ic ? (instance(instanceType) ?? null) : choice!.instance;
   const nvme = hasNvme(instanceType);
   const kmsAllowed = nvme === false;
   if (nvme) choices.push(`no KmsKeyId: ${instanceType} has local NVMe storage, encrypted by the instance; the API rejects a KmsKeyId for it`);
@@ -204,22 +208,22 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
   let targetInvocationsPerInstance: number | null = null;
   let batch: BatchPlan | null = null;
   if (rec.option === 'async') {
-    const n = Math.min(limit('async.max-concurrent-invocations'), workers(choice));
+    const n = Math.min(limit('async.max-concurrent-invocations'), workers(choice!));
     asyncPlan = { maxConcurrentInvocationsPerInstance: n };
-    const per = !choice.fit ? 'vCPU' : choice.fit.gpusPerCopy > 1 ? `model copy (${choice.fit.gpusPerCopy} GPUs each)` : choice.fit.gpusPerCopy === 1 ? 'GPU' : n < choice.instance!.vcpu ? 'model copy that fits in memory' : 'vCPU';
+    const per = !choice!.fit ? 'vCPU' : choice!.fit.gpusPerCopy > 1 ? `model copy (${choice!.fit.gpusPerCopy} GPUs each)` : choice!.fit.gpusPerCopy === 1 ? 'GPU' : n < choice!.instance!.vcpu ? 'model copy that fits in memory' : 'vCPU';
     choices.push(`MaxConcurrentInvocationsPerInstance ${n}: one request per ${per} at a time`);
     if (w.processingSeconds > limit('async.invocation-timeout-default')) {
       choices.push(`invoke with InvocationTimeoutSeconds of at least ${Math.ceil(w.processingSeconds)}: the default is ${formatDuration(limit('async.invocation-timeout-default'))}`);
     }
-  } else if (rec.option === 'real-time') {
-    const perMinute = (60 / w.processingSeconds) * workers(choice);
+  } else if (rec.option === 'real-time' && !ic) {
+    const perMinute = (60 / w.processingSeconds) * workers(choice!);
     targetInvocationsPerInstance = sizing?.capacity.targetInvocationsPerInstance ?? Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
-    choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${workers(choice)} workers); confirm with a load test`);
+    choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${workers(choice!)} workers); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
-    batch = batchPlan(w, choice, choices);
+    batch = batchPlan(w, choice!, choices);
   }
   const capacity = sizing ? sizing.capacity : null;
   if (capacity) choices.push(capacity.why);
-  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null };
+  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null, ...(ic ? { ic } : {}) };
 }
 

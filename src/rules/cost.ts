@@ -10,6 +10,7 @@ import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTab
 import { formatCount, formatRate } from './rate';
 import { formatBytes, formatDuration } from './units';
 import type { Traffic } from './workload';
+import type { Architecture } from './engine';
 
 const HOUR = 60 * 60;
 const GIB = 1024 ** 3;
@@ -160,7 +161,7 @@ export interface RealTimeInput {
   traffic: TrafficInput;
   modelSizeBytes: number | null;
   /** Multi-model endpoints share instances between models; multi-container instances hold every container. */
-  architecture?: 'single-model' | 'multi-model' | 'multi-container' | 'serial-pipeline';
+  architecture?: Architecture;
 }
 
 /** Instances needed to serve a rate at the target utilisation. */

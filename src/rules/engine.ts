@@ -3,10 +3,12 @@
 
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
 import { formatBytes, formatDuration } from './units';
+import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
+import { BUILTIN_PRICES, instancePrice } from './prices';
 import type { Workload } from './workload';
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
-export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline'] as const;
+export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline', 'inference-components'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const OPTION_NAMES: Record<OptionId, string> = {
@@ -21,6 +23,7 @@ export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
   'multi-model': 'multi-model endpoint',
   'multi-container': 'multi-container endpoint',
   'serial-pipeline': 'serial inference pipeline',
+  'inference-components': 'inference components',
 };
 
 /** Checks that compare the workload with itself rather than with a SageMaker limit. */
@@ -278,6 +281,69 @@ function architectureReasons(w: Workload, arch: Architecture): string[] {
   }
 }
 
+// ---- inference components (issue 14) ----------------------------------------------------------
+
+const GIB = 1024 ** 3;
+
+/** CPU models whose sizes lie far apart: too different to share one multi-model container. */
+function cpuSpread(w: Workload): string | null {
+  const sizes = w.modelSizes ?? [];
+  if (sizes.length < 2 || Math.max(...sizes) < Math.min(...sizes) * limit('policy.ic-size-spread')) return null;
+  return `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`;
+}
+
+/** Why several models need resource guarantees of their own (inference components), or null. */
+function ownResources(w: Workload): string | null {
+  if (w.models < 2 || w.pipeline > 1) return null;
+  if (!w.gpu) return cpuSpread(w);
+  if (w.frameworks > 1) {
+    return `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`;
+  }
+  const sizes = w.modelSizes ?? [];
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  if (sizes.length > 1 && large > small) {
+    return `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`;
+  }
+  const mmeGpu = Math.max(...INSTANCES.filter((i) => i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))).map((i) => i.gpuMemoryGiB)) * GIB;
+  const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
+  if (need > mmeGpu) {
+    return `${w.models} models that each need about ${formatBytes(need)} of GPU memory: more than the single GPU (${formatBytes(mmeGpu)}) a GPU multi-model endpoint runs on, so inference components give each model GPUs of its own`;
+  }
+  return null;
+}
+
+/** The smallest catalog GPU type that holds the model (as the generator picks it), with its hourly hosting price (built-in table). */
+function warmGpu(w: Workload): { type: string; usd: number } | null {
+  const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
+  const smallest = INSTANCES.filter((i) => i.gpus > 0 && i.gpus * i.gpuMemoryGiB * GIB >= need && i.memoryGiB * GIB >= need)
+    .sort((a, b) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu)[0];
+  const p = smallest ? instancePrice(BUILTIN_PRICES, 'hosting', smallest.type) : null;
+  return smallest && p ? { type: smallest.type, usd: p.usd } : null;
+}
+
+function recommendInferenceComponents(w: Workload, ownWhy: string | null): Recommendation {
+  const scaleToZero = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
+  const reasons: string[] = [];
+  if (ownWhy) reasons.push(ownWhy);
+  if (scaleToZero) {
+    reasons.push(`traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`);
+    const warm = warmGpu(w);
+    const hours = limit('policy.month') / (60 * 60);
+    if (warm) reasons.push(`cost: keeping one ${warm.type} warm costs about $${Math.round(warm.usd * hours).toLocaleString('en-US')} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`);
+    reasons.push(`cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`);
+  } else {
+    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`);
+  }
+  reasons.push(`${payloadAndTime(w)} fit Real-Time's ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`);
+  reasons.push('invoke each model with InferenceComponentName; one endpoint config (ExecutionRoleArn, no model in the variant) hosts them all');
+  return {
+    option: 'real-time',
+    architecture: 'inference-components',
+    summary: `Real-Time Inference (inference components): ${w.models > 1 ? `${w.models} GPU models with resources of their own` : 'a GPU model'}${scaleToZero ? ', scaling to zero between bursts' : ''}, with ${payloadAndTime(w)}.`,
+    reasons,
+  };
+}
+
 function payloadAndTime(w: Workload): string {
   return `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing`;
 }
@@ -430,6 +496,10 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
     };
   }
   if (!a['real-time'].fits) return null;
+
+  // Several GPU models that need their own resources, or a GPU model idle between bursts (issue 14).
+  const own = ownResources(w);
+  if (own || (lowTraffic && w.gpu && w.pipeline === 1 && w.models === 1)) return recommendInferenceComponents(w, own);
 
   const arch = architectureOf(w);
   const reasons: string[] = [...passedOver];

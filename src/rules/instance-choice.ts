@@ -57,7 +57,7 @@ export function fitOn(i: InstanceType, needBytes: number, gpu: boolean): Instanc
 }
 
 /** Candidates in order of preference: smallest first. */
-function candidates(w: Workload, rec: Recommendation, use: InstanceUse): InstanceType[] {
+export function candidates(w: Workload, rec: Recommendation, use: InstanceUse = rec.option === "batch-transform" ? "transform" : "hosting"): InstanceType[] {
   const mme = rec.architecture === 'multi-model';
   const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'p3', 'p4d', 'p5'];
   const cpuFamilies = use === 'transform' ? ['m5', 'c5', 'm6i'] : ['m5', 'r5'];

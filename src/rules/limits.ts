@@ -531,6 +531,21 @@ const TABLE = [
     note: 'deploy-advisor policy, taken from AWS\'s scale-to-zero samples (TargetValue 5); lower it for models that serve one request at a time.',
   },
   {
+    id: 'policy.ic-memory-unknown', option: 'policy', limits: 'MinMemoryRequiredInMb generated for an inference component whose model size is not given', kind: 'default',
+    value: 1024, unit: 'MB', source: POLICY,
+    note: 'deploy-advisor policy (AWS\'s samples use 1024); give the model size to size it.',
+  },
+  {
+    id: 'policy.ic-cpu-share', option: 'policy', limits: 'share of a copy\'s proportional vCPUs (by GPUs, or by memory on CPU instances) that it reserves', kind: 'default',
+    value: 0.5, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: leaves the rest of the instance\'s vCPUs to SageMaker\'s agents and to other copies; rounded down to whole quarters of a core, at least the API minimum.',
+  },
+  {
+    id: 'policy.ic-size-spread', option: 'policy', limits: 'ratio of the largest to the smallest CPU model above which the models get inference components rather than a multi-model endpoint', kind: 'min',
+    value: 4, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: a multi-model container shares its memory among models loaded on demand; sizes this far apart are better served by a reservation each. GPU models of any different sizes get inference components.',
+  },
+  {
     id: 'policy.wake-alarm-period', option: 'policy', limits: 'period of the NoCapacityInvocationFailures alarm that scales an inference component out from zero', kind: 'default',
     value: 60, unit: 'seconds', source: POLICY,
     note: 'deploy-advisor policy: Maximum over 60 s, GreaterThanOrEqualToThreshold 1, so one failed request wakes the endpoint. The docs\' example (Sum, GreaterThanThreshold 1) needs two failures in a minute; AWS\'s blog uses the >= 1 form.',

@@ -17,8 +17,10 @@ export interface Workload {
   streaming: boolean;
   /** Traffic pattern; null for batch. */
   traffic: Traffic | null;
-  /** Model size in memory, in bytes; null when not known. */
+  /** Model size in memory, in bytes; null when not known. With several sizes, the largest. */
   modelSizeBytes: number | null;
+  /** Each model's size in memory, in bytes, when given one by one (as many as models). */
+  modelSizes?: number[];
   gpu: boolean;
   /** Models behind one endpoint (>= 1). */
   models: number;

@@ -36,7 +36,9 @@ const CASES: Array<[string, Workload, Expect]> = [
   ['sustained traffic, small payload', wl(), ['real-time', 'single-model']],
   ['intermittent traffic that serverless carries', intermittent(), ['serverless', 'single-model']],
   ['unpredictable traffic that serverless carries', wl({ traffic: 'unpredictable' }), ['serverless', 'single-model']],
-  ['intermittent traffic but a GPU', intermittent({ gpu: true }), ['real-time', 'single-model']],
+  // A GPU rules out Serverless; inference components let Real-Time scale to zero instead (issue 14).
+  ['intermittent traffic but a GPU', intermittent({ gpu: true }), ['real-time', 'inference-components']],
+  ['unpredictable traffic, a GPU and a pipeline: no components', wl({ traffic: 'unpredictable', gpu: true, pipeline: 2 }), ['real-time', 'serial-pipeline']],
   ['intermittent traffic, strict latency: cold starts not tolerable', intermittent({ latencySeconds: 0.2, processingSeconds: 0.05 }), ['real-time', 'single-model']],
   ['latency just below the cold-start tolerance', intermittent({ latencySeconds: COLD - 0.001 }), ['real-time', 'single-model']],
   ['latency at the cold-start tolerance', intermittent({ latencySeconds: COLD }), ['serverless', 'single-model']],
@@ -70,6 +72,10 @@ const CASES: Array<[string, Workload, Expect]> = [
   // Architectures
   ['many models of one framework', wl({ models: 200 }), ['real-time', 'multi-model']],
   ['many models on GPU', wl({ models: 50, gpu: true }), ['real-time', 'multi-model']],
+  ['GPU models that fit one GPU of a multi-model endpoint', wl({ models: 50, gpu: true, modelSizeBytes: 2e9 }), ['real-time', 'multi-model']],
+  ['GPU models too large for a GPU multi-model endpoint', wl({ models: 3, gpu: true, modelSizeBytes: 30e9 }), ['real-time', 'inference-components']],
+  ['GPU models in different containers', wl({ models: 3, frameworks: 2, gpu: true }), ['real-time', 'inference-components']],
+  ['CPU models in different containers stay multi-container', wl({ models: 3, frameworks: 2 }), ['real-time', 'multi-container']],
   ['intermittent traffic with many models', intermittent({ models: 5 }), ['real-time', 'multi-model']],
   ['three frameworks', wl({ models: 3, frameworks: 3 }), ['real-time', 'multi-container']],
   ['15 frameworks', wl({ models: 15, frameworks: MAX_CONTAINERS }), ['real-time', 'multi-container']],
@@ -178,7 +184,19 @@ describe('engine: checks at each boundary', () => {
 describe('engine: explanations and advice', () => {
   it('serverless ruled out by a GPU says so in the real-time reasons', () => {
     const r = assess(intermittent({ gpu: true })).recommendation!;
-    expect(r.reasons.join('\n')).toMatch(/Serverless is ruled out: the model needs a GPU/);
+    expect(r.reasons.join('\n')).toMatch(/the model needs a GPU, which Serverless does not offer/);
+  });
+
+  it('scale to zero on GPU states the warm cost from the price table and the cold start', () => {
+    const r = assess(intermittent({ gpu: true, modelSizeBytes: 16e9 })).recommendation!.reasons.join('\n');
+    expect(r).toMatch(/keeping one ml\.g5\.2xlarge warm costs about \$[\d,]+ a month \(730 h at \$[\d.]+\/h/);
+    expect(r).toMatch(/cold start: .*HTTP 400, not queued.*about 5 min/);
+  });
+
+  it('sustained GPU models with their own resources keep warm copies, with no cold start', () => {
+    const r = assess(wl({ models: 3, gpu: true, modelSizeBytes: 30e9 })).recommendation!;
+    expect(r.reasons.join('\n')).toMatch(/more than the single GPU \([\d.]+ GB\) a GPU multi-model endpoint runs on/);
+    expect(r.reasons.join('\n')).not.toMatch(/cold start/);
   });
 
   it('multi-model on GPU mentions Triton', () => {
