@@ -74,8 +74,9 @@ export interface Input {
 
 const show = (v: unknown) => JSON.stringify(v);
 
-function unit(parse: (s: string) => number, example: string) {
-  return (v: unknown): number => {
+/** A parser of text as users write it, turning its UnitError into an AnswerProblem. */
+function unit<T>(parse: (s: string) => T, example: string) {
+  return (v: unknown): T => {
     if (typeof v !== 'string') throw new AnswerProblem(`give ${example} (got ${show(v)})`);
     try {
       return parse(v);
@@ -88,15 +89,7 @@ function unit(parse: (s: string) => number, example: string) {
 
 const size = unit(parseSize, 'a size with a unit, e.g. 2MB');
 
-function rate(v: unknown): Rate {
-  if (typeof v !== 'string') throw new AnswerProblem(`give ${RATE_HELP} (got ${show(v)})`);
-  try {
-    return parseRate(v);
-  } catch (e) {
-    if (e instanceof UnitError) throw new AnswerProblem(e.message);
-    throw e;
-  }
-}
+const rate = unit<Rate>(parseRate, RATE_HELP);
 
 function region(v: unknown): string {
   const s = typeof v === 'string' ? v.trim() : '';
