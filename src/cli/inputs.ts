@@ -35,7 +35,7 @@ export interface Question {
   /** Enter with nothing typed skips the question. */
   optional?: boolean;
   /** Show what a typed size or duration means while it is typed. */
-  live?: 'size' | 'duration';
+  live?: 'size' | 'duration' | 'rate';
   /** Asked only when this holds for the answers so far (default: always). */
   when?: (a: RawAnswers) => boolean;
   /** Not asked (when() false) and not given: the value to take and the note that says so. */
@@ -344,6 +344,12 @@ export const INPUTS: readonly Input[] = [
     help: 'average volume, e.g. 30000/month, 5M/day, 20/s, 500/h, 120/min (k, M, B allowed; for batch: records per run period); prices every option and picks the cheapest that fits',
     defaultText: 'not priced: the flowchart decides',
     parse: rate, example: '5M/day',
+    ask: {
+      kind: 'input', live: 'rate', optional: true,
+      message: (a) => (isBatch(a) ? 'How many records, per run period?' : 'Average request volume?'),
+      hint: (a) => `Enter to skip; e.g. ${isBatch(a) ? '2M/day' : '5M/day, 20/s'}: prices every option and picks the cheapest that fits`,
+      default: () => '',
+    },
   },
   {
     key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload',

@@ -6,6 +6,7 @@ import { confirm, input, select } from '@inquirer/prompts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes, formatDuration, parseDuration, parseSize } from '../rules/units';
+import { formatCount, formatRate, parseRate, perMonth, type Rate } from '../rules/rate';
 import type { Config } from '../emit/index';
 import { INPUTS, answerProblems, flagFor, type Input, type RawAnswers } from './inputs';
 import type { Style } from './style';
@@ -18,6 +19,7 @@ export interface PromptContext {
 const LIVE = {
   size: { parse: parseSize, format: formatBytes },
   duration: { parse: parseDuration, format: formatDuration },
+  rate: { parse: parseRate, format: (r: Rate) => `${formatRate(r.perSecond)}, ${formatCount(perMonth(r))} a month` },
 } as const;
 
 /** The prompts' own colours, from our style, so that --no-color and NO_COLOR reach them too. */
@@ -49,7 +51,8 @@ const validator = (i: Input, optional: boolean, a: RawAnswers) => (v: string) =>
 const live = (kind: keyof typeof LIVE, s: Style) => (v: string, { isFinal }: { isFinal: boolean }) => {
   if (isFinal) return v;
   try {
-    return `${v}${s.dim(`  = ${LIVE[kind].format(LIVE[kind].parse(v.trim()))}`)}`;
+    const { parse, format } = LIVE[kind] as { parse: (t: string) => unknown; format: (x: unknown) => string };
+    return `${v}${s.dim(`  = ${format(parse(v.trim()))}`)}`;
   } catch {
     return v;
   }

@@ -34,11 +34,12 @@ describe('wizard flow', () => {
     await answer(/Does the model need a GPU\?/, 'enter');
     await answer(/Model size in memory\?/, 'enter');
     await answer(/How many models behind one endpoint\?/, 'enter');
-    await showing(/How many containers run in sequence/);
+    await answer(/How many containers run in sequence/, 'enter');
+    await showing(/Average request volume\? \(Enter to skip/);
     screen.keypress('enter');
     const { answers, asked } = await done;
     expect(answers).toEqual({ batch: false, payload: '2MB', processingTime: '800ms', latency: '30s', traffic: 'intermittent', gpu: false, models: 1, pipeline: 1 });
-    expect(asked).toEqual(['batch', 'payload', 'processingTime', 'latency', 'traffic', 'gpu', 'modelSize', 'models', 'pipeline']);
+    expect(asked).toEqual(['batch', 'payload', 'processingTime', 'latency', 'traffic', 'gpu', 'modelSize', 'models', 'pipeline', 'requests']);
   });
 
   it('a batch job is not asked about latency or traffic, and is asked the content type', async () => {
@@ -49,8 +50,8 @@ describe('wizard flow', () => {
     await answer(/Model size/, 'enter');
     await answer(/How many models/, 'enter');
     await answer(/containers run in sequence/, 'enter');
-    await showing(/Content type of the input\?/);
-    screen.type('text/csv');
+    await answer(/Content type of the input\?/, ['text/csv', 'enter']);
+    await showing(/How many records, per run period\?/);
     screen.keypress('enter');
     const { answers, asked } = await done;
     expect(asked).not.toContain('latency');
@@ -70,6 +71,8 @@ describe('wizard flow', () => {
     await screen.next();
     await answer(/Model size/, 'enter');
     await answer(/How many models/, 'enter');
+    await answer(/containers run in sequence/, 'enter');
+    await showing(/Average request volume/);
     screen.keypress('enter');
     const { answers, asked, notes } = await done;
     expect(asked).not.toContain('traffic');
@@ -79,9 +82,10 @@ describe('wizard flow', () => {
 
   it('only asks what flags did not answer', async () => {
     const done = askWorkload({ batch: false, payload: '1MB', processingTime: '1s', latency: '2s', traffic: 'sustained', gpu: false, modelSize: '1GB', models: 1 }, ctx, s);
-    await showing(/containers run in sequence/);
+    await answer(/containers run in sequence/, 'enter');
+    await showing(/Average request volume/);
     screen.keypress('enter');
-    expect((await done).asked).toEqual(['pipeline']);
+    expect((await done).asked).toEqual(['pipeline', 'requests']);
   });
 
   it('asks for frameworks only when there are several models, and bounds them', async () => {
@@ -93,6 +97,8 @@ describe('wizard flow', () => {
     screen.type('2');
     screen.keypress('enter');
     await screen.next();
+    await answer(/containers run in sequence/, 'enter');
+    await showing(/Average request volume/);
     screen.keypress('enter');
     expect((await done).answers).toMatchObject({ models: 3, frameworks: 2, pipeline: 1 });
   });
@@ -122,7 +128,37 @@ describe('wizard flow', () => {
     for (let i = 0; i < 5; i++) screen.keypress('backspace');
     screen.type('none');
     screen.keypress('enter');
+    await screen.next();
+    await showing(/Average request volume/);
+    screen.keypress('enter');
     expect((await done).answers).toMatchObject({ payload: '12MB', processingTime: '2s', latency: 'none' });
+  });
+
+  it('asks the volume: shows what a rate means as it is typed, refuses a bad one, and Enter skips it', async () => {
+    const base = { batch: false, payload: '1MB', processingTime: '800ms', latency: '30s', traffic: 'sustained', gpu: false, modelSize: '1GB', models: 1, pipeline: 1 };
+    const done = askWorkload(base, ctx, s);
+    await showing(/Average request volume\? \(Enter to skip; e\.g\. 5M\/day, 20\/s: prices every option/);
+    screen.type('5M/day');
+    await showing(/5M\/day\s+= 57\.9\/s, 152M a month/);
+    screen.keypress('enter');
+    expect((await done).answers).toMatchObject({ requests: '5M/day' });
+
+    const bad = askWorkload(base, ctx, s);
+    await showing(/Average request volume/);
+    screen.type('5m/day');
+    screen.keypress('enter');
+    await showing(/unknown suffix "m" \(write M for million\)/);
+    for (let i = 0; i < 6; i++) screen.keypress('backspace');
+    screen.type('300/h');
+    screen.keypress('enter');
+    expect((await bad).answers).toMatchObject({ requests: '300/h' });
+
+    const skipped = askWorkload(base, ctx, s);
+    await showing(/Average request volume/);
+    screen.keypress('enter');
+    const r = await skipped;
+    expect(r.asked).toEqual(['requests']);
+    expect(r.answers.requests).toBeUndefined();
   });
 });
 
@@ -132,5 +168,8 @@ describe('the scripted command line', () => {
       "deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --gpu --model-size 1.2GB --target aws-cli -o 'deploy dir'",
     );
     expect(commandLine({ batch: true, latency: '1s', traffic: 'sustained', contentType: 'text/csv' }, null, null)).toBe('deploy-advisor recommend --batch --content-type text/csv');
+    expect(commandLine({ batch: false, payload: '1MB', processingTime: '800ms', latency: '30s', traffic: 'sustained', requests: '5M/day' }, 'cloudformation', null)).toBe(
+      'deploy-advisor recommend --no-batch --payload 1MB --processing-time 800ms --latency 30s --traffic sustained --requests 5M/day',
+    );
   });
 });

@@ -92,6 +92,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/Model size in memory\?/, '1.2GB', 'Enter');
     await t.answer(/How many models behind one endpoint\?/, 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
     await t.waitFor(/Recommendation: Serverless Inference/);
     await t.answer(/Write the configuration files\?/, 'Enter');
     await t.answer(/Which kind\?/, 'Enter');
@@ -101,6 +102,25 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     expect(screen).toMatch(/Wrote template\.yaml/);
     expect(screen).toMatch(/deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic intermittent --model-size 1\.2GB -o \./);
     expect(readFileSync(join(t.dir, 'template.yaml'), 'utf8')).toMatch(/MemorySizeInMB: 2048/);
+  });
+
+  it('a volume typed in the wizard prices every option and reaches the scripted command line', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '10KB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '500MB', '--models', '1']);
+    await t.answer(/How soon do callers need the answer\?/, '10m', 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.waitFor(/Average request volume\?/);
+    t.keys('5M/day');
+    await t.waitFor(/5M\/day\s+= 57\.9\/s, 152M a month/);
+    t.keys('Enter');
+    await t.waitFor(/Write the configuration files\?/);
+    const shown = t.screen();
+    expect(shown).toMatch(/Monthly cost \(us-east-1 list prices/);
+    expect(shown).toMatch(/Real-Time Inference \(ml\.\S+\)\s+\$[\d,]+\.\d\d/);
+    expect(shown).toMatch(/> Serverless Inference\s+\$[\d,]+\.\d\d/);
+    expect(shown).toMatch(/cheapest option that fits: about \$/);
+    t.keys('n', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toMatch(/deploy-advisor recommend --no-batch --payload 10KB --processing-time 800ms --latency 10m --traffic sustained --model-size 500MB --requests 5M\/day\n/);
   });
 
   it('batch path: no latency or traffic questions, writes AWS CLI inputs into a folder', async () => {
@@ -113,6 +133,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/How many models behind one endpoint\?/, 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
     await t.answer(/Content type of the input\?/, 'text/csv', 'Enter');
+    await t.answer(/How many records, per run period\?/, 'Enter');
     await t.waitFor(/Recommendation: Batch Transform/);
     expect(t.screen()).not.toMatch(/How soon do callers|traffic look like/);
     await t.answer(/Write the configuration files\?/, 'Enter');
@@ -128,6 +149,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/Worst-case model time per request\?/, '5m', 'Enter');
     await t.answer(/How soon do callers need the answer\?.*this needs a queue/, 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
     await t.waitFor(/Recommendation: Asynchronous Inference/);
     const screen = t.screen();
     expect(screen).not.toMatch(/How does the data arrive|Largest request payload|Does the model need a GPU|Model size in memory|traffic look like/);
@@ -161,6 +183,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '|', 'cat', '>', 'out.txt']);
     await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
     await t.waitFor(/Write the configuration files\?/);
     expect(t.screen()).toMatch(/Recommendation: Real-Time Inference[\s\S]*Write the configuration files\?/);
     t.keys('n', 'Enter');
@@ -173,6 +196,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     execFileSync('touch', [join(t.dir, 'template.yaml')]);
     await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
     await t.answer(/Write the configuration files\?/, 'Enter');
     await t.answer(/Into which folder\?/, 'Enter');
     await t.waitFor(/Overwrite template\.yaml\?/);
@@ -184,7 +208,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
   it('for batch, the note about AWS CLI files does not claim they were written', async () => {
     const t = new Terminal([]);
     await t.answer(/How does the data arrive\?/, 'Down', 'Enter');
-    for (const q of [/Largest record/, /Worst-case model time/, /GPU\?/, /Model size/, /How many models/, /containers run in sequence/, /Content type/]) await t.answer(q, 'Enter');
+    for (const q of [/Largest record/, /Worst-case model time/, /GPU\?/, /Model size/, /How many models/, /containers run in sequence/, /Content type/, /How many records, per run period/]) await t.answer(q, 'Enter');
     await t.waitFor(/Write the configuration files\?/);
     expect(t.screen()).toMatch(/CloudFormation has no transform-job resource, so the configuration is AWS CLI input files/);
     expect(t.screen()).not.toMatch(/were written instead/);
