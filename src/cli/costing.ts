@@ -3,20 +3,25 @@
 
 import { instanceSpecFor, sizingFor, type Sizing } from '../emit/plan';
 import type { Deployment } from '../emit/deployment';
-import { chooseByCost, optionLabel, priceAll, trafficFor, type CostAnswers, type CostChoice, type PricedOption } from '../rules/cost-choice';
-import { OPTION_NAMES, type Architecture, type Assessment, type Recommendation } from '../rules/engine';
+import { chooseByCost, optionLabel, priceAll, trafficFor, withTraffic, type CostAnswers, type CostChoice, type PricedOption } from '../rules/cost-choice';
+import { OPTION_NAMES, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../rules/engine';
 import type { OptionId } from '../rules/limits';
 import { formatRate } from '../rules/rate';
 import type { Workload } from '../rules/workload';
 import type { Io } from './io';
+import { flagOf } from './inputs';
 import { loadPrices } from './prices';
 
 export interface Costing {
   prices: { region: string; asOf: string | null; source: string };
   priced: PricedOption[];
+  /** The engine's options with the traffic's checks added: what every output says fits. */
+  options: OptionAssessment[];
   choice: CostChoice;
   /** What the estimates assumed about the traffic (peak, sizes). */
   assumptions: string[];
+  /** What would have to change, when the traffic rules out every option that fits otherwise. */
+  advice: string[];
   /** The recommendation after the choice by cost. */
   recommendation: Recommendation | null;
   /** Capacity and estimate for the generated files. */
@@ -48,31 +53,69 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
     architecture: architectureFor(w, 'real-time', flowchart),
   };
   const priced = priceAll(ctx);
+  const options = withTraffic(a.options, priced);
   const choice = chooseByCost(ctx, priced);
-  if (choice.note) assumptions.push(choice.note);
+
+  const fitting = (option: OptionId) => options.find((x) => x.option === option)!;
+  const failed = (option: OptionId) => fitting(option).checks.filter((c) => !c.pass).map((c) => c.message).join('; ');
+  const flowchartFits = flowchart !== null && fitting(flowchart.option).fits;
+  const flowchartNote = (chosen: OptionId) => {
+    if (!flowchart || flowchart.option === chosen) return '';
+    if (!flowchartFits) return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]}, which does not fit this traffic: ${failed(flowchart.option)})`;
+    return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]})`;
+  };
+  const passedChecks = (option: OptionId) => fitting(option).checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => c.message);
+
+  // Options the flowchart's checks let through that the traffic rules out: said once in the reasons
+  // (the flowchart's pick is said in the summary instead).
+  const trafficRuledOut = (except: OptionId) =>
+    priced
+      .filter((p) => p.option !== except && p.option !== flowchart?.option && !fitting(p.option).fits && p.checks.some((c) => !c.pass))
+      .map((p) => `${optionLabel(p)} does not fit this traffic: ${p.checks.filter((c) => !c.pass).map((c) => c.message).join('; ')}`);
 
   let recommendation = flowchart;
+  const advice: string[] = [];
   let chosen: PricedOption | null = null;
   if (choice.best) {
     chosen = choice.best;
     const best = choice.best;
     if (flowchart && flowchart.option === best.option) {
-      recommendation = { ...flowchart, reasons: [...choice.reasons, ...flowchart.reasons] };
+      recommendation = { ...flowchart, reasons: [...choice.reasons, ...trafficRuledOut(best.option), ...flowchart.reasons] };
     } else {
-      const o = a.options.find((x) => x.option === best.option)!;
       recommendation = {
         option: best.option,
         architecture: architectureFor(w, best.option, flowchart),
-        summary: `${optionLabel(best)}: the cheapest option that fits ${formatRate(answers.requests.perSecond)}${flowchart ? ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]})` : ''}.`,
-        reasons: [...choice.reasons, ...o.checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => c.message)],
+        summary: `${optionLabel(best)}: ${choice.headline} ${formatRate(answers.requests.perSecond)}${flowchartNote(best.option)}.`,
+        reasons: [...choice.reasons, ...trafficRuledOut(best.option), ...passedChecks(best.option)],
       };
+    }
+  } else if (flowchart && !flowchartFits) {
+    // Costs are unknown, and the flowchart's pick does not fit the traffic: the first option that
+    // fits and serves this kind of caller takes its place, so that no output recommends an option
+    // it also calls ruled out.
+    const alt = priced.find((p) => choice.candidates.includes(p.option) && fitting(p.option).fits) ?? null;
+    if (alt) {
+      chosen = alt;
+      choice.note = choice.note?.replace(/so the flowchart decides$/, `and the flowchart's pick, ${OPTION_NAMES[flowchart.option]}, does not fit this traffic, so the first option that fits is recommended`) ?? null;
+      recommendation = {
+        option: alt.option,
+        architecture: architectureFor(w, alt.option, flowchart),
+        summary: `${optionLabel(alt)}: fits ${formatRate(answers.requests.perSecond)}${flowchartNote(alt.option)}; its cost is unknown.`,
+        reasons: passedChecks(alt.option),
+      };
+    } else {
+      recommendation = null;
+      advice.push(`${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagOf('peak')}) or a shorter processing time would let it fit`);
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
   }
+  if (choice.note) assumptions.push(choice.note);
   return {
     prices: { region: table.region, asOf: table.asOf || null, source: table.source },
     priced,
+    options,
+    advice,
     choice,
     assumptions,
     recommendation,

@@ -1,7 +1,8 @@
 // Renders a recommend result for people.
 
+import { notComparedWhy } from '../rules/cost-choice';
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
-import { formatBytes, formatDuration } from '../rules/units';
+import { formatBytes, formatDuration, formatUsd as money } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Config } from '../emit/index';
 import type { RecommendResult } from './result';
@@ -31,7 +32,9 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   out.push(`${s.dim('Workload:')} ${describeWorkload(r.workload)}`, '');
   if (rec) {
     const arch = rec.architecture === 'single-model' ? '' : ` (${ARCHITECTURE_NAMES[rec.architecture]})`;
-    out.push(`${s.bold('Recommendation:')} ${s.bold.green(OPTION_NAMES[rec.option] + arch)}`);
+    const variant = r.options.find((o) => o.option === rec.option)?.sizing?.variant;
+    const name = variant === 'provisioned-concurrency' ? 'Serverless Inference with Provisioned Concurrency' : OPTION_NAMES[rec.option];
+    out.push(`${s.bold('Recommendation:')} ${s.bold.green(name + arch)}`);
     out.push(`  ${rec.summary}`, '', s.bold('Why:'));
     for (const reason of rec.reasons) out.push(`  - ${reason}`);
   } else {
@@ -45,9 +48,10 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   for (const o of r.options) {
     if (!explain && rec && o.option === rec.option) continue;
     const failedChecks = o.checks.filter((c) => !c.pass);
+    const name = o.sizing?.variant === 'provisioned-concurrency' ? 'Serverless Inference with Provisioned Concurrency' : OPTION_NAMES[o.option];
     const head = o.fits
-      ? `${s.green('✓')} ${OPTION_NAMES[o.option]}: fits${rec && o.option !== rec.option ? ', not the flowchart\'s pick' : ''}`
-      : `${s.red('✗')} ${OPTION_NAMES[o.option]}: ruled out${explain ? '' : `: ${failedChecks.map((c) => c.message).join('; ')}`}`;
+      ? `${s.green('✓')} ${name}: fits${rec && o.option !== rec.option ? (r.prices ? costNote(r, o) : ', not the flowchart\'s pick') : ''}`
+      : `${s.red('✗')} ${name}: ruled out${explain ? '' : `: ${failedChecks.map((c) => c.message).join('; ')}`}`;
     out.push(`  ${head}`);
     if (explain) for (const c of o.checks) out.push(checkLine(c, s));
   }
@@ -67,7 +71,14 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   return out.join('\n') + '\n';
 }
 
-const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** How an option that fits but was not chosen compares on cost, as the cost table says. */
+function costNote(r: RecommendResult, o: RecommendResult['options'][number]): string {
+  if (o.sizing && !o.sizing.compared) return `, not compared on cost: ${notComparedWhy(r.workload, o.option)}`;
+  if (!o.cost) return `, cost unknown${o.sizing?.unpriced.length ? ` (no price: ${o.sizing.unpriced.join(', ')})` : ''}`;
+  const chosen = r.recommendation?.cost;
+  return `, about ${money(o.cost.monthlyUsd)} a month${chosen ? ` (${money(o.cost.monthlyUsd - chosen.monthlyUsd)} more)` : ''}`;
+}
 
 /** Monthly cost of each option at --requests, and the break-even line. */
 function costTable(r: RecommendResult, s: Style): string[] {
@@ -76,8 +87,8 @@ function costTable(r: RecommendResult, s: Style): string[] {
     const label = o.sizing?.variant === 'provisioned-concurrency' ? 'Serverless + Provisioned Concurrency' : OPTION_NAMES[o.option];
     const at = o.sizing?.instanceType ? ` (${o.sizing.instanceType})` : '';
     const value = o.cost
-      ? `${money(o.cost.monthlyUsd)}${o.sizing && !o.sizing.compared ? ' (not compared: answers through a queue, not within the answer time)' : ''}`
-      : o.sizing && o.sizing.fits && o.sizing.unpriced.length
+      ? `${money(o.cost.monthlyUsd)}${o.sizing && !o.sizing.compared ? ` (not compared: ${notComparedWhy(r.workload, o.option)})` : ''}`
+      : o.fits && o.sizing && o.sizing.unpriced.length
         ? `unknown (no price: ${o.sizing.unpriced.join(', ')})`
         : 'does not fit';
     return { label: `${label}${at}`, value, chosen: r.recommendation?.option === o.option };

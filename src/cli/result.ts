@@ -30,9 +30,10 @@ export interface RecommendResult {
 export function toResult(workload: Workload, a: Assessment, assumptions: string[], c: Costing | null = null): RecommendResult {
   const rec = c ? c.recommendation : a.recommendation;
   const pricedOf = (o: string) => c?.priced.find((p) => p.option === o) ?? null;
-  const options = a.options.map((o): OptionResult => {
+  // With a volume, the options carry the traffic's checks too (Serverless peak concurrency, ...).
+  const options = (c ? c.options : a.options).map((o): OptionResult => {
     const p = pricedOf(o.option);
-    return { ...o, cost: p?.fits ? p.cost : null, sizing: p ? { variant: p.variant, instanceType: p.instanceType, capacity: p.capacity, fits: p.fits, reason: p.reason, unpriced: p.unpriced, compared: c!.choice.candidates.includes(o.option) } : null };
+    return { ...o, cost: o.fits && p?.fits ? p.cost : null, sizing: p ? { variant: p.variant, instanceType: p.instanceType, capacity: p.capacity, fits: p.fits, reason: p.reason, unpriced: p.unpriced, compared: c!.choice.candidates.includes(o.option) } : null };
   });
   const recCost = rec ? (options.find((o) => o.option === rec.option)?.cost ?? null) : null;
   return {
@@ -40,7 +41,7 @@ export function toResult(workload: Workload, a: Assessment, assumptions: string[
     workload,
     recommendation: rec ? { ...rec, cost: recCost } : null,
     options,
-    advice: a.advice,
+    advice: c?.advice.length ? [...a.advice, ...c.advice] : a.advice,
     assumptions: c ? [...assumptions, ...c.assumptions] : assumptions,
     prices: c ? c.prices : null,
     breakEven: c?.choice.reasons.find((r) => /break-even|no longer fits/.test(r)) ?? null,

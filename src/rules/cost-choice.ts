@@ -13,11 +13,11 @@ import {
   type InstanceSpec,
   type TrafficInput,
 } from './cost';
-import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type OptionAssessment } from './engine';
-import { limit, type OptionId } from './limits';
+import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type Check, type OptionAssessment } from './engine';
+import { limit, limitEntry, type OptionId } from './limits';
 import type { PriceTable } from './prices';
 import { formatCount, formatRate, type Rate } from './rate';
-import { formatBytes } from './units';
+import { formatBytes, formatDuration, formatUsd as usd } from './units';
 import type { Workload } from './workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
@@ -40,6 +40,8 @@ export interface PricedOption {
   /** Why it does not fit, when it does not. */
   reason: string | null;
   instanceType: string | null;
+  /** The traffic's checks against the option's limits (peak concurrency, a transform job's instances). */
+  checks: Check[];
   capacity: Estimate<unknown>['capacity'];
   cost: Cost | null;
   unpriced: string[];
@@ -69,11 +71,34 @@ const onlyColdStart = (o: OptionAssessment) => {
 };
 
 function fromEstimate(option: OptionId, variant: ServerlessVariant | null, instanceType: string | null, e: Estimate<unknown>): PricedOption {
-  return { option, variant, fits: e.fits, reason: e.reason, instanceType, capacity: e.capacity, cost: e.cost, unpriced: e.unpriced };
+  const checks = e.checks.map((c): Check => ({ ...c, source: limitEntry(c.limit).source }));
+  return { option, variant, fits: e.fits, reason: e.reason, instanceType, checks, capacity: e.capacity, cost: e.cost, unpriced: e.unpriced };
 }
 
 function notFitting(option: OptionId, reason: string): PricedOption {
-  return { option, variant: null, fits: false, reason, instanceType: null, capacity: null, cost: null, unpriced: [] };
+  return { option, variant: null, fits: false, reason, instanceType: null, checks: [], capacity: null, cost: null, unpriced: [] };
+}
+
+/**
+ * The options as the engine checked them, plus the traffic's checks, so that every place that says
+ * whether an option fits (the reasons, the cost table, Other options, JSON options[], the
+ * generated file's header) says the same. Serverless whose only failure is an answer time below
+ * the cold-start tolerance fits when priced with Provisioned Concurrency.
+ */
+export function withTraffic(options: OptionAssessment[], priced: PricedOption[]): OptionAssessment[] {
+  return options.map((o) => {
+    const p = priced.find((x) => x.option === o.option);
+    if (!p) return o;
+    const checks = o.checks.map((c) =>
+      p.variant === 'provisioned-concurrency' && c.limit === 'policy.cold-start-tolerance' && !c.pass
+        ? { ...c, pass: true, message: `callers need answers within ${formatDuration(Number(c.value))}, shorter than a cold start: priced with Provisioned Concurrency, which keeps instances warm at an always-on charge` }
+        : c,
+    );
+    checks.push(...p.checks);
+    // A reason that is none of the checks (no instance holds the model, no Serverless memory) is one more failed check.
+    if (!p.fits && checks.every((c) => c.pass)) checks.push({ limit: 'workload.capacity', value: false, limitValue: true, pass: false, message: p.reason ?? 'does not fit this traffic', source: null });
+    return { option: o.option, fits: checks.every((c) => c.pass), checks };
+  });
 }
 
 /** Prices one option at a traffic; exported for break-even searches and tests. */
@@ -128,6 +153,15 @@ function competes(w: Workload, p: PricedOption, flowchart: OptionId | null): boo
   return true;
 }
 
+const andList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/** Why an option that fits is not compared on cost with the others (it serves another kind of caller). */
+export function notComparedWhy(w: Workload, option: OptionId): string {
+  if (w.batch) return 'an offline job is compared only with the options that run offline';
+  if (option === 'batch-transform') return 'Batch Transform processes a dataset that is available up front, not requests one by one';
+  return 'Asynchronous Inference answers through a queue, so it is compared only when callers can collect a queued result';
+}
+
 export interface CostChoice {
   /** The cheapest option that fits, or null when none can be priced (the flowchart decides). */
   best: PricedOption | null;
@@ -138,9 +172,10 @@ export interface CostChoice {
   candidates: OptionId[];
   /** Why the choice was not made by cost, when it was not. */
   note: string | null;
+  /** How best was chosen, for the summary: "the cheapest option that fits", "the only option that fits". */
+  headline: string | null;
 }
 
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Everything pricing needs, for one workload. */
 export interface CostContext {
@@ -177,11 +212,11 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const { workload: w, assessment, answers: a } = ctx;
   const flowchart = assessment.recommendation?.option ?? null;
   const candidates = priced.filter((p) => competes(w, p, flowchart));
-  if (candidates.length === 0) return { best: null, next: null, reasons: [], candidates: [], note: null };
+  if (candidates.length === 0) return { best: null, next: null, reasons: [], candidates: [], note: null, headline: null };
   const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides` };
+    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides`, headline: null };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -189,8 +224,13 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const reasons: string[] = [];
   const what = w.batch ? 'records' : 'requests';
   if (!next) {
-    reasons.push(`the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)}`);
-    return { best, next, reasons, candidates: compared, note: null };
+    const others = priced.filter((p) => p.fits && !compared.includes(p.option));
+    reasons.push(
+      others.length === 0
+        ? `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)}`
+        : `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`,
+    );
+    return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits' };
   }
   const diff = next.cost!.monthlyUsd - best.cost!.monthlyUsd;
   const pct = next.cost!.monthlyUsd > 0 ? Math.round((diff / next.cost!.monthlyUsd) * 100) : 0;
@@ -207,7 +247,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   } else {
     reasons.push(`${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`);
   }
-  return { best, next, reasons, candidates: compared, note: null };
+  return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits' };
 }
 
 /**

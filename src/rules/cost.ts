@@ -5,10 +5,10 @@
 // table; prices from a PriceTable. A price that is not known makes the cost null (unknown),
 // never 0 and never a partial sum.
 
-import { limit } from './limits';
+import { limit, type LimitId } from './limits';
 import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
 import { formatCount, formatRate } from './rate';
-import { formatBytes, formatDuration } from './units';
+import { formatBytes, formatDuration, formatUsd } from './units';
 import type { Traffic } from './workload';
 import type { Architecture } from './engine';
 
@@ -47,10 +47,21 @@ export interface InstanceSpec {
   nvme: boolean;
 }
 
+/** A limit the traffic was checked against (Serverless MaxConcurrency, a transform job's instances). */
+export interface CapacityCheck {
+  limit: LimitId;
+  value: number;
+  limitValue: number;
+  pass: boolean;
+  message: string;
+}
+
 export interface Estimate<C> {
   /** False when the traffic does not fit the option (reason says why). */
   fits: boolean;
   reason: string | null;
+  /** The traffic's checks against the option's limits, passed or not (the failed one is the reason). */
+  checks: CapacityCheck[];
   capacity: C | null;
   /** null when the option does not fit or a price it needs is unknown (see unpriced). */
   cost: Cost | null;
@@ -62,7 +73,8 @@ export const monthSeconds = () => limit('policy.month');
 export const monthHours = () => limit('policy.month') / HOUR;
 
 const cents = (n: number) => Math.round(n * 100) / 100;
-const money = (n: number) => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
+/** A unit price ($/h, $/s, $/GB): amounts of a dollar or more as every amount is written, smaller ones to 3 significant digits. */
+const unitPrice = (n: number) => (n >= 1 ? formatUsd(n) : `$${Number(n.toPrecision(3))}`);
 const num = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : Number(n.toPrecision(4)).toLocaleString('en-US'));
 
 /** Workers per instance: one request per GPU, or per vCPU on CPU types. */
@@ -118,8 +130,8 @@ function dataLines(b: Builder, prices: PriceTable, t: TrafficInput): void {
   const outGB = (requests * t.responseBytes) / GIB;
   const pin = prices.dataInPerGB;
   const pout = prices.dataOutPerGB;
-  if (b.need(pin, 'data processed in ($/GB)')) b.add(`data in: ${num(inGB)} GB at ${money(pin.usd)}/GB`, inGB * pin.usd);
-  if (b.need(pout, 'data processed out ($/GB)')) b.add(`data out: ${num(outGB)} GB at ${money(pout.usd)}/GB`, outGB * pout.usd);
+  if (b.need(pin, 'data processed in ($/GB)')) b.add(`data in: ${num(inGB)} GB at ${unitPrice(pin.usd)}/GB`, inGB * pin.usd);
+  if (b.need(pout, 'data processed out ($/GB)')) b.add(`data out: ${num(outGB)} GB at ${unitPrice(pout.usd)}/GB`, outGB * pout.usd);
   b.assumptions.push(`${formatCount(requests)} requests a month of ${formatBytes(t.requestBytes)} in and ${formatBytes(t.responseBytes)} out on average`);
 }
 
@@ -135,13 +147,13 @@ function storageLine(b: Builder, prices: PriceTable, i: InstanceSpec, instanceMo
   }
   const gb = volumeGiB(modelSizeBytes);
   const p = prices.storagePerGBMonth;
-  if (b.need(p, 'ML storage ($/GB-month)')) b.add(`ML storage: ${gb} GB x ${num(instanceMonths)} instance-months at ${money(p.usd)}/GB-month`, gb * instanceMonths * p.usd);
+  if (b.need(p, 'ML storage ($/GB-month)')) b.add(`ML storage: ${gb} GB x ${num(instanceMonths)} instance-months at ${unitPrice(p.usd)}/GB-month`, gb * instanceMonths * p.usd);
 }
 
 function hourlyLine(b: Builder, prices: PriceTable, use: InstanceUse, i: InstanceSpec, instanceHours: number, label: string): void {
   const p = instancePrice(prices, use, i.type);
   if (b.need(p, `${i.type} ${use === 'hosting' ? 'Hosting' : use === 'async' ? 'Asynchronous Inference' : 'Batch Transform'} ($/h)`)) {
-    b.add(`${label}: ${num(instanceHours)} instance-hours of ${i.type} at ${money(p.usd)}/h`, instanceHours * p.usd);
+    b.add(`${label}: ${num(instanceHours)} instance-hours of ${i.type} at ${unitPrice(p.usd)}/h`, instanceHours * p.usd);
   }
 }
 
@@ -192,7 +204,7 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   );
   if (input.architecture === 'multi-model') b.assumptions.push('a multi-model endpoint: the models share these instances; the rate is all models together');
   if (input.architecture === 'multi-container') b.assumptions.push('a multi-container endpoint: each instance holds every container; the rate is all containers together');
-  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+  return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
 
 // ---- Serverless -----------------------------------------------------------------------------
@@ -218,13 +230,14 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
   const { memoryMB: mem, processingSeconds: p, traffic: t } = input;
   const max = limit('serverless.max-concurrency');
   const peakConcurrency = Math.ceil(t.peakRps * p - 1e-9);
-  if (peakConcurrency > max) {
-    return {
-      fits: false,
-      reason: `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is above Serverless's MaxConcurrency limit of ${max}`,
-      capacity: null, cost: null, unpriced: [],
-    };
-  }
+  const fitsPeak = peakConcurrency <= max;
+  const check: CapacityCheck = {
+    limit: 'serverless.max-concurrency', value: peakConcurrency, limitValue: max, pass: fitsPeak,
+    message: fitsPeak
+      ? `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is within Serverless's MaxConcurrency limit of ${max}`
+      : `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is above Serverless's MaxConcurrency limit of ${max}`,
+  };
+  if (!fitsPeak) return { fits: false, reason: check.message, checks: [check], capacity: null, cost: null, unpriced: [] };
   const pc = input.provisioned ? Math.max(1, Math.ceil(t.averageRps * p - 1e-9)) : null;
   const capacity: ServerlessCapacity = { memoryMB: mem, maxConcurrency: Math.max(1, peakConcurrency, pc ?? 0), provisionedConcurrency: pc };
   const b = new Builder();
@@ -233,7 +246,7 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
   const gb = mem / 1024;
   if (pc === null) {
     const price = memoryPrice(prices.serverless, mem);
-    if (b.need(price, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute: ${num(seconds)} s at ${mem} MB, ${money(price.usd)}/s`, seconds * price.usd);
+    if (b.need(price, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute: ${num(seconds)} s at ${mem} MB, ${unitPrice(price.usd)}/s`, seconds * price.usd);
   } else {
     const keep = memoryPrice(prices.provisionedConcurrency, mem);
     const run = memoryPrice(prices.provisionedInference, mem);
@@ -241,9 +254,9 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
     const provisionedSeconds = pc * monthSeconds();
     const within = Math.min(seconds, provisionedSeconds);
     const spill = seconds - within;
-    if (b.need(keep, `Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`Provisioned Concurrency ${pc} x ${num(monthHours())} h, always on, at ${money(keep.usd)}/s`, provisionedSeconds * keep.usd);
-    if (b.need(run, `inference under Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`compute under Provisioned Concurrency: ${num(within)} s at ${money(run.usd)}/s`, within * run.usd);
-    if (spill > 0 && b.need(onDemand, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute above it: ${num(spill)} s at ${money(onDemand.usd)}/s`, spill * onDemand.usd);
+    if (b.need(keep, `Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`Provisioned Concurrency ${pc} x ${num(monthHours())} h, always on, at ${unitPrice(keep.usd)}/s`, provisionedSeconds * keep.usd);
+    if (b.need(run, `inference under Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`compute under Provisioned Concurrency: ${num(within)} s at ${unitPrice(run.usd)}/s`, within * run.usd);
+    if (spill > 0 && b.need(onDemand, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute above it: ${num(spill)} s at ${unitPrice(onDemand.usd)}/s`, spill * onDemand.usd);
     b.assumptions.push(`Provisioned Concurrency ${pc}: the average concurrency (${formatRate(t.averageRps)} x ${formatDuration(p)}), at least 1; requests above it at peaks may meet cold starts`);
   }
   dataLines(b, prices, t);
@@ -255,7 +268,7 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
   if (capacity.maxConcurrency > limit('serverless.account-concurrency-observed')) {
     b.assumptions.push(`MaxConcurrency ${capacity.maxConcurrency} needs a Region-wide serverless concurrency quota above ${limit('serverless.account-concurrency-observed')}, which new accounts have reported`);
   }
-  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+  return { fits: true, reason: null, checks: [check], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
 
 // ---- Asynchronous ---------------------------------------------------------------------------
@@ -305,7 +318,7 @@ export function asyncEstimate(input: AsyncInput, prices: PriceTable): Estimate<A
     monthAssumption(),
   );
   b.assumptions.push('S3 storage of requests and results, and SNS notifications, are not counted');
-  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+  return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
 
 // ---- Batch Transform ------------------------------------------------------------------------
@@ -340,16 +353,18 @@ export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<B
   const maxCount = limit('batch-transform.instances');
   const deadlineText = input.deadlineSeconds === null ? `the run interval (${formatDuration(interval)})` : `the ${formatDuration(deadline)} deadline`;
   if (deadline <= startup) {
-    return { fits: false, reason: `${deadlineText} is not longer than a job's start-up (about ${formatDuration(startup)})`, capacity: null, cost: null, unpriced: [] };
+    const check: CapacityCheck = { limit: 'policy.batch-job-startup', value: deadline, limitValue: startup, pass: false, message: `${deadlineText} is not longer than a job's start-up (about ${formatDuration(startup)})` };
+    return { fits: false, reason: check.message, checks: [check], capacity: null, cost: null, unpriced: [] };
   }
   const instanceCount = Math.max(1, Math.ceil(work / (i.workers * (deadline - startup)) - 1e-9));
-  if (instanceCount > maxCount) {
-    return {
-      fits: false,
-      reason: `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instances of ${i.type}; a transform job takes at most ${maxCount}`,
-      capacity: null, cost: null, unpriced: [],
-    };
-  }
+  const fitsCount = instanceCount <= maxCount;
+  const check: CapacityCheck = {
+    limit: 'batch-transform.instances', value: instanceCount, limitValue: maxCount, pass: fitsCount,
+    message: fitsCount
+      ? `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instance${instanceCount === 1 ? '' : 's'} of ${i.type}, within the ${maxCount} a transform job takes`
+      : `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instances of ${i.type}; a transform job takes at most ${maxCount}`,
+  };
+  if (!fitsCount) return { fits: false, reason: check.message, checks: [check], capacity: null, cost: null, unpriced: [] };
   const runSeconds = work / (instanceCount * i.workers) + startup;
   const capacity: BatchCapacity = { instanceCount, runsPerMonth, recordsPerRun, runSeconds };
   const hours = (runsPerMonth * instanceCount * runSeconds) / HOUR;
@@ -361,5 +376,5 @@ export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<B
     monthAssumption(),
     'S3 storage of input and output is not counted',
   );
-  return { fits: true, reason: null, capacity, cost: b.cost(), unpriced: b.unpriced };
+  return { fits: true, reason: null, checks: [check], capacity, cost: b.cost(), unpriced: b.unpriced };
 }

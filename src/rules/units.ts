@@ -106,3 +106,11 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60 * 60) return `${trim(seconds / 60)} min`;
   return `${trim(seconds / (60 * 60))} h`;
 }
+
+/**
+ * An amount of money for people, the one format of every total, difference and breakdown line:
+ * "$3,042.42". (Unit prices such as "$0.115/h" keep their own precision in the cost model.)
+ */
+export function formatUsd(n: number): string {
+  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -189,7 +189,7 @@ describe('engine: explanations and advice', () => {
 
   it('scale to zero on GPU states the warm cost from the price table and the cold start', () => {
     const r = assess(intermittent({ gpu: true, modelSizeBytes: 16e9 })).recommendation!.reasons.join('\n');
-    expect(r).toMatch(/keeping one ml\.g5\.2xlarge warm costs about \$[\d,]+ a month \(730 h at \$[\d.]+\/h/);
+    expect(r).toMatch(/keeping one ml\.g5\.2xlarge warm costs about \$[\d,]+\.\d\d a month \(730 h at \$[\d.]+\/h/);
     expect(r).toMatch(/cold start: .*HTTP 400, not queued.*about 5 min/);
   });
 

@@ -1,0 +1,132 @@
+// recommend --requests must not contradict itself: the reasons, the cost table, "Other options",
+// JSON options[] and the generated file's header say the same about which options fit, and
+// money is written one way everywhere.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers';
+
+const BASE = ['recommend', '--no-batch', '--no-gpu', '--requests', '5M/day', '--payload', '10KB', '--processing-time', '800ms', '--model-size', '500MB'];
+const NAMES: Record<string, string> = { 'real-time': 'Real-Time Inference', serverless: 'Serverless Inference', async: 'Asynchronous Inference', 'batch-transform': 'Batch Transform' };
+
+interface Run {
+  text: string;
+  j: {
+    recommendation: { option: string; reasons: string[]; summary: string } | null;
+    options: Array<{ option: string; fits: boolean; cost: { monthlyUsd: number } | null; checks: Array<{ limit: string; pass: boolean; message: string }>; sizing: { variant: string | null; compared: boolean } }>;
+    config: { files: Array<{ content: string }> } | null;
+  };
+}
+
+function run(args: string[]): Run {
+  const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-consistent-')) };
+  const t = cli(args, { env });
+  const j = cli([...args, '--format', 'json'], { env });
+  expect(t.code, t.stderr).toBe(0);
+  expect(j.code, j.stderr).toBe(0);
+  return { text: t.stdout, j: JSON.parse(j.stdout) };
+}
+
+/** The checks every run must pass, whatever the workload. */
+function expectConsistent({ text, j }: Run): void {
+  const rec = j.recommendation!;
+  const byOption = new Map(j.options.map((o) => [o.option, o]));
+  // The recommended option fits, by JSON's own account.
+  expect(byOption.get(rec.option)!.fits).toBe(true);
+  const fitting = j.options.filter((o) => o.fits);
+  for (const o of j.options) {
+    // JSON: a cost only for an option that fits.
+    if (!o.fits) expect(o.cost, o.option).toBeNull();
+    // Cost table: "does not fit" exactly for the options JSON says do not fit.
+    const row = text.split('\n').find((l) => new RegExp(`^ {2}[> ] ${NAMES[o.option]!.split(' ')[0]}[^:]*\\s{2}`).test(l))!;
+    expect(row, o.option).toBeDefined();
+    expect(/does not fit$/.test(row), `${o.option}: ${row}`).toBe(!o.fits);
+    // Other options: ✓ exactly for the options that fit.
+    if (o.option !== rec.option) {
+      const line = text.split('\n').find((l) => /^ {2}[✓✗] /.test(l) && l.includes(NAMES[o.option]!.split(' ')[0]!))!;
+      expect(line, o.option).toBeDefined();
+      expect(line.startsWith('  ✓'), `${o.option}: ${line}`).toBe(o.fits);
+    }
+  }
+  // "the only option that fits" only when it is.
+  if (rec.reasons.some((r) => r.startsWith('the only option that fits'))) expect(fitting.map((o) => o.option)).toEqual([rec.option]);
+  // The header comment repeats the reasons and the summary.
+  const header = j.config!.files[0]!.content;
+  expect(header).toContain(`# ${rec.summary}`);
+  for (const reason of rec.reasons) expect(header).toContain(`#   - ${reason}`);
+  // One money format: thousands separated and cents, in the text and in the files.
+  for (const out of [text, header]) {
+    expect(out).not.toMatch(/\$\d{4,}/);
+    for (const m of out.match(/\$[\d,]+(?:\.\d+)?(?!\/)(?=[\s),;:]|$)/gm) ?? []) if (!/\/(h|s|GB)/.test(m)) expect(m).toMatch(/^\$\d{1,3}(,\d{3})*\.\d\d$/);
+  }
+}
+
+describe('recommend --requests says the same everywhere', () => {
+  it('intermittent, 10 min: Serverless over its MaxConcurrency is ruled out in JSON, the table and Other options alike', () => {
+    const r = run([...BASE, '--traffic', 'intermittent', '--latency', '10m']);
+    expectConsistent(r);
+    const serverless = r.j.options.find((o) => o.option === 'serverless')!;
+    expect(serverless.fits).toBe(false);
+    expect(serverless.checks.find((c) => c.limit === 'serverless.max-concurrency')).toMatchObject({ pass: false, message: expect.stringMatching(/^peak concurrency 232 .* above Serverless's MaxConcurrency limit of 200$/) });
+    expect(r.text).toMatch(/^ {2}✗ Serverless Inference: ruled out: peak concurrency 232 /m);
+    expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference, which does not fit this traffic: peak concurrency 232/);
+    // Asynchronous fits (callers wait 10 min) but answers through a queue: not "the only option that fits".
+    expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: about \$3,042\.42 a month for 57\.9\/s \(Asynchronous Inference also fits, but .*queue/);
+    expect(r.text).toMatch(/^ {2}✓ Asynchronous Inference: fits, not compared on cost: Asynchronous Inference answers through a queue/m);
+  });
+
+  it('sustained, 10 min: Serverless is cheapest; Other options give the cost of the others, not "not the flowchart\'s pick"', () => {
+    const r = run([...BASE, '--traffic', 'sustained', '--latency', '10m']);
+    expectConsistent(r);
+    expect(r.j.recommendation!.option).toBe('serverless');
+    expect(r.text).toMatch(/^ {2}✓ Real-Time Inference: fits, about \$3,042\.42 a month \(\$563\.77 more\)$/m);
+    expect(r.text).not.toMatch(/not the flowchart's pick/);
+    // The passed capacity check is a reason, and --explain lists it with its source.
+    expect(r.j.recommendation!.reasons).toContain("peak concurrency 93 (116/s x 800 ms) is within Serverless's MaxConcurrency limit of 200");
+    const explain = cli([...BASE, '--traffic', 'sustained', '--latency', '10m', '--explain'], { env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-consistent-')) } });
+    expect(explain.stdout).toMatch(/✓ peak concurrency 93 .*\[serverless\.max-concurrency\]/);
+  });
+
+  it('intermittent, 2 s: Serverless with Provisioned Concurrency over the maximum is named, and nothing says Serverless fits', () => {
+    const r = run([...BASE, '--traffic', 'intermittent', '--latency', '2s']);
+    expectConsistent(r);
+    expect(r.j.recommendation!.option).toBe('real-time');
+    expect(r.j.recommendation!.reasons).toContain("Serverless Inference with Provisioned Concurrency does not fit this traffic: peak concurrency 232 (289/s x 800 ms) is above Serverless's MaxConcurrency limit of 200");
+    expect(r.text).toMatch(/^ {2}✗ Serverless Inference with Provisioned Concurrency: ruled out: peak concurrency 232/m);
+  });
+
+  it('sustained, 2 s, a low --peak: Provisioned Concurrency fits and is named as the recommendation everywhere', () => {
+    const r = run([...BASE, '--traffic', 'sustained', '--latency', '2s', '--peak', '60/s']);
+    expectConsistent(r);
+    const serverless = r.j.options.find((o) => o.option === 'serverless')!;
+    expect(serverless).toMatchObject({ fits: true, sizing: { variant: 'provisioned-concurrency' } });
+    expect(serverless.checks.find((c) => c.limit === 'policy.cold-start-tolerance')).toMatchObject({ pass: true, message: expect.stringMatching(/Provisioned Concurrency/) });
+    expect(r.text).toMatch(/^Recommendation: Serverless Inference with Provisioned Concurrency$/m);
+    expect(r.j.config!.files[0]!.content).toMatch(/^# Generated by deploy-advisor: Serverless Inference with Provisioned Concurrency$/m);
+  });
+
+  it('intermittent, 10 min, --peak 300/s: the given peak rules Serverless out the same way', () => {
+    const r = run([...BASE, '--traffic', 'intermittent', '--latency', '10m', '--peak', '300/s']);
+    expectConsistent(r);
+    expect(r.j.options.find((o) => o.option === 'serverless')!.fits).toBe(false);
+  });
+
+  it('batch: the per-request options fit but are not compared, and the reason says so', () => {
+    const r = run(['recommend', '--batch', '--payload', '1MB', '--processing-time', '500ms', '--requests', '1M/day', '--deadline', '1h']);
+    expectConsistent(r);
+    expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: .*Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+  });
+
+  it('unknown prices: the flowchart\'s pick that does not fit the traffic is not recommended', () => {
+    const r = run([...BASE, '--traffic', 'intermittent', '--latency', '10m', '--region', 'eu-west-3']);
+    expectConsistent(r);
+    expect(r.j.recommendation!.option).toBe('real-time');
+    expect(r.text).toMatch(/costs are unknown for Real-Time Inference .*the flowchart's pick, Serverless Inference, does not fit this traffic, so the first option that fits is recommended/);
+  });
+
+  it('breakdown lines in the header comment use the same money format as the totals', () => {
+    const r = run([...BASE, '--traffic', 'sustained', '--latency', '10m']);
+    expect(r.j.config!.files[0]!.content).toMatch(/^# {3}- compute: .*: \$2,433\.33$/m);
+  });
+});
