@@ -130,3 +130,22 @@ describe('recommend --requests says the same everywhere', () => {
     expect(r.j.config!.files[0]!.content).toMatch(/^# {3}- compute: .*: \$2,433\.33$/m);
   });
 });
+
+describe("issue 10's worked example: 5M requests a day at 800 ms, sustained, a CPU model (README figures)", () => {
+  const at = (size: string) => run(['recommend', '--no-batch', '--no-gpu', '--payload', '10KB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--requests', '5M/day', '--request-size', '10KB', '--response-size', '10KB', '--model-size', size]);
+  const cost = (r: Run, o: string) => r.j.options.find((x) => x.option === o)!.cost!.monthlyUsd;
+
+  it.each([
+    ['500MB', 'serverless', 2478.65, /above about 10\.8M requests a day, Serverless Inference no longer fits/],
+    ['1.5GB', 'real-time', 4911.99, /^break-even: Real-Time Inference is cheaper above about 181k requests a day; Serverless Inference below it$/],
+    ['3GB', 'real-time', 9778.65, /^break-even: Real-Time Inference is cheaper above about 45\.3k requests a day; Serverless Inference below it$/],
+  ] as const)('--model-size %s: %s is recommended, Serverless costs $%s, and the break-even line is shown', (size, option, serverless, line) => {
+    const r = at(size);
+    expectConsistent(r);
+    expect(r.j.recommendation!.option).toBe(option);
+    expect(cost(r, 'serverless')).toBe(serverless);
+    expect(cost(r, 'real-time')).toBe(3042.42);
+    expect(r.j.recommendation!.reasons.some((x) => line.test(x))).toBe(true);
+    expect(r.text).toMatch(new RegExp(`^ {2}${line.source.replace(/^\^/, '').replace(/\$$/, '')}`, 'm'));
+  });
+});
