@@ -35,7 +35,7 @@ export interface Question {
   /** Enter with nothing typed skips the question. */
   optional?: boolean;
   /** Show what a typed size or duration means while it is typed. */
-  live?: 'size' | 'duration' | 'rate';
+  live?: 'size' | 'duration' | 'rate' | 'sizes';
   /** Asked only when this holds for the answers so far (default: always). */
   when?: (a: RawAnswers) => boolean;
   /** Not asked (when() false) and not given: the value to take and the note that says so. */
@@ -291,12 +291,6 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'modelSizes', flag: '--model-sizes', arg: '<sizes>', group: 'workload',
-    help: 'size in memory of each model behind the endpoint, e.g. 30GB,8GB,2GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
-    defaultText: 'each --model-size',
-    parse: sizes, omitWhen: (v) => v === undefined,
-  },
-  {
     key: 'models', flag: '--models', arg: '<n>', group: 'workload',
     help: 'models behind one endpoint', defaultText: '1 (or --frameworks)',
     parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
@@ -311,6 +305,20 @@ export const INPUTS: readonly Input[] = [
       message: () => 'How many different frameworks (containers) among them?',
       hint: () => `up to ${limit('multi-container.containers')} can share a multi-container endpoint`,
       default: () => '1',
+      when: (a) => Number(a.models ?? 1) > 1,
+    },
+  },
+  {
+    key: 'modelSizes', flag: '--model-sizes', arg: '<sizes>', group: 'workload',
+    help: 'size in memory of each model behind the endpoint, e.g. 30GB,8GB,2GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
+    defaultText: 'each --model-size',
+    parse: sizes, omitWhen: (v) => v === undefined,
+    ask: {
+      kind: 'input', live: 'sizes', optional: true,
+      message: (a) => `Size in memory of each of the ${a.models} models?`,
+      hint: () => 'Enter to skip; e.g. 30GB,8GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
+      default: () => '',
+      // Only several models behind one endpoint share (or reserve) memory by size.
       when: (a) => Number(a.models ?? 1) > 1,
     },
   },

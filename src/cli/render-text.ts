@@ -12,9 +12,11 @@ function describeWorkload(w: Workload): string {
   const parts = [w.batch ? 'offline batch job' : `${w.traffic} traffic`];
   parts.push(`${formatBytes(w.payloadBytes)} ${w.batch ? 'records' : 'payloads'}`, `${formatDuration(w.processingSeconds)} processing`);
   if (!w.batch) parts.push(w.latencySeconds === null ? 'callers can wait' : `answers within ${formatDuration(w.latencySeconds)}`);
-  if (w.modelSizeBytes !== null) parts.push(`${formatBytes(w.modelSizeBytes)} model`);
+  const several = w.modelSizes && w.modelSizes.length > 1 ? w.modelSizes : null;
+  if (several) parts.push(`${w.models} models (${several.map(formatBytes).join(' + ')})`);
+  else if (w.modelSizeBytes !== null) parts.push(`${formatBytes(w.modelSizeBytes)} model`);
   if (w.gpu) parts.push('GPU');
-  if (w.models > 1) parts.push(`${w.models} models`);
+  if (w.models > 1 && !several) parts.push(`${w.models} models`);
   if (w.frameworks > 1) parts.push(`${w.frameworks} frameworks`);
   if (w.pipeline > 1) parts.push(`${w.pipeline}-container pipeline`);
   if (w.contentType) parts.push(w.contentType);

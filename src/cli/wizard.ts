@@ -20,6 +20,7 @@ const LIVE = {
   size: { parse: parseSize, format: formatBytes },
   duration: { parse: parseDuration, format: formatDuration },
   rate: { parse: parseRate, format: (r: Rate) => `${formatRate(r.perSecond)}, ${formatCount(perMonth(r))} a month` },
+  sizes: { parse: (t: string) => t.split(',').map((x) => parseSize(x.trim())), format: (xs: number[]) => xs.map(formatBytes).join(', ') },
 } as const;
 
 /** The prompts' own colours, from our style, so that --no-color and NO_COLOR reach them too. */

@@ -7,6 +7,14 @@ const GPU = ['recommend', '--no-batch', '--payload', '1MB', '--processing-time',
 const json = (args: string[]) => JSON.parse(cli(args).stdout);
 
 describe('--model-sizes', () => {
+  it('the text Workload line names every model size, not only the largest', () => {
+    const t = cli([...GPU.slice(0, -2), '--model-sizes', '30GB,8GB']);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/^Workload: sustained traffic, 1 MB payloads, 2 s processing, answers within 10 s, 2 models \(30 GB \+ 8 GB\), GPU$/m);
+    const one = cli([...GPU.slice(0, -2), '--model-size', '30GB']);
+    expect(one.stdout).toMatch(/^Workload: .*, 30 GB model, GPU$/m);
+  });
+
   it('GPU models of different sizes get inference components, each sized on its own', () => {
     const j = json([...GPU, '--model-sizes', '14GB,2GB']);
     expect(j.recommendation).toMatchObject({ option: 'real-time', architecture: 'inference-components' });

@@ -97,6 +97,7 @@ describe('wizard flow', () => {
     screen.type('2');
     screen.keypress('enter');
     await screen.next();
+    await answer(/Size in memory of each of the 3 models\? \(Enter to skip/, 'enter');
     await answer(/containers run in sequence/, 'enter');
     await showing(/Average request volume/);
     screen.keypress('enter');
@@ -159,6 +160,29 @@ describe('wizard flow', () => {
     const r = await skipped;
     expect(r.asked).toEqual(['requests']);
     expect(r.answers.requests).toBeUndefined();
+  });
+
+  it('several models: asks the size of each, shows them as typed, and wants one per model', async () => {
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, modelSize: '30GB', frameworks: 1, pipeline: 1, requests: '1k/day' }, ctx, s);
+    await answer(/How many models/, ['2', 'enter']);
+    await showing(/Size in memory of each of the 2 models\?/);
+    screen.type('30GB');
+    screen.keypress('enter');
+    await showing(/1 sizes for 2 models \(--models\); give one size per model/);
+    screen.type(',8GB');
+    await showing(/30GB,8GB\s+= 30 GB, 8 GB/);
+    screen.keypress('enter');
+    const r = await done;
+    expect(r.asked).toEqual(['models', 'modelSizes']);
+    expect(r.answers).toMatchObject({ models: 2, modelSizes: '30GB,8GB' });
+    expect(commandLine(r.answers, 'cloudformation', null)).toMatch(/ --model-size 30GB --models 2 --model-sizes 30GB,8GB /);
+  });
+
+  it('one model: the per-model sizes are not asked', async () => {
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, modelSize: '30GB', pipeline: 1, requests: '1k/day' }, ctx, s);
+    await showing(/How many models/);
+    screen.keypress('enter');
+    expect((await done).asked).toEqual(['models']);
   });
 });
 
