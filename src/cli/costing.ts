@@ -4,8 +4,10 @@
 import { instanceSpecFor, sizingFor, type Sizing } from '../emit/plan';
 import type { Deployment } from '../emit/deployment';
 import { chooseByCost, optionLabel, priceAll, trafficFor, withTraffic, type CostAnswers, type CostChoice, type PricedOption } from '../rules/cost-choice';
+import { scaledToZeroEstimate } from '../rules/cost';
+import { formatUsd } from '../rules/units';
 import { OPTION_NAMES, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../rules/engine';
-import type { OptionId } from '../rules/limits';
+import { limit, type OptionId } from '../rules/limits';
 import { formatRate } from '../rules/rate';
 import type { Workload } from '../rules/workload';
 import type { Io } from './io';
@@ -109,6 +111,41 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
+  }
+  // Inference components that scale to zero: only when that costs less than keeping a copy warm
+  // by the policy share (issue 14), with the cold start stated.
+  if (recommendation?.architecture === 'inference-components' && recommendation.scaleToZero && chosen?.option === 'real-time' && chosen.cost) {
+    const i = ctx.instanceFor('real-time');
+    const zero = i ? scaledToZeroEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: 'inference-components' }, table) : null;
+    if (zero?.cost) {
+      const warm = chosen.cost.monthlyUsd;
+      const saving = warm - zero.cost.monthlyUsd;
+      const share = warm > 0 ? saving / warm : 0;
+      const pct = `${Math.round(share * 100)}%`;
+      const up = `up about ${Math.round(zero.upFraction * 100)}% of the month at ${formatRate(answers.requests.perSecond)}`;
+      const rest = recommendation.reasons.filter((r) => !r.startsWith('cost: keeping one'));
+      if (share >= limit('policy.ic-scale-to-zero-saving')) {
+        const scaled: PricedOption = { ...chosen, cost: zero.cost, capacity: zero.capacity };
+        priced[priced.indexOf(chosen)] = scaled;
+        chosen = scaled;
+        // The choice's reasons quoted the warm cost: say them again at the scaled-to-zero cost.
+        const again = chooseByCost(ctx, priced);
+        const reasons = [...again.reasons, ...rest.filter((r) => !choice.reasons.includes(r))];
+        recommendation = { ...recommendation, reasons: [`cost: scaled to zero, about ${formatUsd(zero.cost.monthlyUsd)} a month (${up}), ${formatUsd(saving)} (${pct}) less than keeping it warm at ${formatUsd(warm)}`, ...reasons] };
+      } else {
+        const why = `cost: scaling to zero would save only ${formatUsd(saving)} (${pct}) of the ${formatUsd(warm)} a month that keeping it warm costs (${up}), under the ${Math.round(limit('policy.ic-scale-to-zero-saving') * 100)}% worth a cold start of several minutes, so it stays warm`;
+        const keep = rest.filter((r) => !r.startsWith('cold start:') && !/only Real-Time endpoint that scales to zero/.test(r));
+        recommendation = w.models > 1
+          ? { ...recommendation, scaleToZero: false, summary: recommendation.summary.replace(', scaling to zero between bursts', ''), reasons: [why, ...keep] }
+          : {
+              // One model took inference components only to scale to zero: a plain endpoint, kept warm.
+              option: 'real-time',
+              architecture: 'single-model',
+              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatRate(answers.requests.perSecond)}: scaling to zero would save too little for its cold start.`,
+              reasons: [why, ...keep.filter((r) => !r.startsWith('invoke each model with InferenceComponentName'))],
+            };
+      }
+    }
   }
   if (choice.note) assumptions.push(choice.note);
   return {

@@ -95,7 +95,8 @@ function perInstance(n: Need, i: InstanceType): number {
 
 export function planInferenceComponents(rec: Recommendation, w: Workload, d: Deployment, choices: string[], warnings: string[]): IcPlan {
   const sizes: Array<number | null> = w.modelSizes?.length === w.models ? w.modelSizes : Array.from({ length: Math.max(1, w.models) }, () => w.modelSizeBytes);
-  const scaleToZero = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
+  // The engine says; with --requests the cost model may keep a copy warm instead.
+  const scaleToZero = rec.scaleToZero ?? (w.traffic === 'intermittent' || w.traffic === 'unpredictable');
   const list = candidates(w, rec);
   const fitting = (i: InstanceType) => {
     const needs = sizes.map((s) => needOn(s, w.gpu, i));

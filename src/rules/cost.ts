@@ -207,6 +207,31 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
 
+/**
+ * A Real-Time endpoint with inference components that scales to zero: the instances of the warm
+ * estimate, billed only the share of the month they are up. Up = 1 - e^(-rate x idle time before
+ * scale-in), the share of time not inside an idle gap longer than the scale-in delay when requests
+ * come at random; bursty traffic leaves longer gaps, so this understates the saving.
+ */
+export function scaledToZeroEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> & { upFraction: number } {
+  const { instance: i, traffic: t } = input;
+  const warm = realTimeEstimate(input, prices);
+  const c = warm.capacity!;
+  const idle = limit('inference-components.scale-in-to-zero');
+  const up = 1 - Math.exp(-t.averageRps * idle);
+  const pct = up >= 0.995 ? '100%' : `${Number((up * 100).toPrecision(2))}%`;
+  const b = new Builder();
+  hourlyLine(b, prices, 'hosting', i, c.minInstances * monthHours() * up, `${c.minInstances} x ${i.type} up ${pct} of the month`);
+  storageLine(b, prices, i, c.minInstances * up, input.modelSizeBytes);
+  dataLines(b, prices, t);
+  b.assumptions.unshift(
+    `scales to zero: up ${pct} of the month = 1 - e^(-${formatRate(t.averageRps)} x ${formatDuration(idle)} idle before the last instance goes), as if requests came at random; bursts leave longer idle gaps, so the saving may be larger`,
+    `${c.minInstances} instance${c.minInstances === 1 ? '' : 's'} while up, ${c.maxInstances} for the peak ${formatRate(t.peakRps)}`,
+    monthAssumption(),
+  );
+  return { fits: true, reason: null, checks: [], capacity: { ...c, minInstances: 0 }, cost: b.cost(), unpriced: b.unpriced, upFraction: up };
+}
+
 // ---- Serverless -----------------------------------------------------------------------------
 
 export interface ServerlessCapacity {

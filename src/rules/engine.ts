@@ -50,6 +50,8 @@ export interface Recommendation {
   architecture: Architecture;
   summary: string;
   reasons: string[];
+  /** Inference components only: whether the endpoint scales to zero instances between bursts. */
+  scaleToZero?: boolean;
 }
 
 export interface Assessment {
@@ -341,6 +343,7 @@ function recommendInferenceComponents(w: Workload, ownWhy: string | null): Recom
     architecture: 'inference-components',
     summary: `Real-Time Inference (inference components): ${w.models > 1 ? `${w.models} GPU models with resources of their own` : 'a GPU model'}${scaleToZero ? ', scaling to zero between bursts' : ''}, with ${payloadAndTime(w)}.`,
     reasons,
+    scaleToZero,
   };
 }
 

@@ -541,6 +541,11 @@ const TABLE = [
     note: 'deploy-advisor policy: leaves the rest of the instance\'s vCPUs to SageMaker\'s agents and to other copies; rounded down to whole quarters of a core, at least the API minimum.',
   },
   {
+    id: 'policy.ic-scale-to-zero-saving', option: 'policy', limits: 'share of the warm monthly cost that scaling an inference-component endpoint to zero must save, with --requests, to be worth its cold start', kind: 'min',
+    value: 0.2, unit: 'factor', source: POLICY,
+    note: 'deploy-advisor policy: after an idle period requests fail for several minutes until a copy is up again; a saving under 20% of the warm cost is not worth that, so the endpoint keeps one copy warm.',
+  },
+  {
     id: 'policy.ic-size-spread', option: 'policy', limits: 'ratio of the largest to the smallest CPU model above which the models get inference components rather than a multi-model endpoint', kind: 'min',
     value: 4, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: a multi-model container shares its memory among models loaded on demand; sizes this far apart are better served by a reservation each. GPU models of any different sizes get inference components.',

@@ -1,4 +1,7 @@
 // --model-sizes (issue 14): one size per model, for inference components.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerProblems } from '../../src/cli/inputs';
 import { cli } from './helpers';
@@ -46,5 +49,47 @@ describe('--model-sizes', () => {
 
   it('an answers file may give them as a list', () => {
     expect(answerProblems({ modelSizes: ['30GB', '8GB'] })).toEqual([]);
+  });
+});
+
+describe('inference components that scale to zero, with --requests (issue 14: compared with the warm cost)', () => {
+  const S2Z = ['recommend', '--no-batch', '--gpu', '--payload', '1MB', '--processing-time', '2s', '--latency', '30s', '--traffic', 'intermittent', '--model-size', '14GB', '--format', 'json'];
+  const at = (args: string[]) => JSON.parse(cli(args, { env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-s2z-')) } }).stdout);
+
+  it('a few requests a day: scales to zero, priced as such everywhere, with the cold start stated', () => {
+    const j = at([...S2Z, '--requests', '20/day']);
+    expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: true });
+    const rt = j.options.find((o: { option: string }) => o.option === 'real-time');
+    expect(j.recommendation.cost).toEqual(rt.cost);
+    expect(j.recommendation.reasons[0]).toMatch(new RegExp(`^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 29% of the month at 20/day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`));
+    expect(j.recommendation.reasons[1]).toMatch(new RegExp(`about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`));
+    expect(j.recommendation.reasons.join('\n')).toMatch(/^cold start: /m);
+    const t = j.config.files[0].content as string;
+    expect(t).toMatch(/MinInstanceCount: 0/);
+    expect(t).toMatch(new RegExp(`^# Estimated cost: \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`, 'm'));
+  });
+
+  it('thousands of requests a day: scaling to zero saves too little, so a plain Real-Time endpoint stays warm', () => {
+    const j = at([...S2Z, '--requests', '2k/day']);
+    expect(j.recommendation).toMatchObject({ option: 'real-time', architecture: 'single-model' });
+    expect(j.recommendation.reasons[0]).toMatch(/^cost: scaling to zero would save only \$0\.00 \(0%\) of the \$[\d,.]+ a month that keeping it warm costs \(up about 100% of the month at 1\.39\/min\), under the 20% worth a cold start/);
+    expect(j.recommendation.reasons.join('\n')).not.toMatch(/scales to zero instances|^cold start/m);
+    const t = j.config.files[0].content as string;
+    expect(t).not.toMatch(/InferenceComponent|MinInstanceCount: 0/);
+  });
+
+  it('several GPU models at that volume keep inference components, with a copy warm', () => {
+    const j = at([...S2Z.filter((a) => a !== '--model-size' && a !== '14GB'), '--model-sizes', '14GB,2GB', '--requests', '2k/day']);
+    expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: false });
+    expect(j.recommendation.summary).not.toMatch(/scaling to zero/);
+    const t = j.config.files[0].content as string;
+    expect(t).toMatch(/InferenceComponent/);
+    expect(t).not.toMatch(/MinInstanceCount: 0/);
+  });
+
+  it('without --requests the flowchart decides, stating the warm cost from the price table', () => {
+    const j = at(S2Z);
+    expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: true });
+    expect(j.recommendation.reasons.join('\n')).toMatch(/^cost: keeping one \S+ warm costs about \$[\d,]+\.\d\d a month/m);
   });
 });
