@@ -63,7 +63,8 @@ export const monthHours = () => limit('policy.month') / HOUR;
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 const money = (n: number) => (n >= 100 ? `$${groupThousands(Math.round(n))}` : n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
-const num = (n: number) => (Number.isInteger(n) ? groupThousands(n) : groupThousands(Number(n.toPrecision(4))));
+// Four significant digits, at most three decimals (as toLocaleString('en-US') wrote them).
+const num = (n: number) => groupThousands(Number.isInteger(n) ? n : Number(Number(n.toPrecision(4)).toFixed(3)));
 
 /** Workers per instance: one request per GPU, or per vCPU on CPU types. */
 export function workersOf(i: { gpus: number; vcpu: number }): number {
