@@ -2,7 +2,7 @@
 
 import { notComparedWhy } from '../rules/cost-choice';
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
-import { formatBytes, formatDuration, formatUsd as money } from '../rules/units';
+import { byCodeUnits, formatBytes, formatDuration, formatUsd as money } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Config } from '../emit/index';
 import type { RecommendResult } from './result';
@@ -66,7 +66,7 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
     const sources = new Map<string, string>();
     for (const o of r.options) for (const c of o.checks) if (c.source) sources.set(c.limit, c.source);
     out.push('', s.bold('Sources:'));
-    for (const [id, url] of [...sources].sort(([a], [b]) => a.localeCompare(b))) out.push(`  ${id}: ${url}`);
+    for (const [id, url] of [...sources].sort(([a], [b]) => byCodeUnits(a, b))) out.push(`  ${id}: ${url}`);
   } else {
     out.push('', s.dim('Run with --explain to see every limit checked, with sources.'));
   }

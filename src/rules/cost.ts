@@ -8,7 +8,7 @@
 import { limit, type LimitId } from './limits';
 import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
 import { formatCount, formatRate } from './rate';
-import { formatBytes, formatDuration, formatUsd } from './units';
+import { formatBytes, formatDuration, formatUsd, groupThousands } from './units';
 import type { Traffic } from './workload';
 import type { Architecture } from './engine';
 
@@ -75,7 +75,8 @@ export const monthHours = () => limit('policy.month') / HOUR;
 const cents = (n: number) => Math.round(n * 100) / 100;
 /** A unit price ($/h, $/s, $/GB): amounts of a dollar or more as every amount is written, smaller ones to 3 significant digits. */
 const unitPrice = (n: number) => (n >= 1 ? formatUsd(n) : `$${Number(n.toPrecision(3))}`);
-const num = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : Number(n.toPrecision(4)).toLocaleString('en-US'));
+// Four significant digits, at most three decimals (as toLocaleString('en-US') wrote them).
+const num = (n: number) => groupThousands(Number.isInteger(n) ? n : Number(Number(n.toPrecision(4)).toFixed(3)));
 
 /** Workers per instance: one request per GPU, or per vCPU on CPU types. */
 export function workersOf(i: { gpus: number; vcpu: number }): number {
