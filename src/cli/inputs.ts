@@ -5,6 +5,7 @@
 // parsed answers into a Workload).
 
 import { limit, limitBytes, limitPattern } from '../rules/limits';
+import { FLAG_REF } from '../rules/flag-ref';
 import { REGION_RE } from '../rules/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
@@ -435,6 +436,16 @@ export function flagOf(key: string): string {
 export function flagFor(key: string, value: unknown): string {
   const i = input(key);
   return i.negate && value === false ? i.negate : i.flag.replace(/^-\w, /, '');
+}
+
+/** Names the flags that core messages refer to by input-table key ({{flag:peak}} -> --peak). */
+export function nameFlags(text: string): string {
+  return text.replace(FLAG_REF, (_, key: string) => flagFor(key, true));
+}
+
+/** The same, through every string of a result or a configuration (JSON-safe: flags need no escaping). */
+export function nameFlagsIn<T>(x: T): T {
+  return x === null || x === undefined ? x : (JSON.parse(nameFlags(JSON.stringify(x))) as T);
 }
 
 /** The answers the flowchart needs that have no safe default and were not given. */

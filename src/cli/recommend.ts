@@ -5,7 +5,7 @@ import { assess } from '../rules/engine';
 import { checkDeployment } from '../emit/deployment';
 import { generate, type Config, type Target } from '../emit/index';
 import { normalize, type Origins } from './answers';
-import { ANSWER_KEYS, flagOf, missingAnswers, type RawAnswers } from './inputs';
+import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';
 import { EXIT, UsageError, canPrompt, colorWanted, type Io } from './io';
 import { toResult } from './result';
 
@@ -72,7 +72,9 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model' });
   if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
-  const config: Config | null = rec ? generate(rec, workload, d, target, sizing) : null;
+  // The core refers to answers by key; the files and messages name their flags.
+  const make = (t: Target): Config => nameFlagsIn(generate(rec!, workload, d, t, sizing));
+  const config: Config | null = rec ? make(target) : null;
   let written: string[] | null = null;
   if (flags.output !== undefined) {
     if (config) {
@@ -87,7 +89,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   if (wizard && flags.format === 'text') {
     // The wizard shows the recommendation, then offers to write its files (unless -o already did).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    const result = toResult(workload, assessment, assumptions, costed);
+    const result = nameFlagsIn(toResult(workload, assessment, assumptions, costed));
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
@@ -97,7 +99,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
       const { writeFiles } = await import('./write-files');
       const s = await errStyle();
       if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, (t) => generate(rec, workload, d, t, sizing), writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
       out = r;
       if (r.written) wrote(r.written);
       else io.stderr.write('Nothing written.\n');
@@ -105,7 +107,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
     return rec ? EXIT.ok : EXIT.findings;
   }
-  const result = { ...toResult(workload, assessment, assumptions, costed), config };
+  const result = { ...nameFlagsIn(toResult(workload, assessment, assumptions, costed)), config };
 
   if (flags.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (flags.format === 'yaml') {

@@ -1,6 +1,7 @@
 // The AWS CLI target: input files for `aws sagemaker <operation> --cli-input-yaml file://...`.
 // Values the user did not give are written as <PLACEHOLDERS> and listed in the warnings.
 
+import { flagRef } from '../rules/flag-ref';
 import { limit } from '../rules/limits';
 import { headerComments, modelContainers, productionVariant } from './common';
 import { NAME_SUFFIXES, type Deployment } from './deployment';
@@ -26,7 +27,7 @@ const PLACEHOLDERS = {
 } as const;
 
 const FLAGS: Record<keyof typeof PLACEHOLDERS, string> = {
-  image: '--image', modelData: '--model-data', modelDataPrefix: '--model-data', roleArn: '--role-arn', s3Output: '--s3-output', s3Input: '--s3-input',
+  image: flagRef('image'), modelData: flagRef('modelData'), modelDataPrefix: flagRef('modelData'), roleArn: flagRef('roleArn'), s3Output: flagRef('s3Output'), s3Input: flagRef('s3Input'),
 };
 
 export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placeholders: string[] } {

@@ -2,6 +2,7 @@
 // own reservation of CPU cores, accelerators and memory, its own copy count and autoscaling, and
 // (for intermittent traffic) scale to zero. Planning here; both targets write from the plan.
 
+import { flagRef } from '../rules/flag-ref';
 import type { Recommendation } from '../rules/engine';
 import { instance, type InstanceType } from '../rules/instances';
 import { limit, type limitEntry } from '../rules/limits';
@@ -107,7 +108,7 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
   let needs: Need[] | null = null;
   if (d.instanceType) {
     chosen = instance(d.instanceType);
-    choices.push(`instance ${d.instanceType}: given with --instance-type`);
+    choices.push(`instance ${d.instanceType}: given with ${flagRef('instanceType')}`);
     if (!chosen) warnings.push(`${d.instanceType} is not in deploy-advisor's instance catalog: the components' resource requirements assume ${list[0]!.type}; check them against the type`);
   } else {
     // The smallest type that holds one copy of every model at once; else the smallest that holds one copy of each.
@@ -117,7 +118,7 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
   needs = fitting(sizing);
   if (!needs) {
     const largest = list[list.length - 1]!;
-    warnings.push(`one copy of a model does not fit on ${sizing.type}${sizing === largest ? ', the largest candidate in the catalog' : ''}: choose a larger type with --instance-type, or shard the model`);
+    warnings.push(`one copy of a model does not fit on ${sizing.type}${sizing === largest ? ', the largest candidate in the catalog' : ''}: choose a larger type with ${flagRef('instanceType')}, or shard the model`);
     needs = sizes.map(() => ({ memoryMB: Math.min(sizing.memoryGiB * 1024, limit('policy.ic-memory-unknown')), accelerators: w.gpu ? Math.max(1, sizing.gpus) : null, cpus: cores(sizing.vcpu * limit('policy.ic-cpu-share')) }));
   }
   const type = d.instanceType ?? sizing.type;
@@ -139,7 +140,7 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
   const what = w.modelSizeBytes === null ? 'model size not given' : `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')))} with headroom`;
   if (!d.instanceType) choices.push(`instance ${type}: the smallest ${w.gpu ? 'GPU ' : ''}type in the catalog that holds ${models.length === 1 ? 'one copy of the model' : initialInstances === 1 ? `one copy of each of the ${models.length} models at once` : 'one copy of a model'} (${what}; ${sizing.type} has ${sizing.memoryGiB} GiB, ${sizing.vcpu} vCPUs${sizing.gpus ? `, ${sizing.gpus} x ${Number(sizing.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
   choices.push(
-    `each copy reserves ${m.memoryMB} MB of memory${m.accelerators ? `, ${m.accelerators} accelerator${m.accelerators === 1 ? '' : 's'}` : ''} and ${m.cpus} CPU cores (ComputeResourceRequirements)${w.modelSizeBytes === null ? '; give --model-size to size the memory' : ''}`,
+    `each copy reserves ${m.memoryMB} MB of memory${m.accelerators ? `, ${m.accelerators} accelerator${m.accelerators === 1 ? '' : 's'}` : ''} and ${m.cpus} CPU cores (ComputeResourceRequirements)${w.modelSizeBytes === null ? `; give ${flagRef('modelSize')} to size the memory` : ''}`,
     `${initialInstances} instance${initialInstances === 1 ? '' : 's'} at first, up to ${maxInstances} (ManagedInstanceScaling adds instances when copies need room); each component scales between ${models[0]!.minCopies} and ${models[0]!.maxCopies} copies on concurrent requests per copy (target ${limit('policy.copies-per-request-concurrency')})`,
     'RoutingStrategy LEAST_OUTSTANDING_REQUESTS: requests go to the copy with the fewest in flight, which suits uneven request times',
     `invoke with InferenceComponentName (the X-Amzn-SageMaker-Inference-Component header) naming the component, not just the endpoint`,

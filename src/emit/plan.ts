@@ -2,6 +2,7 @@
 // concurrency, async and batch settings. Every number comes from the limits table or the
 // instance catalog; every choice carries the reason that goes into the file's comments.
 
+import { flagRef } from '../rules/flag-ref';
 import type { AsyncCapacity, BatchCapacity, Cost, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../rules/cost';
 import { optionLabel, type PricedOption } from '../rules/cost-choice';
 import type { Recommendation } from '../rules/engine';
@@ -111,7 +112,7 @@ function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices:
   const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
   if (c.how === 'given') {
-    choices.push(`instance ${c.type}: given with --instance-type`);
+    choices.push(`instance ${c.type}: given with ${flagRef('instanceType')}`);
     for (const p of c.problems) {
       if (p.id === 'not-accepted') warnings.push(`${c.type} is not listed for ${c.use === 'transform' ? 'Batch Transform' : 'endpoints'} in the SageMaker API (${apiList}): the request will be rejected; choose another type`);
       else if (p.id === 'not-in-catalog') warnings.push(`${c.type} is not in deploy-advisor's instance catalog: check that it exists in your Region and holds the model`);
@@ -121,7 +122,7 @@ function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices:
   } else if (c.how === 'smallest-that-holds') {
     choices.push(`instance ${c.type}: the smallest ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && rec.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
   } else {
-    warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with --instance-type, or shard the model`);
+    warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with ${flagRef('instanceType')}, or shard the model`);
     choices.push(`instance ${c.type}: the largest candidate; see the warning`);
   }
   if (c.fit && c.fit.holds && c.fit.gpusPerCopy > 1) {
@@ -191,7 +192,7 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
     if (provisionedConcurrency && !sized) {
       choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
     }
-    if (d.instanceType) warnings.push(`--instance-type ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
+    if (d.instanceType) warnings.push(`${flagRef('instanceType')} ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
     return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
   }
 

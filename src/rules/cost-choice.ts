@@ -2,6 +2,7 @@
 // Pure: the assessment, the traffic answers, a price table and the instance each option would
 // use come in; estimates, a choice and its reasons go out.
 
+import { flagRef } from './flag-ref';
 import {
   asyncEstimate,
   batchEstimate,
@@ -56,12 +57,12 @@ export function trafficFor(w: Workload, a: CostAnswers): { traffic: TrafficInput
   else {
     const f = peakFactor(w.traffic);
     peak = avg * f;
-    if (!w.batch) assumptions.push(`peak ${formatRate(peak)}: ${f} x the average for ${w.traffic ?? 'sustained'} traffic (give --peak to change it)`);
+    if (!w.batch) assumptions.push(`peak ${formatRate(peak)}: ${f} x the average for ${w.traffic ?? 'sustained'} traffic (give ${flagRef('peak')} to change it)`);
   }
   const requestBytes = a.requestBytes ?? w.payloadBytes;
   const responseBytes = a.responseBytes ?? limit('policy.response-size');
-  if (a.requestBytes === null && !w.batch) assumptions.push(`average request ${formatBytes(requestBytes)}: the largest payload, an upper bound (give --request-size)`);
-  if (a.responseBytes === null && !w.batch) assumptions.push(`average response ${formatBytes(responseBytes)} (give --response-size)`);
+  if (a.requestBytes === null && !w.batch) assumptions.push(`average request ${formatBytes(requestBytes)}: the largest payload, an upper bound (give ${flagRef('requestSize')})`);
+  if (a.responseBytes === null && !w.batch) assumptions.push(`average response ${formatBytes(responseBytes)} (give ${flagRef('responseSize')})`);
   return { traffic: { averageRps: avg, peakRps: peak, requestBytes, responseBytes }, assumptions };
 }
 

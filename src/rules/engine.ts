@@ -1,6 +1,7 @@
 // The engine: holds a workload against every hosting option and the limits table, then walks
 // the decision flowchart. Pure: data in, data out.
 
+import { flagRef } from './flag-ref';
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
 import { formatBytes, formatDuration, formatUsd } from './units';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
@@ -418,11 +419,11 @@ function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[]
     advice.push(`Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use ${faster(w)}, or run it as a SageMaker Processing or Training job rather than a hosted model.`);
   }
   if (failing(a['real-time'], 'workload.latency')) {
-    const wait = fitsWith('async', { ...w, latencySeconds: null }) ? ' or let callers wait for a queued result (--latency none, Asynchronous Inference)' : '';
+    const wait = fitsWith('async', { ...w, latencySeconds: null }) ? ` or let callers wait for a queued result (${flagRef('latency')} none, Asynchronous Inference)` : '';
     advice.push(`The model takes ${formatDuration(w.processingSeconds)} but callers need an answer within ${formatDuration(w.latencySeconds!)}: make the model faster (${faster(w)})${wait}.`);
   } else if (failing(asyncA, 'policy.async-overhead') && fitsWith('async', { ...w, latencySeconds: null })) {
     const need = w.processingSeconds + limit('policy.async-overhead');
-    advice.push(`Asynchronous Inference would take this workload if callers could wait at least ${formatDuration(need)} (processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead), or for a queued result (--latency none).`);
+    advice.push(`Asynchronous Inference would take this workload if callers could wait at least ${formatDuration(need)} (processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead), or for a queued result (${flagRef('latency')} none).`);
   }
   if (w.pipeline > limit('serial-pipeline.containers-max')) {
     advice.push(`Shorten the pipeline to at most ${limit('serial-pipeline.containers-max')} containers, for example by merging pre- and post-processing steps into one container.`);
@@ -438,7 +439,7 @@ function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[]
       ? [`deploy one Asynchronous endpoint per ${perModel ? `model (${w.models}; a framework's models cannot share an asynchronous multi-model endpoint either)` : `framework (${w.frameworks})`}`]
       : [];
     const pipelineOf = Math.max(w.frameworks, limit('serial-pipeline.containers-min'));
-    if (fitsWith('async', { ...w, frameworks: 1, models: 1, pipeline: pipelineOf })) split.push(`if each container's output is the next one's input, chain them in a serial inference pipeline (--pipeline ${pipelineOf}), which needs no target container`);
+    if (fitsWith('async', { ...w, frameworks: 1, models: 1, pipeline: pipelineOf })) split.push(`if each container's output is the next one's input, chain them in a serial inference pipeline (${flagRef('pipeline')} ${pipelineOf}), which needs no target container`);
     if (split.length) advice.push(`Asynchronous endpoints cannot pick a container per request (no TargetContainerHostname): ${split.join('; or, ')}.`);
   }
   if (advice.length === 0) {

@@ -486,17 +486,17 @@ const TABLE = [
     note: 'deploy-advisor policy: 365 days x 24 h / 12 = 730 h, the month AWS price examples use.',
   },
   {
-    id: 'policy.peak-factor-sustained', option: 'policy', limits: 'peak request rate assumed for sustained traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    id: 'policy.peak-factor-sustained', option: 'policy', limits: 'peak request rate assumed for sustained traffic, as a multiple of the average (when no peak rate is given)', kind: 'default',
     value: 2, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: steady traffic with a daily cycle peaks at about twice its average.',
   },
   {
-    id: 'policy.peak-factor-intermittent', option: 'policy', limits: 'peak request rate assumed for intermittent traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    id: 'policy.peak-factor-intermittent', option: 'policy', limits: 'peak request rate assumed for intermittent traffic, as a multiple of the average (when no peak rate is given)', kind: 'default',
     value: 5, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: traffic that comes in bursts with idle periods between them.',
   },
   {
-    id: 'policy.peak-factor-unpredictable', option: 'policy', limits: 'peak request rate assumed for unpredictable traffic, as a multiple of the average (when --peak is not given)', kind: 'default',
+    id: 'policy.peak-factor-unpredictable', option: 'policy', limits: 'peak request rate assumed for unpredictable traffic, as a multiple of the average (when no peak rate is given)', kind: 'default',
     value: 10, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: spikes an order of magnitude above the average.',
   },
@@ -511,7 +511,7 @@ const TABLE = [
     note: 'deploy-advisor policy: added to every run on every instance.',
   },
   {
-    id: 'policy.batch-min-run-interval', option: 'policy', limits: 'shortest interval between transform jobs when --requests is given per second or per minute', kind: 'min',
+    id: 'policy.batch-min-run-interval', option: 'policy', limits: 'shortest interval between transform jobs when the volume is given per second or per minute', kind: 'min',
     value: 60 * 60, unit: 'seconds', source: POLICY,
     note: 'deploy-advisor policy: records arriving faster are gathered into hourly runs.',
   },
@@ -541,7 +541,7 @@ const TABLE = [
     note: 'deploy-advisor policy: leaves the rest of the instance\'s vCPUs to SageMaker\'s agents and to other copies; rounded down to whole quarters of a core, at least the API minimum.',
   },
   {
-    id: 'policy.ic-scale-to-zero-saving', option: 'policy', limits: 'share of the warm monthly cost that scaling an inference-component endpoint to zero must save, with --requests, to be worth its cold start', kind: 'min',
+    id: 'policy.ic-scale-to-zero-saving', option: 'policy', limits: 'share of the warm monthly cost that scaling an inference-component endpoint to zero must save, with a request volume, to be worth its cold start', kind: 'min',
     value: 0.2, unit: 'factor', source: POLICY,
     note: 'deploy-advisor policy: after an idle period requests fail for several minutes until a copy is up again; a saving under 20% of the warm cost is not worth that, so the endpoint keeps one copy warm.',
   },

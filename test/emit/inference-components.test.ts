@@ -53,7 +53,7 @@ describe('the inference-components plan', () => {
   it('an unknown model size reserves the policy default, and says so', () => {
     const p = makePlan(REC, base, {});
     expect(p.ic!.models[0]!.memoryMB).toBe(limit('policy.ic-memory-unknown'));
-    expect(p.choices.join('\n')).toMatch(/give --model-size to size the memory/);
+    expect(p.choices.join('\n')).toMatch(/give \{\{flag:modelSize\}\} to size the memory/);
   });
 
   it('a model no instance holds is a warning, not a crash', () => {

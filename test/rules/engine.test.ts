@@ -224,7 +224,7 @@ describe('engine: explanations and advice', () => {
   });
 
   it('latency shorter than processing: faster model or --latency none', () => {
-    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/--latency none/);
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/\{\{flag:latency\}\} none/);
   });
 
   it('pipeline too long: shorten it', () => {
@@ -333,7 +333,7 @@ describe('engine: never an architecture async cannot invoke (issue 11, item 3)',
     expect(async.checks.find((c) => c.limit === 'async.multi-container')).toMatchObject({ pass: false, source: expect.stringMatching(/API_runtime_InvokeEndpointAsync/) });
     const advice = a.advice.join('\n');
     expect(advice).toMatch(/one Asynchronous endpoint per framework \(3\)/);
-    expect(advice).toMatch(/serial inference pipeline \(--pipeline 3\)/);
+    expect(advice).toMatch(/serial inference pipeline \(\{\{flag:pipeline\}\} 3\)/);
   });
 
   it('more models than frameworks: one endpoint per model, since async cannot be multi-model either', () => {
@@ -365,8 +365,8 @@ describe('engine: hints only where they are possible (issue 11, item 7)', () => 
   });
 
   it('"--latency none" is suggested only when async would then fit', () => {
-    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/--latency none/);
-    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1, payloadBytes: 2e9 })).advice.join('\n')).not.toMatch(/--latency none/);
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1 })).advice.join('\n')).toMatch(/\{\{flag:latency\}\} none/);
+    expect(assess(wl({ processingSeconds: 5, latencySeconds: 1, payloadBytes: 2e9 })).advice.join('\n')).not.toMatch(/\{\{flag:latency\}\} none/);
   });
 
   it('split payloads: Real-Time is named only when the processing time fits it', () => {
