@@ -6,8 +6,10 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
-// Each command is a bundle of its own (dist/cmd/<name>.cjs), loaded by dist/cli.cjs only when it
-// runs, so that a one-file lint does not load the advisor, and the advisor not the linter.
+// Each command is a bundle of its own (dist/cmd/<name>.cjs), loaded only when it runs, so that a
+// one-file lint does not load the advisor, and the advisor not the linter. dist/cli.cjs is a small
+// entry: a plain `lint FILE…` goes straight to dist/cmd/lint.cjs; anything else loads the commander
+// program (dist/program.cjs), which loads the command.
 const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
@@ -20,13 +22,16 @@ const split = (prefix, commands) => ({
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|').replace(/\//g, '\\/')})$`) }, (args) => ({ path: `${prefix}vendor/${args.path}.cjs`, external: true }));
     if (commands) {
-      // import('./lint') in program.ts becomes a stub that requires the command's bundle: a plain
+      // import('./lint') in program.ts (and index.ts, for a plain lint) becomes a stub that requires the command's bundle: a plain
       // require, which the bin compiles with its code cache (vm.Script has no dynamic import()).
-      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')})$`) }, (args) =>
-        args.importer.endsWith('program.ts') ? { path: args.path.slice(2), namespace: 'command' } : undefined,
+      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')}|program)$`) }, (args) =>
+        /(program|index)\.ts$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'command' } : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({ contents: `module.exports = require('./cmd/${args.path}.cjs');`, loader: 'js' }));
-      b.onResolve({ filter: /^\.\/cmd\// }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({
+        contents: `module.exports = require('./${args.path === 'program' ? 'program' : `cmd/${args.path}`}.cjs');`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/(cmd\/.*|program\.cjs)$/ }, (args) => ({ path: args.path, external: true }));
     }
     // commander requires child_process (and with it net and dgram) only to run executable
     // subcommands, which deploy-advisor does not have: leave it out of start-up.
@@ -42,6 +47,7 @@ const split = (prefix, commands) => ({
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.cjs', plugins: [split('./', true)] }),
+  build({ ...common, entryPoints: ['src/cli/program.ts'], outfile: 'dist/program.cjs', plugins: [split('./', true)] }),
   ...COMMANDS.map((name) => build({ ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cmd/${name}.cjs`, plugins: [split('../', false)] })),
   ...VENDOR.map((name) =>
     build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` }),
@@ -49,8 +55,8 @@ await Promise.all([
 ]);
 
 // V8 code caches for the bundle and its vendor files, written after typical runs so that the
-// functions they run compile from the cache too. The scripted recommend runs last: its cache of
-// dist/cli.cjs is the one kept. bin/deploy-advisor.cjs reads them.
+// functions they run compile from the cache too. The scripted recommend runs last: its caches of
+// dist/cli.cjs and dist/program.cjs are the ones kept. bin/deploy-advisor.cjs reads them.
 import { spawnSync } from 'node:child_process';
 const runs = [
   ['lint', 'fixtures/lint/DA1001/invalid.yaml'],
@@ -60,9 +66,9 @@ const runs = [
 ];
 import { rmSync as rm } from 'node:fs';
 for (const [i, args] of runs.entries()) {
-  // The last run writes dist/cli.cjs.cache from scratch: a cache that carried every earlier run's
+  // The last run writes those two caches from scratch: a cache that carried every earlier run's
   // functions too would be twice the size, and slower to load on the scripted path.
-  if (i === runs.length - 1) rm('dist/cli.cjs.cache', { force: true });
+  if (i === runs.length - 1) for (const f of ['dist/cli.cjs.cache', 'dist/program.cjs.cache']) rm(f, { force: true });
   const r = spawnSync(process.execPath, ['bin/deploy-advisor.cjs', ...args], { env: { ...process.env, DEPLOY_ADVISOR_WRITE_CODE_CACHE: '1', NO_COLOR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`writing the code cache failed (deploy-advisor ${args[0]}: exit ${r.status})`);
 }
