@@ -6,11 +6,11 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
-// Each command is a bundle of its own (dist/cmd/<name>.cjs), loaded only when it runs, so that a
-// one-file lint does not load the advisor, and the advisor not the linter. dist/cli.cjs is a small
-// entry: a plain `lint FILE…` goes straight to dist/cmd/lint.cjs; anything else loads the commander
-// program (dist/program.cjs), which loads the command.
-const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
+// dist/cli.cjs is a small entry: a plain `lint FILE…` (pre-commit) goes straight to
+// dist/cmd/lint.cjs; anything else loads the commander program, dist/program.cjs. The program holds
+// recommend (the advisor's own path: one file, and the input and limits tables evaluated once);
+// the other commands are bundles of their own (dist/cmd/<name>.cjs), loaded only when they run.
+const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
@@ -55,8 +55,8 @@ await Promise.all([
 ]);
 
 // V8 code caches for the bundle and its vendor files, written after typical runs so that the
-// functions they run compile from the cache too. The scripted recommend runs last: its caches of
-// dist/cli.cjs and dist/program.cjs are the ones kept. bin/deploy-advisor.cjs reads them.
+// functions they run compile from the cache too. The scripted recommend runs last: its cache of
+// dist/cli.cjs is the one kept. bin/deploy-advisor.cjs reads them.
 import { spawnSync } from 'node:child_process';
 const runs = [
   ['lint', 'fixtures/lint/DA1001/invalid.yaml'],
@@ -66,9 +66,9 @@ const runs = [
 ];
 import { rmSync as rm } from 'node:fs';
 for (const [i, args] of runs.entries()) {
-  // The last run writes those two caches from scratch: a cache that carried every earlier run's
+  // The last run writes dist/cli.cjs.cache from scratch: a cache that carried every earlier run's
   // functions too would be twice the size, and slower to load on the scripted path.
-  if (i === runs.length - 1) for (const f of ['dist/cli.cjs.cache', 'dist/program.cjs.cache']) rm(f, { force: true });
+  if (i === runs.length - 1) rm('dist/cli.cjs.cache', { force: true });
   const r = spawnSync(process.execPath, ['bin/deploy-advisor.cjs', ...args], { env: { ...process.env, DEPLOY_ADVISOR_WRITE_CODE_CACHE: '1', NO_COLOR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`writing the code cache failed (deploy-advisor ${args[0]}: exit ${r.status})`);
 }
