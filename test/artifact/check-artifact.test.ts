@@ -212,6 +212,8 @@ describe('check-artifact reports like lint', () => {
     expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
     expect(s.runs[0].results[0]).toMatchObject({ ruleId: 'DA5002', properties: { entry: 'l', messageId: 'symlink' }, message: { text: expect.stringMatching(/^l: l is a symbolic link/) } });
     expect(s.runs[0].tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/DA5002\.md$/);
+    // An entry has no line inside the archive: no region rather than a made-up one.
+    expect(s.runs[0].results[0].locations[0].physicalLocation.region).toBeUndefined();
   });
 
   it('text groups findings under the archive with the entry name', () => {

@@ -130,6 +130,15 @@ describe('lint --format sarif', () => {
     expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1016').level).toBe('warning');
   });
 
+  it('a finding about a whole file (binary) has a region of its start only, and stays valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-sarif-'));
+    writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]));
+    const s = JSON.parse(cli(['lint', '--format', 'sarif', join(dir, 'binary.yaml')]).stdout);
+    expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
+    expect(s.runs[0].results).toMatchObject([{ ruleId: 'DA0001', properties: { messageId: 'binary' } }]);
+    expect(s.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
   it('is valid with no findings (an empty results list)', () => {
     const s = JSON.parse(cli(['lint', '--format', 'sarif', GOOD]).stdout);
     expect(validate(s)).toBe(true);
