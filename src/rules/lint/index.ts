@@ -8,8 +8,9 @@ import { MORE_RULES } from './more';
 import { TRANSFORM_RULES } from './transform';
 import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext } from './types';
+import { byCodeUnits } from '../units';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {
@@ -22,7 +23,7 @@ export interface RuleMeta {
   /** Message templates by id: what findings' messageId names. */
   messages: Readonly<Record<string, string>>;
 }
-export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { guessOperation } from '../api';
 import { limit } from '../limits';
+import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
 import { lineCol, tooDeep } from './depth';
 import { isObj, plain } from './helpers';
@@ -294,6 +295,6 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const out = shown
     .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
     .map(({ at: _, ...f }) => f)
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId));
   return { path, kinds, findings: out };
 }
