@@ -6,9 +6,11 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
-// Each command is a bundle of its own (dist/cmd/<name>.cjs), loaded by dist/cli.cjs only when it
-// runs, so that a one-file lint does not load the advisor, and the advisor not the linter.
-const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
+// dist/cli.cjs is a small entry: a plain `lint FILE…` (pre-commit) goes straight to
+// dist/cmd/lint.cjs; anything else loads the commander program, dist/program.cjs. The program holds
+// recommend (the advisor's own path: one file, and the input and limits tables evaluated once);
+// the other commands are bundles of their own (dist/cmd/<name>.cjs), loaded only when they run.
+const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
@@ -20,13 +22,16 @@ const split = (prefix, commands) => ({
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|').replace(/\//g, '\\/')})$`) }, (args) => ({ path: `${prefix}vendor/${args.path}.cjs`, external: true }));
     if (commands) {
-      // import('./lint') in program.ts becomes a stub that requires the command's bundle: a plain
+      // import('./lint') in program.ts (and index.ts, for a plain lint) becomes a stub that requires the command's bundle: a plain
       // require, which the bin compiles with its code cache (vm.Script has no dynamic import()).
-      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')})$`) }, (args) =>
-        args.importer.endsWith('program.ts') ? { path: args.path.slice(2), namespace: 'command' } : undefined,
+      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')}|program)$`) }, (args) =>
+        /(program|index)\.ts$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'command' } : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({ contents: `module.exports = require('./cmd/${args.path}.cjs');`, loader: 'js' }));
-      b.onResolve({ filter: /^\.\/cmd\// }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({
+        contents: `module.exports = require('./${args.path === 'program' ? 'program' : `cmd/${args.path}`}.cjs');`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/(cmd\/.*|program\.cjs)$/ }, (args) => ({ path: args.path, external: true }));
     }
     // commander requires child_process (and with it net and dgram) only to run executable
     // subcommands, which deploy-advisor does not have: leave it out of start-up.
@@ -42,6 +47,7 @@ const split = (prefix, commands) => ({
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.cjs', plugins: [split('./', true)] }),
+  build({ ...common, entryPoints: ['src/cli/program.ts'], outfile: 'dist/program.cjs', plugins: [split('./', true)] }),
   ...COMMANDS.map((name) => build({ ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cmd/${name}.cjs`, plugins: [split('../', false)] })),
   ...VENDOR.map((name) =>
     build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` }),

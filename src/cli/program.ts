@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { ANSWERS, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
-import { EXIT, UsageError, canPrompt, type Io } from './io';
+import { EXIT, UsageError, canPrompt, usageExit, type Io } from './io';
 
 /** The help after recommend's options: units, the answers file, exit codes, examples. */
 function recommendHelp(): string {
@@ -225,11 +225,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // commander's own exit code tells help and --version (0) from usage errors.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    // By name: each command is a bundle of its own, with its own copy of the UsageError class.
-    if (e instanceof Error && e.name === 'UsageError') {
-      io.stderr.write(`deploy-advisor: error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    throw e;
+    return usageExit(e, io);
   }
 }

@@ -20,6 +20,8 @@ export interface RuleMeta {
   title: string;
   description: string;
   source: string;
+  /** Message templates by id: what findings' messageId names. */
+  messages: Readonly<Record<string, string>>;
 }
 export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
