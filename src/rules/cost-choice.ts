@@ -224,12 +224,14 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const next = sorted[1] ?? null;
   const reasons: string[] = [];
   const what = w.batch ? 'records' : 'requests';
+  // The volume as the user wrote it (5M/day), and what it counts.
+  const volume = `${formatCount(a.requests.count)} ${what}/${a.requests.period}`;
   if (!next) {
     const others = priced.filter((p) => p.fits && !compared.includes(p.option));
     reasons.push(
       others.length === 0
-        ? `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)}`
-        : `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${formatRate(a.requests.perSecond)} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`,
+        ? `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume}`
+        : `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`,
     );
     return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits' };
   }

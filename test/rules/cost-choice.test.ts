@@ -87,7 +87,7 @@ describe('chooseByCost', () => {
     const c = chooseByCost(context(w, answers('1M/day', { deadlineSeconds: 3600 }), m5xl));
     expect(c.best).toMatchObject({ option: 'batch-transform', capacity: { instanceCount: 38 } });
     // The per-request options also fit a batch job (the engine says so): "the only option that fits" would contradict Other options.
-    expect(c.reasons[0]).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for \S+ \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(c.reasons[0]).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records\/(s|min|h|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
     expect(c.headline).toBe('the only option compared that fits');
   });
 });
