@@ -331,7 +331,9 @@ export function asyncEstimate(input: AsyncInput, prices: PriceTable): Estimate<A
   const busyHours = (t.averageRps * monthSeconds() * p) / i.workers / util / HOUR;
   const hours = Math.max(busyHours, minInstances * monthHours());
   const b = new Builder();
-  hourlyLine(b, prices, 'async', i, hours, toZero ? 'busy instances' : `at least ${minInstances} instance up`);
+  // The label says what the hours count: the busy hours, or the minimum kept up when that is more.
+  const floorBinds = !toZero && busyHours < minInstances * monthHours();
+  hourlyLine(b, prices, 'async', i, hours, toZero ? 'busy instances' : floorBinds ? `${minInstances} instance kept up all month` : `busy instances (at least ${minInstances} up)`);
   storageLine(b, prices, i, hours / monthHours(), input.modelSizeBytes);
   dataLines(b, prices, t);
   const wait = input.latencySeconds === null ? 'callers wait for queued results' : `callers wait up to ${formatDuration(input.latencySeconds)}`;

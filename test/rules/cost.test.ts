@@ -142,6 +142,10 @@ describe('Asynchronous', () => {
     expect(e.capacity!.minInstances).toBe(1);
     expect(item(e.cost, /instance-hours/)).toBe(167.9); // 730 h x $0.23
     expect(e.cost!.assumptions.join('\n')).toMatch(/keeps 1 instance running/);
+    expect(e.cost!.breakdown[0]!.item).toMatch(/^1 instance kept up all month: /);
+    // Busier than one instance all month: the line counts busy hours, and says so.
+    const busy = asyncEstimate({ ...input, latencySeconds: 5 * 60, traffic: { ...input.traffic, averageRps: input.traffic.averageRps * 100, peakRps: input.traffic.peakRps * 100 } }, BUILTIN_PRICES);
+    expect(busy.cost!.breakdown[0]!.item).toMatch(/^busy instances \(at least 1 up\): /);
   });
 });
 
