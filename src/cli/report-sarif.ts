@@ -1,8 +1,17 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
 import { version } from '../../package.json';
-import { ALL_RULES } from '../rules/lint/index';
+import { ALL_RULES, type RuleMeta } from '../rules/lint/index';
 import type { ReportFile } from '../rules/lint/run';
 import { REPO, ruleDocUrl, sourceUrl } from './links';
+
+/**
+ * GitHub code scanning ranks a rule by these: the `security` tag makes it a security alert,
+ * `security-severity` (a number as a string) sets its level, and CWE tags name the weakness.
+ */
+function securityProperties(r: RuleMeta): { tags?: string[]; 'security-severity'?: string } {
+  if (!r.security) return {};
+  return { tags: ['security', ...r.security.cwe.map((c) => `external/cwe/${c.toLowerCase()}`)], 'security-severity': r.security.severity.toFixed(1) };
+}
 
 export function toSarif(results: ReportFile[]) {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
@@ -24,7 +33,7 @@ export function toSarif(results: ReportFile[]) {
               fullDescription: { text: r.description },
               helpUri: ruleDocUrl(r.id),
               defaultConfiguration: { level: r.severity },
-              properties: { source: sourceUrl(r.source) },
+              properties: { source: sourceUrl(r.source), ...securityProperties(r) },
             })),
           },
         },

@@ -46,6 +46,14 @@ export interface RawFinding {
   message: string;
 }
 
+/** What makes a rule a security rule: how code scanning ranks it, and the weakness it names. */
+export interface SecurityMeta {
+  /** GitHub code scanning's security-severity, 0.1-10 (7.0+ high, 4.0-6.9 medium, below 4 low). */
+  severity: number;
+  /** CWE ids, e.g. "CWE-311". */
+  cwe: readonly string[];
+}
+
 export interface Rule {
   /** Never changes meaning, never reused. */
   id: string;
@@ -58,6 +66,8 @@ export interface Rule {
   description: string;
   /** Minimal files a user could write: the first fails the rule, the second passes. */
   examples: { invalid: string; valid: string };
+  /** Set for security rules only. */
+  security?: SecurityMeta;
   check(ctx: RuleContext): RawFinding[];
 }
 
