@@ -27,8 +27,8 @@ function load(file, parent) {
   mod.paths = Module._nodeModulePaths(path.dirname(file));
   loaded.set(file, { mod, script });
   const plain = Module.createRequire(file);
-  // The bundle's own vendor files go through the cache too; anything else is Node's require.
-  const req = (id) => (id.startsWith('./vendor/') ? load(path.join(path.dirname(file), id), mod) : plain(id));
+  // The bundle's own files (commands, vendor packages) go through the cache too; anything else is Node's require.
+  const req = (id) => (/^\.\.?\/.*\.cjs$/.test(id) ? load(path.join(path.dirname(file), id), mod) : plain(id));
   script.runInThisContext().call(mod.exports, mod.exports, Object.assign(req, plain), mod, file, path.dirname(file));
   mod.loaded = true;
   return mod.exports;

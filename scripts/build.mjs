@@ -6,34 +6,49 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
+// dist/cli.cjs is a small entry: a plain `lint FILE…` (pre-commit) goes straight to
+// dist/cmd/lint.cjs; anything else loads the commander program, dist/program.cjs. The program holds
+// recommend (the advisor's own path: one file, and the input and limits tables evaluated once);
+// the other commands are bundles of their own (dist/cmd/<name>.cjs), loaded only when they run.
+const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = { sourcemap: process.env.SOURCEMAP === '1', bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+
+/** Vendor packages (and, from dist/cli.cjs, the commands) stay separate files, required on demand. */
+const split = (prefix, commands) => ({
+  name: 'split',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|').replace(/\//g, '\\/')})$`) }, (args) => ({ path: `${prefix}vendor/${args.path}.cjs`, external: true }));
+    if (commands) {
+      // import('./lint') in program.ts (and index.ts, for a plain lint) becomes a stub that requires the command's bundle: a plain
+      // require, which the bin compiles with its code cache (vm.Script has no dynamic import()).
+      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')}|program)$`) }, (args) =>
+        /(program|index)\.ts$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'command' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({
+        contents: `module.exports = require('./${args.path === 'program' ? 'program' : `cmd/${args.path}`}.cjs');`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/(cmd\/.*|program\.cjs)$/ }, (args) => ({ path: args.path, external: true }));
+    }
+    // commander requires child_process (and with it net and dgram) only to run executable
+    // subcommands, which deploy-advisor does not have: leave it out of start-up.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "const no = () => { throw new Error('executable subcommands are not supported'); }; module.exports = { spawn: no, execFileSync: no };",
+      loader: 'js',
+    }));
+  },
+});
 
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['src/cli/index.ts'],
-    outfile: 'dist/cli.cjs',
-    plugins: [
-      {
-        name: 'vendor',
-        setup(b) {
-          b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|').replace(/\//g, '\\/')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
-          // commander requires child_process (and with it net and dgram) only to run executable
-          // subcommands, which deploy-advisor does not have: leave it out of start-up.
-          b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-            args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'stub' } : undefined,
-          );
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-            contents: "const no = () => { throw new Error('executable subcommands are not supported'); }; module.exports = { spawn: no, execFileSync: no };",
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.cjs', plugins: [split('./', true)] }),
+  build({ ...common, entryPoints: ['src/cli/program.ts'], outfile: 'dist/program.cjs', plugins: [split('./', true)] }),
+  ...COMMANDS.map((name) => build({ ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cmd/${name}.cjs`, plugins: [split('../', false)] })),
   ...VENDOR.map((name) =>
     build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` }),
   ),
@@ -45,6 +60,7 @@ await Promise.all([
 import { spawnSync } from 'node:child_process';
 const runs = [
   ['lint', 'fixtures/lint/DA1001/invalid.yaml'],
+  ['recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'],
   ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'sustained', '--color'],
   ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json'],
 ];

@@ -73,7 +73,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       strict: true,
       onReadEntry(e) {
         entries.push({ path: e.path, type: TYPES[e.type] ?? 'Other', size: e.size ?? 0, ...(e.linkpath ? { linkpath: e.linkpath } : {}) });
-        if (entries.length > maxEntries) stop(finding('DA5007', `more than ${maxEntries} entries; this is not a model archive, and the check stopped reading it`));
+        if (entries.length > maxEntries) stop(finding('DA5007', 'tooManyEntries', { max: maxEntries }));
         e.resume();
       },
     });
@@ -96,7 +96,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       if (head === null && Buffer.isBuffer(c)) head = c.subarray(0, 3);
       compressed += c.length;
     });
-    input.on('error', (e) => stop(finding('DA5001', `cannot read the file: ${e.message}`)));
+    input.on('error', (e) => stop(finding('DA5001', 'cannotRead', { problem: e.message })));
     gunzip.on('data', (c: Buffer) => {
       uncompressed += c.length;
       if (uncompressed >= nextCollect) {
@@ -104,25 +104,21 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
         collectGarbage();
       }
       if (uncompressed > bombMin && uncompressed > ratio * Math.max(compressed, 1)) {
-        stop(finding('DA5007', `${formatBytes(compressed)} expanded to more than ${formatBytes(uncompressed)} (over ${ratio}x): a compression bomb, not a model; the check stopped reading it`));
+        stop(finding('DA5007', 'bomb', { compressed: formatBytes(compressed), uncompressed: formatBytes(uncompressed), ratio }));
       }
     });
     gunzip.on('error', (e: NodeJS.ErrnoException) => {
       // A header error after a valid gzip header (1f 8b, deflate) comes from what follows the
       // first gzip member: gunzip reads on for another member and finds other bytes.
       const gzipHeader = head !== null && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
-      const why = /incorrect header check|unknown compression/i.test(e.message)
-        ? gzipHeader
-          ? 'other bytes follow the end of the gzip data (an appended file, or a botched copy or upload?); GNU tar stops with an error on them: recreate the archive'
-          : 'it is not gzip-compressed (SageMaker needs a .tar.gz)'
-        : /unexpected end/i.test(e.message) ? 'the gzip stream is truncated: the file was cut short (an interrupted upload or copy?)' : `the gzip data is corrupt (${e.message})`;
-      stop(finding('DA5001', why));
+      const why = /incorrect header check|unknown compression/i.test(e.message) ? (gzipHeader ? 'trailingBytes' : 'notGzip') : /unexpected end/i.test(e.message) ? 'gzipTruncated' : 'gzipCorrupt';
+      stop(finding('DA5001', why, { problem: e.message }));
     });
     // With strict: true, node-tar raises its warnings as errors; both land here.
     const tarProblem = (code: string | undefined, m: string) => {
       if (code === 'TAR_ENTRY_INFO') return;
-      if (code === 'TAR_BAD_ARCHIVE' && entries.length === 0 && !/truncated/i.test(m)) return stop(finding('DA5001', 'the archive is empty, or not a tar archive'));
-      stop(finding('DA5001', /truncated/i.test(m) ? `the tar data is truncated (${m.replace(/^TAR_\w+: /, '')})` : `the tar data is corrupt: ${m.replace(/^TAR_\w+: /, '')}`));
+      if (code === 'TAR_BAD_ARCHIVE' && entries.length === 0 && !/truncated/i.test(m)) return stop(finding('DA5001', 'empty'));
+      stop(finding('DA5001', /truncated/i.test(m) ? 'tarTruncated' : 'tarCorrupt', { problem: m.replace(/^TAR_\w+: /, '') }));
     };
     parser.on('warn', (code: string, message: string | Error) => tarProblem(code, typeof message === 'string' ? message : message.message));
     parser.on('error', (e: NodeJS.ErrnoException) => tarProblem(e.code, e.message));
@@ -131,7 +127,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
     input.pipe(gunzip).pipe(parser);
   });
 
-  if (complete && entries.length === 0 && !problems.length) problems.push(finding('DA5001', 'the archive is empty (or not a tar archive)'));
+  if (complete && entries.length === 0 && !problems.length) problems.push(finding('DA5001', 'empty'));
   const { findings, framework: fw } = checkEntries(entries, framework, complete);
   const uncompressedBytes = entries.reduce((n, e) => n + (e.type === 'File' ? e.size : 0), 0);
   const all = [...problems, ...findings];

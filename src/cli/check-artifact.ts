@@ -28,7 +28,7 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
   const files: Array<ReportFile & { artifact: object }> = reports.map((r) => ({
     path: r.path,
     kinds: ['model-artifact'],
-    findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: 1, column: 1, source: sourceUrl(f.source), ...(f.entry ? { entry: f.entry } : {}) })),
+    findings: r.findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, source: sourceUrl(f.source), ...(f.entry ? { entry: f.entry } : {}) })),
     artifact: { framework: r.framework, entries: r.entries, compressedBytes: r.compressedBytes, uncompressedBytes: r.uncompressedBytes, complete: r.complete, serverless: r.serverless },
   }));
   const errors = files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);

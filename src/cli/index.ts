@@ -1,20 +1,37 @@
 // The bundle's entry: runs the CLI against the real process.
 
-import { run } from './program';
+import { usageExit, type Io } from './io';
 
 // A reader that stops early (`deploy-advisor limits | head`) closes the pipe: stop quietly, as
 // other CLIs do, instead of dying with an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+const wired = new Set<NodeJS.WriteStream>();
+function quietOnEpipe<T extends NodeJS.WriteStream>(stream: T): T {
+  if (!wired.has(stream)) {
+    wired.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  return stream;
 }
 
-const io = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
+// The standard streams are made on first use: Node builds process.stdout or process.stdin (a pipe
+// or a TTY) only when asked, at milliseconds each, and a clean lint never writes to stdout nor
+// reads stdin. Whether stdin is a terminal is asked of the file descriptor, not the stream, and
+// only when a command asks (node:tty loads node:net).
+const isatty = (fd: number): boolean => (require('node:tty') as typeof import('node:tty')).isatty(fd);
+
+const io: Io = {
+  get stdout() {
+    return quietOnEpipe(process.stdout);
+  },
+  get stderr() {
+    return quietOnEpipe(process.stderr);
+  },
+  get stdinIsTTY() {
+    return isatty(0);
+  },
   env: process.env,
   cwd: process.cwd(),
   async readStdin(max: number) {
@@ -29,7 +46,23 @@ const io = {
   },
 };
 
-run(process.argv.slice(2), io).then(
+/**
+ * `deploy-advisor lint FILE…` with nothing but paths, as pre-commit runs it on every commit, goes
+ * straight to the linter: commander and the other commands' code are not even loaded (BENCHMARKS.md).
+ * It is what commander would call for those words; anything else (options, help) goes through it.
+ */
+function plainLint(argv: string[]): string[] | null {
+  const [command, ...paths] = argv;
+  return command === 'lint' && paths.length > 0 && paths.every((p) => p === '-' || !p.startsWith('-')) ? paths : null;
+}
+
+const argv = process.argv.slice(2);
+const paths = plainLint(argv);
+const exitCode = paths
+  ? import('./lint').then(({ runLint }) => runLint(paths, { format: 'text' }, io)).catch((e: unknown) => usageExit(e, io))
+  : import('./program').then(({ run }) => run(argv, io));
+
+exitCode.then(
   (code) => {
     process.exitCode = code;
   },

@@ -5,7 +5,7 @@
 // parsed answers into a Workload).
 
 import { limit, limitBytes, limitPattern } from '../rules/limits';
-import { REGION_RE } from '../rules/prices';
+import { REGION_RE } from '../rules/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';

@@ -24,6 +24,16 @@ export class UsageError extends Error {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
+/**
+ * Bad input or usage: one line on stderr and exit 2; anything else is rethrown (a bug). By name,
+ * not instanceof: each command is a bundle of its own, with its own copy of the UsageError class.
+ */
+export function usageExit(e: unknown, io: Pick<Io, 'stderr'>): number {
+  if (!(e instanceof Error && e.name === 'UsageError')) throw e;
+  io.stderr.write(`deploy-advisor: error: ${e.message}\n`);
+  return EXIT.usage;
+}
+
 /** An explicit --color or --no-color first; then https://no-color.org (present and not empty). */
 export function colorWanted(io: Io, flag: boolean | undefined, stream: Out): boolean {
   if (flag !== undefined) return flag;

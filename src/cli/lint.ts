@@ -7,6 +7,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { lineCol, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
+import { formatMessage, type MessageData } from '../rules/lint/types';
 import { limit } from '../rules/limits';
 import { suggest } from './answers-file';
 import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './io';
@@ -29,7 +30,7 @@ interface Target {
   path: string | Buffer;
   shown: string;
   /** Set when the path is not a file deploy-advisor reads (a FIFO or device given by name). */
-  problem?: string;
+  problem?: { messageId: 'notAFile' | 'folderUnreadable'; data: MessageData };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -51,7 +52,7 @@ function expand(path: string): Target[] {
     throw new UsageError(`${path}: no such file or folder`);
   }
   if (st.isFile()) return [{ path, shown: path }];
-  if (!st.isDirectory()) return [{ path, shown: path, problem: `it is ${oddKind(st)}, not a file; give a YAML or JSON file` }];
+  if (!st.isDirectory()) return [{ path, shown: path, problem: { messageId: 'notAFile', data: { kind: oddKind(st) } } }];
   const out: Target[] = [];
   // Names are read as bytes, so that a name that is not UTF-8 is still a path that opens.
   const walk = (dir: Buffer, shown: string) => {
@@ -59,7 +60,7 @@ function expand(path: string): Target[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
-      out.push({ path: dir, shown, problem: `the folder cannot be read: ${reason(e)}` });
+      out.push({ path: dir, shown, problem: { messageId: 'folderUnreadable', data: { problem: reason(e) } } });
       return;
     }
     for (const e of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
@@ -82,9 +83,11 @@ function reason(e: unknown): string {
   return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
 }
 
-const fileProblem = (shown: string, message: string): FileResult => {
+/** A DA0001 finding on a file that could not be read at all (so it has no position inside). */
+const fileProblem = (shown: string, messageId: string, data: MessageData): FileResult => {
   const r = ruleById('DA0001')!;
-  return { path: shown, kinds: [], findings: [{ ruleId: r.id, severity: r.severity, message, line: 1, column: 1, source: r.source }] };
+  const message = formatMessage(r, { messageId, data });
+  return { path: shown, kinds: [], findings: [{ ruleId: r.id, messageId, severity: r.severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, source: r.source }] };
 };
 
 function readConfig(file: string, required: boolean): SeverityConfig {
@@ -158,7 +161,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   for (const f of files) {
     const shown = isAbsolute(f.shown) && !relative(io.cwd, f.shown).startsWith('..') ? relative(io.cwd, f.shown) : f.shown;
     if (f.problem) {
-      results.push(fileProblem(shown, f.problem));
+      results.push(fileProblem(shown, f.problem.messageId, f.problem.data));
       continue;
     }
     let buf: Buffer;
@@ -168,7 +171,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
         buf = readCapped(f.path, MAX_FILE_BYTES, true);
       } catch (e) {
         // One file that cannot be read is a finding on it; the other files are still linted.
-        results.push(fileProblem(shown, (e as NodeJS.ErrnoException).code === 'ENOTREGULAR' ? `it is ${(e as Error).message}, not a file` : `the file cannot be read: ${reason(e)}`));
+        results.push((e as NodeJS.ErrnoException).code === 'ENOTREGULAR' ? fileProblem(shown, 'notAFile', { kind: (e as Error).message }) : fileProblem(shown, 'cannotRead', { problem: reason(e) }));
         continue;
       }
     }

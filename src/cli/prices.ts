@@ -1,7 +1,6 @@
 // Where a run's price table comes from (--prices FILE, the cache, the built-in table), and
 // `deploy-advisor prices show`. `prices update` is in prices-update.ts.
 
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -15,7 +14,7 @@ import {
   type PriceFile,
   type PriceTable,
 } from '../rules/prices';
-import { EXIT, UsageError, type Io } from './io';
+import { EXIT, UsageError, readCapped, type Io } from './io';
 
 export const PRICING_URL_ENV = 'DEPLOY_ADVISOR_PRICING_URL';
 const PRICING_URL = 'https://pricing.us-east-1.amazonaws.com';
@@ -48,12 +47,24 @@ export interface LoadedPrices {
   hint: string | null;
 }
 
+/** An extracted table holds a few hundred prices (tens of KB); anything far larger is the wrong file. */
+const MAX_PRICE_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Reads a price table: a regular file only (not /dev/zero or a FIFO), capped while reading. */
+function readPriceText(path: string): string {
+  const buf = readCapped(path, MAX_PRICE_FILE_BYTES, true);
+  if (buf.length > MAX_PRICE_FILE_BYTES) throw Object.assign(new Error('larger than 16 MiB; it is not a table written by deploy-advisor prices update'), { code: 'ETOOBIG' });
+  return buf.toString('utf8');
+}
+
 function readPriceFile(path: string): PriceFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readPriceText(path);
   } catch (e) {
-    throw new UsageError(`cannot read price table ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read price table ${path}: ${why}; give a table written by deploy-advisor prices update`);
   }
   try {
     return checkPriceFile(JSON.parse(text));
@@ -78,7 +89,7 @@ export function loadPrices(opts: { region?: string; prices?: string }, io: Io): 
   const cached = cachePath(io.env, region);
   let f: PriceFile | null = null;
   try {
-    f = checkPriceFile(JSON.parse(readFileSync(cached, 'utf8')));
+    f = checkPriceFile(JSON.parse(readPriceText(cached)));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       return { ...fallback(region), hint: `the cached price table ${cached} is unreadable (${(e as Error).message}); run deploy-advisor prices update --region ${region}` };

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { ANSWERS, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
-import { EXIT, UsageError, canPrompt, type Io } from './io';
+import { EXIT, UsageError, canPrompt, usageExit, type Io } from './io';
 
 /** The help after recommend's options: units, the answers file, exit codes, examples. */
 function recommendHelp(): string {
@@ -71,7 +71,13 @@ function usageHint(cmd: Command): string {
   return `(see ${names.join(' ')} --help)`;
 }
 
-export function createProgram(io: Io, setExit: (code: number) => void): Command {
+/**
+ * The commander program. `running` names the command about to run: only it gets its options, so
+ * that a one-file lint does not build recommend's thirty options from the input table (commander
+ * spends milliseconds on them, BENCHMARKS.md). Undefined builds every command in full.
+ */
+export function createProgram(io: Io, setExit: (code: number) => void, running?: string): Command {
+  const full = (name: string) => running === undefined || running === name;
   const program = new Command('deploy-advisor');
   const configure = (cmd: Command) =>
     cmd
@@ -96,9 +102,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   const recommend = configure(program.command('recommend'))
     .summary('recommend a hosting option for a workload')
     .description('Hold a workload against Real-Time, Serverless, Asynchronous and Batch Transform hosting and recommend one, with reasons.');
-  addInputs(refuseContradictions(recommend))
-    .addHelpText('after', recommendHelp())
-    .action(async (opts) => {
+  if (full('recommend')) addInputs(refuseContradictions(recommend)).addHelpText('after', recommendHelp());
+  recommend.action(async (opts) => {
       const { runRecommend } = await import('./recommend');
       // Only what the user gave: commander's defaults are not answers.
       const given: Record<string, unknown> = {};
@@ -106,8 +111,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       setExit(await runRecommend({ ...given, format: opts.format, interactive: opts.interactive !== false && program.opts().interactive !== false, color: program.opts().color }, io));
     });
 
-  configure(program.command('lint'))
-    .summary('lint endpoint configurations against the limits')
+  const lint = configure(program.command('lint')).summary('lint endpoint configurations against the limits');
+  if (full('lint')) lint
     .description('Lint CloudFormation templates, AWS CLI inputs (create-model, create-endpoint-config, create-endpoint, create-transform-job) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
     .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, recursively), or - for stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
@@ -126,8 +131,8 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       setExit(await runLint(paths, { ...opts, color: program.opts().color }, io));
     });
 
-  configure(program.command('check-artifact'))
-    .summary('check a model.tar.gz before it is uploaded')
+  const artifact = configure(program.command('check-artifact')).summary('check a model.tar.gz before it is uploaded');
+  if (full('check-artifact')) artifact
     .description('Stream a model.tar.gz (nothing is extracted) and check it: gzip and tar validity, links and devices, paths outside the model folder, a wrapper folder, the framework layout, unnecessary files, and what its size means for Serverless.')
     .argument('<archives...>', 'model.tar.gz files')
     .addOption(new Option('--framework <name>', 'expected layout').choices(['auto', 'pytorch', 'tensorflow', 'mxnet', 'sklearn', 'xgboost', 'huggingface']).default('auto'))
@@ -139,16 +144,16 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       setExit(await runCheckArtifact(paths, { ...opts, color: program.opts().color }, io));
     });
 
-  configure(program.command('rules'))
-    .summary('list the lint rules')
+  const rules = configure(program.command('rules')).summary('list the lint rules');
+  if (full('rules')) rules
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (opts) => {
       const { runRules } = await import('./rules-cmd');
       setExit(runRules(opts.format, io));
     });
 
-  configure(program.command('limits'))
-    .summary('print the limits table')
+  const limits = configure(program.command('limits')).summary('print the limits table');
+  if (full('limits')) limits
     .description('Print every SageMaker hosting limit deploy-advisor checks, with its source and the date it was checked.')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (opts) => {
@@ -160,6 +165,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
   const prices = configure(program.command('prices'))
     .summary('download or show the SageMaker prices used for cost estimates')
     .description('Cost estimates use us-east-1 list prices built in, or a table extracted from the AWS Price List for another Region.');
+  if (!full('prices')) return program;
   configure(prices.command('update'))
     .summary('download one Region\'s SageMaker prices from the AWS Price List into the cache')
     .requiredOption('--region <code>', 'AWS Region, e.g. eu-west-1')
@@ -181,13 +187,17 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
   return program;
 }
 
+const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules', 'limits', 'prices'];
+
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => (code = c));
   // Words that `deploy-advisor` alone also takes: colour, and whether it may ask.
   const alone = ['--no-color', '--color', '--no-interactive', '--interactive'];
   const words = argv.filter((a) => !alone.includes(a));
+  // The command about to run (`help X` shows X's options): the others are built without options.
+  const named = words[0] === 'help' ? words[1] : words[0];
+  const program = createProgram(io, (c) => (code = c), named !== undefined && COMMANDS.includes(named) ? named : undefined);
   try {
     if (words.length === 0) {
       // `deploy-advisor` alone: the wizard on a terminal, help elsewhere.
@@ -215,10 +225,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // commander's own exit code tells help and --version (0) from usage errors.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (e instanceof UsageError) {
-      io.stderr.write(`deploy-advisor: error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    throw e;
+    return usageExit(e, io);
   }
 }

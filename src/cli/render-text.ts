@@ -1,7 +1,7 @@
 // Renders a recommend result for people.
 
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
-import { formatBytes, formatDuration } from '../rules/units';
+import { byCodeUnits, formatBytes, formatDuration, groupThousands } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Config } from '../emit/index';
 import type { RecommendResult } from './result';
@@ -60,14 +60,14 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
     const sources = new Map<string, string>();
     for (const o of r.options) for (const c of o.checks) if (c.source) sources.set(c.limit, c.source);
     out.push('', s.bold('Sources:'));
-    for (const [id, url] of [...sources].sort(([a], [b]) => a.localeCompare(b))) out.push(`  ${id}: ${url}`);
+    for (const [id, url] of [...sources].sort(([a], [b]) => byCodeUnits(a, b))) out.push(`  ${id}: ${url}`);
   } else {
     out.push('', s.dim('Run with --explain to see every limit checked, with sources.'));
   }
   return out.join('\n') + '\n';
 }
 
-const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (n: number) => `$${groupThousands(n, 2)}`;
 
 /** Monthly cost of each option at --requests, and the break-even line. */
 function costTable(r: RecommendResult, s: Style): string[] {

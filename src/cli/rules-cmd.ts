@@ -5,7 +5,7 @@ import { ruleDocUrl, sourceUrl } from './links';
 
 export function runRules(format: 'text' | 'json' | 'markdown', io: Io): number {
   if (format === 'json') {
-    io.stdout.write(JSON.stringify({ schemaVersion: 1, rules: RULES.map(({ id, name, severity, title, source }) => ({ id, name, severity, title, source: sourceUrl(source), docs: ruleDocUrl(id) })) }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, rules: RULES.map(({ id, name, severity, title, source, messages }) => ({ id, name, severity, title, source: sourceUrl(source), docs: ruleDocUrl(id), messages })) }, null, 2) + '\n');
   } else if (format === 'markdown') {
     io.stdout.write(['| id | name | severity | what it checks |', '|---|---|---|---|', ...RULES.map((r) => `| [${r.id}](${ruleDocUrl(r.id)}) | ${r.name} | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} |`)].join('\n') + '\n');
   } else {

@@ -1,6 +1,7 @@
 // Pieces both targets share: the header comments, and the model's containers.
 
 import { ARCHITECTURE_NAMES, OPTION_NAMES } from '../rules/engine';
+import { groupThousands } from '../rules/units';
 import type { Plan } from './plan';
 import type { YamlValue } from './yaml';
 
@@ -16,7 +17,7 @@ export function headerComments(plan: Plan, deploy: string[]): string[] {
     ...(plan.cost
       ? [
           '',
-          `Estimated cost: $${plan.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month (${plan.cost.label}):`,
+          `Estimated cost: $${groupThousands(plan.cost.monthlyUsd, 2)} a month (${plan.cost.label}):`,
           ...plan.cost.breakdown.map((l) => `  - ${l.item}: $${l.usd.toFixed(2)}`),
           'Assumed:',
           ...plan.cost.assumptions.map((a) => `  - ${a}`),

@@ -17,7 +17,7 @@ import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type OptionAssessmen
 import { limit, type OptionId } from './limits';
 import type { PriceTable } from './prices';
 import { formatCount, formatRate, type Rate } from './rate';
-import { formatBytes } from './units';
+import { formatBytes, groupThousands } from './units';
 import type { Workload } from './workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
@@ -140,7 +140,7 @@ export interface CostChoice {
   note: string | null;
 }
 
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number) => `$${groupThousands(n, 2)}`;
 
 /** Everything pricing needs, for one workload. */
 export interface CostContext {

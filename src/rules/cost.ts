@@ -8,7 +8,7 @@
 import { limit } from './limits';
 import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
 import { formatCount, formatRate } from './rate';
-import { formatBytes, formatDuration } from './units';
+import { formatBytes, formatDuration, groupThousands } from './units';
 import type { Traffic } from './workload';
 import type { Architecture } from './engine';
 
@@ -62,8 +62,9 @@ export const monthSeconds = () => limit('policy.month');
 export const monthHours = () => limit('policy.month') / HOUR;
 
 const cents = (n: number) => Math.round(n * 100) / 100;
-const money = (n: number) => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
-const num = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : Number(n.toPrecision(4)).toLocaleString('en-US'));
+const money = (n: number) => (n >= 100 ? `$${groupThousands(Math.round(n))}` : n >= 1 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(3))}`);
+// Four significant digits, at most three decimals (as toLocaleString('en-US') wrote them).
+const num = (n: number) => groupThousands(Number.isInteger(n) ? n : Number(Number(n.toPrecision(4)).toFixed(3)));
 
 /** Workers per instance: one request per GPU, or per vCPU on CPU types. */
 export function workersOf(i: { gpus: number; vcpu: number }): number {

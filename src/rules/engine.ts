@@ -2,7 +2,7 @@
 // the decision flowchart. Pure: data in, data out.
 
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
-import { formatBytes, formatDuration } from './units';
+import { formatBytes, formatDuration, groupThousands } from './units';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
 import { BUILTIN_PRICES, instancePrice } from './prices';
 import type { Workload } from './workload';
@@ -329,7 +329,7 @@ function recommendInferenceComponents(w: Workload, ownWhy: string | null): Recom
     reasons.push(`traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`);
     const warm = warmGpu(w);
     const hours = limit('policy.month') / (60 * 60);
-    if (warm) reasons.push(`cost: keeping one ${warm.type} warm costs about $${Math.round(warm.usd * hours).toLocaleString('en-US')} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`);
+    if (warm) reasons.push(`cost: keeping one ${warm.type} warm costs about $${groupThousands(Math.round(warm.usd * hours))} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`);
     reasons.push(`cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`);
   } else {
     reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`);

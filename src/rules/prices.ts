@@ -5,6 +5,7 @@
 // the same fields from the AWS Price List offer file; `--prices FILE` loads such an extract.
 // A price that is not known is absent (null), never 0. Pure: no I/O here.
 
+import { REGION_RE } from './region';
 import { INSTANCES } from './instances';
 
 export interface Price {
@@ -158,10 +159,13 @@ function perMemory(f: (gb: number) => Row): Record<number, Price> {
 
 const round = (n: number) => Number(n.toPrecision(6));
 
-export const BUILTIN_PRICES: PriceTable = {
-  region: BUILTIN_REGION,
-  source: BUILTIN_SOURCE,
-  asOf: BUILTIN_AS_OF,
+/** Built on first use: most runs (a lint, a recommend without --requests) never read a price. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+const builtIn = once((): Omit<PriceTable, 'region' | 'source' | 'asOf'> => ({
   hosting: hostingTable(null),
   async: hostingTable(SAME_AS_HOSTING('AsyncInf')),
   batch: hostingTable(SAME_AS_HOSTING('Tsform (Batch Transform)')),
@@ -181,6 +185,21 @@ export const BUILTIN_PRICES: PriceTable = {
   dataInPerGB: toPrice([0.016, ['IC-b', 'SIBT'], '2026-05-08', 'B', 'one note reads $0.02/GB for Asynchronous Inference from the pricing page example; unconfirmed']),
   dataOutPerGB: toPrice([0.016, ['IC-b', 'SIBT'], '2026-05-08', 'B']),
   storagePerGBMonth: toPrice([0.14, ['LM', 'IC-b'], '2026-05-08', 'A', 'General Purpose (gp2) ML storage, Host:VolumeUsage.gp2']),
+}));
+
+export const BUILTIN_PRICES: PriceTable = {
+  region: BUILTIN_REGION,
+  source: BUILTIN_SOURCE,
+  asOf: BUILTIN_AS_OF,
+  get hosting() { return builtIn().hosting; },
+  get async() { return builtIn().async; },
+  get batch() { return builtIn().batch; },
+  get serverless() { return builtIn().serverless; },
+  get provisionedConcurrency() { return builtIn().provisionedConcurrency; },
+  get provisionedInference() { return builtIn().provisionedInference; },
+  get dataInPerGB() { return builtIn().dataInPerGB; },
+  get dataOutPerGB() { return builtIn().dataOutPerGB; },
+  get storagePerGBMonth() { return builtIn().storagePerGBMonth; },
 };
 
 // ---- lookups --------------------------------------------------------------------------------
@@ -309,7 +328,7 @@ export function priceTableFromFile(f: PriceFile): PriceTable {
 
 // ---- reading the AWS Price List offer file ---------------------------------------------------
 
-export const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+export { REGION_RE };
 
 /** Where a SageMaker offer-file price goes in the extracted table. */
 export type PriceSlot =

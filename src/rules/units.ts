@@ -106,3 +106,18 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60 * 60) return `${trim(seconds / 60)} min`;
   return `${trim(seconds / (60 * 60))} h`;
 }
+
+/**
+ * A number with thousands separators, as en-US writes it: 1234567.5 -> "1,234,567.5"; `decimals`
+ * fixes the digits after the point. Not toLocaleString: its first call loads ICU's number
+ * formatting, about 15 ms of a start-up that is 20 ms in all (BENCHMARKS.md).
+ */
+export function groupThousands(n: number, decimals?: number): string {
+  const text = decimals === undefined ? String(n) : n.toFixed(decimals);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text; // exponents, NaN, Infinity: as JavaScript writes them
+  const [whole, fraction] = text.split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** Compares ids by UTF-16 code units (a stable order for ASCII ids) without ICU's collator, which costs milliseconds to load. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -157,6 +157,6 @@ describe('lint reads an answers file as recommend does', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.yaml'), 'batch: false\npayload: 2MB\ntraffic: often\n');
     const f = JSON.parse(cli(['lint', '--format', 'json', join(dir, 'bad.yaml')]).stdout).files[0].findings;
-    expect(f).toEqual([expect.objectContaining({ ruleId: 'DA4001', line: 3, column: 10, message: 'traffic: unknown traffic pattern "often"; use one of sustained, intermittent, unpredictable' })]);
+    expect(f).toEqual([expect.objectContaining({ ruleId: 'DA4001', messageId: 'badValue', line: 3, column: 10, endLine: 3, endColumn: 15, message: 'traffic: unknown traffic pattern "often"; use one of sustained, intermittent, unpredictable' })]);
   });
 });

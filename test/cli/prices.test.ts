@@ -1,6 +1,6 @@
 // `deploy-advisor prices update|show` against a local HTTP server that serves an offer file in
 // the AWS Price List bulk format (fixtures/prices/offer-eu-west-1.json).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -204,10 +204,11 @@ describe('prices show and --prices', () => {
   });
 
   it.each([
-    [['--prices', 'missing.json'], /cannot read price table .*missing\.json: ENOENT/],
+    [['--prices', 'missing.json'], /cannot read price table .*missing\.json: no such file; give a table written by deploy-advisor prices update/],
+    [['--prices', '/dev/zero'], /cannot read price table \/dev\/zero: a device/],
     [['--prices', 'package.json'], /price table .*package\.json: not a deploy-advisor price table/],
     [['--prices', 'README.md'], /price table .*README\.md is not valid JSON/],
-    [['--region', 'eu-west-1', '--prices', 'CACHE'], /--prices .* holds prices for eu-west-1, not --region eu-west-2|ENOENT/],
+    [['--region', 'eu-west-1', '--prices', 'CACHE'], /--prices .* holds prices for eu-west-1, not --region eu-west-2|no such file/],
   ])('bad --prices %j exits 2 with one line', async (args, message) => {
     const t = io();
     const argv = ['prices', 'show', ...args.map((a) => (a === 'CACHE' ? cacheFile() : a))];
@@ -215,6 +216,14 @@ describe('prices show and --prices', () => {
     expect(code).toBe(2);
     expectOneLineError(t.err());
     expect(t.err()).toMatch(message);
+  });
+
+  it('--prices naming a FIFO is refused at once instead of waiting for a writer', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'da-fifo-')), 'prices.json');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return console.warn('SKIPPED: --prices FIFO test (mkfifo unavailable)');
+    const t = io();
+    expect(await run(['prices', 'show', '--prices', fifo], t.io)).toBe(2);
+    expect(t.err()).toMatch(/a FIFO \(named pipe\); give a table written by deploy-advisor prices update/);
   });
 
   it('--prices for another Region than --region is refused', async () => {

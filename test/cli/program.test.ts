@@ -76,24 +76,38 @@ describe('limits', () => {
 });
 
 describe('lazy loading', () => {
-  // Watches which vendor bundles the process reads, however they are loaded.
+  // Watches which command and vendor bundles the process reads, however they are loaded.
   const probe =
     'const fs = require("fs"); const seen = new Set(); const read = fs.readFileSync;' +
-    ' fs.readFileSync = function (p, ...a) { const s = String(p); const m = /dist[\\/]vendor[\\/](.+\\.cjs)$/.exec(s); if (m) seen.add(m[1]); return read.call(this, p, ...a); };' +
+    ' fs.readFileSync = function (p, ...a) { const s = String(p); const m = /dist[\\/]((cmd|vendor)[\\/].+\\.cjs|program\\.cjs)$/.exec(s); if (m) seen.add(m[1].replace(/\\\\/g, "/")); return read.call(this, p, ...a); };' +
     ' process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify([...seen].sort())));';
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['-e', `${probe}; process.argv.splice(1, 1, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)})`, 'x', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, cwd: ROOT });
 
-  it('a scripted recommend loads neither the prompt library nor yaml nor chalk', () => {
+  it('a scripted recommend loads the program (which holds recommend), and neither the linter nor the prompt library nor yaml nor chalk', () => {
     const r = run('recommend', '--no-batch', '--payload', '2MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).recommendation.option).toBe('serverless');
-    expect(r.stderr).toMatch(/LOADED \[\]$/);
+    expect(r.stderr).toMatch(/LOADED \["program\.cjs"\]$/);
   });
 
-  it('text output loads chalk and --answers loads yaml; lint loads yaml only (the probe sees loads)', () => {
-    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["chalk\.cjs","yaml\.cjs"\]$/);
-    expect(run('lint', 'fixtures/lint/DA1001/valid.yaml').stderr).toMatch(/LOADED \["yaml\.cjs"\]$/);
+  it('text output loads chalk and --answers loads yaml; lint loads its bundle and yaml only, not the advisor (the probe sees loads)', () => {
+    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["program\.cjs","vendor\/chalk\.cjs","vendor\/yaml\.cjs"\]$/);
+    expect(run('lint', '--format', 'json', 'fixtures/lint/DA1001/valid.yaml').stderr).toMatch(/LOADED \["cmd\/lint\.cjs","program\.cjs","vendor\/yaml\.cjs"\]$/);
+  });
+
+  it('a plain lint FILE… (a pre-commit run) skips the commander program, and behaves as through it', () => {
+    const plain = run('lint', 'fixtures/lint/DA1001/valid.yaml');
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/LOADED \["cmd\/lint\.cjs","vendor\/yaml\.cjs"\]$/);
+    // The same words with an option go through commander: same output, same exit codes.
+    for (const files of [['fixtures/lint/DA1001/invalid.yaml'], ['no-such-file.yaml'], ['fixtures/lint/DA1001/valid.yaml', 'fixtures/lint/DA1010/invalid.yaml']]) {
+      const fast = run('lint', ...files);
+      const viaCommander = run('lint', '--format', 'text', ...files);
+      expect(viaCommander.stderr).toMatch(/program\.cjs/);
+      expect(fast.stderr).not.toMatch(/program\.cjs/);
+      expect([fast.status, fast.stdout, fast.stderr.replace(/LOADED .*$/, '')]).toEqual([viaCommander.status, viaCommander.stdout, viaCommander.stderr.replace(/LOADED .*$/, '')]);
+    }
   });
 });
 

@@ -56,7 +56,7 @@ describe('recommend --requests', () => {
     [['--requests', '20'], /^deploy-advisor: error: --requests: "20" has no period; use a count per period/],
     [['--requests', '20/s', '--peak', '10/s'], /--peak: 10\/s is below the average --requests 20\/s/],
     [['--requests', '20/s', '--region', 'Ireland'], /--region: "Ireland" is not a Region code/],
-    [['--requests', '20/s', '--prices', 'nowhere.json'], /cannot read price table .*nowhere\.json: ENOENT/],
+    [['--requests', '20/s', '--prices', 'nowhere.json'], /cannot read price table .*nowhere\.json: no such file/],
   ])('bad traffic answers %j exit 2 with one line', (extra, message) => {
     const r = cli([...PER_REQUEST, ...extra], { env: { XDG_CACHE_HOME: cache() } });
     expect(r.code).toBe(2);

@@ -31,7 +31,7 @@ describe('lint: exit codes and output', () => {
     expect(code).toBe(1);
     expect(j.schemaVersion).toBe(1);
     expect(j.files.map((f: { path: string }) => f.path)).toEqual([BAD, GOOD, 'fixtures/answers/intermittent-api.yaml']);
-    expect(j.files[0].findings).toEqual([{ ruleId: 'DA1001', severity: 'error', message: expect.stringMatching(/^MemorySizeInMB 3000/), line: 6, column: 23, source: expect.stringMatching(/^https:/) }]);
+    expect(j.files[0].findings).toEqual([{ ruleId: 'DA1001', messageId: 'notMemorySize', severity: 'error', message: expect.stringMatching(/^MemorySizeInMB 3000/), line: 6, column: 23, endLine: 6, endColumn: 27, source: expect.stringMatching(/^https:/) }]);
     expect(j.files[0].kinds).toEqual(['aws-cli:create-endpoint-config']);
     expect(j.files[2].kinds).toEqual(['answers']);
     expect(j.summary).toEqual({ files: 3, linted: 3, errors: 1, warnings: 0 });
@@ -94,7 +94,10 @@ describe('lint: exit codes and output', () => {
       expect(r.docs).toBe(`${repo}/blob/main/docs/rules/${r.id}.md`);
       expect(readdirSync(join(ROOT, 'docs/rules'))).toContain(`${r.id}.md`);
       expect(r.source).toMatch(/^https:\/\//);
+      // Each rule's messages by id, which findings' messageId names.
+      expect(Object.keys(r.messages).length).toBeGreaterThan(0);
     }
+    expect(j.rules.find((r: { id: string }) => r.id === 'DA1001').messages).toHaveProperty('notMemorySize');
     expect(cli(['rules', '--format', 'markdown']).stdout).toContain(`](${repo}/blob/main/docs/rules/DA1001.md)`);
   });
 
@@ -122,7 +125,18 @@ describe('lint --format sarif', () => {
     for (const rule of run.tool.driver.rules) expect(rule.helpUri).toMatch(new RegExp(`docs/rules/${rule.id}\\.md$`));
     expect(run.results).toHaveLength(3);
     for (const res of run.results) expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+    // The region spans the offending value, and the result names its message id.
+    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1001')).toMatchObject({ properties: { messageId: 'notMemorySize' }, locations: [{ physicalLocation: { region: { startLine: 6, startColumn: 23, endLine: 6, endColumn: 27 } } }] });
     expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1016').level).toBe('warning');
+  });
+
+  it('a finding about a whole file (binary) has a region of its start only, and stays valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-sarif-'));
+    writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]));
+    const s = JSON.parse(cli(['lint', '--format', 'sarif', join(dir, 'binary.yaml')]).stdout);
+    expect(validate(s), JSON.stringify(validate.errors)).toBe(true);
+    expect(s.runs[0].results).toMatchObject([{ ruleId: 'DA0001', properties: { messageId: 'binary' } }]);
+    expect(s.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
   });
 
   it('is valid with no findings (an empty results list)', () => {
@@ -159,12 +173,12 @@ describe('hard inputs: a finding on the file, other files still linted, never a 
       expect(by[name], name).toHaveLength(1);
       expect(by[name][0].ruleId, name).toBe('DA0001');
     }
-    expect(by['bomb.yaml'][0].message).toMatch(/alias bomb/);
-    expect(by['deep.yaml'][0].message).toMatch(/nesting is too deep/);
-    expect(by['huge.yaml'][0].message).toMatch(/larger than the 1 MiB/);
-    expect(by['binary.yaml'][0].message).toMatch(/binary/);
-    expect(by['latin1.yaml'][0]).toMatchObject({ message: expect.stringMatching(/not valid UTF-8/), line: 1 });
-    expect(by['dup.yaml'][0]).toMatchObject({ message: expect.stringMatching(/a key appears twice/), line: 2 });
+    expect(by['bomb.yaml'][0].messageId).toBe('aliasBomb');
+    expect(by['deep.yaml'][0].messageId).toBe('tooDeep');
+    expect(by['huge.yaml'][0].messageId).toBe('tooLarge');
+    expect(by['binary.yaml'][0].messageId).toBe('binary');
+    expect(by['latin1.yaml'][0]).toMatchObject({ messageId: 'notUtf8', line: 1 });
+    expect(by['dup.yaml'][0]).toMatchObject({ messageId: 'invalidYaml', message: expect.stringMatching(/a key appears twice/), line: 2 });
     expect(by['syntax.json'][0].line).toBe(1);
     expect(by['zz-real.yaml'][0].ruleId).toBe('DA1001');
   });

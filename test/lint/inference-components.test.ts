@@ -50,7 +50,7 @@ describe('inference-component files are recognised', () => {
   it('a create-inference-component input is its own kind, linted', () => {
     const r = run('InferenceComponentName: a\nEndpointName: e\nSpecification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 64\nRuntimeConfig:\n  CopyCount: 1\n');
     expect(r.kinds).toEqual(['aws-cli:create-inference-component']);
-    expect(r.findings).toMatchObject([{ ruleId: 'DA6005', line: 6, column: 28, message: 'MinMemoryRequiredInMb 64 is below the minimum of 128; use at least 128' }]);
+    expect(r.findings).toMatchObject([{ ruleId: 'DA6005', messageId: 'belowMinAtLeast', line: 6, column: 28, endLine: 6, endColumn: 30 }]);
   });
 
   it('a template with only inference components is CloudFormation', () => {
@@ -61,7 +61,7 @@ describe('inference-component files are recognised', () => {
 describe('endpoint configs meant for inference components', () => {
   it('DA6001: a ModelName in the variant of an endpoint that hosts a component, found through !GetAtt', () => {
     const t = stack({ variant: '          ModelName: llama\n', components: component('Llama', { gpus: 1 }) });
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA6001', line: 10, column: 22, message: expect.stringMatching(/it hosts inference component llama;/) }]);
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA6001', messageId: 'modelInVariant', line: 10, column: 22, message: expect.stringMatching(/it hosts inference component llama;/) }]);
   });
 
   it('DA6001: the component names its endpoint by a parameter whose default matches the endpoint name', () => {
@@ -70,27 +70,27 @@ describe('endpoint configs meant for inference components', () => {
   });
 
   it('DA6002: no ExecutionRoleArn on a config whose variants name no model', () => {
-    expect(lint(stack({ role: false, components: '' }))).toMatchObject([{ ruleId: 'DA6002', message: expect.stringMatching(/variants name no model/) }]);
+    expect(lint(stack({ role: false, components: '' }))).toMatchObject([{ ruleId: 'DA6002', messageId: 'noRole' }]);
     expect(lint(stack({ components: '' }))).toEqual([]);
   });
 
   it('DA6003: a Serverless variant cannot host components', () => {
     const t = `EndpointConfigName: c\nExecutionRoleArn: ${ROLE}\nProductionVariants:\n  - VariantName: AllTraffic\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 0\n      MaxInstanceCount: 1\n`;
     // ServerlessConfig's value is a mapping: the finding points at its key (line 5).
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', line: 5, message: expect.stringMatching(/Serverless variant cannot host/) }]);
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', messageId: 'serverlessVariant', line: 5 }]);
   });
 
   it('DA6003: a component whose model is a multi-model container', () => {
     const model = `  Mme:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: ${ROLE}\n      PrimaryContainer:\n        Image: a/b:1\n        Mode: MultiModel\n`;
     const t = stack({ components: component('Llama', { gpus: 1, spec: '        ModelName: !GetAtt Mme.ModelName\n        ComputeResourceRequirements:\n          MinMemoryRequiredInMb: 1024\n' }), extra: model });
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', message: expect.stringMatching(/model Mme is a multi-model container/) }]);
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA6003', messageId: 'multiModel', message: expect.stringMatching(/^model Mme /) }]);
   });
 
   it('DA6004: counts below their minimums', () => {
     const t = `EndpointConfigName: c\nExecutionRoleArn: ${ROLE}\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: -1\n      MaxInstanceCount: 0\n`;
-    expect(lint(t).map((f) => [f.ruleId, f.line, f.message])).toEqual([
-      ['DA6004', 9, 'MinInstanceCount -1 is below the minimum of 0; use 0 or more'],
-      ['DA6004', 10, 'MaxInstanceCount 0 is below the minimum of 1; use 1 or more'],
+    expect(lint(t).map((f) => [f.ruleId, f.messageId, f.line])).toEqual([
+      ['DA6004', 'belowMinAtLeast', 9],
+      ['DA6004', 'belowMinAtLeast', 10],
     ]);
   });
 
@@ -102,15 +102,15 @@ describe('endpoint configs meant for inference components', () => {
 describe('DA6005: specifications', () => {
   const input = (body: string) => `InferenceComponentName: a\nEndpointName: e\n${body}`;
   it.each([
-    ['both Specification and Specifications', 'Specification:\n  ModelName: m\nSpecifications:\n  - ModelName: m\n', /both Specification and Specifications/],
-    ['no model', 'Specification:\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', /names no model/],
-    ['an adapter with its own resources', 'Specification:\n  BaseInferenceComponentName: base\n  Container:\n    ArtifactUrl: s3://b/adapter.tar.gz\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', /adapter component .* remove ComputeResourceRequirements/],
-    ['max memory below min', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 2048\n    MaxMemoryRequiredInMb: 1024\n', /MaxMemoryRequiredInMb 1024 is less than MinMemoryRequiredInMb 2048/],
-    ['accelerators below 1', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n    NumberOfAcceleratorDevicesRequired: 0.5\n', /NumberOfAcceleratorDevicesRequired 0.5 is below the minimum of 1/],
-    ['a negative copy count', 'Specification:\n  ModelName: m\nRuntimeConfig:\n  CopyCount: -1\n', /CopyCount -1 is below the minimum of 0; use 0 or more/],
-    ['a startup timeout too long', 'Specification:\n  ModelName: m\n  StartupParameters:\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n', /ContainerStartupHealthCheckTimeoutInSeconds 7200 is above the maximum of 3600/],
-  ])('%s', (_n, body, message) => {
-    expect(lint(input(body))).toMatchObject([{ ruleId: 'DA6005', message: expect.stringMatching(message) }]);
+    ['both Specification and Specifications', 'Specification:\n  ModelName: m\nSpecifications:\n  - ModelName: m\n', 'bothSpecifications'],
+    ['no model', 'Specification:\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', 'noModel'],
+    ['an adapter with its own resources', 'Specification:\n  BaseInferenceComponentName: base\n  Container:\n    ArtifactUrl: s3://b/adapter.tar.gz\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', 'adapterWithResources'],
+    ['max memory below min', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 2048\n    MaxMemoryRequiredInMb: 1024\n', 'maxMemoryBelowMin'],
+    ['accelerators below 1', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n    NumberOfAcceleratorDevicesRequired: 0.5\n', 'tooFewAccelerators'],
+    ['a negative copy count', 'Specification:\n  ModelName: m\nRuntimeConfig:\n  CopyCount: -1\n', 'belowMinAtLeast'],
+    ['a startup timeout too long', 'Specification:\n  ModelName: m\n  StartupParameters:\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n', 'aboveMax'],
+  ])('%s', (_n, body, messageId) => {
+    expect(lint(input(body))).toMatchObject([{ ruleId: 'DA6005', messageId }]);
   });
 
   it('an adapter needs no resources and passes; CopyCount 0 and a quarter core are allowed', () => {
@@ -121,17 +121,15 @@ describe('DA6005: specifications', () => {
   it('more than 16 environment variables in CloudFormation', () => {
     const env = Array.from({ length: 17 }, (_, i) => `            VAR_${i}: x\n`).join('');
     const t = stack({ components: component('Llama', { spec: `        Container:\n          Image: a/b:1\n          Environment:\n${env}        ComputeResourceRequirements:\n          MinMemoryRequiredInMb: 1024\n` }) });
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA6005', message: '17 environment variables; AWS::SageMaker::InferenceComponent takes at most 16' }]);
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA6005', messageId: 'tooManyEnv', message: expect.stringMatching(/^17 .* at most 16$/) }]);
   });
 });
 
 describe('DA6006 and DA6007: copies and instances', () => {
   it('accelerators on a CPU instance, and more memory than the instance has', () => {
     const t = stack({ type: 'ml.m5.xlarge', components: component('Llama', { gpus: 1, memory: 32768 }) });
-    expect(lint(t).map((f) => f.message)).toEqual([
-      'NumberOfAcceleratorDevicesRequired 1, but ml.m5.xlarge has no accelerators; choose a larger instance type for the variant, or lower the requirement',
-      'MinMemoryRequiredInMb 32768, but ml.m5.xlarge has 16384 MB of memory; choose a larger instance type for the variant, or lower the requirement',
-    ]);
+    expect(lint(t).map((f) => [f.ruleId, f.messageId])).toEqual([['DA6006', 'noAccelerators'], ['DA6006', 'tooLittleMemory']]);
+    expect(lint(t)[1]!.message).toMatch(/^MinMemoryRequiredInMb 32768, but ml\.m5\.xlarge has 16384 MB/);
   });
 
   it('an instance type outside the catalog is not guessed at', () => {
@@ -145,13 +143,13 @@ describe('DA6006 and DA6007: copies and instances', () => {
 
   it('copies: InitialInstanceCount bounds them without managed scaling, MaxInstanceCount with it', () => {
     // ml.g5.12xlarge: 4 GPUs, so 4 one-GPU copies per instance.
-    expect(lint(stack({ components: component('Llama', { gpus: 1, copies: 5 }) }))).toMatchObject([{ ruleId: 'DA6007', message: expect.stringMatching(/at most 1 instance \(InitialInstanceCount\): at most 4/) }]);
+    expect(lint(stack({ components: component('Llama', { gpus: 1, copies: 5 }) }))).toMatchObject([{ ruleId: 'DA6007', messageId: 'tooManyCopies', message: expect.stringMatching(/at most 1 instance \(InitialInstanceCount\): at most 4/) }]);
     expect(lint(stack({ variant: MIS(1, 2), components: component('Llama', { gpus: 1, copies: 5 }) }))).toEqual([]);
   });
 
   it('several components on one variant: their copies together', () => {
     const t = (small: number) => stack({ components: component('Small', { gpus: 1, copies: small }) + component('Large', { gpus: 2, copies: 1 }) });
-    expect(lint(t(3))).toMatchObject([{ ruleId: 'DA6007', message: 'the copies of small, large need 5 accelerators together, but at most 1 x ml.g5.12xlarge have 4; lower CopyCount or raise InitialInstanceCount' }]);
+    expect(lint(t(3))).toMatchObject([{ ruleId: 'DA6007', messageId: 'tooManyTogether', message: expect.stringMatching(/^the copies of small, large need 5 accelerators together, but at most 1 x ml\.g5\.12xlarge have 4;/) }]);
     expect(lint(t(2))).toEqual([]); // 4 GPUs needed, 4 there
   });
 });
@@ -171,16 +169,16 @@ describe('DA6008 and DA6009: scaling out from zero', () => {
     expect(lint(base(target + policy('Step', 'StepScaling') + policy('Other', 'StepScaling') + alarm('!GetAtt Other.Arn')))).toEqual([]);
     expect(lint(base(target + policy('Step', 'TargetTrackingScaling') + alarm('!GetAtt Step.Arn')))).toMatchObject([{ ruleId: 'DA6008' }]);
     const noAlarm = base(target + policy('Step', 'StepScaling'));
-    expect(lint(noAlarm)).toMatchObject([{ ruleId: 'DA6008', message: expect.stringMatching(/^Target lets the component scale to 0 copies/) }]);
+    expect(lint(noAlarm)).toMatchObject([{ ruleId: 'DA6008', messageId: 'noWakePolicy', message: expect.stringMatching(/^Target /) }]);
   });
 
   it('MinInstanceCount 0 and a component parked at CopyCount 0, with no wake path at all', () => {
-    expect(lint(base('', 0))).toMatchObject([{ ruleId: 'DA6008', message: expect.stringMatching(/^MinInstanceCount 0 and a component at CopyCount 0/) }]);
+    expect(lint(base('', 0))).toMatchObject([{ ruleId: 'DA6008', messageId: 'noWakeAtZeroInstances' }]);
     expect(lint(base('', 1))).toEqual([]);
   });
 
   it('DA6009: an alarm that needs two failures, or no component dimension', () => {
     const t = base(target + policy('Step', 'StepScaling') + alarm('!GetAtt Step.Arn', 'GreaterThanThreshold', '      Dimensions:\n        - Name: EndpointName\n          Value: llm-endpoint\n'));
-    expect(lint(t).map((f) => [f.ruleId, f.severity])).toEqual([['DA6009', 'warning'], ['DA6009', 'warning']]);
+    expect(lint(t).map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([['DA6009', 'noComponentDimension', 'warning'], ['DA6009', 'firesLate', 'warning']]);
   });
 });

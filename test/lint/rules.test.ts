@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANSWERS_SCHEMA } from '../../src/cli/lint';
 import { lintText } from '../../src/rules/lint/run';
 import { artifactRulePage, rulePage } from '../../src/rules/lint/docs';
 import { ARTIFACT_RULES } from '../../src/rules/artifact/checks';
 import { RULES } from '../../src/rules/lint/index';
+import { SECURITY_OFF } from '../security-off';
+import { formatMessage, placeholders } from '../../src/rules/lint/types';
 
 const lint = (text: string, severities = {}) => lintText('t.yaml', Buffer.from(text), { severities, answers: ANSWERS_SCHEMA }).findings;
 
@@ -32,8 +35,11 @@ describe('every rule', () => {
     expect(bad.filter((f) => f.ruleId === id).length, JSON.stringify(bad)).toBeGreaterThan(0);
     for (const f of bad.filter((x) => x.ruleId === id)) {
       expect(f.severity).toBe(r.severity);
+      expect(Object.keys(r.messages)).toContain(f.messageId);
+      expect(f.message).not.toMatch(/\{\{|undefined|null|NaN/);
       expect(f.line).toBeGreaterThanOrEqual(1);
       expect(f.column).toBeGreaterThanOrEqual(1);
+      expect(f.endLine * 1e6 + f.endColumn).toBeGreaterThanOrEqual(f.line * 1e6 + f.column);
     }
     // Security rules are orthogonal to the others: another rule's passing example need not carry a KMS key or isolation.
     const security = new Set(RULES.filter((x) => x.security).map((x) => x.id));
@@ -41,23 +47,57 @@ describe('every rule', () => {
   });
 });
 
+describe('message ids', () => {
+  it('every declared message id is reported somewhere in src/ (no dead or misspelt ids)', () => {
+    const src = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? src(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    // Declarations are unquoted keys (id: 'template'); a use is the id as a string literal.
+    const text = src('src').join('\n');
+    for (const r of [...RULES, ...ARTIFACT_RULES]) {
+      for (const id of Object.keys(r.messages)) expect(text.includes(`'${id}'`), `${r.id}/${id} is never reported`).toBe(true);
+    }
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s declares its messages as camelCase ids with {{named}} placeholders', (_id, r) => {
+    expect(Object.keys(r.messages).length).toBeGreaterThan(0);
+    for (const [id, template] of Object.entries(r.messages)) {
+      expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(template.replace(/\{\{\s*\w+\s*\}\}/g, '')).not.toMatch(/\{\{|\}\}|\$\{/);
+    }
+  });
+
+  it('fills placeholders, and a rule that reports an undeclared id or leaves a placeholder empty fails loudly', () => {
+    const r = { id: 'DA9999', messages: { tooBig: '{{field}} {{value}} is above {{max}}' } };
+    expect(formatMessage(r, { messageId: 'tooBig', data: { field: 'X', value: 3, max: 2 } })).toBe('X 3 is above 2');
+    expect(placeholders(r.messages.tooBig)).toEqual(['field', 'value', 'max']);
+    expect(() => formatMessage(r, { messageId: 'tooSmall' })).toThrow(/DA9999 reported message id "tooSmall"/);
+    expect(() => formatMessage(r, { messageId: 'tooBig', data: { field: 'X' } })).toThrow(/no value for \{\{value\}\}/);
+  });
+});
+
 const EC = (variant: string, top = '') => `EndpointConfigName: my-config\n${top}ProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n${variant}`;
 
 describe('findings point at the offending value', () => {
+  it('a value written over several lines spans them, without the line break after it', () => {
+    const text = 'EndpointConfigName: >-\n  my_config\n  part\n\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n';
+    expect(lint(text, SECURITY_OFF)).toMatchObject([{ ruleId: 'DA1012', messageId: 'invalidName', line: 1, column: 21, endLine: 3, endColumn: 7 }]);
+  });
+
   it('memory size: line and column of the number, message names value, limit and fix', () => {
     const [f] = lint(EC('    ServerlessConfig:\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n'));
-    expect(f).toMatchObject({ ruleId: 'DA1001', line: 6, column: 23, severity: 'error' });
+    expect(f).toMatchObject({ ruleId: 'DA1001', messageId: 'notMemorySize', line: 6, column: 23, endLine: 6, endColumn: 27, severity: 'error' });
     expect(f!.message).toBe('MemorySizeInMB 2500 is not a Serverless memory size; use 1024-6144 in 1024 MB steps (e.g. 3072)');
   });
 
   it.each([
-    ['ProvisionedConcurrency above MaxConcurrency', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 4\n      ProvisionedConcurrency: 5\n', 'DA1003', 8],
-    ['MaxConcurrency 0', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 0\n', 'DA1002', 7],
-    ['MaxConcurrency 201', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 201\n', 'DA1002', 7],
-    ['memory 7168', '    ServerlessConfig:\n      MemorySizeInMB: 7168\n      MaxConcurrency: 5\n', 'DA1001', 6],
-    ['memory 512', '    ServerlessConfig:\n      MemorySizeInMB: 512\n      MaxConcurrency: 5\n', 'DA1001', 6],
-  ])('%s', (_n, variant, id, line) => {
-    expect(lint(EC(variant))).toMatchObject([{ ruleId: id, line }]);
+    ['ProvisionedConcurrency above MaxConcurrency', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 4\n      ProvisionedConcurrency: 5\n', 'DA1003', 'aboveMaxConcurrency', 8],
+    ['MaxConcurrency 0', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 0\n', 'DA1002', 'belowMin', 7],
+    ['MaxConcurrency 201', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 201\n', 'DA1002', 'aboveMax', 7],
+    // A mistyped value is DA1014's one finding; DA1002's range check does not repeat it.
+    ['MaxConcurrency 2.5', '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 2.5\n', 'DA1014', 'notWholeNumber', 7],
+    ['memory 7168', '    ServerlessConfig:\n      MemorySizeInMB: 7168\n      MaxConcurrency: 5\n', 'DA1001', 'notMemorySize', 6],
+    ['memory 512', '    ServerlessConfig:\n      MemorySizeInMB: 512\n      MaxConcurrency: 5\n', 'DA1001', 'notMemorySize', 6],
+  ])('%s', (_n, variant, id, messageId, line) => {
+    expect(lint(EC(variant))).toMatchObject([{ ruleId: id, messageId, line }]);
   });
 
   it.each([
@@ -67,18 +107,18 @@ describe('findings point at the offending value', () => {
 
   it('KMS key on a d-family type is an error; on m5 it is fine; a type outside ProductionVariantInstanceType is an error', () => {
     const v = (t: string) => `    InstanceType: ${t}\n    InitialInstanceCount: 1\n`;
-    expect(lint(EC(v('ml.m5d.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008', line: 2, column: 11 }]);
-    expect(lint(EC(v('ml.p4d.24xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008' }]);
+    expect(lint(EC(v('ml.m5d.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008', messageId: 'kmsKeyOnNvme', line: 2, column: 11, endLine: 2, endColumn: 18 }]);
+    expect(lint(EC(v('ml.p4d.24xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1008', messageId: 'kmsKeyOnNvme' }]);
     expect(lint(EC(v('ml.m5.xlarge'), 'KmsKeyId: alias/k\n'))).toEqual([]);
-    expect(lint(EC(v('ml.zz9.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1010', severity: 'error' }]);
+    expect(lint(EC(v('ml.zz9.xlarge'), 'KmsKeyId: alias/k\n'))).toMatchObject([{ ruleId: 'DA1010', messageId: 'notInApiModel', severity: 'error' }]);
   });
 
   it('batch: product of concurrency and payload, and the default payload of 6', () => {
     const job = (top: string) => `TransformJobName: j\nModelName: m\n${top}TransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
     expect(lint(job('MaxConcurrentTransforms: 10\nMaxPayloadInMB: 10\n'))).toEqual([]);
-    expect(lint(job('MaxConcurrentTransforms: 11\nMaxPayloadInMB: 10\n'))).toMatchObject([{ ruleId: 'DA3002', line: 3, column: 26 }]);
-    expect(lint(job('MaxConcurrentTransforms: 17\n'))).toMatchObject([{ ruleId: 'DA3002', message: expect.stringMatching(/x MaxPayloadInMB 6 = 102 MB/) }]);
-    expect(lint(job('MaxPayloadInMB: 101\n'))).toMatchObject([{ ruleId: 'DA3001' }]);
+    expect(lint(job('MaxConcurrentTransforms: 11\nMaxPayloadInMB: 10\n'))).toMatchObject([{ ruleId: 'DA3002', messageId: 'productTooLarge', line: 3, column: 26 }]);
+    expect(lint(job('MaxConcurrentTransforms: 17\n'))).toMatchObject([{ ruleId: 'DA3002', messageId: 'productTooLarge', message: expect.stringMatching(/x MaxPayloadInMB 6 = 102 MB/) }]);
+    expect(lint(job('MaxPayloadInMB: 101\n'))).toMatchObject([{ ruleId: 'DA3001', messageId: 'aboveMax' }]);
     expect(lint(job('MaxPayloadInMB: 0\n'))).toEqual([]);
   });
 });
@@ -89,7 +129,7 @@ describe('CloudFormation values', () => {
   it('resolves a !Ref to a parameter default, and says so', () => {
     const t = CFN('      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: !Ref Memory\n            MaxConcurrency: 5\n', 'Parameters:\n  Memory:\n    Type: Number\n    Default: 3000\n');
     const [f] = lint(t);
-    expect(f).toMatchObject({ ruleId: 'DA1001', line: 14, column: 34 }); // the parameter named by !Ref
+    expect(f).toMatchObject({ ruleId: 'DA1001', line: 14, column: 34, endLine: 14, endColumn: 40 }); // Memory, the parameter named by !Ref
     expect(f!.message).toMatch(/\(the default of parameter Memory\)$/);
   });
 
@@ -107,7 +147,7 @@ describe('CloudFormation values', () => {
 
   it('follows ModelName to the model resource', () => {
     const t = `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: a/b:1\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: v\n          ModelName: !GetAtt M.ModelName\n          ServerlessConfig: {MemorySizeInMB: 2048, MaxConcurrency: 5}\n`;
-    expect(lint(t)).toMatchObject([{ ruleId: 'DA1005', line: 6, column: 31, message: expect.stringMatching(/model M enables network isolation/) }]);
+    expect(lint(t)).toMatchObject([{ ruleId: 'DA1005', messageId: 'networkIsolation', line: 6, column: 31, message: expect.stringMatching(/model M enables/) }]);
   });
 
   it('skips YAML that holds no SageMaker resources', () => {
@@ -129,6 +169,8 @@ describe('suppressions and severities', () => {
   it('without a reason it suppresses nothing and says so', () => {
     const f = lint(bad.replace(' -- our account has a custom limit', ''));
     expect(f.map((x) => x.ruleId).sort()).toEqual(['DA0002', 'DA1001']);
+    // The finding spans the comment itself.
+    expect(f.find((x) => x.ruleId === 'DA0002')).toMatchObject({ messageId: 'noReason', line: 6, column: 29, endLine: 6, endColumn: 59 });
   });
   it('a config turns a rule off or changes its severity', () => {
     const text = EC('    ServerlessConfig:\n      MemorySizeInMB: 2500\n      MaxConcurrency: 5\n');
@@ -137,7 +179,23 @@ describe('suppressions and severities', () => {
   });
 });
 
+describe('answers files (DA4001)', () => {
+  const A = 'batch: false\npayload: 2MB\nprocessingTime: 800ms\nlatency: 30s\ntraffic: intermittent\n';
+  it('a bad value is placed at the value, from the document, with the key in the message', () => {
+    expect(lint(A.replace('payload: 2MB', 'payload: 2 megs'))).toMatchObject([{ ruleId: 'DA4001', messageId: 'badValue', line: 2, column: 10, endLine: 2, endColumn: 16, message: expect.stringMatching(/^payload: /) }]);
+    expect(lint(A.replace('traffic: intermittent', 'traffic:   "sometimes"'))).toMatchObject([{ ruleId: 'DA4001', messageId: 'badValue', line: 5, column: 12, endColumn: 23 }]);
+  });
+  it('an unknown key has its own id; missing answers are not a finding (flags may give them)', () => {
+    expect(lint(A + 'colour: blue\n')).toMatchObject([{ ruleId: 'DA4001', messageId: 'unknownKey', line: 6, column: 9, endLine: 6, endColumn: 13 }]);
+    expect(lint('batch: false\npayload: 2MB\nmodels: 2\n')).toEqual([]);
+  });
+});
+
 describe('artifact rules', () => {
+  it.each(ARTIFACT_RULES.map((r) => [r.id, r] as const))('%s declares camelCase message ids', (_id, r) => {
+    for (const id of Object.keys(r.messages)) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+
   it.each(ARTIFACT_RULES.map((r) => [r.id, r] as const))('%s has its doc page, current with the rule', (id, r) => {
     expect(readFileSync(`docs/rules/${id}.md`, 'utf8'), `run node scripts/gen-rule-docs.mjs`).toBe(artifactRulePage(r));
     expect(r.id).toMatch(/^DA5\d{3}$/);

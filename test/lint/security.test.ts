@@ -5,8 +5,8 @@ import { RULES } from '../../src/rules/lint/index';
 import { sarifValidator } from '../sarif';
 
 const lint = (text: string, severities = {}) => lintText('t.yaml', Buffer.from(text), { severities }).findings;
-/** The security findings (or one rule's), as [rule, line]. */
-const only = (text: string, prefix = 'DA7') => lint(text).filter((f) => f.ruleId.startsWith(prefix)).map((f) => [f.ruleId, f.line]);
+/** The security findings (or one rule's), as [rule, message id, line]. */
+const only = (text: string, prefix = 'DA7') => lint(text).filter((f) => f.ruleId.startsWith(prefix)).map((f) => [f.ruleId, f.messageId, f.line]);
 
 const EC = (variants: string[], top = '') =>
   `EndpointConfigName: my-config\n${top}ProductionVariants:\n${variants.map((v, i) => `  - VariantName: v${i}\n    ModelName: my-model\n${v}`).join('')}`;
@@ -17,8 +17,8 @@ describe('DA7001 endpoint volume KMS key: only where the API accepts a key', () 
   it('warns on an EBS type without a key, at the endpoint config, naming the type', () => {
     const [f, ...rest] = lint(EC([INSTANCE('ml.m5.xlarge')]));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ ruleId: 'DA7001', severity: 'warning', line: 1, column: 21 });
-    expect(f!.message).toBe('endpoint config my-config has no KmsKeyId; ml.m5.xlarge stores the model on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)');
+    expect(f).toMatchObject({ ruleId: 'DA7001', messageId: 'noKey', severity: 'warning', line: 1, column: 21, endLine: 1, endColumn: 30 });
+    expect(f!.message).toBe('endpoint config my-config has no KmsKeyId; on ml.m5.xlarge the model is stored on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)');
   });
 
   it.each([
@@ -33,7 +33,7 @@ describe('DA7001 endpoint volume KMS key: only where the API accepts a key', () 
   it('a key left to a condition counts as set; in a template the finding is on the resource\'s Type line', () => {
     const cfn = (key: string) => `Parameters:\n  Key:\n    Type: String\n    Default: ""\nConditions:\n  HasKey: !Not [!Equals [!Ref Key, ""]]\nResources:\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n${key}      ProductionVariants:\n        - VariantName: v\n          ModelName: m\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n`;
     expect(only(cfn('      KmsKeyId: !If [HasKey, !Ref Key, !Ref "AWS::NoValue"]\n'), 'DA7001')).toEqual([]);
-    expect(only(cfn(''), 'DA7001')).toEqual([['DA7001', 9]]);
+    expect(only(cfn(''), 'DA7001')).toEqual([['DA7001', 'noKey', 9]]);
   });
 
   it('DA1008 and DA7001 never both speak about one endpoint config', () => {
@@ -50,7 +50,7 @@ describe('DA7001 endpoint volume KMS key: only where the API accepts a key', () 
 
   it('checks an endpoint config that hosts inference components (no model on the variant) the same way', () => {
     const ic = (type: string) => `EndpointConfigName: ic-config\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ${type}\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 1\n      MaxInstanceCount: 4\n    RoutingConfig:\n      RoutingStrategy: LEAST_OUTSTANDING_REQUESTS\n`;
-    expect(only(ic('ml.m5.xlarge'))).toEqual([['DA7001', 1]]);
+    expect(only(ic('ml.m5.xlarge'))).toEqual([['DA7001', 'noKey', 1]]);
     expect(only(ic('ml.g5.xlarge'))).toEqual([]);
   });
 });
@@ -66,40 +66,40 @@ const ASYNC = '      AsyncInferenceConfig:\n        OutputConfig:\n          S3O
 describe('DA7002 network isolation, weighed with DA1013 and DA1005', () => {
   it('a real-time model without isolation: at the resource, saying what isolation breaks', () => {
     const f = lint(STACK(MODEL(''), RT)).filter((x) => x.ruleId === 'DA7002');
-    expect(f).toMatchObject([{ line: 3, column: 11, severity: 'warning' }]);
+    expect(f).toMatchObject([{ messageId: 'missing', line: 3, column: 11, severity: 'warning' }]);
     expect(f[0]!.message).toMatch(/^model M does not enable network isolation; add EnableNetworkIsolation: true unless its container must reach the network \(downloads at start-up/);
   });
 
   it('isolation turned off is reported at the property; on, nothing; a parameter default counts', () => {
-    expect(only(STACK(MODEL('      EnableNetworkIsolation: false\n'), RT))).toEqual([['DA7002', 6]]);
+    expect(only(STACK(MODEL('      EnableNetworkIsolation: false\n'), RT))).toEqual([['DA7002', 'disabled', 6]]);
     expect(lint(STACK(MODEL('      EnableNetworkIsolation: false\n'), RT))[0]!.message).toMatch(/turns network isolation off/);
     expect(only(STACK(MODEL('      EnableNetworkIsolation: true\n'), RT))).toEqual([]);
     const withParam = (dflt: string) => `Parameters:\n  Iso:\n    Type: String\n${dflt}${STACK(MODEL('      EnableNetworkIsolation: !Ref Iso\n'), RT)}`;
     expect(only(withParam('    Default: "true"\n'))).toEqual([]);
-    expect(only(withParam('    Default: "false"\n'))).toEqual([['DA7002', 10]]);
+    expect(only(withParam('    Default: "false"\n'))).toEqual([['DA7002', 'disabled', 10]]);
     expect(only(withParam(''))).toEqual([]); // no default: not guessed
   });
 
   it('a container that downloads at start-up is told what to move to S3 first', () => {
     const hub = MODEL('', '        Environment:\n          HF_MODEL_ID: meta-llama/Llama-3.1-8B\n', '');
-    expect(only(STACK(hub, RT))).toEqual([['DA7002', 9]]);
+    expect(only(STACK(hub, RT))).toEqual([['DA7002', 'downloadsAtStartup', 9]]);
     expect(lint(STACK(hub, RT))[0]!.message).toMatch(/downloads the weights of meta-llama\/Llama-3.1-8B from the Hugging Face Hub at start-up, which isolation would block: put the weights in S3 \(ModelDataUrl\), then add EnableNetworkIsolation: true/);
     // With model data from S3, HF_MODEL_ID names the local copy: the plain advice.
     expect(lint(STACK(MODEL('', '        Environment:\n          HF_MODEL_ID: /opt/ml/model\n'), RT))[0]!.message).toMatch(/does not enable network isolation/);
     const code = MODEL('', '        Environment:\n          SAGEMAKER_SUBMIT_DIRECTORY: s3://b/code/sourcedir.tar.gz\n');
-    expect(lint(STACK(code, RT))[0]).toMatchObject({ ruleId: 'DA7002', line: 10 });
+    expect(lint(STACK(code, RT))[0]).toMatchObject({ ruleId: 'DA7002', messageId: 'downloadsAtStartup', line: 10 });
     expect(lint(STACK(code, RT))[0]!.message).toMatch(/downloads its inference code from s3:\/\/b\/code\/sourcedir.tar.gz at start-up.*pack the code into model.tar.gz/);
   });
 
   it('a model that an inference component deploys runs on Real-Time instances: it is checked', () => {
     const t = (iso: string) => `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n${MODEL(iso)}  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      KmsKeyId: alias/k\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      ProductionVariants:\n        - VariantName: AllTraffic\n          InstanceType: ml.m5.xlarge\n          InitialInstanceCount: 1\n  E:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt C.EndpointConfigName\n  IC:\n    Type: AWS::SageMaker::InferenceComponent\n    Properties:\n      EndpointName: !GetAtt E.EndpointName\n      VariantName: AllTraffic\n      Specification:\n        ModelName: !GetAtt M.ModelName\n        ComputeResourceRequirements:\n          NumberOfCpuCoresRequired: 1\n          MinMemoryRequiredInMb: 1024\n      RuntimeConfig:\n        CopyCount: 1\n`;
-    expect(only(t(''))).toEqual([['DA7002', 3]]);
+    expect(only(t(''))).toEqual([['DA7002', 'missing', 3]]);
     expect(only(t('      EnableNetworkIsolation: true\n'))).toEqual([]);
   });
 
   it('an AWS CLI model input alone is checked (the file does not show what serves it)', () => {
     const cli = 'ModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n';
-    expect(only(cli)).toEqual([['DA7002', 1]]);
+    expect(only(cli)).toEqual([['DA7002', 'missing', 1]]);
     expect(only(`# deploy-advisor-ignore DA7002 -- serves an async endpoint\n${cli}`)).toEqual([]);
   });
 
@@ -111,7 +111,7 @@ describe('DA7002 network isolation, weighed with DA1013 and DA1005', () => {
       it(`${h}, isolation ${i}: never opposite advice`, () => {
         const f = lint(STACK(MODEL(prop), variant, top));
         const turnOn = f.some((x) => x.ruleId === 'DA7002');
-        const turnOff = f.some((x) => (x.ruleId === 'DA1013' || x.ruleId === 'DA1005') && /network isolation/.test(x.message));
+        const turnOff = f.some((x) => (x.ruleId === 'DA1013' || x.ruleId === 'DA1005') && x.messageId === 'networkIsolation');
         expect(turnOn && turnOff).toBe(false);
         expect(turnOn).toBe(h === 'real-time' && i !== 'on');
         expect(turnOff).toBe(h !== 'real-time' && i === 'on');
@@ -124,7 +124,7 @@ describe('DA7003 and DA7004: keys for what SageMaker writes to S3 (allowed on ev
   const CAPTURE = (extra = '') => `DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://b/capture/\n${extra}  CaptureOptions:\n    - CaptureMode: Input\n`;
   it('data capture without a key, on an NVMe type too; not when capture is off', () => {
     const [f] = lint(EC([INSTANCE('ml.g5.xlarge')], CAPTURE()));
-    expect(f).toMatchObject({ ruleId: 'DA7003', line: 2, column: 1 });
+    expect(f).toMatchObject({ ruleId: 'DA7003', messageId: 'noKey', line: 2, column: 1 });
     expect(f!.message).toBe('DataCaptureConfig has no KmsKeyId, so captured requests and responses in s3://b/capture/ are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)');
     expect(only(EC([INSTANCE('ml.g5.xlarge')], CAPTURE('  KmsKeyId: alias/k\n')))).toEqual([]);
     expect(only(EC([INSTANCE('ml.g5.xlarge')], CAPTURE('  EnableCapture: false\n')))).toEqual([]);
@@ -138,7 +138,7 @@ describe('DA7003 and DA7004: keys for what SageMaker writes to S3 (allowed on ev
 
   it('async output without a key: at OutputConfig', () => {
     const a = (key: string) => EC([INSTANCE('ml.g5.xlarge')], `AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://b/out/\n${key}`);
-    expect(only(a(''))).toEqual([['DA7004', 3]]);
+    expect(only(a(''))).toEqual([['DA7004', 'noKey', 3]]);
     expect(lint(a(''))[0]!.message).toMatch(/^AsyncInferenceConfig.OutputConfig has no KmsKeyId, so results in s3:\/\/b\/out\/ are encrypted with the default S3 key/);
     expect(only(a('    KmsKeyId: alias/k\n'))).toEqual([]);
   });
@@ -154,7 +154,7 @@ describe('SARIF ranks security rules for code scanning', () => {
     const text = EC([INSTANCE('ml.m5.xlarge')], 'DataCaptureConfig:\n  InitialSamplingPercentage: 200\n  DestinationS3Uri: s3://b/c/\n  CaptureOptions:\n    - CaptureMode: Input\n');
     const sarif = toSarif([{ path: 't.yaml', kinds: [], findings: lint(text) }]);
     expect(sarifValidator()(sarif)).toBe(true);
-    const rules = Object.fromEntries(sarif.runs[0]!.tool.driver.rules.map((r) => [r.id, r]));
+    const rules = Object.fromEntries(sarif.runs[0]!.tool.driver.rules!.map((r) => [r.id, r]));
     expect(Object.keys(rules).sort()).toEqual(['DA1011', 'DA7001', 'DA7003']);
     expect(rules.DA7001!.properties).toMatchObject({ tags: ['security', 'external/cwe/cwe-311'], 'security-severity': '4.0' });
     expect(rules.DA7003!.properties).toMatchObject({ tags: ['security', 'external/cwe/cwe-311'], 'security-severity': '5.0' });

@@ -98,7 +98,7 @@ describe('instance types the API accepts for the use', () => {
 
   const job = (type: string) => `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ${type}\n  InstanceCount: 1\n`;
   it.each(['ml.c5.large', 'ml.r5.large'])('lint flags %s in a transform job (DA1010), once', (type) => {
-    expect(lint(job(type))).toMatchObject([{ ruleId: 'DA1010', severity: 'error', line: 11, message: expect.stringContaining('TransformInstanceType') }]);
+    expect(lint(job(type))).toMatchObject([{ ruleId: 'DA1010', messageId: 'hostingOnly', severity: 'error', line: 11, column: 17, endColumn: 17 + type.length }]);
   });
   it('and accepts ml.c5.xlarge and ml.m5.large there', () => {
     expect(lint(job('ml.c5.xlarge'))).toEqual([]);
@@ -107,7 +107,7 @@ describe('instance types the API accepts for the use', () => {
   it('lint flags a hosting type outside ProductionVariantInstanceType', () => {
     const ec = (t: string) => `EndpointConfigName: c\nProductionVariants:\n  - VariantName: v\n    ModelName: m\n    InstanceType: ${t}\n    InitialInstanceCount: 1\n`;
     expect(lint(ec('ml.c5.large'))).toEqual([]);
-    expect(lint(ec('ml.m5.3xlarge'))).toMatchObject([{ ruleId: 'DA1010', message: expect.stringContaining('ProductionVariantInstanceType') }]);
+    expect(lint(ec('ml.m5.3xlarge'))).toMatchObject([{ ruleId: 'DA1010', messageId: 'notInApiModel', message: expect.stringContaining('ProductionVariantInstanceType') }]);
   });
 });
 
@@ -115,15 +115,15 @@ describe('DA1014 by shape path', () => {
   const job = (dataType: string) => `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: ${dataType}\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
   it('AugmentedManifestFile is a transform S3DataType; S3Object is not', () => {
     expect(lint(job('AugmentedManifestFile'))).toEqual([]);
-    expect(lint(job('S3Object'))).toMatchObject([{ ruleId: 'DA1014', line: 6 }]);
+    expect(lint(job('S3Object'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', line: 6 }]);
   });
 
   const model = (body: string) => `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n${body}`;
   it('PrimaryContainer.Mode Direct is flagged; InferenceExecutionConfig.Mode Direct is not; MultiModel there is', () => {
-    expect(lint(model('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: Direct\n'))).toMatchObject([{ ruleId: 'DA1014', line: 8, message: expect.stringContaining('MultiModel, SingleModel') }]);
+    expect(lint(model('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: Direct\n'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', line: 8, message: expect.stringContaining('MultiModel, SingleModel') }]);
     const multi = (mode: string) => model(`      Containers:\n        - ContainerHostname: a\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1\n        - ContainerHostname: b\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/b:1\n      InferenceExecutionConfig:\n        Mode: ${mode}\n`);
     expect(lint(multi('Direct'))).toEqual([]);
-    expect(lint(multi('MultiModel'))).toMatchObject([{ ruleId: 'DA1014', message: expect.stringContaining('Direct, Serial') }]);
+    expect(lint(multi('MultiModel'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', message: expect.stringContaining('Direct, Serial') }]);
   });
 });
 
@@ -134,40 +134,40 @@ describe('lint gaps (issue 12 item 7)', () => {
   it('a 68-character EndpointConfigName is too long, although it matches the pattern', () => {
     const name = `a${'-b'.repeat(33)}c`;
     expect(name).toHaveLength(68);
-    expect(lint(EC(name, V()))).toMatchObject([{ ruleId: 'DA1012', line: 1, message: expect.stringContaining('68 characters') }]);
+    expect(lint(EC(name, V()))).toMatchObject([{ ruleId: 'DA1012', messageId: 'tooLong', line: 1, message: expect.stringContaining('68 characters') }]);
     expect(lint(EC(name.slice(0, 63), V()))).toEqual([]);
   });
 
   it('MemorySizeInMB as a string in an AWS CLI input (CloudFormation converts it)', () => {
     const sv = '  - VariantName: v\n    ModelName: m\n    ServerlessConfig:\n      MemorySizeInMB: "2048"\n      MaxConcurrency: 5\n';
-    expect(lint(EC('c', sv))).toMatchObject([{ ruleId: 'DA1014', line: 6, message: expect.stringContaining('without quotes') }]);
+    expect(lint(EC('c', sv))).toMatchObject([{ ruleId: 'DA1014', messageId: 'quotedNumber', line: 6 }]);
     const cfn = `Resources:\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: v\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: "2048"\n            MaxConcurrency: 5\n`;
     expect(lint(cfn)).toEqual([]);
   });
 
   it('a ServerlessConfig without MaxConcurrency', () => {
     const sv = '  - VariantName: v\n    ModelName: m\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n';
-    expect(lint(EC('c', sv))).toMatchObject([{ ruleId: 'DA1014', message: expect.stringContaining('no MaxConcurrency') }]);
+    expect(lint(EC('c', sv))).toMatchObject([{ ruleId: 'DA1014', messageId: 'missingMember', message: expect.stringContaining('no MaxConcurrency') }]);
   });
 
   it('an unknown top-level key in an AWS CLI input is reported, not skipped', () => {
     const r = lintText('t.yaml', Buffer.from(`EndpointConfigName: c\nProductionVariant:\n${V()}`), { severities: SECURITY_OFF });
     expect(r.kinds).toEqual(['aws-cli:create-endpoint-config']);
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['DA1009', 'DA1014']);
-    expect(r.findings.find((f) => f.ruleId === 'DA1014')!.message).toMatch(/unknown key "ProductionVariant".*did you mean ProductionVariants\?/);
+    expect(r.findings.find((f) => f.ruleId === 'DA1014')).toMatchObject({ messageId: 'unknownKey', message: expect.stringMatching(/did you mean ProductionVariants\?/) });
     // Deeper unknown keys too: the AWS CLI rejects them.
-    expect(lint(EC('c', `${V()}    MaxConcurency: 5\n`))).toMatchObject([{ ruleId: 'DA1014', line: 7 }]);
+    expect(lint(EC('c', `${V()}    MaxConcurency: 5\n`))).toMatchObject([{ ruleId: 'DA1014', messageId: 'unknownKey', line: 7 }]);
   });
 
   it('placeholders in Image, ModelDataUrl and S3 URIs', () => {
     const m = 'ModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nPrimaryContainer:\n  Image: <ACCOUNT>.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://<BUCKET>/model.tar.gz\n';
-    expect(lint(m)).toMatchObject([{ ruleId: 'DA1014', line: 4 }, { ruleId: 'DA1014', line: 5 }]);
+    expect(lint(m)).toMatchObject([{ ruleId: 'DA1014', messageId: 'placeholder', line: 4 }, { ruleId: 'DA1014', messageId: 'placeholder', line: 5 }]);
     const job = 'TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://<BUCKET>/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n';
-    expect(lint(job)).toMatchObject([{ ruleId: 'DA1014', line: 7, message: expect.stringContaining('<BUCKET>') }]);
+    expect(lint(job)).toMatchObject([{ ruleId: 'DA1014', messageId: 'placeholder', line: 7, message: expect.stringContaining('<BUCKET>') }]);
   });
 
   it('two production variants with the same VariantName', () => {
-    expect(lint(EC('c', V() + V()))).toMatchObject([{ ruleId: 'DA1011', line: 7, message: expect.stringContaining('already used') }]);
+    expect(lint(EC('c', V() + V()))).toMatchObject([{ ruleId: 'DA1011', messageId: 'duplicateName', line: 7 }]);
     expect(lint(EC('c', V() + V('Other')))).toEqual([]);
   });
 });

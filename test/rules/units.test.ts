@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, parseDuration, parseSize } from '../../src/rules/units';
+import { byCodeUnits, formatBytes, formatDuration, groupThousands, parseDuration, parseSize } from '../../src/rules/units';
 
 describe('parseSize', () => {
   it.each([
@@ -71,5 +71,36 @@ describe('formatting', () => {
     expect(formatDuration(45)).toBe('45 s');
     expect(formatDuration(600)).toBe('10 min');
     expect(formatDuration(3600)).toBe('1 h');
+  });
+});
+
+describe('groupThousands (en-US grouping without loading ICU)', () => {
+  it.each([
+    [0, undefined, '0'],
+    [999, undefined, '999'],
+    [1000, undefined, '1,000'],
+    [1234567.5, undefined, '1,234,567.5'],
+    [-1234567, undefined, '-1,234,567'],
+    [2854.3, 2, '2,854.30'],
+    [3042.424, 2, '3,042.42'],
+    [0.005, 2, '0.01'],
+    [1e21, undefined, '1e+21'],
+  ])('%s (%s decimals) -> %s', (n, d, want) => {
+    expect(groupThousands(n, d)).toBe(want);
+  });
+
+  it('agrees with toLocaleString("en-US") on whole numbers and 2-decimal amounts', () => {
+    for (const n of [0, 7, 12, 123, 1234, 12345, 123456, 1234567, 98765432109]) {
+      expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
+      expect(groupThousands(n / 100, 2)).toBe((n / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    }
+  });
+});
+
+describe('byCodeUnits', () => {
+  it('orders rule ids as localeCompare does for ASCII ids', () => {
+    const ids = ['DA1010', 'DA0001', 'DA6001', 'DA1002', 'DA5007', 'DA1017'];
+    expect([...ids].sort(byCodeUnits)).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+    expect(byCodeUnits('a', 'a')).toBe(0);
   });
 });

@@ -2,6 +2,12 @@
 import type { ArtifactRule } from '../artifact/checks';
 import type { Rule } from './types';
 
+/** The rule's messages by id: what a finding's messageId names, with its {{placeholders}}. */
+function messagesSection(messages: Readonly<Record<string, string>>): string {
+  const items = Object.entries(messages).map(([id, text]) => `- \`${id}\`: ${text.includes('`') ? text : `\`${text}\``}`);
+  return `## Messages\n\nA finding's \`messageId\` (in JSON and SARIF output) is one of these; \`{{name}}\` is filled in from the finding.\n\n${items.join('\n')}\n`;
+}
+
 export function artifactRulePage(r: ArtifactRule): string {
   return `# ${r.id}: ${r.name}
 
@@ -23,6 +29,7 @@ ${r.examples.invalid}
 ${r.examples.valid}
 \`\`\`
 
+${messagesSection(r.messages)}
 <!-- Generated from src/rules/artifact by scripts/gen-rule-docs.mjs; edit the rule, not this page. -->
 `;
 }
@@ -55,6 +62,7 @@ ${r.examples.invalid.trimEnd()}
 ${r.examples.valid.trimEnd()}
 \`\`\`
 
+${messagesSection(r.messages)}
 Suppress one finding, with a reason: \`# deploy-advisor-ignore ${r.id} -- <why>\` on its line or the line before.
 Turn the rule off or change its severity in \`.deploy-advisor.yaml\`: \`rules: { ${r.id}: off }\`.
 

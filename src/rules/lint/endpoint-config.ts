@@ -4,7 +4,7 @@
 import { API_MODEL_SOURCES } from '../api';
 import { acceptedFor, hasNvme } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { containers, given, isObj, num, plain, range, str, variantModels, variants } from './helpers';
+import { RANGE_MESSAGES, containers, given, isObj, num, plain, range, str, variantModels, variants } from './helpers';
 import type { RawFinding, Rule } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
@@ -23,6 +23,7 @@ export const serverlessMemorySize: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3000\n      MaxConcurrency: 5\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3072\n      MaxConcurrency: 5\n',
   },
+  messages: { notMemorySize: 'MemorySizeInMB {{value}} is not a Serverless memory size; use {{min}}-{{max}} in {{step}} MB steps (e.g. {{nearest}})' },
   check(ctx) {
     const min = limit('serverless.memory-min');
     const max = limit('serverless.memory-max');
@@ -33,7 +34,7 @@ export const serverlessMemorySize: Rule = {
         const n = num(ctx, (v.ServerlessConfig as Record<string, unknown>).MemorySizeInMB);
         if (n === null || (n >= min && n <= max && n % step === 0)) return [];
         const nearest = Math.min(max, Math.max(min, Math.ceil(n / step) * step));
-        return [{ path: [...path, 'ServerlessConfig', 'MemorySizeInMB'], message: `MemorySizeInMB ${n} is not a Serverless memory size; use ${min}-${max} in ${step} MB steps (e.g. ${nearest})` }];
+        return [{ path: [...path, 'ServerlessConfig', 'MemorySizeInMB'], messageId: 'notMemorySize', data: { value: n, min, max, step, nearest } }];
       }),
     );
   },
@@ -50,6 +51,7 @@ export const serverlessMaxConcurrency: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 500\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 200\n',
   },
+  messages: RANGE_MESSAGES,
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) =>
       variants(ec).flatMap(({ v, path }) =>
@@ -70,6 +72,7 @@ export const serverlessProvisionedConcurrency: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n      ProvisionedConcurrency: 10\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 10\n      ProvisionedConcurrency: 2\n',
   },
+  messages: { ...RANGE_MESSAGES, aboveMaxConcurrency: 'ProvisionedConcurrency {{provisioned}} is more than MaxConcurrency {{maxConcurrency}}; lower it or raise MaxConcurrency' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) =>
       variants(ec).flatMap(({ v, path }) => {
@@ -80,7 +83,7 @@ export const serverlessProvisionedConcurrency: Rule = {
         const pc = num(ctx, sc.ProvisionedConcurrency);
         const mc = num(ctx, sc.MaxConcurrency);
         if (!out.length && pc !== null && mc !== null && pc > mc) {
-          out.push({ path: p, message: `ProvisionedConcurrency ${pc} is more than MaxConcurrency ${mc}; lower it or raise MaxConcurrency` });
+          out.push({ path: p, messageId: 'aboveMaxConcurrency', data: { provisioned: pc, maxConcurrency: mc } });
         }
         return out;
       }),
@@ -99,20 +102,27 @@ export const serverlessUnsupportedConfig: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\nDataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n',
   },
+  messages: {
+    dataCapture: 'data capture is not supported with a Serverless variant; remove DataCaptureConfig or use instance-based hosting',
+    asyncInference: 'asynchronous inference is not supported with a Serverless variant; remove AsyncInferenceConfig or use instance-based hosting',
+    kmsKey: 'a KMS key for the storage volume is not supported with a Serverless variant; remove KmsKeyId or use instance-based hosting',
+    severalVariants: '{{count}} production variants: a Serverless endpoint config takes exactly one',
+    instanceField: '{{key}} does not apply to a Serverless variant; remove it (or remove ServerlessConfig for instance hosting)',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const ec of ctx.endpointConfigs) {
       const vs = variants(ec);
       if (!vs.some(({ v }) => serverless(v))) continue;
-      const say = (key: string, what: string) => out.push({ path: [...ec.base, key], message: `${what} is not supported with a Serverless variant; remove ${key} or use instance-based hosting` });
-      if (given(ctx, ec.props.DataCaptureConfig)) say('DataCaptureConfig', 'data capture');
-      if (given(ctx, ec.props.AsyncInferenceConfig)) say('AsyncInferenceConfig', 'asynchronous inference');
-      if (given(ctx, ec.props.KmsKeyId)) say('KmsKeyId', 'a KMS key for the storage volume');
-      if (vs.length > 1) out.push({ path: [...ec.base, 'ProductionVariants', 1], message: `${vs.length} production variants: a Serverless endpoint config takes exactly one` });
+      const say = (key: string, messageId: string) => out.push({ path: [...ec.base, key], messageId });
+      if (given(ctx, ec.props.DataCaptureConfig)) say('DataCaptureConfig', 'dataCapture');
+      if (given(ctx, ec.props.AsyncInferenceConfig)) say('AsyncInferenceConfig', 'asyncInference');
+      if (given(ctx, ec.props.KmsKeyId)) say('KmsKeyId', 'kmsKey');
+      if (vs.length > 1) out.push({ path: [...ec.base, 'ProductionVariants', 1], messageId: 'severalVariants', data: { count: vs.length } });
       for (const { v, path } of vs) {
         if (!serverless(v)) continue;
         for (const key of ['InstanceType', 'InitialInstanceCount', 'VolumeSizeInGB', 'ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds']) {
-          if (given(ctx, v[key])) out.push({ path: [...path, key], message: `${key} does not apply to a Serverless variant; remove it (or remove ServerlessConfig for instance hosting)` });
+          if (given(ctx, v[key])) out.push({ path: [...path, key], messageId: 'instanceField', data: { key } });
         }
       }
     }
@@ -131,15 +141,21 @@ export const serverlessUnsupportedModel: Rule = {
     invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n      VpcConfig:\n        SecurityGroupIds: [sg-0123456789abcdef0]\n        Subnets: [subnet-0123456789abcdef0]\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
     valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
   },
+  messages: {
+    vpc: 'model {{model}} has a VpcConfig, which Serverless Inference does not support; use an instance-based variant or change the model',
+    networkIsolation: 'model {{model}} enables network isolation, which Serverless Inference does not support; use an instance-based variant or change the model',
+    multiModel: 'model {{model}} is a multi-model container, which Serverless Inference does not support; use an instance-based variant or change the model',
+    severalContainers: 'model {{model}} has {{count}} containers, which Serverless Inference does not support; use an instance-based variant or change the model',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (_ec, v) => serverless(v))) {
-      const say = (path: ReadonlyArray<string | number>, what: string) => out.push({ path, message: `model ${m.name} ${what}, which Serverless Inference does not support; use an instance-based variant or change the model` });
-      if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'has a VpcConfig');
-      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'enables network isolation');
+      const say = (path: ReadonlyArray<string | number>, messageId: string, count = 0) => out.push({ path, messageId, data: { model: m.name, count } });
+      if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'vpc');
+      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'networkIsolation');
       const cs = containers(m);
-      if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'is a multi-model container');
-      if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) say([...m.base, 'Containers'], `has ${m.props.Containers.length} containers`);
+      if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'multiModel');
+      if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) say([...m.base, 'Containers'], 'severalContainers', m.props.Containers.length);
     }
     return out;
   },
@@ -156,13 +172,14 @@ export const asyncOutputPath: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 4\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n',
   },
+  messages: { noOutputPath: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
       if (!isObj(a)) return [];
       const oc = a.OutputConfig;
       if (isObj(oc) && (oc.S3OutputPath !== undefined || oc.S3FailurePath !== undefined)) return [];
-      return [{ path: [...ec.base, 'AsyncInferenceConfig', ...(isObj(oc) ? ['OutputConfig'] : [])], message: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' }];
+      return [{ path: [...ec.base, 'AsyncInferenceConfig', ...(isObj(oc) ? ['OutputConfig'] : [])], messageId: 'noOutputPath' }];
     });
   },
 };
@@ -178,6 +195,7 @@ export const asyncMaxConcurrentInvocations: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 0\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 2\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
   },
+  messages: RANGE_MESSAGES,
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
@@ -198,12 +216,13 @@ export const kmsKeyWithNvme: Rule = {
     invalid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
     valid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.xlarge\n    InitialInstanceCount: 1\n',
   },
+  messages: { kmsKeyOnNvme: 'KmsKeyId is set, but {{type}} has local NVMe storage and CreateEndpointConfig rejects a key for it; remove KmsKeyId or choose an instance type with EBS storage' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       if (!given(ctx, ec.props.KmsKeyId)) return [];
       const nvme = variants(ec).map(({ v }) => str(ctx, v.InstanceType)).filter((t): t is string => t !== null && hasNvme(t) === true);
       if (!nvme.length) return [];
-      return [{ path: [...ec.base, 'KmsKeyId'], message: `KmsKeyId is set, but ${nvme[0]} has local NVMe storage and CreateEndpointConfig rejects a key for it; remove KmsKeyId or choose an instance type with EBS storage` }];
+      return [{ path: [...ec.base, 'KmsKeyId'], messageId: 'kmsKeyOnNvme', data: { type: nvme[0]! } }];
     });
   },
 };
@@ -219,13 +238,18 @@ export const productionVariantCount: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants: []\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
   },
+  messages: {
+    missing: 'ProductionVariants is missing; add at least one variant',
+    empty: 'ProductionVariants is empty; add at least one variant',
+    tooMany: '{{count}} production variants; at most {{max}}',
+  },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const list = ec.props.ProductionVariants;
-      if (list === undefined) return [{ path: ec.base, message: 'ProductionVariants is missing; add at least one variant' }];
+      if (list === undefined) return [{ path: ec.base, messageId: 'missing' }];
       if (!Array.isArray(list)) return [];
-      if (list.length === 0) return [{ path: [...ec.base, 'ProductionVariants'], message: 'ProductionVariants is empty; add at least one variant' }];
-      if (list.length > limit('real-time.variants')) return [{ path: [...ec.base, 'ProductionVariants', limit('real-time.variants')], message: `${list.length} production variants; at most ${limit('real-time.variants')}` }];
+      if (list.length === 0) return [{ path: [...ec.base, 'ProductionVariants'], messageId: 'empty' }];
+      if (list.length > limit('real-time.variants')) return [{ path: [...ec.base, 'ProductionVariants', limit('real-time.variants')], messageId: 'tooMany', data: { count: list.length, max: limit('real-time.variants') } }];
       return [];
     });
   },
@@ -242,17 +266,22 @@ export const unknownInstanceType: Rule = {
     invalid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.large\n  InstanceCount: 1\n',
     valid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.xlarge\n  InstanceCount: 1\n',
   },
+  messages: {
+    notMlType: '"{{type}}" is not an ml.* instance type; use e.g. ml.m5.xlarge',
+    hostingOnly: '{{type}} is not a TransformInstanceType: it hosts endpoints but cannot run a transform job; choose another size or family',
+    transformOnly: '{{type}} is not a ProductionVariantInstanceType: it runs transform jobs but cannot host an endpoint; choose another size or family',
+    notInApiModel: '{{type}} is not a {{list}} in the SageMaker API model; check the name (a type newer than {{model}} may be suppressed with a reason)',
+  },
   check(ctx) {
     const at = (t: unknown, path: ReadonlyArray<string | number>, use: 'hosting' | 'transform'): RawFinding[] => {
       const type = str(ctx, t);
       if (type === null) return [];
-      if (!limitPattern('model.instance-type-pattern').test(type)) return [{ path, message: `"${type}" is not an ml.* instance type; use e.g. ml.m5.xlarge` }];
+      if (!limitPattern('model.instance-type-pattern').test(type)) return [{ path, messageId: 'notMlType', data: { type } }];
       if (acceptedFor(type, use)) return [];
       const other = use === 'transform' ? acceptedFor(type, 'hosting') : acceptedFor(type, 'transform');
+      if (other) return [{ path, messageId: use === 'transform' ? 'hostingOnly' : 'transformOnly', data: { type } }];
       const list = use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
-      return [{ path, message: other
-        ? `${type} is not a ${list}: it ${use === 'transform' ? 'hosts endpoints but cannot run a transform job' : 'runs transform jobs but cannot host an endpoint'}; choose another size or family`
-        : `${type} is not a ${list} in the SageMaker API model; check the name (a type newer than ${API_MODEL_SOURCES.enums} may be suppressed with a reason)` }];
+      return [{ path, messageId: 'notInApiModel', data: { type, list, model: API_MODEL_SOURCES.enums } }];
     };
     return [
       ...ctx.endpointConfigs.flatMap((ec) => variants(ec).flatMap(({ v, path }) => at(v.InstanceType, [...path, 'InstanceType'], 'hosting'))),
@@ -272,6 +301,14 @@ export const variantSettings: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 0\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 1200\n',
   },
+  messages: {
+    ...RANGE_MESSAGES,
+    noInstanceOrServerless: 'variant has neither InstanceType nor ServerlessConfig; add one',
+    noInstanceCount: 'InitialInstanceCount is missing; an instance-based variant needs at least 1',
+    badInstanceCount: 'InitialInstanceCount {{count}} must be a whole number of at least 1 (scale to zero needs autoscaling, and async or inference components)',
+    negativeWeight: 'InitialVariantWeight {{weight}} must be 0 or more',
+    duplicateName: 'VariantName "{{name}}" is already used by variant {{first}}; each production variant needs its own name',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     const tmin = limit('model.startup-timeout-min');
@@ -279,15 +316,15 @@ export const variantSettings: Rule = {
     for (const ec of ctx.endpointConfigs) {
       for (const { v, path } of variants(ec)) {
         if (v.ServerlessConfig === undefined && v.InstanceType === undefined && v.ModelName !== undefined) {
-          out.push({ path, message: 'variant has neither InstanceType nor ServerlessConfig; add one' });
+          out.push({ path, messageId: 'noInstanceOrServerless' });
         }
         if (v.ServerlessConfig === undefined && given(ctx, v.InstanceType) && v.InitialInstanceCount === undefined) {
-          out.push({ path: [...path, 'InstanceType'], message: 'InitialInstanceCount is missing; an instance-based variant needs at least 1' });
+          out.push({ path: [...path, 'InstanceType'], messageId: 'noInstanceCount' });
         }
         const count = num(ctx, v.InitialInstanceCount);
-        if (count !== null && (count < 1 || !Number.isInteger(count))) out.push({ path: [...path, 'InitialInstanceCount'], message: `InitialInstanceCount ${count} must be a whole number of at least 1 (scale to zero needs autoscaling, and async or inference components)` });
+        if (count !== null && (count < 1 || !Number.isInteger(count))) out.push({ path: [...path, 'InitialInstanceCount'], messageId: 'badInstanceCount', data: { count } });
         const weight = num(ctx, v.InitialVariantWeight);
-        if (weight !== null && weight < 0) out.push({ path: [...path, 'InitialVariantWeight'], message: `InitialVariantWeight ${weight} must be 0 or more` });
+        if (weight !== null && weight < 0) out.push({ path: [...path, 'InitialVariantWeight'], messageId: 'negativeWeight', data: { weight } });
         out.push(...range(ctx, v.VolumeSizeInGB, [...path, 'VolumeSizeInGB'], 'VolumeSizeInGB', 1, limit('model.volume-size-max')));
         out.push(...range(ctx, v.ModelDataDownloadTimeoutInSeconds, [...path, 'ModelDataDownloadTimeoutInSeconds'], 'ModelDataDownloadTimeoutInSeconds', tmin, tmax));
         out.push(...range(ctx, v.ContainerStartupHealthCheckTimeoutInSeconds, [...path, 'ContainerStartupHealthCheckTimeoutInSeconds'], 'ContainerStartupHealthCheckTimeoutInSeconds', tmin, tmax));
@@ -297,7 +334,7 @@ export const variantSettings: Rule = {
         const name = str(ctx, v.VariantName);
         if (name === null) continue;
         const first = seen.get(name);
-        if (first !== undefined) out.push({ path: [...path, 'VariantName'], message: `VariantName "${name}" is already used by variant ${first + 1}; each production variant needs its own name` });
+        if (first !== undefined) out.push({ path: [...path, 'VariantName'], messageId: 'duplicateName', data: { name, first: first + 1 } });
         else seen.set(name, Number(path[path.length - 1]));
       }
       const dc = ec.props.DataCaptureConfig;
@@ -320,13 +357,17 @@ export const resourceNames: Rule = {
     invalid: 'EndpointConfigName: my_config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
   },
+  messages: {
+    tooLong: '{{field}} "{{name}}" is {{length}} characters; a SageMaker name has at most {{max}}',
+    invalidName: '{{field}} "{{name}}" is not a valid SageMaker name; use letters, digits and hyphens (at most {{max}}, no leading or trailing hyphen)',
+  },
   check(ctx) {
     const re = limitPattern('model.name-pattern');
     const check = (value: unknown, path: ReadonlyArray<string | number>, field: string): RawFinding[] => {
       const s = ctx.resolve(value);
       if (typeof s !== 'string' || (re.test(s) && s.length <= limit('model.name-length'))) return [];
-      if (re.test(s)) return [{ path, message: `${field} "${s}" is ${s.length} characters; a SageMaker name has at most ${limit('model.name-length')}` }];
-      return [{ path, message: `${field} "${s}" is not a valid SageMaker name; use letters, digits and hyphens (at most ${limit('model.name-length')}, no leading or trailing hyphen)` }];
+      if (re.test(s)) return [{ path, messageId: 'tooLong', data: { field, name: s, length: s.length, max: limit('model.name-length') } }];
+      return [{ path, messageId: 'invalidName', data: { field, name: s, max: limit('model.name-length') } }];
     };
     const out: RawFinding[] = [];
     for (const s of [...ctx.endpointConfigs, ...ctx.models, ...ctx.transformJobs]) {
@@ -354,10 +395,13 @@ export const asyncModelRisks: Rule = {
     invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
     valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
   },
+  messages: {
+    networkIsolation: 'model {{model}} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
-      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${m.name} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off` });
+      if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], messageId: 'networkIsolation', data: { model: m.name } });
     }
     return out;
   },
@@ -378,14 +422,18 @@ export const asyncUntargetedModel: Rule = {
     invalid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: MultiModel\n        ModelDataUrl: s3://bucket/models/\n'),
     valid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n'),
   },
+  messages: {
+    multiModel: 'model {{model}} is multi-model, but InvokeEndpointAsync has no TargetModel to pick a model; deploy one async endpoint per model',
+    directMultiContainer: 'model {{model}} is a multi-container model in Direct mode, but InvokeEndpointAsync has no TargetContainerHostname to pick a container; deploy one async endpoint per container, or use Mode Serial if the containers chain',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
       const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
-      if (mm) out.push({ path: [...mm.path, 'Mode'], message: `model ${m.name} is multi-model, but InvokeEndpointAsync has no TargetModel to pick a model; deploy one async endpoint per model` });
+      if (mm) out.push({ path: [...mm.path, 'Mode'], messageId: 'multiModel', data: { model: m.name } });
       const exec = m.props.InferenceExecutionConfig;
       if (isObj(exec) && str(ctx, exec.Mode) === 'Direct' && containers(m).length > 1) {
-        out.push({ path: [...m.base, 'InferenceExecutionConfig', 'Mode'], message: `model ${m.name} is a multi-container model in Direct mode, but InvokeEndpointAsync has no TargetContainerHostname to pick a container; deploy one async endpoint per container, or use Mode Serial if the containers chain` });
+        out.push({ path: [...m.base, 'InferenceExecutionConfig', 'Mode'], messageId: 'directMultiContainer', data: { model: m.name } });
       }
     }
     return out;

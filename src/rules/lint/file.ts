@@ -9,6 +9,17 @@ export const unreadableFile: Rule = {
   title: 'The file cannot be read as YAML or JSON',
   source: 'https://yaml.org/spec/1.2.2/',
   description: 'Syntax errors, duplicate keys, alias bombs (aliases that expand without bound), nesting too deep to read safely, files larger than 1 MiB, binary files and invalid UTF-8. The file is not linted further; other files still are.',
+  messages: {
+    tooLarge: 'the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller',
+    binary: 'the file is binary (it has NUL bytes), not YAML or JSON',
+    notUtf8: 'the file is not valid UTF-8',
+    cannotRead: 'the file cannot be read: {{problem}}',
+    notAFile: 'it is {{kind}}, not a file; give a YAML or JSON file',
+    folderUnreadable: 'the folder cannot be read: {{problem}}',
+    invalidYaml: 'not valid YAML or JSON: {{problem}}',
+    aliasBomb: 'aliases expand too far (more than {{max}}); this looks like an alias bomb',
+    tooDeep: 'nesting is too deep to read safely (more than {{max}} levels); configuration files nest far less',
+  },
   examples: {
     invalid: 'EndpointConfigName: my-config\nEndpointConfigName: other\nProductionVariants: []\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
@@ -23,14 +34,13 @@ export const suppressionWithoutReason: Rule = {
   title: 'A suppression comment must give a reason',
   source: 'README.md#suppressing-findings',
   description: 'Write `# deploy-advisor-ignore DA1008 -- reason` on the line of the finding or the line before it. Without a reason the comment suppresses nothing.',
+  messages: { noReason: 'deploy-advisor-ignore {{ids}} has no reason, so it suppresses nothing; add "-- <why>"' },
   examples: {
     invalid: 'EndpointConfigName: my-config\nKmsKeyId: alias/my-key  # deploy-advisor-ignore DA1008\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
     valid: 'EndpointConfigName: my-config\nKmsKeyId: alias/my-key  # deploy-advisor-ignore DA1008 -- the key is removed by our deploy script for g5\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
   },
   check: () => [],
 };
-
-
 
 export const answersFile: Rule = {
   id: 'DA4001',
@@ -39,6 +49,10 @@ export const answersFile: Rule = {
   title: 'A deploy-advisor answers file must be valid',
   source: 'README.md#answers-file',
   description: 'Answers files (for deploy-advisor recommend --answers) are checked as recommend reads them: known keys only, sizes and durations with units, known traffic patterns, whole numbers of at least 1.',
+  messages: {
+    unknownKey: 'unknown key "{{key}}"; allowed keys: {{allowed}}',
+    badValue: '{{key}}: {{problem}}',
+  },
   examples: {
     invalid: 'batch: false\npayload: 2 megs\nprocessingTime: 800ms\nlatency: 30s\ntraffic: intermittent\n',
     valid: 'batch: false\npayload: 2MB\nprocessingTime: 800ms\nlatency: 30s\ntraffic: intermittent\n',

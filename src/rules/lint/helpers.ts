@@ -50,13 +50,34 @@ export function containers(m: Subject): Array<{ c: Record<string, unknown>; path
   return list.flatMap((c, i) => (plain(c) ? [{ c, path: [...m.base, 'Containers', i] }] : []));
 }
 
+/** The messages range() reports: a rule that calls range() spreads these into its own. */
+export const RANGE_MESSAGES = {
+  notWhole: '{{field}} {{value}} is not a whole number; use {{min}}-{{max}}{{hint}}',
+  belowMin: '{{field}} {{value}} is below the minimum of {{min}}; use {{min}}-{{max}}{{hint}}',
+  aboveMax: '{{field}} {{value}} is above the maximum of {{max}}; use {{min}}-{{max}}{{hint}}',
+} as const;
+
+/** The messages atLeast() reports: a rule that calls atLeast() spreads these into its own. */
+export const AT_LEAST_MESSAGES = {
+  notWholeAtLeast: '{{field}} {{value}} is not a whole number; use {{min}} or more',
+  belowMinAtLeast: '{{field}} {{value}} is below the minimum of {{min}}; use {{min}} or more',
+} as const;
+
+/** A finding when a number is not a whole number of at least min (no upper bound). */
+export function atLeast(ctx: RuleContext, v: unknown, path: Path, what: string, min: number): RawFinding[] {
+  const n = num(ctx, v);
+  if (n === null || (Number.isInteger(n) && n >= min)) return [];
+  const messageId: keyof typeof AT_LEAST_MESSAGES = !Number.isInteger(n) ? 'notWholeAtLeast' : 'belowMinAtLeast';
+  return [{ path, messageId, data: { field: what, value: n, min } }];
+}
+
 /** A finding when a number lies outside [min, max]. */
 export function range(ctx: RuleContext, v: unknown, path: Path, what: string, min: number, max: number, hint = ''): RawFinding[] {
   const n = num(ctx, v);
   if (n === null) return [];
   if (Number.isInteger(n) && n >= min && n <= max) return [];
-  const why = !Number.isInteger(n) ? 'is not a whole number' : n < min ? `is below the minimum of ${min}` : `is above the maximum of ${max}`;
-  return [{ path, message: `${what} ${n} ${why}; use ${min}-${max}${hint ? `. ${hint}` : ''}` }];
+  const messageId: keyof typeof RANGE_MESSAGES = !Number.isInteger(n) ? 'notWhole' : n < min ? 'belowMin' : 'aboveMax';
+  return [{ path, messageId, data: { field: what, value: n, min, max, hint: hint ? `. ${hint}` : '' } }];
 }
 
 /** A property that is set: present, not a condition (!If is not guessed), and not an empty string. */

@@ -9,8 +9,9 @@ import { SECURITY_RULES } from './security';
 import { TRANSFORM_RULES } from './transform';
 import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext, SecurityMeta } from './types';
+import { byCodeUnits } from '../units';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {
@@ -20,10 +21,12 @@ export interface RuleMeta {
   title: string;
   description: string;
   source: string;
+  /** Message templates by id: what findings' messageId names. */
+  messages: Readonly<Record<string, string>>;
   /** Security rules: their code-scanning rank and CWE. */
   security?: SecurityMeta;
 }
-export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => a.id.localeCompare(b.id));
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -5,7 +5,7 @@
 
 import { instance, type InstanceType } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { given, isObj, num, plain, range, str, variants } from './helpers';
+import { AT_LEAST_MESSAGES, RANGE_MESSAGES, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext, Subject } from './types';
 
 const S2Z = 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html';
@@ -213,13 +213,16 @@ export const icVariantModelName: Rule = {
     invalid: IC_CONFIG(`    ModelName: llama-8b\n${MIS(1, 2)}`),
     valid: IC_CONFIG(MIS(1, 2)),
   },
+  messages: {
+    modelInVariant: 'variant {{variant}} names a model, but {{why}}; remove ModelName and deploy the model as an inference component (Specification.ModelName)',
+  },
   check(ctx) {
     const hosted = hostings(ctx);
     return ctx.endpointConfigs.flatMap((ec) => {
       const why = icPurpose(ctx, ec, hosted);
       if (!why) return [];
       return variants(ec).flatMap(({ v, path }) =>
-        given(ctx, v.ModelName) ? [{ path: [...path, 'ModelName'], message: `variant ${str(ctx, v.VariantName) ?? '(unnamed)'} names a model, but ${why}; remove ModelName and deploy the model as an inference component (Specification.ModelName)` }] : [],
+        given(ctx, v.ModelName) ? [{ path: [...path, 'ModelName'], messageId: 'modelInVariant', data: { variant: str(ctx, v.VariantName) ?? '(unnamed)', why } }] : [],
       );
     });
   },
@@ -236,13 +239,16 @@ export const icExecutionRole: Rule = {
     invalid: IC_CONFIG(MIS(1, 2), ''),
     valid: IC_CONFIG(MIS(1, 2)),
   },
+  messages: {
+    noRole: 'no ExecutionRoleArn, but {{why}}; add the IAM role SageMaker assumes for the components (ExecutionRoleArn: arn:aws:iam::<account>:role/<role>)',
+  },
   check(ctx) {
     const hosted = hostings(ctx);
     return ctx.endpointConfigs.flatMap((ec) => {
       const why = icPurpose(ctx, ec, hosted);
       if (!why || given(ctx, ec.props.ExecutionRoleArn)) return [];
       if (variants(ec).some(({ v }) => given(ctx, v.ModelName))) return []; // DA6001 says what to fix first
-      return [{ path: [...ec.base, 'ProductionVariants'], message: `no ExecutionRoleArn, but ${why}; add the IAM role SageMaker assumes for the components (ExecutionRoleArn: arn:aws:iam::<account>:role/<role>)` }];
+      return [{ path: [...ec.base, 'ProductionVariants'], messageId: 'noRole', data: { why } }];
     });
   },
 };
@@ -258,15 +264,21 @@ export const icUnsupportedConfig: Rule = {
     invalid: `EndpointConfigName: llm-config\nExecutionRoleArn: ${ROLE}\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n${MIS(1, 2)}AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n`,
     valid: IC_CONFIG(MIS(1, 2)),
   },
+  messages: {
+    asyncConfig: 'AsyncInferenceConfig, but {{why}}: InvokeEndpointAsync cannot address an inference component; use a separate asynchronous endpoint with a model in its variant',
+    serverlessVariant: 'a Serverless variant cannot host inference components (they reserve CPU, accelerators and memory on instances); give the variant InstanceType and InitialInstanceCount instead',
+    multiModel: 'model {{model}} is a multi-model container; an inference component runs one model (use one component per model)',
+    severalContainers: 'model {{model}} has {{count}} containers; an inference component runs one container (use one component per container)',
+  },
   check(ctx) {
     const hosted = hostings(ctx);
     const out: RawFinding[] = [];
     for (const ec of ctx.endpointConfigs) {
       const why = icPurpose(ctx, ec, hosted);
       if (!why) continue;
-      if (given(ctx, ec.props.AsyncInferenceConfig)) out.push({ path: [...ec.base, 'AsyncInferenceConfig'], message: `AsyncInferenceConfig, but ${why}: InvokeEndpointAsync cannot address an inference component; use a separate asynchronous endpoint with a model in its variant` });
+      if (given(ctx, ec.props.AsyncInferenceConfig)) out.push({ path: [...ec.base, 'AsyncInferenceConfig'], messageId: 'asyncConfig', data: { why } });
       for (const { v, path } of variants(ec)) {
-        if (plain(v.ServerlessConfig)) out.push({ path: [...path, 'ServerlessConfig'], message: `a Serverless variant cannot host inference components (they reserve CPU, accelerators and memory on instances); give the variant InstanceType and InitialInstanceCount instead` });
+        if (plain(v.ServerlessConfig)) out.push({ path: [...path, 'ServerlessConfig'], messageId: 'serverlessVariant' });
       }
     }
     for (const ic of ctx.inferenceComponents) {
@@ -274,8 +286,8 @@ export const icUnsupportedConfig: Rule = {
         const m = isObj(spec.ModelName) || typeof spec.ModelName === 'string' ? ctx.models.find((x) => x.name === refId(spec.ModelName) || (typeof spec.ModelName === 'string' && str(ctx, x.props.ModelName) === spec.ModelName)) : undefined;
         if (!m) continue;
         const primary = plain(m.props.PrimaryContainer) ? m.props.PrimaryContainer : null;
-        if (primary && str(ctx, primary.Mode) === 'MultiModel') out.push({ path: [...path, 'ModelName'], message: `model ${m.name} is a multi-model container; an inference component runs one model (use one component per model)` });
-        if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) out.push({ path: [...path, 'ModelName'], message: `model ${m.name} has ${m.props.Containers.length} containers; an inference component runs one container (use one component per container)` });
+        if (primary && str(ctx, primary.Mode) === 'MultiModel') out.push({ path: [...path, 'ModelName'], messageId: 'multiModel', data: { model: m.name } });
+        if (Array.isArray(m.props.Containers) && m.props.Containers.length > 1) out.push({ path: [...path, 'ModelName'], messageId: 'severalContainers', data: { model: m.name, count: m.props.Containers.length } });
       }
     }
     return out;
@@ -293,27 +305,32 @@ export const managedInstanceScaling: Rule = {
     invalid: IC_CONFIG(`${MIS(3, 2, 'ON')}    RoutingConfig:\n      RoutingStrategy: LEAST_OUTSTANDING\n`),
     valid: IC_CONFIG(`${MIS(1, 2)}    RoutingConfig:\n      RoutingStrategy: LEAST_OUTSTANDING_REQUESTS\n`),
   },
+  messages: {
+    ...AT_LEAST_MESSAGES,
+    badStatus: 'Status "{{status}}" is not ENABLED or DISABLED',
+    minAboveMax: 'MinInstanceCount {{min}} is more than MaxInstanceCount {{max}}; lower it or raise MaxInstanceCount',
+    badRoutingStrategy: 'RoutingStrategy "{{strategy}}" is not one of LEAST_OUTSTANDING_REQUESTS, RANDOM, PREFIX_AWARE',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
-    const big = Number.MAX_SAFE_INTEGER;
     for (const ec of ctx.endpointConfigs) {
       for (const { v, path } of variants(ec)) {
         const mis = v.ManagedInstanceScaling;
         if (plain(mis)) {
           const p = [...path, 'ManagedInstanceScaling'];
           const status = str(ctx, mis.Status);
-          if (status !== null && !limitPattern('inference-components.managed-scaling-status').test(status)) out.push({ path: [...p, 'Status'], message: `Status "${status}" is not ENABLED or DISABLED` });
-          const min = range(ctx, mis.MinInstanceCount, [...p, 'MinInstanceCount'], 'MinInstanceCount', limit('inference-components.min-instances'), big);
-          const max = range(ctx, mis.MaxInstanceCount, [...p, 'MaxInstanceCount'], 'MaxInstanceCount', limit('inference-components.max-instances-min'), big);
-          out.push(...min.map((f) => ({ ...f, message: f.message.replace(/; use .*$/, '; use 0 or more') })), ...max.map((f) => ({ ...f, message: f.message.replace(/; use .*$/, '; use 1 or more') })));
+          if (status !== null && !limitPattern('inference-components.managed-scaling-status').test(status)) out.push({ path: [...p, 'Status'], messageId: 'badStatus', data: { status } });
+          const min = atLeast(ctx, mis.MinInstanceCount, [...p, 'MinInstanceCount'], 'MinInstanceCount', limit('inference-components.min-instances'));
+          const max = atLeast(ctx, mis.MaxInstanceCount, [...p, 'MaxInstanceCount'], 'MaxInstanceCount', limit('inference-components.max-instances-min'));
+          out.push(...min, ...max);
           const lo = num(ctx, mis.MinInstanceCount);
           const hi = num(ctx, mis.MaxInstanceCount);
-          if (!min.length && !max.length && lo !== null && hi !== null && lo > hi) out.push({ path: [...p, 'MinInstanceCount'], message: `MinInstanceCount ${lo} is more than MaxInstanceCount ${hi}; lower it or raise MaxInstanceCount` });
+          if (!min.length && !max.length && lo !== null && hi !== null && lo > hi) out.push({ path: [...p, 'MinInstanceCount'], messageId: 'minAboveMax', data: { min: lo, max: hi } });
         }
         const rc = v.RoutingConfig;
         const strategy = plain(rc) ? str(ctx, rc.RoutingStrategy) : null;
         if (strategy !== null && !limitPattern('inference-components.routing-strategy').test(strategy)) {
-          out.push({ path: [...path, 'RoutingConfig', 'RoutingStrategy'], message: `RoutingStrategy "${strategy}" is not one of LEAST_OUTSTANDING_REQUESTS, RANDOM, PREFIX_AWARE` });
+          out.push({ path: [...path, 'RoutingConfig', 'RoutingStrategy'], messageId: 'badRoutingStrategy', data: { strategy } });
         }
       }
     }
@@ -332,37 +349,51 @@ export const icSpecification: Rule = {
     invalid: IC_INPUT('  ModelName: llama-8b\n  ComputeResourceRequirements:\n    NumberOfAcceleratorDevicesRequired: 1\n    NumberOfCpuCoresRequired: 0.1\n'),
     valid: IC_INPUT(IC_SPEC),
   },
+  messages: {
+    ...RANGE_MESSAGES,
+    ...AT_LEAST_MESSAGES,
+    bothSpecifications: 'both Specification and Specifications; use one of them',
+    noSpecification: 'no Specification; add one with the model (ModelName or Container) and its ComputeResourceRequirements',
+    tooManySpecifications: '{{count}} specifications; at most {{max}} (one per instance type)',
+    noModel: 'the specification names no model; add ModelName, or a Container with Image and ArtifactUrl',
+    adapterWithResources: "an adapter component (BaseInferenceComponentName) uses its base component's resources; remove ComputeResourceRequirements",
+    adapterInSpecifications: 'adapter components take only the singular Specification; use Specification',
+    noMinMemory: 'MinMemoryRequiredInMb is missing; CreateInferenceComponent requires it (at least {{min}} MB; cfn-lint does not check)',
+    maxMemoryBelowMin: 'MaxMemoryRequiredInMb {{max}} is less than MinMemoryRequiredInMb {{min}}',
+    tooFewCpuCores: 'NumberOfCpuCoresRequired {{value}} is below the minimum of {{min}}; use {{min}} or more (fractions of a core are allowed)',
+    tooFewAccelerators: 'NumberOfAcceleratorDevicesRequired {{value}} is below the minimum of {{min}}; use {{min}} or more, or leave it out for a CPU-only model',
+    tooManyEnv: '{{count}} environment variables; AWS::SageMaker::InferenceComponent takes at most {{max}}',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
-    const big = Number.MAX_SAFE_INTEGER;
     for (const ic of ctx.inferenceComponents) {
       const one = ic.props.Specification !== undefined;
       const many = ic.props.Specifications !== undefined;
-      if (one && many) out.push({ path: [...ic.base, 'Specifications'], message: 'both Specification and Specifications; use one of them' });
-      if (!one && !many) out.push({ path: ic.base, message: 'no Specification; add one with the model (ModelName or Container) and its ComputeResourceRequirements' });
+      if (one && many) out.push({ path: [...ic.base, 'Specifications'], messageId: 'bothSpecifications' });
+      if (!one && !many) out.push({ path: ic.base, messageId: 'noSpecification' });
       const list = ic.props.Specifications;
-      if (Array.isArray(list) && list.length > limit('inference-components.specifications-max')) out.push({ path: [...ic.base, 'Specifications'], message: `${list.length} specifications; at most ${limit('inference-components.specifications-max')} (one per instance type)` });
+      if (Array.isArray(list) && list.length > limit('inference-components.specifications-max')) out.push({ path: [...ic.base, 'Specifications'], messageId: 'tooManySpecifications', data: { count: list.length, max: limit('inference-components.specifications-max') } });
       for (const { spec, path } of specs(ic)) {
         const adapter = given(ctx, spec.BaseInferenceComponentName);
-        if (!adapter && !given(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, message: 'the specification names no model; add ModelName, or a Container with Image and ArtifactUrl' });
+        if (!adapter && !given(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
         const c = spec.ComputeResourceRequirements;
-        if (adapter && c !== undefined) out.push({ path: [...path, 'ComputeResourceRequirements'], message: 'an adapter component (BaseInferenceComponentName) uses its base component\'s resources; remove ComputeResourceRequirements' });
-        if (adapter && many) out.push({ path: [...path, 'BaseInferenceComponentName'], message: 'adapter components take only the singular Specification; use Specification' });
+        if (adapter && c !== undefined) out.push({ path: [...path, 'ComputeResourceRequirements'], messageId: 'adapterWithResources' });
+        if (adapter && many) out.push({ path: [...path, 'BaseInferenceComponentName'], messageId: 'adapterInSpecifications' });
         if (plain(c)) {
           const cp = [...path, 'ComputeResourceRequirements'];
           const memMin = limit('inference-components.memory-min');
-          if (c.MinMemoryRequiredInMb === undefined) out.push({ path: cp, message: `MinMemoryRequiredInMb is missing; CreateInferenceComponent requires it (at least ${memMin} MB; cfn-lint does not check)` });
-          out.push(...range(ctx, c.MinMemoryRequiredInMb, [...cp, 'MinMemoryRequiredInMb'], 'MinMemoryRequiredInMb', memMin, big).map((f) => ({ ...f, message: f.message.replace(/; use .*$/, `; use at least ${memMin}`) })));
-          out.push(...range(ctx, c.MaxMemoryRequiredInMb, [...cp, 'MaxMemoryRequiredInMb'], 'MaxMemoryRequiredInMb', memMin, big).map((f) => ({ ...f, message: f.message.replace(/; use .*$/, `; use at least ${memMin}`) })));
+          if (c.MinMemoryRequiredInMb === undefined) out.push({ path: cp, messageId: 'noMinMemory', data: { min: memMin } });
+          out.push(...atLeast(ctx, c.MinMemoryRequiredInMb, [...cp, 'MinMemoryRequiredInMb'], 'MinMemoryRequiredInMb', memMin));
+          out.push(...atLeast(ctx, c.MaxMemoryRequiredInMb, [...cp, 'MaxMemoryRequiredInMb'], 'MaxMemoryRequiredInMb', memMin));
           const lo = num(ctx, c.MinMemoryRequiredInMb);
           const hi = num(ctx, c.MaxMemoryRequiredInMb);
-          if (lo !== null && hi !== null && hi < lo) out.push({ path: [...cp, 'MaxMemoryRequiredInMb'], message: `MaxMemoryRequiredInMb ${hi} is less than MinMemoryRequiredInMb ${lo}` });
-          const floor = (key: string, min: number, what: string) => {
+          if (lo !== null && hi !== null && hi < lo) out.push({ path: [...cp, 'MaxMemoryRequiredInMb'], messageId: 'maxMemoryBelowMin', data: { max: hi, min: lo } });
+          const floor = (key: string, min: number, messageId: string) => {
             const n = num(ctx, c[key]);
-            if (n !== null && n < min) out.push({ path: [...cp, key], message: `${key} ${n} is below the minimum of ${min}; ${what}` });
+            if (n !== null && n < min) out.push({ path: [...cp, key], messageId, data: { value: n, min } });
           };
-          floor('NumberOfCpuCoresRequired', limit('inference-components.cpu-cores-min'), `use ${limit('inference-components.cpu-cores-min')} or more (fractions of a core are allowed)`);
-          floor('NumberOfAcceleratorDevicesRequired', limit('inference-components.accelerators-min'), 'use 1 or more, or leave it out for a CPU-only model');
+          floor('NumberOfCpuCoresRequired', limit('inference-components.cpu-cores-min'), 'tooFewCpuCores');
+          floor('NumberOfAcceleratorDevicesRequired', limit('inference-components.accelerators-min'), 'tooFewAccelerators');
         }
         const sp = spec.StartupParameters;
         if (plain(sp)) {
@@ -370,10 +401,10 @@ export const icSpecification: Rule = {
         }
         const env = plain(spec.Container) ? spec.Container.Environment : undefined;
         const envMax = limit('inference-components.environment-entries-cfn');
-        if (ctx.kind === 'cloudformation' && plain(env) && Object.keys(env).length > envMax) out.push({ path: [...path, 'Container', 'Environment'], message: `${Object.keys(env).length} environment variables; AWS::SageMaker::InferenceComponent takes at most ${envMax}` });
+        if (ctx.kind === 'cloudformation' && plain(env) && Object.keys(env).length > envMax) out.push({ path: [...path, 'Container', 'Environment'], messageId: 'tooManyEnv', data: { count: Object.keys(env).length, max: envMax } });
       }
       if (plain(ic.props.RuntimeConfig)) {
-        out.push(...range(ctx, ic.props.RuntimeConfig.CopyCount, [...ic.base, 'RuntimeConfig', 'CopyCount'], 'CopyCount', limit('inference-components.copy-count-min'), big).map((f) => ({ ...f, message: f.message.replace(/; use .*$/, '; use 0 or more') })));
+        out.push(...atLeast(ctx, ic.props.RuntimeConfig.CopyCount, [...ic.base, 'RuntimeConfig', 'CopyCount'], 'CopyCount', limit('inference-components.copy-count-min')));
       }
     }
     return out;
@@ -403,14 +434,22 @@ export const icFitsInstance: Rule = {
     invalid: stack({ type: 'ml.g5.xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
     valid: stack({ type: 'ml.g5.12xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
   },
+  messages: {
+    noAccelerators: 'NumberOfAcceleratorDevicesRequired {{need}}, but {{type}} has no accelerators; choose a larger instance type for the variant, or lower the requirement',
+    tooFewAccelerators: 'NumberOfAcceleratorDevicesRequired {{need}}, but {{type}} has only {{have}} {{unit}}; choose a larger instance type for the variant, or lower the requirement',
+    tooFewCpus: 'NumberOfCpuCoresRequired {{need}}, but {{type}} has {{have}} vCPUs; choose a larger instance type for the variant, or lower the requirement',
+    tooLittleMemory: 'MinMemoryRequiredInMb {{need}}, but {{type}} has {{have}} MB of memory; choose a larger instance type for the variant, or lower the requirement',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { spec, need, type, inst } of sized(ctx)) {
       const cp = [...spec.path, 'ComputeResourceRequirements'];
-      const fix = 'choose a larger instance type for the variant, or lower the requirement';
-      if (need.accelerators !== null && need.accelerators > inst.gpus) out.push({ path: [...cp, 'NumberOfAcceleratorDevicesRequired'], message: `NumberOfAcceleratorDevicesRequired ${need.accelerators}, but ${type} has ${inst.gpus ? `only ${inst.gpus}` : 'no'} accelerator${inst.gpus === 1 ? '' : 's'}; ${fix}` });
-      if (need.cpus !== null && need.cpus > inst.vcpu) out.push({ path: [...cp, 'NumberOfCpuCoresRequired'], message: `NumberOfCpuCoresRequired ${need.cpus}, but ${type} has ${inst.vcpu} vCPUs; ${fix}` });
-      if (need.memoryMB !== null && need.memoryMB > inst.memoryGiB * MIB_PER_GIB) out.push({ path: [...cp, 'MinMemoryRequiredInMb'], message: `MinMemoryRequiredInMb ${need.memoryMB}, but ${type} has ${inst.memoryGiB * MIB_PER_GIB} MB of memory; ${fix}` });
+      if (need.accelerators !== null && need.accelerators > inst.gpus) {
+        const data = { need: need.accelerators, type, have: inst.gpus, unit: inst.gpus === 1 ? 'accelerator' : 'accelerators' };
+        out.push({ path: [...cp, 'NumberOfAcceleratorDevicesRequired'], messageId: inst.gpus ? 'tooFewAccelerators' : 'noAccelerators', data });
+      }
+      if (need.cpus !== null && need.cpus > inst.vcpu) out.push({ path: [...cp, 'NumberOfCpuCoresRequired'], messageId: 'tooFewCpus', data: { need: need.cpus, type, have: inst.vcpu } });
+      if (need.memoryMB !== null && need.memoryMB > inst.memoryGiB * MIB_PER_GIB) out.push({ path: [...cp, 'MinMemoryRequiredInMb'], messageId: 'tooLittleMemory', data: { need: need.memoryMB, type, have: inst.memoryGiB * MIB_PER_GIB } });
     }
     return out;
   },
@@ -427,6 +466,10 @@ export const icCopiesFit: Rule = {
     invalid: stack({ copies: 9 }),
     valid: stack({ copies: 8 }),
   },
+  messages: {
+    tooManyCopies: 'CopyCount {{copies}}, but {{type}} holds {{per}} {{copyUnit}} and the variant runs at most {{instances}} {{instanceUnit}} ({{limitedBy}}): at most {{fit}}; lower CopyCount or raise {{limitedBy}}',
+    tooManyTogether: 'the copies of {{components}} need {{need}} {{unit}} together, but at most {{instances}} x {{type}} have {{have}}; lower CopyCount or raise {{limitedBy}}',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     // Keyed by the variant's own mapping: hosting() wraps it anew for each component.
@@ -439,7 +482,7 @@ export const icCopiesFit: Rule = {
       const path = [...h.ic.base, 'RuntimeConfig', 'CopyCount'];
       const per = copiesPerInstance(need, inst);
       if (per >= 1 && copies > per * room.n) {
-        out.push({ path, message: `CopyCount ${copies}, but ${type} holds ${per} cop${per === 1 ? 'y' : 'ies'} and the variant runs at most ${room.n} instance${room.n === 1 ? '' : 's'} (${room.why}): at most ${per * room.n}; lower CopyCount or raise ${room.why}` });
+        out.push({ path, messageId: 'tooManyCopies', data: { copies, type, per, copyUnit: per === 1 ? 'copy' : 'copies', instances: room.n, instanceUnit: room.n === 1 ? 'instance' : 'instances', limitedBy: room.why, fit: per * room.n } });
         continue;
       }
       const list = byVariant.get(v.v) ?? [];
@@ -458,7 +501,7 @@ export const icCopiesFit: Rule = {
       for (const [k, each, unit] of have) {
         const need = total(k);
         if (need > each * room.n) {
-          out.push({ path: list[list.length - 1]!.path, message: `the copies of ${list.map((x) => x.name).join(', ')} need ${need} ${unit} together, but at most ${room.n} x ${type} have ${each * room.n}; lower CopyCount or raise ${room.why}` });
+          out.push({ path: list[list.length - 1]!.path, messageId: 'tooManyTogether', data: { components: list.map((x) => x.name).join(', '), need, unit, instances: room.n, type: type!, have: each * room.n, limitedBy: room.why } });
           break;
         }
       }
@@ -489,6 +532,10 @@ export const icScaleToZeroWake: Rule = {
     invalid: stack({ variant: ZERO, more: WAKE('', '') }),
     valid: stack({ variant: ZERO, more: WAKE(STEP_POLICY, ALARM()) }),
   },
+  messages: {
+    noWakePolicy: `{{target}} lets the component scale to 0 copies, but no step scaling policy on it is triggered by a ${WAKE_METRIC} alarm, so nothing scales it out again; add both (see ${S2Z})`,
+    noWakeAtZeroInstances: `MinInstanceCount 0 and a component at CopyCount 0, but no ${WAKE_METRIC} alarm and step policy to scale out again: requests fail until CopyCount is raised by hand`,
+  },
   check(ctx) {
     if (ctx.kind !== 'cloudformation') return [];
     const wake = wakePolicies(ctx);
@@ -501,7 +548,7 @@ export const icScaleToZeroWake: Rule = {
       if (str(ctx, r.Properties.ScalableDimension) !== COPY_DIMENSION || num(ctx, r.Properties.MinCapacity) !== 0) continue;
       zeroTargets++;
       if (!stepPolicyOn(id)) {
-        out.push({ path: ['Resources', id, 'Properties', 'MinCapacity'], message: `${id} lets the component scale to 0 copies, but no step scaling policy on it is triggered by a ${WAKE_METRIC} alarm, so nothing scales it out again; add both (see ${S2Z})` });
+        out.push({ path: ['Resources', id, 'Properties', 'MinCapacity'], messageId: 'noWakePolicy', data: { target: id } });
       }
     }
     // MinInstanceCount 0 with components in the template but no way for any copy count to reach 0 and come back.
@@ -512,7 +559,7 @@ export const icScaleToZeroWake: Rule = {
         for (const { v, path } of variants(ec)) {
           const mis = v.ManagedInstanceScaling;
           if (plain(mis) && num(ctx, mis.MinInstanceCount) === 0 && hosted.some((h) => h.ec === ec && plain(h.ic.props.RuntimeConfig) && num(ctx, h.ic.props.RuntimeConfig.CopyCount) === 0) && wake.size === 0) {
-            out.push({ path: [...path, 'ManagedInstanceScaling', 'MinInstanceCount'], message: `MinInstanceCount 0 and a component at CopyCount 0, but no ${WAKE_METRIC} alarm and step policy to scale out again: requests fail until CopyCount is raised by hand` });
+            out.push({ path: [...path, 'ManagedInstanceScaling', 'MinInstanceCount'], messageId: 'noWakeAtZeroInstances' });
           }
         }
       }
@@ -532,6 +579,10 @@ export const icWakeAlarm: Rule = {
     invalid: stack({ variant: ZERO, more: WAKE(STEP_POLICY, ALARM('GreaterThanThreshold', 'Sum')) }),
     valid: stack({ variant: ZERO, more: WAKE(STEP_POLICY, ALARM()) }),
   },
+  messages: {
+    firesLate: '{{alarm}} fires only after more than {{threshold}} failed {{requests}} in a period, so one caller does not wake the endpoint; use GreaterThanOrEqualToThreshold with Threshold 1',
+    noComponentDimension: `{{alarm}} has no InferenceComponentName dimension; ${WAKE_METRIC} is emitted per inference component`,
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const [id, r] of Object.entries(ctx.resources)) {
@@ -540,9 +591,9 @@ export const icWakeAlarm: Rule = {
       const base = ['Resources', id, 'Properties'];
       const op = str(ctx, p.ComparisonOperator);
       const threshold = num(ctx, p.Threshold);
-      if (op === 'GreaterThanThreshold' && threshold !== null && threshold >= 1) out.push({ path: [...base, 'ComparisonOperator'], message: `${id} fires only after more than ${threshold} failed request${threshold === 1 ? '' : 's'} in a period, so one caller does not wake the endpoint; use GreaterThanOrEqualToThreshold with Threshold 1` });
+      if (op === 'GreaterThanThreshold' && threshold !== null && threshold >= 1) out.push({ path: [...base, 'ComparisonOperator'], messageId: 'firesLate', data: { alarm: id, threshold, requests: threshold === 1 ? 'request' : 'requests' } });
       const dims = p.Dimensions;
-      if (Array.isArray(dims) && !dims.some((d) => isObj(d) && str(ctx, d.Name) === 'InferenceComponentName')) out.push({ path: [...base, 'Dimensions'], message: `${id} has no InferenceComponentName dimension; ${WAKE_METRIC} is emitted per inference component` });
+      if (Array.isArray(dims) && !dims.some((d) => isObj(d) && str(ctx, d.Name) === 'InferenceComponentName')) out.push({ path: [...base, 'Dimensions'], messageId: 'noComponentDimension', data: { alarm: id } });
     }
     return out;
   },

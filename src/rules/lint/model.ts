@@ -19,13 +19,18 @@ export const modelContainerCount: Rule = {
     invalid: MODEL(`Containers:\n${Array.from({ length: 16 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
     valid: MODEL(`Containers:\n${Array.from({ length: 3 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
   },
+  messages: {
+    noContainer: 'the model has neither PrimaryContainer nor Containers; add the inference container',
+    bothContainerFields: 'the model has both PrimaryContainer and Containers; keep one',
+    tooManyContainers: '{{count}} containers; a model holds at most {{max}}: merge steps or split across endpoints',
+  },
   check(ctx) {
     return ctx.models.flatMap((m) => {
       const list = m.props.Containers;
       const primary = m.props.PrimaryContainer !== undefined;
-      if (!primary && list === undefined) return [{ path: m.base, message: 'the model has neither PrimaryContainer nor Containers; add the inference container' }];
-      if (primary && list !== undefined) return [{ path: [...m.base, 'Containers'], message: 'the model has both PrimaryContainer and Containers; keep one' }];
-      if (Array.isArray(list) && list.length > limit('model.containers')) return [{ path: [...m.base, 'Containers', limit('model.containers')], message: `${list.length} containers; a model holds at most ${limit('model.containers')}: merge steps or split across endpoints` }];
+      if (!primary && list === undefined) return [{ path: m.base, messageId: 'noContainer' }];
+      if (primary && list !== undefined) return [{ path: [...m.base, 'Containers'], messageId: 'bothContainerFields' }];
+      if (Array.isArray(list) && list.length > limit('model.containers')) return [{ path: [...m.base, 'Containers', limit('model.containers')], messageId: 'tooManyContainers', data: { count: list.length, max: limit('model.containers') } }];
       return [];
     });
   },
@@ -42,6 +47,10 @@ export const directModeHostnames: Rule = {
     invalid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
     valid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - ContainerHostname: second\n    Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
   },
+  messages: {
+    directNoHostname: 'this container has no ContainerHostname, which Direct mode needs to route requests to it',
+    someHostnames: 'this container has no ContainerHostname while others do; give every container one, or none',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const m of ctx.models) {
@@ -52,7 +61,7 @@ export const directModeHostnames: Rule = {
       if (mode === 'Direct' || named > 0) {
         for (const { c, path } of cs) {
           if (c.ContainerHostname === undefined) {
-            out.push({ path, message: mode === 'Direct' ? 'this container has no ContainerHostname, which Direct mode needs to route requests to it' : 'this container has no ContainerHostname while others do; give every container one, or none' });
+            out.push({ path, messageId: mode === 'Direct' ? 'directNoHostname' : 'someHostnames' });
           }
         }
       }
@@ -72,13 +81,14 @@ export const multiModelDataPrefix: Rule = {
     invalid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/model.tar.gz\n`),
     valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/\n`),
   },
+  messages: { notPrefix: 'ModelDataUrl "{{url}}" is not an S3 prefix; a multi-model container needs the folder of the models, ending in /' },
   check(ctx) {
     return ctx.models.flatMap((m) =>
       containers(m).flatMap(({ c, path }) => {
         if (str(ctx, c.Mode) !== 'MultiModel') return [];
         const url = str(ctx, c.ModelDataUrl);
         if (url === null || url.endsWith('/')) return [];
-        return [{ path: [...path, 'ModelDataUrl'], message: `ModelDataUrl "${url}" is not an S3 prefix; a multi-model container needs the folder of the models, ending in /` }];
+        return [{ path: [...path, 'ModelDataUrl'], messageId: 'notPrefix', data: { url } }];
       }),
     );
   },
@@ -95,26 +105,36 @@ export const containerFields: Rule = {
     invalid: `ModelName: my-model\nExecutionRoleArn: my-role\nPrimaryContainer:\n  Image: my image\n  Environment:\n    MODEL-NAME: bert\n`,
     valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Environment:\n    MODEL_NAME: bert\n`),
   },
+  messages: {
+    rolePlaceholder: 'ExecutionRoleArn "{{role}}" still holds a <PLACEHOLDER>; fill in your role\'s ARN',
+    notRoleArn: 'ExecutionRoleArn "{{role}}" is not an IAM role ARN; use arn:aws:iam::<account>:role/<name>',
+    noImage: 'this container has no Image (nor ModelPackageName); add the inference image',
+    notImage: 'Image "{{image}}" is not an image URI; use registry/repository:tag without spaces',
+    notS3Uri: 'ModelDataUrl "{{url}}" is not an S3 URI; use s3://bucket/path/model.tar.gz',
+    tooManyEnv: '{{count}} environment variables; at most {{max}}',
+    badEnvName: 'environment variable name "{{name}}" is not allowed; use letters, digits and underscores, not starting with a digit',
+    envTooLong: 'environment variable {{name}} is {{length}} characters; at most {{max}}',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const m of ctx.models) {
       const role = str(ctx, m.props.ExecutionRoleArn);
-      if (role !== null && /<[A-Z0-9-]+>/.test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" still holds a <PLACEHOLDER>; fill in your role's ARN` });
-      else if (role !== null && !limitPattern('model.role-arn-pattern').test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], message: `ExecutionRoleArn "${role}" is not an IAM role ARN; use arn:aws:iam::<account>:role/<name>` });
+      if (role !== null && /<[A-Z0-9-]+>/.test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], messageId: 'rolePlaceholder', data: { role } });
+      else if (role !== null && !limitPattern('model.role-arn-pattern').test(role)) out.push({ path: [...m.base, 'ExecutionRoleArn'], messageId: 'notRoleArn', data: { role } });
       for (const { c, path } of containers(m)) {
-        if (c.Image === undefined && c.ModelPackageName === undefined) out.push({ path, message: 'this container has no Image (nor ModelPackageName); add the inference image' });
+        if (c.Image === undefined && c.ModelPackageName === undefined) out.push({ path, messageId: 'noImage' });
         const img = str(ctx, c.Image);
-        if (img !== null && !limitPattern('model.image-pattern').test(img)) out.push({ path: [...path, 'Image'], message: `Image "${img}" is not an image URI; use registry/repository:tag without spaces` });
+        if (img !== null && !limitPattern('model.image-pattern').test(img)) out.push({ path: [...path, 'Image'], messageId: 'notImage', data: { image: img } });
         const url = str(ctx, c.ModelDataUrl);
-        if (url !== null && (!limitPattern('model.model-data-url-pattern').test(url) || url.length > limit('model.model-data-url-length'))) out.push({ path: [...path, 'ModelDataUrl'], message: `ModelDataUrl "${url}" is not an S3 URI; use s3://bucket/path/model.tar.gz` });
+        if (url !== null && (!limitPattern('model.model-data-url-pattern').test(url) || url.length > limit('model.model-data-url-length'))) out.push({ path: [...path, 'ModelDataUrl'], messageId: 'notS3Uri', data: { url } });
         const env = c.Environment;
         if (!isObj(env)) continue;
         const keys = Object.keys(env);
-        if (keys.length > limit('model.environment-entries')) out.push({ path: [...path, 'Environment'], message: `${keys.length} environment variables; at most ${limit('model.environment-entries')}` });
+        if (keys.length > limit('model.environment-entries')) out.push({ path: [...path, 'Environment'], messageId: 'tooManyEnv', data: { count: keys.length, max: limit('model.environment-entries') } });
         for (const k of keys) {
-          if (!limitPattern('model.environment-key-pattern').test(k)) out.push({ path: [...path, 'Environment', k], message: `environment variable name "${k}" is not allowed; use letters, digits and underscores, not starting with a digit` });
+          if (!limitPattern('model.environment-key-pattern').test(k)) out.push({ path: [...path, 'Environment', k], messageId: 'badEnvName', data: { name: k } });
           const v = str(ctx, env[k]);
-          if (v !== null && v.length > limit('model.environment-value-length')) out.push({ path: [...path, 'Environment', k], message: `environment variable ${k} is ${v.length} characters; at most ${limit('model.environment-value-length')}` });
+          if (v !== null && v.length > limit('model.environment-value-length')) out.push({ path: [...path, 'Environment', k], messageId: 'envTooLong', data: { name: k, length: v.length, max: limit('model.environment-value-length') } });
         }
       }
     }

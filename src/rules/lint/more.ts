@@ -31,10 +31,24 @@ export const fieldTypes: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2GB\n      MaxConcurrency: 5\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n',
   },
+  messages: {
+    notMapping: '{{field}} must be a mapping ({{shape}})',
+    missingMember: '{{field}} has no {{member}}, which {{shape}} requires; add it',
+    unknownKey: 'unknown key "{{key}}" in {{where}}; the AWS CLI rejects it{{suggestion}}',
+    notList: '{{field}} must be a list',
+    quotedNumber: '{{field}} is the string {{value}}; the AWS CLI needs a number: write {{number}} without quotes',
+    notWholeNumber: '{{field}} is {{value}}; it must be a whole number{{units}}',
+    notNumber: '{{field}} is {{value}}; it must be a number{{units}}',
+    notBoolean: '{{field}} is {{value}}; it must be true or false',
+    notString: '{{field}} is {{value}}; the AWS CLI needs a string here: quote it',
+    notInEnum: '{{field}} "{{value}}" is not one of {{allowed}}{{suggestion}}',
+    placeholder: '{{field}} "{{value}}" still holds a <PLACEHOLDER> ({{placeholder}}); fill in the real value',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     // AWS CLI inputs are validated by the CLI as they are; CloudFormation converts "2048" to 2048 and has its own keys.
     const cli = ctx.kind.startsWith('aws-cli:');
+    const shown = (v: unknown) => JSON.stringify(v) ?? String(v);
     const walk = (raw: unknown, shapeName: string, path: Path, label: string, depth: number, top: boolean) => {
       const s = shape(shapeName);
       if (!s || depth > MAX_DEPTH || raw === undefined || raw === null) return;
@@ -42,25 +56,25 @@ export const fieldTypes: Rule = {
       if (typeof v === 'symbol' || intrinsic(v)) return;
       if (s.type === 'structure') {
         if (!plain(v)) {
-          if (cli) out.push({ path, message: `${label} must be a mapping (${shapeName})` });
+          if (cli) out.push({ path, messageId: 'notMapping', data: { field: label, shape: shapeName } });
           return;
         }
         const members = s.members ?? {};
         for (const req of s.required ?? []) {
           if (v[req] !== undefined || REPORTED_ELSEWHERE.has(`${shapeName}.${req}`) || (top && !cli)) continue;
-          out.push({ path, message: `${label} has no ${req}, which ${shapeName} requires; add it` });
+          out.push({ path, messageId: 'missingMember', data: { field: label, member: req, shape: shapeName } });
         }
         for (const [k, x] of Object.entries(v)) {
           const m = members[k];
           if (m) walk(x, m, [...path, k], k, depth + 1, false);
           else if (cli) {
             const close = closestMember(k, Object.keys(members));
-            out.push({ path: [...path, k], message: `unknown key "${k}" in ${top ? `the ${ctx.kind.replace('aws-cli:', '')} input` : label}; the AWS CLI rejects it${close ? `: did you mean ${close}?` : ''}` });
+            out.push({ path: [...path, k], messageId: 'unknownKey', data: { key: k, where: top ? `the ${ctx.kind.replace('aws-cli:', '')} input` : label, suggestion: close ? `: did you mean ${close}?` : '' } });
           }
         }
       } else if (s.type === 'list') {
         if (Array.isArray(v)) v.forEach((x, i) => walk(x, s.member!, [...path, i], label, depth + 1, false));
-        else if (cli) out.push({ path, message: `${label} must be a list` });
+        else if (cli) out.push({ path, messageId: 'notList', data: { field: label } });
       } else if (s.type === 'map') {
         if (plain(v)) for (const [k, x] of Object.entries(v)) walk(x, s.value!, [...path, k], `${label}.${k}`, depth + 1, false);
       } else if (NUMBER_TYPES.has(s.type)) {
@@ -68,24 +82,23 @@ export const fieldTypes: Rule = {
         const n = !cli && typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
         if (typeof n !== 'number' || (whole && !Number.isInteger(n))) {
           const quoted = typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v);
-          out.push({ path, message: quoted
-            ? `${label} is the string ${JSON.stringify(v)}; the AWS CLI needs a number: write ${v.trim()} without quotes`
-            : `${label} is ${JSON.stringify(v)}; it must be a ${whole ? 'whole number' : 'number'}${typeof v === 'string' && /[a-z]/i.test(v) ? ' (no units)' : ''}` });
+          if (quoted) out.push({ path, messageId: 'quotedNumber', data: { field: label, value: shown(v), number: v.trim() } });
+          else out.push({ path, messageId: whole ? 'notWholeNumber' : 'notNumber', data: { field: label, value: shown(v), units: typeof v === 'string' && /[a-z]/i.test(v) ? ' (no units)' : '' } });
         }
       } else if (s.type === 'boolean') {
-        if (cli && typeof v !== 'boolean') out.push({ path, message: `${label} is ${JSON.stringify(v)}; it must be true or false` });
+        if (cli && typeof v !== 'boolean') out.push({ path, messageId: 'notBoolean', data: { field: label, value: shown(v) } });
       } else if (s.type === 'string') {
         if (typeof v !== 'string') {
-          if (cli) out.push({ path, message: `${label} is ${JSON.stringify(v)}; the AWS CLI needs a string here: quote it` });
+          if (cli) out.push({ path, messageId: 'notString', data: { field: label, value: shown(v) } });
           return;
         }
         if (s.enum && !s.enum.includes(v) && !ENUMS_ELSEWHERE.has(shapeName)) {
           const close = s.enum.find((e) => e.toLowerCase() === v.toLowerCase());
-          const shown = s.enum.length > 12 ? `the values of ${shapeName}` : s.enum.join(', ');
-          out.push({ path, message: `${label} "${v}" is not one of ${shown}${close ? `; did you mean ${close}?` : ''}` });
+          const allowed = s.enum.length > 12 ? `the values of ${shapeName}` : s.enum.join(', ');
+          out.push({ path, messageId: 'notInEnum', data: { field: label, value: v, allowed, suggestion: close ? `; did you mean ${close}?` : '' } });
         }
         const ph = PLACEHOLDER.exec(v);
-        if (ph && label !== 'ExecutionRoleArn') out.push({ path, message: `${label} "${v}" still holds a <PLACEHOLDER> (${ph[0]}); fill in the real value` });
+        if (ph && label !== 'ExecutionRoleArn') out.push({ path, messageId: 'placeholder', data: { field: label, value: v, placeholder: ph[0] } });
       }
     };
     for (const [key, shapeName] of Object.entries(SUBJECT_SHAPES)) {
@@ -121,6 +134,7 @@ export const asyncScalingMetric: Rule = {
     invalid: 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Config.EndpointConfigName\n  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n      MinCapacity: 0\n      MaxCapacity: 4\n      ResourceId: !Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      ServiceNamespace: sagemaker\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: scale\n      PolicyType: TargetTrackingScaling\n      ScalingTargetId: !Ref Target\n      TargetTrackingScalingPolicyConfiguration:\n        TargetValue: 100\n        PredefinedMetricSpecification:\n          PredefinedMetricType: SageMakerVariantInvocationsPerInstance\n',
     valid: 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Config.EndpointConfigName\n  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n      MinCapacity: 0\n      MaxCapacity: 4\n      ResourceId: !Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      ServiceNamespace: sagemaker\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: scale\n      PolicyType: TargetTrackingScaling\n      ScalingTargetId: !Ref Target\n      TargetTrackingScalingPolicyConfiguration:\n        TargetValue: 5\n        CustomizedMetricSpecification:\n          MetricName: ApproximateBacklogSizePerInstance\n          Namespace: AWS/SageMaker\n          Statistic: Average\n          Dimensions:\n            - Name: EndpointName\n              Value: !GetAtt Endpoint.EndpointName\n',
   },
+  messages: { invocationsMetric: '{{policy}} scales the async endpoint of {{config}} on SageMakerVariantInvocationsPerInstance, which does not follow its queue; track ApproximateBacklogSizePerInstance instead (and add a HasBacklogWithoutCapacity step policy to scale from zero)' },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const [id, r] of Object.entries(ctx.resources)) {
@@ -133,7 +147,7 @@ export const asyncScalingMetric: Rule = {
       const t = tid ? ctx.resources[tid] : undefined;
       if (!isObj(t) || !plain(t.Properties)) continue;
       const cfg = asyncEndpointOf(ctx, t.Properties.ResourceId);
-      if (cfg) out.push({ path: ['Resources', id, 'Properties', 'TargetTrackingScalingPolicyConfiguration', 'PredefinedMetricSpecification', 'PredefinedMetricType'], message: `${id} scales the async endpoint of ${cfg} on SageMakerVariantInvocationsPerInstance, which does not follow its queue; track ApproximateBacklogSizePerInstance instead (and add a HasBacklogWithoutCapacity step policy to scale from zero)` });
+      if (cfg) out.push({ path: ['Resources', id, 'Properties', 'TargetTrackingScalingPolicyConfiguration', 'PredefinedMetricSpecification', 'PredefinedMetricType'], messageId: 'invocationsMetric', data: { policy: id, config: cfg } });
     }
     return out;
   },
@@ -152,6 +166,7 @@ export const serverlessWorkers: Rule = {
     invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Environment:\n          SAGEMAKER_MODEL_SERVER_WORKERS: "4"\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 4096\n            MaxConcurrency: 5\n',
     valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Environment:\n          SAGEMAKER_MODEL_SERVER_WORKERS: "1"\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 4096\n            MaxConcurrency: 5\n',
   },
+  messages: { tooManyWorkers: '{{variable}} is {{workers}} on a Serverless endpoint: each worker loads its own copy of the model into limited memory; use 1' },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (_ec, v) => plain(v.ServerlessConfig))) {
@@ -159,7 +174,7 @@ export const serverlessWorkers: Rule = {
         if (!isObj(c.Environment)) continue;
         for (const k of WORKERS) {
           const n = Number(str(ctx, c.Environment[k]));
-          if (Number.isFinite(n) && n > 1) out.push({ path: [...path, 'Environment', k], message: `${k} is ${n} on a Serverless endpoint: each worker loads its own copy of the model into limited memory; use 1` });
+          if (Number.isFinite(n) && n > 1) out.push({ path: [...path, 'Environment', k], messageId: 'tooManyWorkers', data: { variable: k, workers: n } });
         }
       }
     }

@@ -6,11 +6,12 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { guessOperation } from '../api';
 import { limit } from '../limits';
+import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
 import { lineCol, tooDeep } from './depth';
 import { isObj, plain } from './helpers';
 import { RULES, ruleById } from './index';
-import { UNRESOLVED, type DocKind, type Finding, type Path, type RuleContext, type Severity, type Subject } from './types';
+import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData, type Path, type RuleContext, type Severity, type Subject } from './types';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -51,10 +52,22 @@ export interface FileResult {
   findings: Finding[];
 }
 
-const fileFinding = (message: string, line = 1, column = 1): Finding => {
-  const r = ruleById('DA0001')!;
-  return { ruleId: r.id, severity: r.severity, message, line, column, source: r.source };
-};
+/** Where a finding sits: start and (exclusive) end, 1-based. */
+interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A finding of a rule the loader reports itself (DA0001, DA0002, DA4001). */
+function ruleFinding(id: string, messageId: string, data: MessageData | undefined, span: Span): Finding {
+  const r = ruleById(id)!;
+  return { ruleId: r.id, messageId, severity: r.severity, message: formatMessage(r, { messageId, data }), ...span, source: r.source };
+}
+
+const point = (line = 1, column = 1): Span => ({ line, column, endLine: line, endColumn: column });
+const fileFinding = (messageId: string, data?: MessageData, span: Span = point()): Finding => ruleFinding('DA0001', messageId, data, span);
 
 function sniff(d: unknown, answers: AnswersSchema | undefined): DocKind | null {
   if (!isObj(d)) return null;
@@ -115,6 +128,9 @@ interface Directive {
   ids: string[];
   reason: string | null;
   line: number;
+  /** Where the comment starts and ends on its line (1-based, end exclusive). */
+  column: number;
+  endColumn: number;
 }
 
 const DIRECTIVE = /#\s*deploy-advisor-ignore\s+((?:DA\d{4}[\s,]*)+)(?:--\s*(\S.*))?$/;
@@ -123,7 +139,7 @@ function directives(text: string): Directive[] {
   const out: Directive[] = [];
   text.split(/\r?\n/).forEach((l, i) => {
     const m = DIRECTIVE.exec(l);
-    if (m) out.push({ ids: m[1]!.split(/[\s,]+/).filter(Boolean), reason: m[2]?.trim() || null, line: i + 1 });
+    if (m) out.push({ ids: m[1]!.split(/[\s,]+/).filter(Boolean), reason: m[2]?.trim() || null, line: i + 1, column: m.index + 1, endColumn: l.trimEnd().length + 1 });
   });
   return out;
 }
@@ -170,13 +186,14 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
 }
 
 /**
- * Findings of an answers file: what `recommend --answers` would refuse in it. An answers file may
- * hold only some answers (flags give the rest), so what is missing is not a finding.
+ * Findings of an answers file: what `recommend --answers` would refuse in it, each at the offending
+ * key (unknown) or its value, placed from the parsed document. An answers file may hold only some
+ * answers (flags give the rest), so what is missing is not a finding.
  */
-function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, at: (p: Path) => { line: number; column: number }): Array<{ message: string; line: number; column: number }> {
+function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, at: (p: Path) => Span): Finding[] {
   const unknown = Object.keys(data).filter((k) => !schema.keys.includes(k));
-  if (unknown.length) return unknown.map((k) => ({ message: `unknown key "${k}"; allowed keys: ${schema.keys.join(', ')}`, ...at([k]) }));
-  return schema.problems(data).map((p) => ({ message: `${p.key}: ${p.message}`, ...at([p.key]) }));
+  if (unknown.length) return unknown.map((k) => ruleFinding('DA4001', 'unknownKey', { key: k, allowed: schema.keys.join(', ') }, at([k])));
+  return schema.problems(data).map((p) => ruleFinding('DA4001', 'badValue', { key: p.key, problem: p.message }, at([p.key])));
 }
 
 // Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not
@@ -185,13 +202,13 @@ const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|e
 
 export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
   // A reader stops one byte past the cap, so the file's whole size is not known here.
-  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller')] };
-  if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('the file is binary (it has NUL bytes), not YAML or JSON')] };
+  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('tooLarge')] };
+  if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('binary')] };
   let text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
     const before = text.slice(0, bad).split('\n');
-    return { path, kinds: [], findings: [fileFinding('the file is not valid UTF-8', before.length, before[before.length - 1]!.length + 1)] };
+    return { path, kinds: [], findings: [fileFinding('notUtf8', undefined, point(before.length, before[before.length - 1]!.length + 1))] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A template is not the configuration it renders to: skipped silently, as other files are.
@@ -199,7 +216,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const deep = tooDeep(text, limit('policy.max-nesting'));
   if (deep) {
     const { line, column } = lineCol(text, deep.offset);
-    return { path, kinds: [], findings: [fileFinding(`nesting is too deep to read safely (more than ${limit('policy.max-nesting')} levels); configuration files nest far less`, line, column)] };
+    return { path, kinds: [], findings: [fileFinding('tooDeep', { max: limit('policy.max-nesting') }, point(line, column))] };
   }
 
   const lc = new LineCounter();
@@ -207,7 +224,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   try {
     docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: true, logLevel: 'error' }) as Document[];
   } catch (e) {
-    return { path, kinds: [], findings: [fileFinding(`the file cannot be read: ${(e as Error).message}`)] };
+    return { path, kinds: [], findings: [fileFinding('cannotRead', { problem: (e as Error).message })] };
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document];
 
@@ -217,9 +234,11 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
-      const { line, col } = lc.linePos(err.pos[0]);
+      // The parser's own range of the problem (a duplicate key, a bad token); a point when it has none.
+      const s = lc.linePos(err.pos[0]);
+      const e = lc.linePos(Math.max(err.pos[0], err.pos[1]));
       const what = err.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : err.code === 'RESOURCE_EXHAUSTION' ? 'nesting is too deep to read safely' : err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      findings.push(fileFinding(`not valid YAML or JSON: ${what}`, line, col));
+      findings.push(fileFinding('invalidYaml', { problem: what }, { line: s.line, column: s.col, endLine: e.line, endColumn: e.col }));
       continue;
     }
     let data: unknown;
@@ -227,20 +246,24 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
       const alias = /alias/i.test((e as Error).message);
-      findings.push(fileFinding(alias ? `aliases expand too far (more than ${MAX_ALIASES}); this looks like an alias bomb` : `cannot be read: ${(e as Error).message}`));
+      findings.push(alias ? fileFinding('aliasBomb', { max: MAX_ALIASES }) : fileFinding('cannotRead', { problem: (e as Error).message }));
       continue;
     }
     const kind = sniff(data, answers);
     if (!kind) continue;
     kinds.push(kind);
-    const at = (p: Path) => {
+    const at = (p: Path): Span => {
       const n = nodeAt(doc, p);
-      const { line, col } = lc.linePos(n?.range?.[0] ?? 0);
-      return { line, column: col };
+      const start = n?.range?.[0] ?? 0;
+      // The end of the value itself, without the line break or blank lines a block collection runs on to.
+      let end = Math.max(start, n?.range?.[1] ?? start);
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      const s = lc.linePos(start);
+      const e = lc.linePos(end);
+      return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
     };
     if (kind === 'answers') {
-      const r = ruleById('DA4001')!;
-      for (const f of answersFindings(answers!, data as Record<string, unknown>, at)) findings.push({ ruleId: r.id, severity: r.severity, source: r.source, ...f });
+      findings.push(...answersFindings(answers!, data as Record<string, unknown>, at));
       continue;
     }
     const ctx = context(kind, data as Record<string, unknown>);
@@ -250,7 +273,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
         // Say so when the offending value is a parameter's default, which a deploy may override.
         const v = valueAt(data, f.path);
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
-        findings.push({ ruleId: rule.id, severity: rule.severity, message: f.message + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
+        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
       }
     }
   }
@@ -258,9 +281,8 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   // Suppressions: a directive on the finding's line or the line before, with a reason.
   const dirs = directives(text);
   const kept = findings.filter((f) => !dirs.some((d) => d.reason && d.ids.includes(f.ruleId) && (d.line === f.line || d.line === f.line - 1)));
-  const noReason = ruleById('DA0002')!;
   for (const d of dirs) {
-    if (!d.reason) kept.push({ ruleId: noReason.id, severity: noReason.severity, source: noReason.source, line: d.line, column: 1, message: `deploy-advisor-ignore ${d.ids.join(', ')} has no reason, so it suppresses nothing; add "-- <why>"` });
+    if (!d.reason) kept.push(ruleFinding('DA0002', 'noReason', { ids: d.ids.join(', ') }, { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn }));
   }
 
   const shown = kept.flatMap((f) => {
@@ -273,6 +295,6 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const out = shown
     .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
     .map(({ at: _, ...f }) => f)
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId));
   return { path, kinds, findings: out };
 }

@@ -37,6 +37,7 @@ export const endpointVolumeKey: Rule = {
   source: AT_REST,
   description: 'Without KmsKeyId, SageMaker encrypts the ML storage volume of each instance (/opt/ml and /tmp, where the model is unpacked) with a transient key that it discards, so you cannot control, audit or revoke access to the data, and compliance rules that call for a customer managed key are not met. Reported only when every variant runs on an instance type with EBS storage, from the same family table that DA1008 uses: never on types with local NVMe storage (g4dn, g5, g6, p4d, p5, the d families), where CreateEndpointConfig rejects a key and the instance encrypts the storage in hardware; never on Serverless, which rejects a key (DA1004); and not when the type is unknown. Endpoint configs that host inference components are checked the same way. A KmsKeyId given as a parameter or a condition counts as set. checkov CKV_AWS_98 (Terraform only) asks for the key on every type, NVMe included, which fails at deploy time.',
   examples: { invalid: EC(''), valid: EC(`KmsKeyId: ${KEY}\n`) },
+  messages: { noKey: 'endpoint config {{config}} has no KmsKeyId; on {{types}} the model is stored on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const ec of ctx.endpointConfigs) {
@@ -45,7 +46,7 @@ export const endpointVolumeKey: Rule = {
       const types = vs.map(({ v }) => str(ctx, v.InstanceType));
       // Every type known and EBS-backed; otherwise a key is an error (NVMe) or a guess (unknown, unresolved).
       if (!vs.length || types.some((t) => t === null || hasNvme(t) !== false)) continue;
-      out.push({ path: anchor(ec, 'EndpointConfigName'), message: `endpoint config ${nameOf(ctx, ec, 'EndpointConfigName')} has no KmsKeyId; ${[...new Set(types)].join(', ')} ${types.length > 1 ? 'store' : 'stores'} the model on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)` });
+      out.push({ path: anchor(ec, 'EndpointConfigName'), messageId: 'noKey', data: { config: nameOf(ctx, ec, 'EndpointConfigName'), types: [...new Set(types)].join(', ') } });
     }
     return out;
   },
@@ -77,6 +78,11 @@ export const modelNetworkIsolation: Rule = {
     invalid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
     valid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nEnableNetworkIsolation: true\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
   },
+  messages: {
+    missing: 'model {{model}} does not enable network isolation; add EnableNetworkIsolation: true unless its container must reach the network (downloads at start-up, calls to other services)',
+    disabled: 'model {{model}} turns network isolation off; if its container does not need the network, set EnableNetworkIsolation: true',
+    downloadsAtStartup: 'model {{model}} is not network-isolated, and its container downloads {{what}} at start-up, which isolation would block: {{fix}}, then add EnableNetworkIsolation: true',
+  },
   check(ctx) {
     // Models where isolation is unsupported (Serverless) or may break the endpoint (async): DA1005 and DA1013 speak for them.
     const exempt = new Set(variantModels(ctx, (ec, v) => plain(v.ServerlessConfig) || isObj(ec.props.AsyncInferenceConfig)).map(({ m }) => m));
@@ -88,16 +94,16 @@ export const modelNetworkIsolation: Rule = {
       if (r === true || r === 'true') continue;
       const name = nameOf(ctx, m, 'ModelName');
       if (r === false || r === 'false') {
-        out.push({ path: [...m.base, 'EnableNetworkIsolation'], message: `model ${name} turns network isolation off; if its container does not need the network, set EnableNetworkIsolation: true` });
+        out.push({ path: [...m.base, 'EnableNetworkIsolation'], messageId: 'disabled', data: { model: name } });
         continue;
       }
       if (present(v)) continue; // a parameter without a default, or a condition: not guessed
       const fetcher = containers(m).map(({ c, path }) => ({ path, d: startupDownload(ctx, c) })).find((x) => x.d !== null);
       if (fetcher) {
         const d = fetcher.d!;
-        out.push({ path: [...fetcher.path, 'Environment', d.key], message: `model ${name} is not network-isolated, and its container downloads ${d.what} at start-up, which isolation would block: ${d.fix}, then add EnableNetworkIsolation: true` });
+        out.push({ path: [...fetcher.path, 'Environment', d.key], messageId: 'downloadsAtStartup', data: { model: name, what: d.what, fix: d.fix } });
       } else {
-        out.push({ path: anchor(m, 'ModelName'), message: `model ${name} does not enable network isolation; add EnableNetworkIsolation: true unless its container must reach the network (downloads at start-up, calls to other services)` });
+        out.push({ path: anchor(m, 'ModelName'), messageId: 'missing', data: { model: name } });
       }
     }
     return out;
@@ -105,10 +111,9 @@ export const modelNetworkIsolation: Rule = {
 };
 
 /** A finding when an S3 output config (DataCaptureConfig, async OutputConfig) has no KmsKeyId: at the mapping, naming where the data goes. */
-function s3OutputWithoutKey(ctx: RuleContext, ec: Subject, where: Path, config: unknown, uriField: string, what: string): RawFinding[] {
+function s3OutputWithoutKey(ctx: RuleContext, ec: Subject, where: Path, config: unknown, uriField: string): RawFinding[] {
   if (!plain(config) || present(config.KmsKeyId)) return [];
-  const destination = str(ctx, config[uriField]) ?? 'S3';
-  return [{ path: [...ec.base, ...where], message: `${where.join('.')} has no KmsKeyId, so ${what} in ${destination} are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)` }];
+  return [{ path: [...ec.base, ...where], messageId: 'noKey', data: { destination: str(ctx, config[uriField]) ?? 'S3' } }];
 }
 
 export const dataCaptureKey: Rule = {
@@ -123,11 +128,12 @@ export const dataCaptureKey: Rule = {
     invalid: EC('DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n', 'ml.g5.xlarge'),
     valid: EC(`DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  KmsKeyId: ${KEY}\n  CaptureOptions:\n    - CaptureMode: Input\n`, 'ml.g5.xlarge'),
   },
+  messages: { noKey: 'DataCaptureConfig has no KmsKeyId, so captured requests and responses in {{destination}} are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const dc = ec.props.DataCaptureConfig;
       if (serverless(ec) || (plain(dc) && [false, 'false'].includes(ctx.resolve(dc.EnableCapture) as string))) return [];
-      return s3OutputWithoutKey(ctx, ec, ['DataCaptureConfig'], dc, 'DestinationS3Uri', 'captured requests and responses');
+      return s3OutputWithoutKey(ctx, ec, ['DataCaptureConfig'], dc, 'DestinationS3Uri');
     });
   },
 };
@@ -144,10 +150,11 @@ export const asyncOutputKey: Rule = {
     invalid: EC('AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n', 'ml.g5.xlarge'),
     valid: EC(`AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n    KmsKeyId: ${KEY}\n`, 'ml.g5.xlarge'),
   },
+  messages: { noKey: 'AsyncInferenceConfig.OutputConfig has no KmsKeyId, so results in {{destination}} are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
-      return plain(a) ? s3OutputWithoutKey(ctx, ec, ['AsyncInferenceConfig', 'OutputConfig'], a.OutputConfig, 'S3OutputPath', 'results') : [];
+      return plain(a) ? s3OutputWithoutKey(ctx, ec, ['AsyncInferenceConfig', 'OutputConfig'], a.OutputConfig, 'S3OutputPath') : [];
     });
   },
 };

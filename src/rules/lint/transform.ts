@@ -1,7 +1,7 @@
 // Rules on `aws sagemaker create-transform-job` inputs (CloudFormation has no transform jobs).
 
 import { limit, limitEntry } from '../limits';
-import { isObj, num, range, str } from './helpers';
+import { RANGE_MESSAGES, isObj, num, range, str } from './helpers';
 import type { RawFinding, Rule } from './types';
 
 const JOB = (top: string, input = '  SplitType: Line\n', output = '  AssembleWith: Line\n') =>
@@ -15,6 +15,7 @@ export const transformMaxPayload: Rule = {
   source: limitEntry('batch-transform.payload').source,
   description: 'The largest mini-batch or record a transform job sends in one request. 0 streams payloads in chunks, where the container supports it.',
   examples: { invalid: JOB('BatchStrategy: MultiRecord\nMaxPayloadInMB: 200\n'), valid: JOB('BatchStrategy: MultiRecord\nMaxPayloadInMB: 50\n') },
+  messages: RANGE_MESSAGES,
   check(ctx) {
     return ctx.transformJobs.flatMap((j) => range(ctx, j.props.MaxPayloadInMB, [...j.base, 'MaxPayloadInMB'], 'MaxPayloadInMB', 0, limit('batch-transform.payload'), 'Split records smaller, or use 0 to stream'));
   },
@@ -28,13 +29,14 @@ export const transformConcurrencyTimesPayload: Rule = {
   source: limitEntry('batch-transform.concurrency-times-payload').source,
   description: 'The product of concurrent requests and payload size per instance is capped. MaxPayloadInMB defaults to 6 when not set.',
   examples: { invalid: JOB('MaxConcurrentTransforms: 8\nMaxPayloadInMB: 20\n'), valid: JOB('MaxConcurrentTransforms: 4\nMaxPayloadInMB: 20\n') },
+  messages: { productTooLarge: 'MaxConcurrentTransforms {{concurrency}} x MaxPayloadInMB {{payload}} = {{product}} MB, above {{max}}; use at most {{suggested}} concurrent transforms' },
   check(ctx) {
     return ctx.transformJobs.flatMap((j) => {
       const c = num(ctx, j.props.MaxConcurrentTransforms);
       const p = j.props.MaxPayloadInMB === undefined ? limit('batch-transform.payload-default') : num(ctx, j.props.MaxPayloadInMB);
       const cap = limit('batch-transform.concurrency-times-payload');
       if (c === null || p === null || c * p <= cap) return [];
-      return [{ path: [...j.base, 'MaxConcurrentTransforms'], message: `MaxConcurrentTransforms ${c} x MaxPayloadInMB ${p} = ${c * p} MB, above ${cap}; use at most ${Math.max(1, Math.floor(cap / Math.max(p, 1)))} concurrent transforms` }];
+      return [{ path: [...j.base, 'MaxConcurrentTransforms'], messageId: 'productTooLarge', data: { concurrency: c, payload: p, product: c * p, max: cap, suggested: Math.max(1, Math.floor(cap / Math.max(p, 1))) } }];
     });
   },
 };
@@ -47,17 +49,21 @@ export const transformSplitting: Rule = {
   source: 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TransformInput.html',
   description: 'BatchStrategy batches records, so it needs SplitType Line, RecordIO or TFRecord (error). CSV input that is not split by line sends whole files as one request, which rarely fits (warning-level advice, reported here as part of the same rule).',
   examples: { invalid: JOB('BatchStrategy: MultiRecord\n', '  SplitType: None\n'), valid: JOB('BatchStrategy: MultiRecord\n') },
+  messages: {
+    strategyWithoutSplit: 'BatchStrategy {{strategy}} needs TransformInput.SplitType Line, RecordIO or TFRecord; add one, or remove BatchStrategy',
+    csvNotSplit: '{{contentType}} input is not split by line (SplitType {{split}}); each file goes as one request: set SplitType Line and AssembleWith Line',
+  },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const j of ctx.transformJobs) {
       const input = isObj(j.props.TransformInput) ? j.props.TransformInput : {};
       const split = str(ctx, input.SplitType) ?? 'None';
       if (j.props.BatchStrategy !== undefined && split === 'None') {
-        out.push({ path: [...j.base, 'BatchStrategy'], message: `BatchStrategy ${str(ctx, j.props.BatchStrategy)} needs TransformInput.SplitType Line, RecordIO or TFRecord; add one, or remove BatchStrategy` });
+        out.push({ path: [...j.base, 'BatchStrategy'], messageId: 'strategyWithoutSplit', data: { strategy: str(ctx, j.props.BatchStrategy) ?? '(unresolved)' } });
       }
       const ct = str(ctx, input.ContentType);
       if (ct && /csv/i.test(ct) && split !== 'Line') {
-        out.push({ path: [...j.base, 'TransformInput', input.SplitType === undefined ? 'ContentType' : 'SplitType'], message: `${ct} input is not split by line (SplitType ${split}); each file goes as one request: set SplitType Line and AssembleWith Line` });
+        out.push({ path: [...j.base, 'TransformInput', input.SplitType === undefined ? 'ContentType' : 'SplitType'], messageId: 'csvNotSplit', data: { contentType: ct, split } });
       }
     }
     return out;
@@ -72,6 +78,7 @@ export const transformLimits: Rule = {
   source: limitEntry('batch-transform.invocation-timeout').source,
   description: `ModelClientConfig.InvocationsTimeoutInSeconds is 1-${limit('batch-transform.invocation-timeout')}, InvocationsMaxRetries 0-${limit('batch-transform.max-retries')}; InstanceCount 1-${limit('batch-transform.instances')}; Environment at most ${limit('batch-transform.environment-entries')} entries.`,
   examples: { invalid: JOB('ModelClientConfig:\n  InvocationsTimeoutInSeconds: 7200\n  InvocationsMaxRetries: 5\n'), valid: JOB('ModelClientConfig:\n  InvocationsTimeoutInSeconds: 1800\n  InvocationsMaxRetries: 3\n') },
+  messages: { ...RANGE_MESSAGES, tooManyEnv: '{{count}} environment variables; a transform job takes at most {{max}}' },
   check(ctx) {
     const out: RawFinding[] = [];
     for (const j of ctx.transformJobs) {
@@ -82,7 +89,7 @@ export const transformLimits: Rule = {
       }
       if (isObj(j.props.TransformResources)) out.push(...range(ctx, j.props.TransformResources.InstanceCount, [...j.base, 'TransformResources', 'InstanceCount'], 'InstanceCount', 1, limit('batch-transform.instances')));
       const env = j.props.Environment;
-      if (isObj(env) && Object.keys(env).length > limit('batch-transform.environment-entries')) out.push({ path: [...j.base, 'Environment'], message: `${Object.keys(env).length} environment variables; a transform job takes at most ${limit('batch-transform.environment-entries')}` });
+      if (isObj(env) && Object.keys(env).length > limit('batch-transform.environment-entries')) out.push({ path: [...j.base, 'Environment'], messageId: 'tooManyEnv', data: { count: Object.keys(env).length, max: limit('batch-transform.environment-entries') } });
     }
     return out;
   },

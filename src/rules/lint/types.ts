@@ -41,9 +41,14 @@ export interface RuleContext {
   modelOf(variant: Record<string, unknown>): Subject | null;
 }
 
+/** What a message template's {{placeholders}} are filled with. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 export interface RawFinding {
   path: Path;
-  message: string;
+  /** A key of the rule's `messages`: what tests assert and tools group by, while the prose may change. */
+  messageId: string;
+  data?: MessageData;
 }
 
 /** What makes a rule a security rule: how code scanning ranks it, and the weakness it names. */
@@ -68,16 +73,42 @@ export interface Rule {
   examples: { invalid: string; valid: string };
   /** Set for security rules only. */
   security?: SecurityMeta;
+  /** Message templates by id (as ESLint's meta.messages): "{{name}}" is filled from the finding's data. An id never changes meaning. */
+  messages: Readonly<Record<string, string>>;
   check(ctx: RuleContext): RawFinding[];
 }
 
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is (stable; the text may be reworded). */
+  messageId: string;
   severity: Severity;
   message: string;
+  /** 1-based start of the offending value. */
   line: number;
   column: number;
+  /** 1-based end, exclusive (the column after the value's last character), as SARIF's endColumn. */
+  endLine: number;
+  endColumn: number;
   source: string;
   /** For archives (check-artifact): the entry the finding is about. */
   entry?: string;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The text of a finding: its rule's template with the data filled in. A missing template or value is a bug in the rule, so it throws. */
+export function formatMessage(rule: Pick<Rule, 'id' | 'messages'>, f: Pick<RawFinding, 'messageId' | 'data'>): string {
+  const template = rule.messages[f.messageId];
+  if (template === undefined) throw new Error(`${rule.id} reported message id "${f.messageId}", which it does not declare`);
+  return template.replace(PLACEHOLDER, (_m, name: string) => {
+    const v = f.data?.[name];
+    if (v === undefined) throw new Error(`${rule.id}/${f.messageId}: no value for {{${name}}}`);
+    return String(v);
+  });
+}
+
+/** The placeholders a template uses. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
