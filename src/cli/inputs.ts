@@ -397,7 +397,7 @@ export const INPUTS: readonly Input[] = [
   { key: 'roleArn', flag: '--role-arn', arg: '<arn>', group: 'deployment', help: 'IAM role SageMaker assumes', parse: text },
   { key: 's3Output', flag: '--s3-output', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix for async results or batch output', parse: text },
   { key: 's3Input', flag: '--s3-input', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix of the batch input', parse: text },
-  { key: 'instanceType', flag: '--instance-type', arg: '<type>', group: 'deployment', help: 'instance type instead of the smallest that holds the model, e.g. ml.g5.xlarge', parse: text },
+  { key: 'instanceType', flag: '--instance-type', arg: '<type>', group: 'deployment', help: 'instance type instead of the one chosen (the smallest CPU or cheapest GPU type that holds the model), e.g. ml.g5.xlarge', parse: text },
   {
     key: 'networkIsolation', flag: '--network-isolation', negate: '--no-network-isolation', group: 'deployment',
     help: 'isolate the model container from the network (EnableNetworkIsolation)', negateHelp: 'let the container reach the network, e.g. to download at start-up',

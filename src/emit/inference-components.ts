@@ -10,7 +10,7 @@ import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import { isolation } from './common';
 import type { Deployment } from './deployment';
-import { candidates } from '../rules/instance-choice';
+import { candidates, largest } from '../rules/instance-choice';
 import { getAtt, ref, sub, type YamlValue } from './yaml';
 
 const MIB = 1024 * 1024;
@@ -112,14 +112,13 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
     choices.push(`instance ${d.instanceType}: given with ${flagRef('instanceType')}`);
     if (!chosen) warnings.push(`${d.instanceType} is not in deploy-advisor's instance catalog: the components' resource requirements assume ${list[0]!.type}; check them against the type`);
   } else {
-    // The smallest type that holds one copy of every model at once; else the smallest that holds one copy of each.
+    // The first candidate (cheapest GPU, or smallest CPU type) that holds one copy of every model at once; else one copy of each.
     chosen = list.find((i) => fitting(i) && binsFor(fitting(i)!, i) === 1) ?? list.find((i) => fitting(i) !== null);
   }
   const sizing = chosen ?? list[0]!;
   needs = fitting(sizing);
   if (!needs) {
-    const largest = list[list.length - 1]!;
-    warnings.push(`one copy of a model does not fit on ${sizing.type}${sizing === largest ? ', the largest candidate in the catalog' : ''}: choose a larger type with ${flagRef('instanceType')}, or shard the model`);
+    warnings.push(`one copy of a model does not fit on ${sizing.type}${sizing === largest(list) ? ', the largest candidate in the catalog' : ''}: choose a larger type with ${flagRef('instanceType')}, or shard the model`);
     needs = sizes.map(() => ({ memoryMB: Math.min(sizing.memoryGiB * 1024, limit('policy.ic-memory-unknown')), accelerators: w.gpu ? Math.max(1, sizing.gpus) : null, cpus: cores(sizing.vcpu * limit('policy.ic-cpu-share')) }));
   }
   const type = d.instanceType ?? sizing.type;
@@ -139,7 +138,7 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
 
   const m = models[0]!;
   const what = w.modelSizeBytes === null ? 'model size not given' : `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')))} with headroom`;
-  if (!d.instanceType) choices.push(`instance ${type}: the smallest ${w.gpu ? 'GPU ' : ''}type in the catalog that holds ${models.length === 1 ? 'one copy of the model' : initialInstances === 1 ? `one copy of each of the ${models.length} models at once` : 'one copy of a model'} (${what}; ${sizing.type} has ${sizing.memoryGiB} GiB, ${sizing.vcpu} vCPUs${sizing.gpus ? `, ${sizing.gpus} x ${Number(sizing.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
+  if (!d.instanceType) choices.push(`instance ${type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${models.length === 1 ? 'one copy of the model' : initialInstances === 1 ? `one copy of each of the ${models.length} models at once` : 'one copy of a model'} (${what}; ${sizing.type} has ${sizing.memoryGiB} GiB, ${sizing.vcpu} vCPUs${sizing.gpus ? `, ${sizing.gpus} x ${Number(sizing.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
   choices.push(
     `each copy reserves ${m.memoryMB} MB of memory${m.accelerators ? `, ${m.accelerators} accelerator${m.accelerators === 1 ? '' : 's'}` : ''} and ${m.cpus} CPU cores (ComputeResourceRequirements)${w.modelSizeBytes === null ? `; give ${flagRef('modelSize')} to size the memory` : ''}`,
     `${initialInstances} instance${initialInstances === 1 ? '' : 's'} at first, up to ${maxInstances} (ManagedInstanceScaling adds instances when copies need room); each component scales between ${models[0]!.minCopies} and ${models[0]!.maxCopies} copies on concurrent requests per copy (target ${limit('policy.copies-per-request-concurrency')})`,

@@ -121,8 +121,8 @@ function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices:
       else if (p.id === 'no-gpu') warnings.push(`${c.type} has no GPU, but the workload needs one`);
       else if (p.id === 'too-small') warnings.push(`${c.type} may be too small: ${what}; ${has(c.instance!)}`);
     }
-  } else if (c.how === 'smallest-that-holds') {
-    choices.push(`instance ${c.type}: the smallest ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && rec.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
+  } else if (c.how === 'smallest-that-holds' || c.how === 'cheapest-that-holds') {
+    choices.push(`instance ${c.type}: the ${c.how === 'cheapest-that-holds' ? 'cheapest' : 'smallest'} ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && rec.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
   } else {
     warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with ${flagRef('instanceType')}, or shard the model`);
     choices.push(`instance ${c.type}: the largest candidate; see the warning`);

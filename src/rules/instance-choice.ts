@@ -8,6 +8,7 @@
 import { acceptedFor, familyOf, INSTANCES, instance, MME_GPU_FAMILIES, type InstanceType } from './instances';
 import type { Recommendation } from './engine';
 import { limit } from './limits';
+import { BUILTIN_PRICES, instancePrice } from './prices';
 import type { Workload } from './workload';
 
 const GIB = 1024 ** 3;
@@ -29,7 +30,7 @@ export interface InstanceChoice {
   instance: InstanceType | null;
   use: InstanceUse;
   /** How the type was chosen. */
-  how: 'given' | 'smallest-that-holds' | 'largest-none-holds';
+  how: 'given' | 'smallest-that-holds' | 'cheapest-that-holds' | 'largest-none-holds';
   /** Models resident on each instance (multi-container endpoints keep every container's model). */
   residentModels: number;
   /** Memory one copy needs in bytes, headroom included (0 when the model size is not known). */
@@ -56,7 +57,17 @@ export function fitOn(i: InstanceType, needBytes: number, gpu: boolean): Instanc
   return { holds: hostHolds, gpusPerCopy: degree, copies: hostHolds ? Math.floor(i.gpus / degree) : 0 };
 }
 
-/** Candidates in order of preference: smallest first. */
+/** GPU memory, then host memory, then vCPUs: which of two types is bigger. */
+const bySize = (a: InstanceType, b: InstanceType) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu;
+
+/** $ an hour to host on a type (built-in list prices); unpriced types come last. */
+const hourly = (i: InstanceType) => instancePrice(BUILTIN_PRICES, 'hosting', i.type)?.usd ?? Infinity;
+
+/**
+ * Candidates in order of preference. CPU types: smallest first. GPU types: cheapest first (by the
+ * built-in hourly price), since GPU sizes and prices do not go together (a 16 GB V100 costs more
+ * than a 24 GB A10G), then smallest.
+ */
 export function candidates(w: Workload, rec: Recommendation, use: InstanceUse = rec.option === "batch-transform" ? "transform" : "hosting"): InstanceType[] {
   const mme = rec.architecture === 'multi-model';
   const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'p3', 'p4d', 'p5'];
@@ -64,12 +75,15 @@ export function candidates(w: Workload, rec: Recommendation, use: InstanceUse = 
   return INSTANCES.filter((i) => acceptedFor(i.type, use))
     .filter((i) => (w.gpu ? gpuFamilies.includes(familyOf(i.type)) : cpuFamilies.includes(familyOf(i.type))))
     .filter((i) => !(w.gpu && mme) || (i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))))
-    .sort((a, b) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu);
+    .sort((a, b) => (w.gpu ? hourly(a) - hourly(b) || bySize(a, b) : bySize(a, b)));
 }
+
+/** The biggest of some types (the last resort when none holds the model). */
+export const largest = (list: readonly InstanceType[]): InstanceType => list.reduce((big, i) => (bySize(i, big) > 0 ? i : big));
 
 /**
  * The instance type for a recommendation that runs on instances (not Serverless): the type given,
- * or the smallest catalog type the API accepts for this use that holds the model.
+ * or the first catalog type the API accepts for this use that holds the model (see candidates).
  */
 export function chooseInstance(w: Workload, rec: Recommendation, given: string | null = null): InstanceChoice {
   const use: InstanceUse = rec.option === 'batch-transform' ? 'transform' : 'hosting';
@@ -91,6 +105,6 @@ export function chooseInstance(w: Workload, rec: Recommendation, given: string |
   }
   const list = candidates(w, rec, use);
   const holding = list.find((i) => fitOn(i, needBytes, w.gpu).holds);
-  const chosen = holding ?? list[list.length - 1]!;
-  return { ...base, type: chosen.type, instance: chosen, how: holding ? 'smallest-that-holds' : 'largest-none-holds', fit: fitOn(chosen, needBytes, w.gpu), problems: [] };
+  const chosen = holding ?? largest(list);
+  return { ...base, type: chosen.type, instance: chosen, how: holding ? (w.gpu ? 'cheapest-that-holds' : 'smallest-that-holds') : 'largest-none-holds', fit: fitOn(chosen, needBytes, w.gpu), problems: [] };
 }

@@ -124,6 +124,8 @@ const HOSTING: Record<string, Row> = {
   'ml.g6.16xlarge': [4.246, ['JB', 'FM'], '2026-04-21', 'B'],
   'ml.g6.24xlarge': [8.344, ['JB', 'FM'], '2026-04-21', 'B'],
   'ml.g6.48xlarge': [16.688, ['JB', 'FM'], '2026-04-21', 'B'],
+  // JB's inference bucket; an offer-file reading of 2026-09-20 gives the same 2.8026.
+  'ml.g6e.2xlarge': [2.8026, ['JB'], '2026-04-21', 'B'],
   'ml.p3.2xlarge': [3.825, ['FM'], '2025-04-11', 'B'],
   'ml.p3.8xlarge': [14.688, ['GOERLITZ'], BUILTIN_AS_OF, 'C', 'the sources are undated; date is when the table was compiled'],
   'ml.p3.16xlarge': [28.152, ['GOERLITZ'], BUILTIN_AS_OF, 'C', 'the sources are undated; date is when the table was compiled'],
@@ -136,7 +138,7 @@ export const UNPRICED: Readonly<Record<string, string>> = Object.fromEntries([
   ...['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))]
     .map((t) => [t, 'no SageMaker price for this type in the stored public sources'] as const),
   // Added to the catalog with the API-model work (their specs and storage are known); priced by `prices update`.
-  ...['m7i', 'g6e'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
+  ...['m7i', 'g6e'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`) && !(i.type in HOSTING)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
 ]);
 
 const SAME_AS_HOSTING = (what: string) =>

@@ -206,7 +206,7 @@ describe('generator choices', () => {
   });
 
   it('picks GPU types for --gpu, single-GPU ones for multi-model', () => {
-    expect(planFor({ gpu: true, modelSizeBytes: 30e9 }).instanceType).toBe('ml.g6e.2xlarge'); // 36 GB fits one L40S (45 GiB usable), not sharded over 4 T4s
+    expect(planFor({ gpu: true, modelSizeBytes: 30e9 }).instanceType).toBe('ml.g6e.2xlarge'); // 36 GB fits one L40S (45 GiB usable): $2.80/h, less than sharding over 4 T4s (ml.g4dn.12xlarge, $4.89/h)
     const mme = planFor({ gpu: true, models: 20, modelSizeBytes: 18e9 });
     expect(mme.rec.architecture).toBe('multi-model');
     expect(instance(mme.instanceType!)!.gpus).toBe(1);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../../src/emit/plan';
 import { assess } from '../../src/rules/engine';
-import { chooseInstance, fitOn } from '../../src/rules/instance-choice';
+import { candidates, chooseInstance, fitOn } from '../../src/rules/instance-choice';
+import { BUILTIN_PRICES, instancePrice } from '../../src/rules/prices';
 import { CATALOG_SOURCES, instance } from '../../src/rules/instances';
 import type { Workload } from '../../src/rules/workload';
 
@@ -53,9 +54,27 @@ describe('models larger than one GPU', () => {
     expect(p.choices.join('\n')).toMatch(/x 4 workers\)/);
   });
 
-  it('with no type given, the generator picks the smallest and says when it must shard', () => {
+  it('with no type given, the generator picks a type and says when it must shard', () => {
     const p = plan({ modelSizeBytes: 100 * GB });
     expect(p.instance!.gpus).toBeGreaterThan(1);
     expect(p.warnings.join('\n')).toMatch(/must be sharded across \d GPUs/);
+  });
+
+  it('GPU: picks the cheapest type that holds the model, not the one with the least GPU memory', () => {
+    // A 14 GB model needs 16.8 GB with headroom: a 16 GB V100 (ml.p3.2xlarge, $3.825/h) holds it,
+    // and so does a 24 GB L4 (ml.g6.xlarge, $1.1267/h).
+    const w = { ...base, modelSizeBytes: 14 * GB };
+    const c = chooseInstance(w, assess(w).recommendation!);
+    expect(c).toMatchObject({ type: 'ml.g6.xlarge', how: 'cheapest-that-holds' });
+    expect(chooseInstance(w, assess(w).recommendation!, 'ml.p3.2xlarge').fit!.holds).toBe(true);
+    // An unpriced type is not assumed cheap: priced holders come first.
+    const list = candidates(w, assess(w).recommendation!);
+    const firstUnpriced = list.findIndex((i) => instancePrice(BUILTIN_PRICES, 'hosting', i.type) === null);
+    expect(list.slice(firstUnpriced).every((i) => instancePrice(BUILTIN_PRICES, 'hosting', i.type) === null)).toBe(true);
+  });
+
+  it('CPU: still the smallest type that holds the model', () => {
+    const w = { ...base, gpu: false, modelSizeBytes: 500e6 };
+    expect(chooseInstance(w, assess(w).recommendation!)).toMatchObject({ type: 'ml.m5.large', how: 'smallest-that-holds' });
   });
 });

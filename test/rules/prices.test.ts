@@ -54,7 +54,7 @@ describe('built-in price table (us-east-1)', () => {
     const mismatches: string[] = [];
     for (const [type, p] of Object.entries(BUILTIN_PRICES.hosting)) {
       if (p.grade === 'D') continue;
-      const row = text.split('\n').find((l) => l.startsWith(`| ${type} |`));
+      const row = text.split('\n').find((l) => l.startsWith(`| ${type} |`) || l.startsWith(`| (extra) ${type} |`));
       if (!row || !row.split('|')[2]!.includes(String(p.usd))) mismatches.push(`${type} ${p.usd}: ${row ?? 'no row'}`);
     }
     expect(mismatches).toEqual([]);
