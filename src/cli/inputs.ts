@@ -440,7 +440,7 @@ export function flagFor(key: string, value: unknown): string {
 
 /** Names the flags that core messages refer to by input-table key ({{flag:peak}} -> --peak). */
 export function nameFlags(text: string): string {
-  return text.replace(FLAG_REF, (_, key: string) => flagFor(key, true));
+  return text.replace(FLAG_REF, (_, key: string, no: string | undefined) => flagFor(key, !no));
 }
 
 /** The same, through every string of a result or a configuration (JSON-safe: flags need no escaping). */

@@ -5,6 +5,15 @@ import { ALL_RULES, type RuleMeta } from '../rules/lint/index';
 import type { ReportFile } from '../rules/lint/run';
 import { REPO, ruleDocUrl, sourceUrl } from './links';
 
+/**
+ * GitHub code scanning ranks a rule by these: the `security` tag makes it a security alert,
+ * `security-severity` (a number as a string) sets its level, and CWE tags name the weakness.
+ */
+function securityProperties(r: RuleMeta): { tags?: string[]; 'security-severity'?: string } {
+  if (!r.security) return {};
+  return { tags: ['security', ...r.security.cwe.map((c) => `external/cwe/${c.toLowerCase()}`)], 'security-severity': r.security.severity.toFixed(1) };
+}
+
 /** A relative path as a stable, URL-encoded POSIX URI. */
 const uri = (path: string) => path.split('\\').map(encodeURIComponent).join('/').replace(/%2F/g, '/');
 
@@ -16,7 +25,7 @@ function descriptor(r: RuleMeta): ReportingDescriptor {
     fullDescription: { text: r.description },
     helpUri: ruleDocUrl(r.id),
     defaultConfiguration: { level: r.severity },
-    properties: { source: sourceUrl(r.source) },
+    properties: { source: sourceUrl(r.source), ...securityProperties(r) },
   };
 }
 

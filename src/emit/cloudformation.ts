@@ -2,11 +2,11 @@
 // autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
 
 import { limit, limitEntry } from '../rules/limits';
-import { headerComments, modelContainers, productionVariant } from './common';
+import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver } from './common';
 import type { Deployment } from './deployment';
 import { icNameMax, icResources } from './inference-components';
 import type { Plan } from './plan';
-import { equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
+import { commentKey, equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
 
 type Obj = { [k: string]: YamlValue };
 
@@ -14,6 +14,15 @@ const pattern = (id: Parameters<typeof limitEntry>[0]) => String(limitEntry(id).
 const NO_VALUE = ref('AWS::NoValue');
 
 export const TEMPLATE_FILE = 'template.yaml';
+
+/**
+ * A suppression of DA7002 on the model resource when isolation was turned off on request. (A
+ * template's Serverless or async endpoint config shows lint why its model is not isolated.)
+ */
+function modelWaiver(plan: Plan): Obj {
+  const why = isolationWaiver(plan);
+  return why && !plan.serverless && !plan.async ? { [commentKey('isolation')]: waiver('DA7002', why) } : {};
+}
 
 export function cloudFormation(plan: Plan, d: Deployment): string {
   const params: Obj = {};
@@ -51,9 +60,14 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
     ];
     return writeYaml(doc, headerComments(plan, deploy), true);
   };
+  // One key parameter: for the ML storage volume on EBS types, and for async results in S3 on any
+  // type (the NVMe restriction is on the endpoint config's KmsKeyId only).
+  const kmsUse = [plan.kmsAllowed ? 'the ML storage volume' : null, plan.async ? 'the async results in S3' : null].filter(Boolean).join(' and ');
+  const kmsEmpty = [plan.kmsAllowed ? 'a transient key for the volume' : null, plan.async ? 'the default S3 key for results' : null].filter(Boolean).join(', ');
+  const kms = kmsUse ? optional('KmsKeyId', `KMS key for ${kmsUse} (empty: ${kmsEmpty})`) : null;
+
   if (plan.ic) {
-    const kmsIc = plan.kmsAllowed ? optional('KmsKeyId', 'KMS key for the ML storage volume (empty: AWS managed)') : null;
-    const t = icResources(plan.ic, d, { param, pattern, role, endpointName, kms: kmsIc ? kmsIc(ref('KmsKeyId')) : null });
+    const t = icResources(plan.ic, d, { param, pattern, role, endpointName, kms: kms && plan.kmsAllowed ? kms(ref('KmsKeyId')) : null, networkIsolation: plan.networkIsolation, modelWaiver: modelWaiver(plan) });
     return finish(t.resources, t.outputs);
   }
 
@@ -76,13 +90,12 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
   }
 
   const resources: Obj = {
-    Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role, ...containers } },
+    Model: { ...modelWaiver(plan), Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: role, ...isolation(plan.networkIsolation), ...containers } },
   };
 
   const variant = productionVariant(plan, getAtt('Model', 'ModelName'));
   const endpointConfig: Obj = { ProductionVariants: [variant] };
-  const kms = plan.kmsAllowed ? optional('KmsKeyId', 'KMS key for the ML storage volume (empty: AWS managed)') : null;
-  if (kms) endpointConfig.KmsKeyId = kms(ref('KmsKeyId'));
+  if (kms && plan.kmsAllowed) endpointConfig.KmsKeyId = kms(ref('KmsKeyId'));
 
   if (plan.async) {
     const output = d.s3Output

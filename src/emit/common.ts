@@ -2,6 +2,7 @@
 
 import { ARCHITECTURE_NAMES, OPTION_NAMES } from '../rules/engine';
 import { formatUsd } from '../rules/units';
+import { flagRef } from '../rules/flag-ref';
 import type { Plan } from './plan';
 import type { YamlValue } from './yaml';
 
@@ -67,4 +68,22 @@ export function productionVariant(plan: Plan, modelName: YamlValue): { [k: strin
     Object.assign(variant, { InitialInstanceCount: plan.capacity?.initialInstanceCount ?? 1, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
   }
   return variant;
+}
+
+/** The model's EnableNetworkIsolation, when it is on (off is the API's default, so it is left out). */
+export const isolation = (on: boolean): { [k: string]: YamlValue } => (on ? { EnableNetworkIsolation: true } : {});
+
+/** A suppression directive with its reason, as a comment line's text. */
+export const waiver = (ruleId: string, why: string) => `deploy-advisor-ignore ${ruleId} -- ${why}`;
+
+/**
+ * Why the model is not network-isolated (DA7002), for a suppression where lint cannot see it: an
+ * AWS CLI model file does not show what serves it; a template shows a Serverless or async endpoint
+ * (which DA7002 skips) but not a request to turn isolation off. null when the model is isolated.
+ */
+export function isolationWaiver(plan: Plan): string | null {
+  if (plan.networkIsolation) return null;
+  if (plan.serverless) return 'Serverless Inference does not support network isolation (DA1005)';
+  if (plan.async) return 'it serves an async endpoint, which needs network connectivity (DA1013)';
+  return `turned off on request (${flagRef('networkIsolation', true)}): the container must reach the network`;
 }

@@ -8,6 +8,7 @@ import { instance, type InstanceType } from '../rules/instances';
 import { limit, type limitEntry } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Workload } from '../rules/workload';
+import { isolation } from './common';
 import type { Deployment } from './deployment';
 import { candidates } from '../rules/instance-choice';
 import { getAtt, ref, sub, type YamlValue } from './yaml';
@@ -168,6 +169,10 @@ export interface CfnTools {
   endpointName: YamlValue;
   /** The KmsKeyId value (a condition on an optional parameter), or null where a key is not allowed. */
   kms: YamlValue | null;
+  /** EnableNetworkIsolation on the models. */
+  networkIsolation: boolean;
+  /** Entries that go first in each model resource (a suppression comment when isolation is off). */
+  modelWaiver: Obj;
 }
 
 const COPY_METRIC = 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution';
@@ -187,7 +192,7 @@ export function icResources(ic: IcPlan, d: Deployment, t: CfnTools): { resources
   const image = (m: IcModel) => d.image ?? t.param(one ? 'ImageUri' : `Model${m.index}ImageUri`, { Type: 'String', Description: `Inference container image${one ? '' : ` of model ${m.index}`} (registry/repository:tag)`, AllowedPattern: t.pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/${one ? 'my-model' : `model-${m.index}`}:1`);
   const data = (m: IcModel) => (one && d.modelData) || t.param(one ? 'ModelDataUrl' : `Model${m.index}DataUrl`, { Type: 'String', Description: `S3 URI of ${one ? '' : `model ${m.index}'s `}model.tar.gz`, AllowedPattern: t.pattern('model.model-data-url-pattern') }, `s3://my-bucket/${one ? '' : `model-${m.index}/`}model.tar.gz`);
   for (const m of ic.models) {
-    resources[id('Model', m)] = { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: t.role, PrimaryContainer: { Image: image(m), ModelDataUrl: data(m) } } };
+    resources[id('Model', m)] = { ...t.modelWaiver, Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: t.role, ...isolation(t.networkIsolation), PrimaryContainer: { Image: image(m), ModelDataUrl: data(m) } } };
   }
 
   const maxInstances = t.param('MaxInstanceCount', { Type: 'Number', Default: ic.maxInstances, MinValue: ic.initialInstances, Description: 'Most instances managed instance scaling may run for the components\' copies' });
@@ -311,7 +316,7 @@ export interface IcCliOp {
  * create-inference-component (one per model). Autoscaling is not an input file: the component's
  * file says how to set it up with aws application-autoscaling and aws cloudwatch.
  */
-export function icCliOps(ic: IcPlan, o: { name: string; role: string; image: (m: IcModel) => string; modelData: (m: IcModel) => string }): IcCliOp[] {
+export function icCliOps(ic: IcPlan, o: { name: string; role: string; networkIsolation: boolean; image: (m: IcModel) => string; modelData: (m: IcModel) => string }): IcCliOp[] {
   const one = ic.models.length === 1;
   const file = (op: string, m: IcModel) => `${op}${one ? '' : `-${m.index}`}.yaml`;
   const modelName = (m: IcModel) => (one ? o.name : `${o.name}-m${m.index}`);
@@ -319,7 +324,7 @@ export function icCliOps(ic: IcPlan, o: { name: string; role: string; image: (m:
   const ops: IcCliOp[] = ic.models.map((m) => ({
     operation: 'create-model',
     file: file('create-model', m),
-    body: { ModelName: modelName(m), ExecutionRoleArn: o.role, PrimaryContainer: { Image: o.image(m), ModelDataUrl: o.modelData(m) } },
+    body: { ModelName: modelName(m), ExecutionRoleArn: o.role, ...isolation(o.networkIsolation), PrimaryContainer: { Image: o.image(m), ModelDataUrl: o.modelData(m) } },
     notes: [],
   }));
   ops.push({

@@ -41,6 +41,8 @@ export interface Plan {
   containers: number;
   /** Whether a KmsKeyId may be set on the endpoint config (not for local-NVMe types or serverless). */
   kmsAllowed: boolean;
+  /** Whether the models get EnableNetworkIsolation (not for serverless or async, nor when the deployment turns it off). */
+  networkIsolation: boolean;
   serverless: { memoryMB: number; maxConcurrency: number; provisionedConcurrency: number | null } | null;
   async: { maxConcurrentInvocationsPerInstance: number } | null;
   batch: BatchPlan | null;
@@ -193,7 +195,8 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
       choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
     }
     if (d.instanceType) warnings.push(`${flagRef('instanceType')} ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
-    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
+    choices.push('no network isolation: Serverless Inference does not support it');
+    return { rec, workload: w, instanceType: null, instance: null, containers, kmsAllowed: false, networkIsolation: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, async: null, batch: null, targetInvocationsPerInstance: null, choices, warnings, capacity: sized, cost: sizing?.cost ?? null };
   }
 
   const ic = rec.architecture === 'inference-components' ? planInferenceComponents(rec, w, d, choices, warnings) : undefined;
@@ -223,8 +226,15 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
   } else if (rec.option === 'batch-transform') {
     batch = batchPlan(w, choice!, choices);
   }
+  const networkIsolation = rec.option !== 'async' && d.networkIsolation !== false;
+  if (rec.option === 'async') choices.push('no network isolation: async endpoints need models with network connectivity (AWS Marketplace guide; see DA1013)');
+  else if (!networkIsolation) choices.push(`no network isolation: turned off on request (${flagRef('networkIsolation', true)}), so the container can reach the network`);
+  else {
+    const several = containers > 1 || (ic?.models.length ?? 1) > 1;
+    choices.push(`EnableNetworkIsolation: the container${several ? 's' : ''} cannot make network calls (SageMaker still fetches the image${several ? 's' : ''} and model data); generate with ${flagRef('networkIsolation', true)} if ${several ? 'one' : 'it'} downloads at start-up or calls other services`);
+  }
   const capacity = sizing ? sizing.capacity : null;
   if (capacity) choices.push(capacity.why);
-  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null, ...(ic ? { ic } : {}) };
+  return { rec, workload: w, instanceType, instance: known, containers, kmsAllowed, networkIsolation, serverless: null, async: asyncPlan, batch, targetInvocationsPerInstance, choices, warnings, capacity, cost: sizing?.cost ?? null, ...(ic ? { ic } : {}) };
 }
 

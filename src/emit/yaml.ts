@@ -70,9 +70,17 @@ function block(v: YamlValue[] | { [k: string]: YamlValue }, indent: number): str
       .join('\n');
   }
   return Object.entries(v)
-    .map(([k, x]) => `${pad}${scalar(k)}:${after(x, indent)}`)
+    .map(([k, x]) => (isCommentKey(k, x) ? `${pad}# ${commentText(x)}` : `${pad}${scalar(k)}:${after(x, indent)}`))
     .join('\n');
 }
+
+/**
+ * A mapping entry that is written as a comment line in its place, e.g. a suppression directive
+ * just before the line it is about: `{ [commentKey('kms')]: 'deploy-advisor-ignore ...', Key: ... }`.
+ * (No SageMaker or CloudFormation key starts with #.)
+ */
+export const commentKey = (id: string) => `#${id}`;
+const isCommentKey = (k: string, x: YamlValue): x is string => k.startsWith('#') && typeof x === 'string';
 
 /**
  * Comment text on one line, whatever it holds: a line break would end the comment and start YAML
@@ -86,7 +94,7 @@ export function commentText(text: string): string {
 export function writeYaml(doc: { [key: string]: YamlValue }, comments: string[] = [], spaced = false): string {
   const head = comments.map((c) => (c ? `# ${commentText(c)}` : '#')).join('\n');
   const body = Object.entries(doc)
-    .map(([k, x]) => `${scalar(k)}:${after(x, 0)}`)
+    .map(([k, x]) => (isCommentKey(k, x) ? `# ${commentText(x)}` : `${scalar(k)}:${after(x, 0)}`))
     .join(spaced ? '\n\n' : '\n');
   return `${head ? `${head}\n` : ''}${body}\n`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -156,6 +156,24 @@ describe('recommend --answers', () => {
     const j = JSON.parse(cli(['recommend', '--answers', 'fixtures/answers/nightly-scoring.yaml', '--format', 'json']).stdout);
     expect(j.recommendation.option).toBe('batch-transform');
     expect(j.workload.contentType).toBe('text/csv');
+  });
+
+  it('network isolation: on by default, off with networkIsolation: false or --no-network-isolation; the files pass lint either way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-iso-'));
+    const answers = (extra: string) => {
+      const p = join(dir, `a${extra.length}.yaml`);
+      writeFileSync(p, `batch: false\npayload: 1MB\nprocessingTime: 1s\nlatency: 10s\ntraffic: sustained\n${extra}`);
+      return p;
+    };
+    const model = (args: string[], out: string) => {
+      expect(cli(['recommend', ...args, '--target', 'aws-cli', '-o', join(dir, out)]).code).toBe(0);
+      const lint = JSON.parse(cli(['lint', '--format', 'json', join(dir, out)]).stdout);
+      expect(lint.files.flatMap((f: { findings: Array<{ ruleId: string; message: string }> }) => f.findings.filter((x) => !/<PLACEHOLDER>/.test(x.message)))).toEqual([]);
+      return parse(readFileSync(join(dir, out, 'create-model.yaml'), 'utf8'));
+    };
+    expect(model(['--answers', answers('')], 'on').EnableNetworkIsolation).toBe(true);
+    expect(model(['--answers', answers('networkIsolation: false\n')], 'off').EnableNetworkIsolation).toBeUndefined();
+    expect(model(['--answers', answers(''), '--no-network-isolation'], 'flag').EnableNetworkIsolation).toBeUndefined();
   });
 
   it('flags override the file', () => {

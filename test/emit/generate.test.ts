@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
+import { lintText } from '../../src/rules/lint/run';
+import type { Recommendation } from '../../src/rules/engine';
 import { assess } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';
 import { limit, limitPattern } from '../../src/rules/limits';
@@ -103,11 +105,14 @@ describe('generated values stay inside the limits table', () => {
     const containers = JSON.stringify(js).match(/"ContainerHostname"/g)?.length ?? 0;
     expect(containers).toBeLessThanOrEqual(limit('model.containers'));
     if (f.target === 'cloudformation') {
-      // No KmsKeyId on local-NVMe instance types.
-      const variants = JSON.stringify(js);
-      const type = /"InstanceType":"([^"]+)"/.exec(variants)?.[1];
-      if (type && instance(type)!.nvme) expect(variants).not.toMatch(/KmsKeyId/);
-      if (type && !instance(type)!.nvme) expect(variants).toMatch(/"KmsKeyId":\{"Fn::If"/);
+      // No KmsKeyId on the endpoint config of local-NVMe instance types; a key parameter on EBS types.
+      // (The async OutputConfig's key encrypts S3 objects: it is allowed, and given, on every type.)
+      const ec = (js.Resources as Record<string, { Properties: Record<string, unknown> }>).EndpointConfig!.Properties;
+      const type = /"InstanceType":"([^"]+)"/.exec(JSON.stringify(ec))?.[1];
+      if (type && instance(type)!.nvme) expect(ec.KmsKeyId).toBeUndefined();
+      if (type && !instance(type)!.nvme) expect(JSON.stringify(ec.KmsKeyId)).toMatch(/^\{"Fn::If"/);
+      const oc = (ec.AsyncInferenceConfig as { OutputConfig?: Record<string, unknown> } | undefined)?.OutputConfig;
+      if (oc) expect(JSON.stringify(oc.KmsKeyId)).toMatch(/^\{"Fn::If"/);
     }
   });
 });
@@ -119,6 +124,21 @@ describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' 
     const templates = FILES.filter((f) => f.target === 'cloudformation').map((f) => f.path);
     expect(templates.length).toBeGreaterThanOrEqual(9);
     const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }, SLOW_MS);
+
+  it('templates with network isolation turned off (a suppression comment in the model resource) pass too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
+    const ic: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: ['several models'] };
+    const w = { ...base, models: 2, modelSizeBytes: 2e9 };
+    const paths = [[assess(base).recommendation!, base], [ic, w]].map(([rec, wl], i) => {
+      const text = generate(rec as Recommendation, wl as Workload, { networkIsolation: false }, 'cloudformation').files[0]!.content;
+      expect(text).toMatch(/deploy-advisor-ignore DA7002/);
+      writeFileSync(join(dir, `t${i}.yaml`), text);
+      return join(dir, `t${i}.yaml`);
+    });
+    const r = spawnSync(CFN_LINT!, paths, { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, SLOW_MS);
@@ -202,6 +222,85 @@ describe('generator choices', () => {
     expect(planFor({}, { instanceType: 'ml.m5d.large' }).kmsAllowed).toBe(false);
     expect(planFor({}).kmsAllowed).toBe(true); // m5: EBS
     expect(planFor({ traffic: 'intermittent' }).kmsAllowed).toBe(false);
+  });
+
+  it('isolates the model from the network unless it is serverless, async, or turned off', () => {
+    expect(planFor({}).networkIsolation).toBe(true);
+    expect(planFor({ gpu: true }).networkIsolation).toBe(true);
+    expect(planFor({ batch: true, latencySeconds: null, traffic: null }).networkIsolation).toBe(true);
+    const off = planFor({}, { networkIsolation: false });
+    expect(off.networkIsolation).toBe(false);
+    expect(off.choices.join('\n')).toMatch(/no network isolation: turned off on request/);
+    const serverless = planFor({ traffic: 'intermittent' });
+    expect(serverless.rec.option).toBe('serverless');
+    expect(serverless.networkIsolation).toBe(false);
+    expect(serverless.choices.join('\n')).toMatch(/no network isolation: Serverless Inference does not support it/);
+    const async = planFor({ latencySeconds: null, processingSeconds: 600 });
+    expect(async.rec.option).toBe('async');
+    expect(async.networkIsolation).toBe(false); // DA1013: async needs connectivity
+    expect(async.choices.join('\n')).toMatch(/no network isolation: async endpoints need models with network connectivity/);
+  });
+
+  it('writes EnableNetworkIsolation into both targets, and leaves it out, with the reason, when turned off', () => {
+    const rec = assess(base).recommendation!;
+    for (const target of ['cloudformation', 'aws-cli'] as const) {
+      const on = generate(rec, base, {}, target).files.map((f) => f.content).join('\n');
+      const off = generate(rec, base, { networkIsolation: false }, target).files.map((f) => f.content).join('\n');
+      expect(on).toMatch(/^ {0,6}EnableNetworkIsolation: true$/m);
+      expect(on).not.toMatch(/deploy-advisor-ignore DA7002/);
+      expect(off).not.toMatch(/EnableNetworkIsolation/);
+      expect(off).toMatch(/# deploy-advisor-ignore DA7002 -- turned off on request/);
+    }
+  });
+
+  it('one KmsKeyId parameter keys the async results on any instance type, and the volume only on EBS types', () => {
+    const w = { ...base, latencySeconds: null, processingSeconds: 600 };
+    const rec = assess(w).recommendation!;
+    for (const [type, volume] of [['ml.g5.xlarge', false], ['ml.m5.xlarge', true]] as const) {
+      const t = parseCfnYaml(generate(rec, w, { instanceType: type }, 'cloudformation').files[0]!.content).toJS() as { Parameters: Record<string, { Description: string }>; Resources: { EndpointConfig: { Properties: Record<string, any> } } };
+      const ec = t.Resources.EndpointConfig.Properties;
+      expect(ec.AsyncInferenceConfig.OutputConfig.KmsKeyId).toEqual({ 'Fn::If': ['HasKmsKeyId', { Ref: 'KmsKeyId' }, { Ref: 'AWS::NoValue' }] });
+      expect(ec.KmsKeyId !== undefined, type).toBe(volume);
+      expect(t.Parameters.KmsKeyId!.Description).toBe(volume ? 'KMS key for the ML storage volume and the async results in S3 (empty: a transient key for the volume, the default S3 key for results)' : 'KMS key for the async results in S3 (empty: the default S3 key for results)');
+    }
+  });
+
+  // Every option and architecture, on both targets, with isolation on and off: our own lint finds
+  // nothing, security rules included (what an AWS CLI input leaves out on purpose carries its reason).
+  const FULL = { name: 'm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1', modelData: 's3://b/m/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/', s3Input: 's3://b/in/' };
+  const IC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: ['several models'] };
+  const LINT_CASES: Array<[string, Partial<Workload>, Recommendation | null, Record<string, string>]> = [
+    ['real-time on EBS', {}, null, {}],
+    ['real-time on NVMe', { gpu: true }, null, {}],
+    ['multi-model', { models: 20, modelSizeBytes: 1e8 }, null, { modelData: 's3://b/models/' }],
+    ['serverless', { traffic: 'intermittent' }, null, {}],
+    ['async on NVMe', { latencySeconds: null, processingSeconds: 600, gpu: true }, null, {}],
+    ['async on EBS', { latencySeconds: null, processingSeconds: 600 }, null, { instanceType: 'ml.m5.xlarge' }],
+    ['batch', { batch: true, latencySeconds: null, traffic: null }, null, {}],
+    ['inference components on EBS', { models: 2, modelSizeBytes: 2e9 }, IC, {}],
+    ['inference components on NVMe', { gpu: true, models: 1, modelSizeBytes: 16e9 }, IC, {}],
+  ];
+  it.each(LINT_CASES)('%s: the generated files pass lint, isolated or not', (name, over, given, extra) => {
+    const w = { ...base, ...over };
+    const rec = given ?? assess(w).recommendation!;
+    const d = { ...FULL, ...extra };
+    if (/EBS|NVMe/.test(name)) expect(makePlan(rec, w, d).kmsAllowed).toBe(name.includes('EBS'));
+    for (const target of ['cloudformation', 'aws-cli'] as const) {
+      for (const networkIsolation of [true, false]) {
+        for (const f of generate(rec, w, { ...d, networkIsolation }, target).files) {
+          // (Several components' model data are <PLACEHOLDERS> in AWS CLI inputs: one --model-data cannot fill them.)
+          const findings = lintText(f.name, Buffer.from(f.content)).findings.filter((x) => !/still holds a <PLACEHOLDER>/.test(x.message));
+          expect(findings, `${target} ${networkIsolation} ${f.name}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('the suppressions in the generated files are what keeps them clean: without them, the security rules speak', () => {
+    const w = { ...base, latencySeconds: null, processingSeconds: 600 };
+    const files = generate(assess(w).recommendation!, w, { ...FULL, instanceType: 'ml.m5.xlarge' }, 'aws-cli').files;
+    const ids = files.flatMap((f) => lintText(f.name, Buffer.from(f.content.replace(/^.*deploy-advisor-ignore.*$/gm, '#'))).findings.map((x) => x.ruleId));
+    expect(ids.sort()).toEqual(['DA7001', 'DA7002', 'DA7004']);
   });
 
   it('an unknown instance type is a warning, not a failure', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
-import { getAtt, iff, ref, sub, writeYaml, type YamlValue } from '../../src/emit/yaml';
+import { commentKey, getAtt, iff, ref, sub, writeYaml, type YamlValue } from '../../src/emit/yaml';
 
 function roundTrip(doc: { [k: string]: YamlValue }) {
   const text = writeYaml(doc, ['a comment', '', 'another'], true);
@@ -50,6 +50,15 @@ describe('writeYaml', () => {
   it('puts comments first and a blank line between top-level keys when spaced', () => {
     const text = writeYaml({ A: 1, B: 2 }, ['one', '', 'two'], true);
     expect(text).toBe('# one\n#\n# two\nA: 1\n\nB: 2\n');
+  });
+
+  it('writes comment keys as comment lines in place, at any depth, that no reader sees as data', () => {
+    const doc = { [commentKey('a')]: 'top', A: { [commentKey('b')]: 'nested\nx: 1', B: 1 }, L: [{ C: 1, [commentKey('c')]: 'in a list item', D: 2 }, { [commentKey('d')]: 'first in an item', E: 3 }] };
+    const text = writeYaml(doc);
+    expect(text).toBe('# top\nA:\n  # nested\\nx: 1\n  B: 1\nL:\n  - C: 1\n    # in a list item\n    D: 2\n  - # first in an item\n    E: 3\n');
+    const parsed = parseCfnYaml(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.toJS()).toEqual({ A: { B: 1 }, L: [{ C: 1, D: 2 }, { E: 3 }] });
   });
 
   it('refuses values YAML cannot hold', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintText } from '../../src/rules/lint/run';
+import { SECURITY_OFF } from '../security-off';
 import { makePlan } from '../../src/emit/plan';
 import { API_MODEL_SOURCES, apiEnum, apiPattern, HOSTING_INSTANCE_TYPES, shape, shapeAt, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/api';
 import { SHAPES } from '../../src/rules/api.generated';
@@ -14,7 +15,7 @@ import { limit, limitEntry, type LimitId } from '../../src/rules/limits';
 import type { Workload } from '../../src/rules/workload';
 import { cli } from '../cli/helpers';
 
-const lint = (text: string) => lintText('t.yaml', Buffer.from(text)).findings;
+const lint = (text: string) => lintText('t.yaml', Buffer.from(text), { severities: SECURITY_OFF }).findings;
 const ids = (text: string) => lint(text).map((f) => f.ruleId).sort();
 
 describe('the generated API model', () => {
@@ -150,7 +151,7 @@ describe('lint gaps (issue 12 item 7)', () => {
   });
 
   it('an unknown top-level key in an AWS CLI input is reported, not skipped', () => {
-    const r = lintText('t.yaml', Buffer.from(`EndpointConfigName: c\nProductionVariant:\n${V()}`));
+    const r = lintText('t.yaml', Buffer.from(`EndpointConfigName: c\nProductionVariant:\n${V()}`), { severities: SECURITY_OFF });
     expect(r.kinds).toEqual(['aws-cli:create-endpoint-config']);
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['DA1009', 'DA1014']);
     expect(r.findings.find((f) => f.ruleId === 'DA1014')).toMatchObject({ messageId: 'unknownKey', message: expect.stringMatching(/did you mean ProductionVariants\?/) });

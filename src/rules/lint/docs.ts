@@ -34,14 +34,20 @@ ${messagesSection(r.messages)}
 `;
 }
 
+/** GitHub code scanning's bands for security-severity. */
+const band = (s: number) => (s >= 9 ? 'critical' : s >= 7 ? 'high' : s >= 4 ? 'medium' : 'low');
+
 export function rulePage(r: Rule): string {
   const lang = (s: string) => (s.trimStart().startsWith('{') ? 'json' : 'yaml');
+  const sec = r.security
+    ? `\nSecurity rule: ${r.security.cwe.map((c) => `[${c}](https://cwe.mitre.org/data/definitions/${c.replace('CWE-', '')}.html)`).join(', ')}; security-severity ${r.security.severity.toFixed(1)} (${band(r.security.severity)} in GitHub code scanning), tagged \`security\` in SARIF.\n`
+    : '';
   return `# ${r.id}: ${r.name}
 
 **${r.title}**
 
 Severity: ${r.severity}. Source: ${r.source.startsWith('http') ? `<${r.source}>` : `[${r.source}](../../${r.source})`}
-
+${sec}
 ${r.description}
 
 ## Fails

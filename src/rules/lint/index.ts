@@ -5,12 +5,13 @@ import { FILE_RULES } from './file';
 import { INFERENCE_COMPONENT_RULES } from './inference-components';
 import { MODEL_RULES } from './model';
 import { MORE_RULES } from './more';
+import { SECURITY_RULES } from './security';
 import { TRANSFORM_RULES } from './transform';
 import { ARTIFACT_RULES } from '../artifact/checks';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding, Rule, RuleContext, SecurityMeta } from './types';
 import { byCodeUnits } from '../units';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {
@@ -22,6 +23,8 @@ export interface RuleMeta {
   source: string;
   /** Message templates by id: what findings' messageId names. */
   messages: Readonly<Record<string, string>>;
+  /** Security rules: their code-scanning rank and CWE. */
+  security?: SecurityMeta;
 }
 export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...ARTIFACT_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 

@@ -51,6 +51,14 @@ export interface RawFinding {
   data?: MessageData;
 }
 
+/** What makes a rule a security rule: how code scanning ranks it, and the weakness it names. */
+export interface SecurityMeta {
+  /** GitHub code scanning's security-severity, 0.1-10 (7.0+ high, 4.0-6.9 medium, below 4 low). */
+  severity: number;
+  /** CWE ids, e.g. "CWE-311". */
+  cwe: readonly string[];
+}
+
 export interface Rule {
   /** Never changes meaning, never reused. */
   id: string;
@@ -63,6 +71,8 @@ export interface Rule {
   description: string;
   /** Minimal files a user could write: the first fails the rule, the second passes. */
   examples: { invalid: string; valid: string };
+  /** Set for security rules only. */
+  security?: SecurityMeta;
   /** Message templates by id (as ESLint's meta.messages): "{{name}}" is filled from the finding's data. An id never changes meaning. */
   messages: Readonly<Record<string, string>>;
   check(ctx: RuleContext): RawFinding[];
