@@ -51,7 +51,12 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   let wizard: typeof import('./wizard') | null = null;
   let notes: string[] = [];
   const errStyle = async () => (await import('./style')).makeStyle(colorWanted(io, flags.color, io.stderr));
-  const ctx = { output: io.stderr as unknown as NodeJS.WritableStream };
+  // A getter: the prompts' output is stderr, which Node makes only when something is written to it.
+  const ctx = {
+    get output() {
+      return io.stderr as unknown as NodeJS.WritableStream;
+    },
+  };
   if (prompting) {
     wizard = await import('./wizard');
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
