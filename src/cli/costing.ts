@@ -6,9 +6,10 @@ import type { Deployment } from '../emit/deployment';
 import { chooseByCost, optionLabel, priceAll, trafficFor, withTraffic, type CostAnswers, type CostChoice, type PricedOption } from '../rules/cost-choice';
 import { scaledToZeroEstimate } from '../rules/cost';
 import { formatUsd } from '../rules/units';
-import { OPTION_NAMES, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../rules/engine';
+import { OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../rules/engine';
 import { limit, type OptionId } from '../rules/limits';
 import { formatRate } from '../rules/rate';
+import { reason, type Reason } from '../rules/reason';
 import type { Workload } from '../rules/workload';
 import type { Io } from './io';
 import { flagOf } from './inputs';
@@ -66,14 +67,15 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
     if (!flowchartFits) return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]}, which does not fit this traffic: ${failed(flowchart.option)})`;
     return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]})`;
   };
-  const passedChecks = (option: OptionId) => fitting(option).checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => c.message);
+  const passedChecks = (option: OptionId): Reason[] =>
+    fitting(option).checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => reason('cost.check-passed', c.message, { option, limit: c.limit }));
 
   // Options the flowchart's checks let through that the traffic rules out: said once in the reasons
   // (the flowchart's pick is said in the summary instead).
-  const trafficRuledOut = (except: OptionId) =>
+  const trafficRuledOut = (except: OptionId): Reason[] =>
     priced
       .filter((p) => p.option !== except && p.option !== flowchart?.option && !fitting(p.option).fits && p.checks.some((c) => !c.pass))
-      .map((p) => `${optionLabel(p)} does not fit this traffic: ${p.checks.filter((c) => !c.pass).map((c) => c.message).join('; ')}`);
+      .map((p) => reason('cost.traffic-ruled-out', `${optionLabel(p)} does not fit this traffic: ${p.checks.filter((c) => !c.pass).map((c) => c.message).join('; ')}`, { option: p.option }));
 
   let recommendation = flowchart;
   const advice: string[] = [];
@@ -123,7 +125,7 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
       const share = warm > 0 ? saving / warm : 0;
       const pct = `${Math.round(share * 100)}%`;
       const up = `up about ${Math.round(zero.upFraction * 100)}% of the month at ${formatRate(answers.requests.perSecond)}`;
-      const rest = recommendation.reasons.filter((r) => !r.startsWith('cost: keeping one'));
+      const rest = recommendation.reasons.filter((r) => r.id !== 'ic.warm-cost');
       if (share >= limit('policy.ic-scale-to-zero-saving')) {
         const scaled: PricedOption = { ...chosen, cost: zero.cost, capacity: zero.capacity };
         priced[priced.indexOf(chosen)] = scaled;
@@ -131,18 +133,19 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
         // The choice's reasons quoted the warm cost: say them again at the scaled-to-zero cost.
         const again = chooseByCost(ctx, priced);
         const reasons = [...again.reasons, ...rest.filter((r) => !choice.reasons.includes(r))];
-        recommendation = { ...recommendation, reasons: [`cost: scaled to zero, about ${formatUsd(zero.cost.monthlyUsd)} a month (${up}), ${formatUsd(saving)} (${pct}) less than keeping it warm at ${formatUsd(warm)}`, ...reasons] };
+        const cheaper = reason('ic.scaled-to-zero-cost', `cost: scaled to zero, about ${formatUsd(zero.cost.monthlyUsd)} a month (${up}), ${formatUsd(saving)} (${pct}) less than keeping it warm at ${formatUsd(warm)}`, { monthlyUsd: zero.cost.monthlyUsd, warmMonthlyUsd: warm });
+        recommendation = { ...recommendation, reasons: [cheaper, ...reasons] };
       } else {
-        const why = `cost: scaling to zero would save only ${formatUsd(saving)} (${pct}) of the ${formatUsd(warm)} a month that keeping it warm costs (${up}), under the ${Math.round(limit('policy.ic-scale-to-zero-saving') * 100)}% worth a cold start of several minutes, so it stays warm`;
-        const keep = rest.filter((r) => !r.startsWith('cold start:') && !/only Real-Time endpoint that scales to zero/.test(r));
+        const why = reason('ic.stays-warm', `cost: scaling to zero would save only ${formatUsd(saving)} (${pct}) of the ${formatUsd(warm)} a month that keeping it warm costs (${up}), under the ${Math.round(limit('policy.ic-scale-to-zero-saving') * 100)}% worth a cold start of several minutes, so it stays warm`, { monthlyUsd: zero.cost.monthlyUsd, warmMonthlyUsd: warm });
+        const keep = rest.filter((r) => r.id !== 'ic.cold-start' && r.id !== 'ic.scale-to-zero');
         recommendation = w.models > 1
-          ? { ...recommendation, scaleToZero: false, summary: recommendation.summary.replace(', scaling to zero between bursts', ''), reasons: [why, ...keep] }
+          ? { ...recommendation, scaleToZero: false, summary: inferenceComponentsSummary(w, false), reasons: [why, ...keep] }
           : {
               // One model took inference components only to scale to zero: a plain endpoint, kept warm.
               option: 'real-time',
               architecture: 'single-model',
               summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatRate(answers.requests.perSecond)}: scaling to zero would save too little for its cold start.`,
-              reasons: [why, ...keep.filter((r) => !r.startsWith('invoke each model with InferenceComponentName'))],
+              reasons: [why, ...keep.filter((r) => r.id !== 'ic.invoke')],
             };
       }
     }

@@ -3,6 +3,7 @@
 import type { Cost, Estimate } from '../rules/cost';
 import type { Assessment, OptionAssessment, Recommendation } from '../rules/engine';
 import type { Costing } from './costing';
+import type { ReasonId } from '../rules/reason';
 import type { Workload } from '../rules/workload';
 
 export const SCHEMA_VERSION = 1;
@@ -17,7 +18,8 @@ export interface OptionResult extends OptionAssessment {
 export interface RecommendResult {
   schemaVersion: number;
   workload: Workload;
-  recommendation: (Recommendation & { cost: Cost | null }) | null;
+  /** reasons as the outputs show them; reasonIds: each reason's id (src/rules/reason.ts), in the same order. */
+  recommendation: (Omit<Recommendation, 'reasons'> & { reasons: string[]; reasonIds: ReasonId[]; cost: Cost | null }) | null;
   options: OptionResult[];
   advice: string[];
   assumptions: string[];
@@ -39,11 +41,11 @@ export function toResult(workload: Workload, a: Assessment, assumptions: string[
   return {
     schemaVersion: SCHEMA_VERSION,
     workload,
-    recommendation: rec ? { ...rec, cost: recCost } : null,
+    recommendation: rec ? { ...rec, reasons: rec.reasons.map((r) => r.text), reasonIds: rec.reasons.map((r) => r.id), cost: recCost } : null,
     options,
     advice: c?.advice.length ? [...a.advice, ...c.advice] : a.advice,
     assumptions: c ? [...assumptions, ...c.assumptions] : assumptions,
     prices: c ? c.prices : null,
-    breakEven: c?.choice.reasons.find((r) => /break-even|no longer fits/.test(r)) ?? null,
+    breakEven: c?.choice.reasons.find((r) => r.id === 'cost.break-even' || r.id === 'cost.no-longer-fits')?.text ?? null,
   };
 }

@@ -14,7 +14,7 @@ export function headerComments(plan: Plan, deploy: string[]): string[] {
     rec.summary,
     '',
     'Why:',
-    ...rec.reasons.map((r) => `  - ${r}`),
+    ...rec.reasons.map((r) => `  - ${r.text}`),
     ...(plan.cost
       ? [
           '',

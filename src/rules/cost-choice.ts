@@ -3,6 +3,7 @@
 // use come in; estimates, a choice and its reasons go out.
 
 import { flagRef } from './flag-ref';
+import { reason, type Reason } from './reason';
 import {
   asyncEstimate,
   batchEstimate,
@@ -168,7 +169,7 @@ export interface CostChoice {
   best: PricedOption | null;
   /** The runner-up, for the reasons. */
   next: PricedOption | null;
-  reasons: string[];
+  reasons: Reason[];
   /** The options that were compared (the others serve another kind of caller). */
   candidates: OptionId[];
   /** Why the choice was not made by cost, when it was not. */
@@ -222,7 +223,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
   const next = sorted[1] ?? null;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const what = w.batch ? 'records' : 'requests';
   // The volume as the user wrote it (5M/day), and what it counts.
   const volume = `${formatCount(a.requests.count)} ${what}/${a.requests.period}`;
@@ -230,14 +231,14 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
     const others = priced.filter((p) => p.fits && !compared.includes(p.option));
     reasons.push(
       others.length === 0
-        ? `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume}`
-        : `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`,
+        ? reason('cost.only-fit', `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd })
+        : reason('cost.only-compared-fit', `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd }),
     );
     return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits' };
   }
   const diff = next.cost!.monthlyUsd - best.cost!.monthlyUsd;
   const pct = next.cost!.monthlyUsd > 0 ? Math.round((diff / next.cost!.monthlyUsd) * 100) : 0;
-  reasons.push(`cheapest option that fits: about ${usd(best.cost!.monthlyUsd)} a month, ${usd(diff)} (${pct}%) less than ${optionLabel(next)} at ${usd(next.cost!.monthlyUsd)}`);
+  reasons.push(reason('cost.cheapest', `cheapest option that fits: about ${usd(best.cost!.monthlyUsd)} a month, ${usd(diff)} (${pct}%) less than ${optionLabel(next)} at ${usd(next.cost!.monthlyUsd)}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd, next: next.option, nextMonthlyUsd: next.cost!.monthlyUsd }));
   const be = breakEven(best, next, (p, m) => costAt(ctx, p, m));
   if (be !== null) {
     const perDay = `${formatCount(a.requests.perSecond * be.multiplier * 24 * 60 * 60)} ${what} a day`;
@@ -245,10 +246,12 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
     const past = be.below ? be.multiplier * 1.01 : be.multiplier / 1.01;
     const o = assessment.options.find((x) => x.option === best.option)!;
     const beyond = priceOption(o, w, a, scaled(ctx.traffic, past), ctx.prices, ctx.instanceFor, ctx.architecture);
-    if (!beyond.fits) reasons.push(`${be.below ? 'above' : 'below'} about ${perDay}, ${optionLabel(best)} no longer fits (${beyond.reason}); ${optionLabel(next)} does`);
-    else reasons.push(`break-even: ${optionLabel(best)} is cheaper ${be.below ? 'below' : 'above'} about ${perDay}; ${optionLabel(next)} ${be.below ? 'above' : 'below'} it`);
+    // bestWins: on which side of the crossing (a multiple of today's volume) best stays the pick.
+    const data = { option: best.option, next: next.option, multiplier: be.multiplier, bestWins: be.below ? 'below' : 'above' };
+    if (!beyond.fits) reasons.push(reason('cost.no-longer-fits', `${be.below ? 'above' : 'below'} about ${perDay}, ${optionLabel(best)} no longer fits (${beyond.reason}); ${optionLabel(next)} does`, data));
+    else reasons.push(reason('cost.break-even', `break-even: ${optionLabel(best)} is cheaper ${be.below ? 'below' : 'above'} about ${perDay}; ${optionLabel(next)} ${be.below ? 'above' : 'below'} it`, data));
   } else {
-    reasons.push(`${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`);
+    reasons.push(reason('cost.stays-cheaper', `${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`, { option: best.option }));
   }
   return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits' };
 }

@@ -2,6 +2,7 @@
 // the decision flowchart. Pure: data in, data out.
 
 import { flagRef } from './flag-ref';
+import { reason, type Reason } from './reason';
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
 import { formatBytes, formatDuration, formatUsd } from './units';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
@@ -50,7 +51,7 @@ export interface Recommendation {
   option: OptionId;
   architecture: Architecture;
   summary: string;
-  reasons: string[];
+  reasons: Reason[];
   /** Inference components only: whether the endpoint scales to zero instances between bursts. */
   scaleToZero?: boolean;
 }
@@ -265,19 +266,19 @@ function architectureOf(w: Workload): Architecture {
 const failed = (a: OptionAssessment) => a.checks.filter((c) => !c.pass);
 const failing = (a: OptionAssessment, id: Check['limit']) => a.checks.some((c) => c.limit === id && !c.pass);
 
-function architectureReasons(w: Workload, arch: Architecture): string[] {
+function architectureReasons(w: Workload, arch: Architecture): Reason[] {
   switch (arch) {
     case 'serial-pipeline':
-      return [`${w.pipeline} containers run in sequence on every request: a serial inference pipeline (2-${limit('serial-pipeline.containers-max')} containers) keeps them on the same instance`];
+      return [reason('arch.serial-pipeline', `${w.pipeline} containers run in sequence on every request: a serial inference pipeline (2-${limit('serial-pipeline.containers-max')} containers) keeps them on the same instance`, { containers: w.pipeline })];
     case 'multi-container':
       return [
-        `${w.frameworks} different frameworks: a multi-container endpoint (up to ${limit('multi-container.containers')} containers, Direct mode) keeps every one warm, with no cold starts`,
-        ...(w.models > w.frameworks ? [`${w.models} models over ${w.frameworks} containers: each container serves its framework's models`] : []),
+        reason('arch.multi-container', `${w.frameworks} different frameworks: a multi-container endpoint (up to ${limit('multi-container.containers')} containers, Direct mode) keeps every one warm, with no cold starts`, { frameworks: w.frameworks }),
+        ...(w.models > w.frameworks ? [reason('arch.multi-container-models', `${w.models} models over ${w.frameworks} containers: each container serves its framework's models`, { models: w.models, frameworks: w.frameworks })] : []),
       ];
     case 'multi-model':
       return [
-        `${w.models} models of one framework: a multi-model endpoint shares one container and loads models from S3 on demand`,
-        ...(w.gpu ? ['on GPU, multi-model endpoints need NVIDIA Triton Inference Server and a single-GPU instance type'] : []),
+        reason('arch.multi-model', `${w.models} models of one framework: a multi-model endpoint shares one container and loads models from S3 on demand`, { models: w.models }),
+        ...(w.gpu ? [reason('arch.multi-model-gpu', 'on GPU, multi-model endpoints need NVIDIA Triton Inference Server and a single-GPU instance type')] : []),
       ];
     default:
       return [];
@@ -289,28 +290,28 @@ function architectureReasons(w: Workload, arch: Architecture): string[] {
 const GIB = 1024 ** 3;
 
 /** CPU models whose sizes lie far apart: too different to share one multi-model container. */
-function cpuSpread(w: Workload): string | null {
+function cpuSpread(w: Workload): Reason | null {
   const sizes = w.modelSizes ?? [];
   if (sizes.length < 2 || Math.max(...sizes) < Math.min(...sizes) * limit('policy.ic-size-spread')) return null;
-  return `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`;
+  return reason('ic.cpu-size-spread', `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`, { models: w.models, smallestBytes: Math.min(...sizes), largestBytes: Math.max(...sizes) });
 }
 
 /** Why several models need resource guarantees of their own (inference components), or null. */
-function ownResources(w: Workload): string | null {
+function ownResources(w: Workload): Reason | null {
   if (w.models < 2 || w.pipeline > 1) return null;
   if (!w.gpu) return cpuSpread(w);
   if (w.frameworks > 1) {
-    return `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`;
+    return reason('ic.gpu-frameworks', `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`, { models: w.models, frameworks: w.frameworks });
   }
   const sizes = w.modelSizes ?? [];
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
   if (sizes.length > 1 && large > small) {
-    return `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`;
+    return reason('ic.gpu-sizes', `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`, { models: w.models, smallestBytes: small, largestBytes: large });
   }
   const mmeGpu = Math.max(...INSTANCES.filter((i) => i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))).map((i) => i.gpuMemoryGiB)) * GIB;
   const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
   if (need > mmeGpu) {
-    return `${w.models} models that each need about ${formatBytes(need)} of GPU memory: more than the single GPU (${formatBytes(mmeGpu)}) a GPU multi-model endpoint runs on, so inference components give each model GPUs of its own`;
+    return reason('ic.gpu-memory', `${w.models} models that each need about ${formatBytes(need)} of GPU memory: more than the single GPU (${formatBytes(mmeGpu)}) a GPU multi-model endpoint runs on, so inference components give each model GPUs of its own`, { models: w.models, needBytes: need, gpuBytes: mmeGpu });
   }
   return null;
 }
@@ -324,28 +325,33 @@ function warmGpu(w: Workload): { type: string; usd: number } | null {
   return smallest && p ? { type: smallest.type, usd: p.usd } : null;
 }
 
-function recommendInferenceComponents(w: Workload, ownWhy: string | null): Recommendation {
+function recommendInferenceComponents(w: Workload, ownWhy: Reason | null): Recommendation {
   const scaleToZero = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   if (ownWhy) reasons.push(ownWhy);
   if (scaleToZero) {
-    reasons.push(`traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`);
+    reasons.push(reason('ic.scale-to-zero', `traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`, { traffic: w.traffic! }));
     const warm = warmGpu(w);
     const hours = limit('policy.month') / (60 * 60);
-    if (warm) reasons.push(`cost: keeping one ${warm.type} warm costs about ${formatUsd(warm.usd * hours)} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`);
-    reasons.push(`cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`);
+    if (warm) reasons.push(reason('ic.warm-cost', `cost: keeping one ${warm.type} warm costs about ${formatUsd(warm.usd * hours)} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`, { instanceType: warm.type, monthlyUsd: warm.usd * hours, hours, usdPerHour: warm.usd }));
+    reasons.push(reason('ic.cold-start', `cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`));
   } else {
-    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`);
+    reasons.push(reason('ic.sustained', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`, { latencySeconds: w.latencySeconds! }));
   }
-  reasons.push(`${payloadAndTime(w)} fit Real-Time's ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`);
-  reasons.push('invoke each model with InferenceComponentName; one endpoint config (ExecutionRoleArn, no model in the variant) hosts them all');
+  reasons.push(reason('limits.fit', `${payloadAndTime(w)} fit Real-Time's ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`, { option: 'real-time' }));
+  reasons.push(reason('ic.invoke', 'invoke each model with InferenceComponentName; one endpoint config (ExecutionRoleArn, no model in the variant) hosts them all'));
   return {
     option: 'real-time',
     architecture: 'inference-components',
-    summary: `Real-Time Inference (inference components): ${w.models > 1 ? `${w.models} GPU models with resources of their own` : 'a GPU model'}${scaleToZero ? ', scaling to zero between bursts' : ''}, with ${payloadAndTime(w)}.`,
+    summary: inferenceComponentsSummary(w, scaleToZero),
     reasons,
     scaleToZero,
   };
+}
+
+/** The inference-components summary; the CLI says it again without scaling to zero when that saves too little. */
+export function inferenceComponentsSummary(w: Workload, scaleToZero: boolean): string {
+  return `Real-Time Inference (inference components): ${w.models > 1 ? `${w.models} GPU models with resources of their own` : 'a GPU model'}${scaleToZero ? ', scaling to zero between bursts' : ''}, with ${payloadAndTime(w)}.`;
 }
 
 function payloadAndTime(w: Workload): string {
@@ -356,15 +362,15 @@ function payloadAndTime(w: Workload): string {
 const batchPayloadMax = () => formatBytes(limitBytes('batch-transform.payload'));
 
 function recommendBatch(w: Workload): Recommendation {
-  const reasons = [
-    'all data is available up front: a transform job processes it and stops, so nothing runs (or bills) between jobs',
-    `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${batchPayloadMax()})`,
+  const reasons: Reason[] = [
+    reason('batch.up-front', 'all data is available up front: a transform job processes it and stops, so nothing runs (or bills) between jobs'),
+    reason('batch.records-fit', `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${batchPayloadMax()})`, { payloadBytes: w.payloadBytes }),
   ];
   if (w.processingSeconds > limit('batch-transform.invocation-timeout-default')) {
-    reasons.push(`${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`);
+    reasons.push(reason('limits.timeout-default', `${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`, { option: 'batch-transform', processingSeconds: w.processingSeconds }));
   }
-  if (w.contentType && /csv/i.test(w.contentType)) reasons.push('CSV input: split it by line (SplitType Line, AssembleWith Line) so records are batched');
-  if (w.models > 1 && w.pipeline === 1) reasons.push(`${w.models} models: run one transform job per model (multi-model containers are an endpoint feature)`);
+  if (w.contentType && /csv/i.test(w.contentType)) reasons.push(reason('batch.csv', 'CSV input: split it by line (SplitType Line, AssembleWith Line) so records are batched'));
+  if (w.models > 1 && w.pipeline === 1) reasons.push(reason('batch.per-model', `${w.models} models: run one transform job per model (multi-model containers are an endpoint feature)`, { models: w.models }));
   const arch: Architecture = w.pipeline > 1 ? 'serial-pipeline' : 'single-model';
   return {
     option: 'batch-transform',
@@ -374,15 +380,15 @@ function recommendBatch(w: Workload): Recommendation {
   };
 }
 
-function recommendAsync(w: Workload, why: string[]): Recommendation {
+function recommendAsync(w: Workload, why: Reason[]): Recommendation {
   const arch = architectureOf(w);
   const reasons = [...why];
-  reasons.push(`Asynchronous Inference queues requests, takes payloads up to ${formatBytes(limitBytes('async.payload'))} through S3 and up to ${formatDuration(limit('async.invocation-timeout'))} of processing, and can scale to zero instances when the queue is empty`);
+  reasons.push(reason('async.queue', `Asynchronous Inference queues requests, takes payloads up to ${formatBytes(limitBytes('async.payload'))} through S3 and up to ${formatDuration(limit('async.invocation-timeout'))} of processing, and can scale to zero instances when the queue is empty`));
   if (w.processingSeconds > limit('async.invocation-timeout-default')) {
-    reasons.push(`${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`);
+    reasons.push(reason('limits.timeout-default', `${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`, { option: 'async', processingSeconds: w.processingSeconds }));
   }
   if (w.latencySeconds !== null) {
-    reasons.push(`results arrive in S3 after the queue: ${formatDuration(w.processingSeconds)} of processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead fits the ${formatDuration(w.latencySeconds)} answer time, but it is not guaranteed under load or while scaling up from zero`);
+    reasons.push(reason('async.latency', `results arrive in S3 after the queue: ${formatDuration(w.processingSeconds)} of processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead fits the ${formatDuration(w.latencySeconds)} answer time, but it is not guaranteed under load or while scaling up from zero`, { latencySeconds: w.latencySeconds }));
   }
   return {
     option: 'async',
@@ -455,28 +461,28 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
     // through them from a queue and scale to zero afterwards.
     if (a.async.fits && failing(a['batch-transform'], 'batch-transform.payload') && !failing(a['batch-transform'], 'batch-transform.invocation-timeout')) {
       return recommendAsync(w, [
-        `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${batchPayloadMax()} MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`,
+        reason('batch.records-too-large', `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${batchPayloadMax()} MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`, { payloadBytes: w.payloadBytes }),
       ]);
     }
     return null;
   }
 
-  const why: string[] = [];
-  if (w.payloadBytes > limit('real-time.payload')) why.push(`payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`);
+  const why: Reason[] = [];
+  if (w.payloadBytes > limit('real-time.payload')) why.push(reason('limits.real-time-payload', `payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`, { payloadBytes: w.payloadBytes }));
   if (w.processingSeconds > limit(realTimeTimeout(w))) {
-    why.push(`processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit(realTimeTimeout(w)))} limit${w.streaming ? ' for a streamed response' : ''}`);
+    why.push(reason('limits.real-time-timeout', `processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit(realTimeTimeout(w)))} limit${w.streaming ? ' for a streamed response' : ''}`, { processingSeconds: w.processingSeconds }));
     if (!w.streaming && w.processingSeconds <= limit('real-time.streaming-timeout') && w.payloadBytes <= limit('real-time.payload')) {
-      why.push(`if the model streams its response (InvokeEndpointWithResponseStream, as LLM servers do), Real-Time allows up to ${formatDuration(limit('real-time.streaming-timeout'))} and answers without a queue`);
+      why.push(reason('limits.streaming', `if the model streams its response (InvokeEndpointWithResponseStream, as LLM servers do), Real-Time allows up to ${formatDuration(limit('real-time.streaming-timeout'))} and answers without a queue`));
     }
   }
-  if (w.latencySeconds === null) why.push('callers can wait for a queued result');
+  if (w.latencySeconds === null) why.push(reason('traffic.can-wait', 'callers can wait for a queued result'));
   // The flowchart prefers Async here. When Async is ruled out, the next option that fits is
   // taken (Serverless or Real-Time, which only fit if the payload and processing time allowed
   // them anyway), and the reasons say why Async was passed over.
-  const passedOver: string[] = [];
+  const passedOver: Reason[] = [];
   if (why.length > 0) {
     if (a.async.fits) return recommendAsync(w, why);
-    passedOver.push(`${why.join('; ')}, so Asynchronous Inference would come first, but it is ruled out: ${failed(a.async).map((c) => c.message).join('; ')}`);
+    passedOver.push(reason('async.ruled-out', `${why.map((r) => r.text).join('; ')}, so Asynchronous Inference would come first, but it is ruled out: ${failed(a.async).map((c) => c.message).join('; ')}`, { failed: failed(a.async).map((c) => c.limit).join(',') }));
   }
 
   const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
@@ -488,14 +494,14 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
       summary: `Serverless Inference: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and you pay only while requests run.`,
       reasons: [
         ...passedOver,
-        `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`,
-        `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`,
+        reason('traffic.intermittent', `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`, { traffic: w.traffic! }),
+        reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`, { option: 'serverless' }),
         w.modelSizeBytes === null
-          ? `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`
-          : `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`,
+          ? reason('serverless.memory-assumed', `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`, { memoryMB: memory! })
+          : reason('serverless.memory', `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
         w.latencySeconds === null
-          ? 'callers can wait, so cold starts after idle periods are acceptable'
-          : `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`,
+          ? reason('serverless.cold-starts', 'callers can wait, so cold starts after idle periods are acceptable')
+          : reason('serverless.cold-starts', `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`, { latencySeconds: w.latencySeconds }),
       ],
     };
   }
@@ -506,17 +512,17 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   if (own || (lowTraffic && w.gpu && w.pipeline === 1 && w.models === 1)) return recommendInferenceComponents(w, own);
 
   const arch = architectureOf(w);
-  const reasons: string[] = [...passedOver];
+  const reasons: Reason[] = [...passedOver];
   if (lowTraffic) {
     const ruledOut = failed(a.serverless).map((c) => c.message);
-    reasons.push(`traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`);
-    reasons.push(`Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load${fitsWith('async', { ...w, latencySeconds: null }) ? ', or Asynchronous Inference (scales to zero) if callers can wait' : ''}`);
+    reasons.push(reason('serverless.ruled-out', `traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`, { traffic: w.traffic!, failed: failed(a.serverless).map((c) => c.limit).join(',') }));
+    reasons.push(reason('real-time.autoscaling', `Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load${fitsWith('async', { ...w, latencySeconds: null }) ? ', or Asynchronous Inference (scales to zero) if callers can wait' : ''}`));
   } else if (w.latencySeconds === null) {
-    reasons.push('traffic is sustained: a Real-Time endpoint keeps instances warm and answers each request directly');
+    reasons.push(reason('traffic.sustained', 'traffic is sustained: a Real-Time endpoint keeps instances warm and answers each request directly'));
   } else {
-    reasons.push(`traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds)}: a Real-Time endpoint keeps instances warm for low, steady latency`);
+    reasons.push(reason('traffic.sustained-latency', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds)}: a Real-Time endpoint keeps instances warm for low, steady latency`, { latencySeconds: w.latencySeconds }));
   }
-  reasons.push(`${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`);
+  reasons.push(reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`, { option: 'real-time' }));
   return {
     option: 'real-time',
     architecture: arch,

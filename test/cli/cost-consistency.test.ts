@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers';
+import { REASON_IDS } from '../../src/rules/reason';
 
 const BASE = ['recommend', '--no-batch', '--no-gpu', '--requests', '5M/day', '--payload', '10KB', '--processing-time', '800ms', '--model-size', '500MB'];
 const NAMES: Record<string, string> = { 'real-time': 'Real-Time Inference', serverless: 'Serverless Inference', async: 'Asynchronous Inference', 'batch-transform': 'Batch Transform' };
@@ -13,7 +14,8 @@ const NAMES: Record<string, string> = { 'real-time': 'Real-Time Inference', serv
 interface Run {
   text: string;
   j: {
-    recommendation: { option: string; reasons: string[]; summary: string } | null;
+    recommendation: { option: string; reasons: string[]; reasonIds: string[]; summary: string } | null;
+    breakEven: string | null;
     options: Array<{ option: string; fits: boolean; cost: { monthlyUsd: number } | null; checks: Array<{ limit: string; pass: boolean; message: string }>; sizing: { variant: string | null; compared: boolean } }>;
     config: { files: Array<{ content: string }> } | null;
   };
@@ -50,7 +52,10 @@ function expectConsistent({ text, j }: Run): void {
     }
   }
   // "the only option that fits" only when it is.
-  if (rec.reasons.some((r) => r.startsWith('the only option that fits'))) expect(fitting.map((o) => o.option)).toEqual([rec.option]);
+  // Each reason has its declared id, in the same order (issue 9, item 3).
+  expect(rec.reasonIds).toHaveLength(rec.reasons.length);
+  for (const id of rec.reasonIds) expect(REASON_IDS).toContain(id);
+  if (rec.reasonIds.includes('cost.only-fit')) expect(fitting.map((o) => o.option)).toEqual([rec.option]);
   // The header comment repeats the reasons and the summary.
   const header = j.config!.files[0]!.content;
   expect(header).toContain(`# ${rec.summary}`);
@@ -145,7 +150,12 @@ describe("issue 10's worked example: 5M requests a day at 800 ms, sustained, a C
     expect(r.j.recommendation!.option).toBe(option);
     expect(cost(r, 'serverless')).toBe(serverless);
     expect(cost(r, 'real-time')).toBe(3042.42);
-    expect(r.j.recommendation!.reasons.some((x) => line.test(x))).toBe(true);
+    // breakEven is the choice's break-even reason, found by its id, not its wording.
+    const rec = r.j.recommendation!;
+    const i = rec.reasonIds.findIndex((id) => id === 'cost.break-even' || id === 'cost.no-longer-fits');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(r.j.breakEven).toBe(rec.reasons[i]);
+    expect(r.j.breakEven).toMatch(line);
     expect(r.text).toMatch(new RegExp(`^ {2}${line.source.replace(/^\^/, '').replace(/\$$/, '')}`, 'm'));
   });
 });

@@ -64,6 +64,10 @@ describe('inference components that scale to zero, with --requests (issue 14: co
     expect(j.recommendation.reasons[0]).toMatch(new RegExp(`^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 29% of the month at 20/day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`));
     expect(j.recommendation.reasons[1]).toMatch(new RegExp(`about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`));
     expect(j.recommendation.reasons.join('\n')).toMatch(/^cold start: /m);
+    // The warm cost the engine stated is replaced by the scaled-to-zero cost (by id).
+    expect(j.recommendation.reasonIds[0]).toBe('ic.scaled-to-zero-cost');
+    expect(j.recommendation.reasonIds).toContain('ic.cold-start');
+    expect(j.recommendation.reasonIds).not.toContain('ic.warm-cost');
     const t = j.config.files[0].content as string;
     expect(t).toMatch(/MinInstanceCount: 0/);
     expect(t).toMatch(new RegExp(`^# Estimated cost: \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`, 'm'));
@@ -74,6 +78,8 @@ describe('inference components that scale to zero, with --requests (issue 14: co
     expect(j.recommendation).toMatchObject({ option: 'real-time', architecture: 'single-model' });
     expect(j.recommendation.reasons[0]).toMatch(/^cost: scaling to zero would save only \$0\.00 \(0%\) of the \$[\d,.]+ a month that keeping it warm costs \(up about 100% of the month at 1\.39\/min\), under the 20% worth a cold start/);
     expect(j.recommendation.reasons.join('\n')).not.toMatch(/scales to zero instances|^cold start/m);
+    expect(j.recommendation.reasonIds[0]).toBe('ic.stays-warm');
+    for (const id of ['ic.scale-to-zero', 'ic.cold-start', 'ic.warm-cost', 'ic.invoke']) expect(j.recommendation.reasonIds).not.toContain(id);
     const t = j.config.files[0].content as string;
     expect(t).not.toMatch(/InferenceComponent|MinInstanceCount: 0/);
   });
@@ -81,7 +87,11 @@ describe('inference components that scale to zero, with --requests (issue 14: co
   it('several GPU models at that volume keep inference components, with a copy warm', () => {
     const j = at([...S2Z.filter((a) => a !== '--model-size' && a !== '14GB'), '--model-sizes', '14GB,2GB', '--requests', '2k/day']);
     expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: false });
+    expect(j.recommendation.summary).toMatch(/^Real-Time Inference \(inference components\): 2 GPU models with resources of their own, with /);
     expect(j.recommendation.summary).not.toMatch(/scaling to zero/);
+    expect(j.recommendation.reasonIds[0]).toBe('ic.stays-warm');
+    expect(j.recommendation.reasonIds).toContain('ic.invoke');
+    for (const id of ['ic.scale-to-zero', 'ic.cold-start', 'ic.warm-cost']) expect(j.recommendation.reasonIds).not.toContain(id);
     const t = j.config.files[0].content as string;
     expect(t).toMatch(/InferenceComponent/);
     expect(t).not.toMatch(/MinInstanceCount: 0/);
@@ -91,5 +101,6 @@ describe('inference components that scale to zero, with --requests (issue 14: co
     const j = at(S2Z);
     expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: true });
     expect(j.recommendation.reasons.join('\n')).toMatch(/^cost: keeping one \S+ warm costs about \$[\d,]+\.\d\d a month/m);
+    expect(j.recommendation.reasonIds).toContain('ic.warm-cost');
   });
 });

@@ -130,7 +130,7 @@ describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' 
 
   it('templates with network isolation turned off (a suppression comment in the model resource) pass too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
-    const ic: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: ['several models'] };
+    const ic: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
     const w = { ...base, models: 2, modelSizeBytes: 2e9 };
     const paths = [[assess(base).recommendation!, base], [ic, w]].map(([rec, wl], i) => {
       const text = generate(rec as Recommendation, wl as Workload, { networkIsolation: false }, 'cloudformation').files[0]!.content;
@@ -268,7 +268,7 @@ describe('generator choices', () => {
   // Every option and architecture, on both targets, with isolation on and off: our own lint finds
   // nothing, security rules included (what an AWS CLI input leaves out on purpose carries its reason).
   const FULL = { name: 'm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1', modelData: 's3://b/m/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/', s3Input: 's3://b/in/' };
-  const IC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: ['several models'] };
+  const IC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
   const LINT_CASES: Array<[string, Partial<Workload>, Recommendation | null, Record<string, string>]> = [
     ['real-time on EBS', {}, null, {}],
     ['real-time on NVMe', { gpu: true }, null, {}],

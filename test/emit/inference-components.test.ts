@@ -14,7 +14,7 @@ import type { Workload } from '../../src/rules/workload';
 import { awsValidate, operationOf, which } from './tools';
 
 // The recommendation is made here, so that these cases test the generator alone (the engine's choice is tested in test/rules).
-const REC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: ['several models with their own resources'] };
+const REC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models with their own resources' }] };
 const base: Workload = { batch: false, payloadBytes: 1e5, processingSeconds: 2, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
 const DEPLOY = { name: 'llm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1', modelData: 's3://bucket/llm/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/SageMaker' };
 

@@ -42,9 +42,11 @@ describe('chooseByCost', () => {
     const c = chooseByCost(ctx, priced);
     expect(c.best!.option).toBe('serverless');
     expect(c.next!.option).toBe('real-time');
-    expect(c.reasons[0]).toBe('cheapest option that fits: about $2,478.65 a month, $492.37 (17%) less than Real-Time Inference at $2,971.02');
+    expect(c.reasons.map((r) => r.id)).toEqual(['cost.cheapest', 'cost.no-longer-fits']);
+    expect(c.reasons[1]!.data).toMatchObject({ option: 'serverless', next: 'real-time', bestWins: 'below' });
+    expect(c.reasons[0]!.text).toBe('cheapest option that fits: about $2,478.65 a month, $492.37 (17%) less than Real-Time Inference at $2,971.02');
     // peak 115.7/s x 2.16 x 0.8 s passes 200 concurrent requests at about 10.8M a day
-    expect(c.reasons[1]).toMatch(/^above about 10\.8M requests a day, Serverless Inference no longer fits \(peak concurrency \d+ .* above Serverless's MaxConcurrency limit of 200\); Real-Time Inference does$/);
+    expect(c.reasons[1]!.text).toMatch(/^above about 10\.8M requests a day, Serverless Inference no longer fits \(peak concurrency \d+ .* above Serverless's MaxConcurrency limit of 200\); Real-Time Inference does$/);
   });
 
   it('1M/day at 0.2 s with a 3 GB model: Real-Time is cheaper above about 181k requests a day', () => {
@@ -55,7 +57,8 @@ describe('chooseByCost', () => {
     expect(c.best).toMatchObject({ option: 'real-time', cost: { monthlyUsd: 176.3 + 9.06 } });
     expect(c.next).toMatchObject({ option: 'serverless', cost: { monthlyUsd: 486.67 + 9.06 } });
     // One instance ($88.15) equals Serverless at 88.15 / 486.67 x 1M = 181k a day.
-    expect(c.reasons[1]).toBe('break-even: Real-Time Inference is cheaper above about 181k requests a day; Serverless Inference below it');
+    expect(c.reasons.map((r) => r.id)).toEqual(['cost.cheapest', 'cost.break-even']);
+    expect(c.reasons[1]!.text).toBe('break-even: Real-Time Inference is cheaper above about 181k requests a day; Serverless Inference below it');
   });
 
   it('an answer time below the cold-start tolerance makes Serverless with Provisioned Concurrency the candidate', () => {
@@ -87,7 +90,8 @@ describe('chooseByCost', () => {
     const c = chooseByCost(context(w, answers('1M/day', { deadlineSeconds: 3600 }), m5xl));
     expect(c.best).toMatchObject({ option: 'batch-transform', capacity: { instanceCount: 38 } });
     // The per-request options also fit a batch job (the engine says so): "the only option that fits" would contradict Other options.
-    expect(c.reasons[0]).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records\/(s|min|h|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(c.reasons.map((r) => r.id)).toEqual(['cost.only-compared-fit']);
+    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records\/(s|min|h|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
     expect(c.headline).toBe('the only option compared that fits');
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assess, serverlessMemoryMB, type Architecture } from '../../src/rules/engine';
+import { assess as assessEngine, serverlessMemoryMB, type Architecture, type Assessment, type Recommendation } from '../../src/rules/engine';
+import { REASON_IDS, type Reason } from '../../src/rules/reason';
 import { limit, limitBytes, limitEntry, type OptionId } from '../../src/rules/limits';
 import type { Workload } from '../../src/rules/workload';
+
+// Every reason any test here gets from the engine, checked against the declared ids at the end.
+const emitted: Reason[] = [];
+function assess(w: Workload): Assessment {
+  const a = assessEngine(w);
+  emitted.push(...(a.recommendation?.reasons ?? []));
+  return a;
+}
+const texts = (r: Recommendation) => r.reasons.map((x) => x.text).join('\n');
+const ids = (r: Recommendation) => r.reasons.map((x) => x.id);
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -184,23 +195,31 @@ describe('engine: checks at each boundary', () => {
 describe('engine: explanations and advice', () => {
   it('serverless ruled out by a GPU says so in the real-time reasons', () => {
     const r = assess(intermittent({ gpu: true })).recommendation!;
-    expect(r.reasons.join('\n')).toMatch(/the model needs a GPU, which Serverless does not offer/);
+    expect(ids(r)).toContain('ic.scale-to-zero');
+    expect(texts(r)).toMatch(/the model needs a GPU, which Serverless does not offer/);
   });
 
   it('scale to zero on GPU states the warm cost from the price table and the cold start', () => {
-    const r = assess(intermittent({ gpu: true, modelSizeBytes: 16e9 })).recommendation!.reasons.join('\n');
+    const rec = assess(intermittent({ gpu: true, modelSizeBytes: 16e9 })).recommendation!;
+    expect(rec.reasons.find((x) => x.id === 'ic.warm-cost')!.data).toMatchObject({ instanceType: 'ml.g5.2xlarge', hours: 730 });
+    expect(ids(rec)).toContain('ic.cold-start');
+    const r = texts(rec);
     expect(r).toMatch(/keeping one ml\.g5\.2xlarge warm costs about \$[\d,]+\.\d\d a month \(730 h at \$[\d.]+\/h/);
     expect(r).toMatch(/cold start: .*HTTP 400, not queued.*about 5 min/);
   });
 
   it('sustained GPU models with their own resources keep warm copies, with no cold start', () => {
     const r = assess(wl({ models: 3, gpu: true, modelSizeBytes: 30e9 })).recommendation!;
-    expect(r.reasons.join('\n')).toMatch(/more than the single GPU \([\d.]+ GB\) a GPU multi-model endpoint runs on/);
-    expect(r.reasons.join('\n')).not.toMatch(/cold start/);
+    expect(ids(r)[0]).toBe('ic.gpu-memory');
+    expect(texts(r)).toMatch(/more than the single GPU \([\d.]+ GB\) a GPU multi-model endpoint runs on/);
+    expect(ids(r)).not.toContain('ic.cold-start');
+    expect(texts(r)).not.toMatch(/cold start/);
   });
 
   it('multi-model on GPU mentions Triton', () => {
-    expect(assess(wl({ models: 50, gpu: true })).recommendation!.reasons.join('\n')).toMatch(/Triton/);
+    const r = assess(wl({ models: 50, gpu: true })).recommendation!;
+    expect(ids(r)).toContain('arch.multi-model-gpu');
+    expect(texts(r)).toMatch(/Triton/);
   });
 
   it('a payload between 6 MiB and the documented 25 MB explains the conflict', () => {
@@ -212,7 +231,8 @@ describe('engine: explanations and advice', () => {
   it('async above 15 min tells to set InvocationTimeoutSeconds', () => {
     const r = assess(wl({ processingSeconds: 20 * 60, latencySeconds: null })).recommendation!;
     expect(r.option).toBe('async');
-    expect(r.reasons.join('\n')).toMatch(/InvocationTimeoutSeconds/);
+    expect(r.reasons.find((x) => x.id === 'limits.timeout-default')).toMatchObject({ data: { option: 'async', processingSeconds: 1200 } });
+    expect(texts(r)).toMatch(/InvocationTimeoutSeconds/);
   });
 
   it('a video too big for async: split the payload', () => {
@@ -240,11 +260,16 @@ describe('engine: explanations and advice', () => {
   });
 
   it('batch CSV input splits by line', () => {
-    expect(assess(batch({ contentType: 'text/csv' })).recommendation!.reasons.join('\n')).toMatch(/SplitType Line/);
+    const r = assess(batch({ contentType: 'text/csv' })).recommendation!;
+    expect(ids(r)).toContain('batch.csv');
+    expect(texts(r)).toMatch(/SplitType Line/);
+    expect(ids(assess(batch()).recommendation!)).not.toContain('batch.csv');
   });
 
   it('batch over several models runs one job per model', () => {
-    expect(assess(batch({ models: 3 })).recommendation!.reasons.join('\n')).toMatch(/one transform job per model/);
+    const r = assess(batch({ models: 3 })).recommendation!;
+    expect(r.reasons.find((x) => x.id === 'batch.per-model')).toMatchObject({ data: { models: 3 } });
+    expect(texts(r)).toMatch(/one transform job per model/);
   });
 
   it('async cannot host many models: one endpoint per model', () => {
@@ -253,7 +278,7 @@ describe('engine: explanations and advice', () => {
 
   it('batch output says MiB for MaxPayloadInMB everywhere, as the checks do', () => {
     const a = assess(batch({ payloadBytes: 2e6 }));
-    const text = [...a.recommendation!.reasons, ...a.options.flatMap((o) => o.checks.map((c) => c.message))].join('\n');
+    const text = [...a.recommendation!.reasons.map((x) => x.text), ...a.options.flatMap((o) => o.checks.map((c) => c.message))].join('\n');
     expect(text).toMatch(/at most 100 MiB/);
     expect(text).not.toMatch(/100 MB\b/);
   });
@@ -263,7 +288,8 @@ describe('engine: a fallback when the preferred option is out (issue 11, item 1)
   it('callers can wait but async cannot take many models: real-time, saying why async was passed over', () => {
     const a = assess(wl({ payloadBytes: 2e6, processingSeconds: 1, latencySeconds: null, models: 3 }));
     expect(a.recommendation).toMatchObject({ option: 'real-time', architecture: 'multi-model' });
-    const why = a.recommendation!.reasons.join('\n');
+    expect(ids(a.recommendation!)[0]).toBe('async.ruled-out');
+    const why = texts(a.recommendation!);
     expect(why).toMatch(/Asynchronous Inference would come first, but it is ruled out: 3 models: a multi-model endpoint cannot be invoked asynchronously/);
     expect(why).not.toMatch(/null|undefined/);
     expect(a.options.find((o) => o.option === 'async')!.checks.find((c) => c.limit === 'async.multi-model')!.source).toMatch(/API_runtime_InvokeEndpointAsync/);
@@ -272,7 +298,7 @@ describe('engine: a fallback when the preferred option is out (issue 11, item 1)
   it('intermittent traffic, callers can wait, many models: neither async nor serverless, so real-time (no null latency in its reasons)', () => {
     const a = assess(intermittent({ latencySeconds: null, models: 3 }));
     expect(a.recommendation!.option).toBe('real-time');
-    expect(a.recommendation!.reasons.join('\n')).not.toMatch(/null|undefined/);
+    expect(texts(a.recommendation!)).not.toMatch(/null|undefined/);
   });
 
   it('whatever the workload: nothing is recommended only when no option fits, and the pick always fits', () => {
@@ -375,5 +401,22 @@ describe('engine: hints only where they are possible (issue 11, item 7)', () => 
     expect(long).not.toMatch(/Real-Time/);
     const short = assess(wl({ payloadBytes: 5e9, processingSeconds: 1, latencySeconds: null })).advice.join('\n');
     expect(short).toMatch(/parts below 6 MiB can go to Real-Time/);
+  });
+});
+
+// Runs last (tests in a file run in order): every reason the workloads above drew from the engine.
+describe('engine: reasons are structured (issue 9, item 3)', () => {
+  it('every reason the engine emitted over this file\'s workloads has a declared id and prose', () => {
+    expect(new Set(REASON_IDS).size).toBe(REASON_IDS.length);
+    expect(emitted.length).toBeGreaterThan(100);
+    for (const r of emitted) {
+      expect(REASON_IDS).toContain(r.id);
+      expect(r.text).toMatch(/\S/);
+      expect(r.text).not.toMatch(/undefined|NaN|\[object Object\]/);
+      for (const v of Object.values(r.data ?? {})) expect(typeof v === 'string' || Number.isFinite(v)).toBe(true);
+    }
+    // The workloads reach the flowchart's main branches.
+    const kinds = new Set(emitted.map((r) => r.id));
+    for (const id of ['limits.fit', 'traffic.intermittent', 'traffic.sustained', 'async.queue', 'batch.up-front', 'ic.invoke', 'arch.multi-model']) expect(kinds).toContain(id);
   });
 });
