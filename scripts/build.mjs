@@ -54,6 +54,15 @@ await Promise.all([
   ),
 ]);
 
+// bin/deploy-advisor.cjs reads the bundles as latin1 (a plain copy; UTF-8 decoding costs
+// milliseconds at start), which is right only for ASCII: esbuild escapes anything else, and this
+// checks it.
+import { readdirSync, readFileSync } from 'node:fs';
+for (const entry of readdirSync('dist', { recursive: true })) {
+  const f = `dist/${entry}`;
+  if (f.endsWith('.cjs') && readFileSync(f).some((byte) => byte > 0x7f)) throw new Error(`${f} is not ASCII; bin/deploy-advisor.cjs reads bundles as latin1`);
+}
+
 // V8 code caches for the bundle and its vendor files, written after typical runs so that the
 // functions they run compile from the cache too. The scripted recommend runs last: its cache of
 // dist/cli.cjs is the one kept. bin/deploy-advisor.cjs reads them.
