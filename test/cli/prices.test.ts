@@ -206,6 +206,7 @@ describe('prices show and --prices', () => {
   it.each([
     [['--prices', 'missing.json'], /cannot read price table .*missing\.json: no such file; give a table written by deploy-advisor prices update/],
     [['--prices', '/dev/zero'], /cannot read price table \/dev\/zero: a device/],
+    [['--prices', '.'], /cannot read price table .*: a directory; give a table written by deploy-advisor prices update/],
     [['--prices', 'package.json'], /price table .*package\.json: not a deploy-advisor price table/],
     [['--prices', 'README.md'], /price table .*README\.md is not valid JSON/],
     [['--region', 'eu-west-1', '--prices', 'CACHE'], /--prices .* holds prices for eu-west-1, not --region eu-west-2|no such file/],
