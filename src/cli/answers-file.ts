@@ -2,7 +2,8 @@
 // Loaded only when --answers is given, so scripted runs without it do not pay for yaml.
 // Keys are checked here; values are checked by normalize(), which names this file's line:column.
 
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { readFlatAnswers } from './answers-flat';
 import { lineCol, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/limits';
 import type { Origins } from './answers';
@@ -34,10 +35,10 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
-function keyNode(doc: Document, key: string): { key?: Node; value?: Node } {
-  if (!isMap(doc.contents)) return {};
+function keyNode(yaml: typeof import('./yaml-parse'), doc: Document, key: string): { key?: Node; value?: Node } {
+  if (!yaml.isMap(doc.contents)) return {};
   for (const pair of doc.contents.items) {
-    if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) {
+    if (yaml.isPair(pair) && yaml.isScalar(pair.key) && pair.key.value === key) {
       return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
     }
   }
@@ -50,8 +51,13 @@ function position(lc: LineCounter, node: Node | undefined): string {
   return `${line}:${col}`;
 }
 
+function unknownKey(file: string, at: string, key: string): UsageError {
+  const hint = suggest(key, KEYS);
+  return new UsageError(`${file}:${at}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`);
+}
+
 /** Reads and validates an answers file; returns the answers and where each came from. */
-export function readAnswersFile(file: string): { answers: RawAnswers; origins: Origins } {
+export async function readAnswersFile(file: string): Promise<{ answers: RawAnswers; origins: Origins }> {
   let text: string;
   try {
     // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
@@ -65,13 +71,25 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
     throw new UsageError(`cannot read answers file ${file}: ${why}`);
   }
 
-  const lc = new LineCounter();
+  // Flat `key: value` files skip the YAML library (it costs as much as the rest of the run).
+  const flat = readFlatAnswers(text);
+  if (flat) {
+    const origins: Origins = {};
+    for (const k of Object.keys(flat.data)) {
+      if (!KEYS.includes(k)) throw unknownKey(file, `${flat.keyAt[k]!.line}:${flat.keyAt[k]!.col}`, k);
+      origins[k] = `${file}:${flat.valueAt[k]!.line}:${flat.valueAt[k]!.col}: ${k}`;
+    }
+    return { answers: flat.data, origins };
+  }
+
+  const yaml = await import('./yaml-parse');
+  const lc = new yaml.LineCounter();
   const deep = tooDeep(text, limit('policy.max-nesting'));
   if (deep) {
     const { line, column } = lineCol(text, deep.offset);
     throw new UsageError(`${file}:${line}:${column}: nesting is too deep; an answers file is a flat mapping such as "payload: 2MB"`);
   }
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {
     const { line, col } = lc.linePos(err.pos[0]);
@@ -89,16 +107,11 @@ export function readAnswersFile(file: string): { answers: RawAnswers; origins: O
   }
 
   for (const key of Object.keys(data as object)) {
-    if (!KEYS.includes(key)) {
-      const hint = suggest(key, KEYS);
-      throw new UsageError(
-        `${file}:${position(lc, keyNode(doc, key).key)}: unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys: ${KEYS.join(', ')}`,
-      );
-    }
+    if (!KEYS.includes(key)) throw unknownKey(file, position(lc, keyNode(yaml, doc, key).key), key);
   }
   const answers = data as RawAnswers;
 
   const origins: Origins = {};
-  for (const k of Object.keys(answers)) origins[k] = `${file}:${position(lc, keyNode(doc, k).value)}: ${k}`;
+  for (const k of Object.keys(answers)) origins[k] = `${file}:${position(lc, keyNode(yaml, doc, k).value)}: ${k}`;
   return { answers, origins };
 }

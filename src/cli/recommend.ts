@@ -27,7 +27,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   let origins: Origins = {};
   if (flags.answers !== undefined) {
     const { readAnswersFile } = await import('./answers-file');
-    ({ answers: raw, origins } = readAnswersFile(flags.answers));
+    ({ answers: raw, origins } = await readAnswersFile(flags.answers));
   }
   for (const k of ANSWER_KEYS) {
     if (flags[k] !== undefined) {

@@ -34,11 +34,11 @@ describe('derived from the input table', () => {
     expect(help).toContain(`Required:   --batch or --no-batch; for per-request work also --payload, --processing-time, --latency and --traffic.`);
   });
 
-  it('an answers file takes every answer key, and only those', () => {
+  it('an answers file takes every answer key, and only those', async () => {
     const dir = tmp();
     const file = join(dir, 'a.yaml');
     writeFileSync(file, answersExample().split('\n').filter((l) => !l.startsWith('```')).join('\n'));
-    const { answers } = readAnswersFile(file);
+    const { answers } = await readAnswersFile(file);
     expect(Object.keys(answers).every((k) => ANSWER_KEYS.includes(k))).toBe(true);
     const r = cli(['recommend', '--answers', file, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);

@@ -91,8 +91,9 @@ describe('lazy loading', () => {
     expect(r.stderr).toMatch(/LOADED \["program\.cjs"\]$/);
   });
 
-  it('text output loads chalk and --answers loads yaml; lint loads its bundle and yaml only, not the advisor (the probe sees loads)', () => {
-    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["program\.cjs","vendor\/chalk\.cjs","vendor\/yaml\.cjs"\]$/);
+  it('text output loads chalk; a flat answers file needs no yaml, others do; lint loads its bundle and yaml only, not the advisor (the probe sees loads)', () => {
+    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["program\.cjs","vendor\/chalk\.cjs"\]$/);
+    expect(run('recommend', '--answers', 'fixtures/answers/video-analysis.json', '--format', 'json').stderr).toMatch(/LOADED \["program\.cjs","vendor\/yaml\.cjs"\]$/);
     expect(run('lint', '--format', 'json', 'fixtures/lint/DA1001/valid.yaml').stderr).toMatch(/LOADED \["cmd\/lint\.cjs","program\.cjs","vendor\/yaml\.cjs"\]$/);
   });
 
