@@ -21,7 +21,8 @@ export const serverlessMemorySize: Rule = {
   description: `Serverless endpoints take memory in 1 GB increments: ${Array.from({ length: limit('serverless.memory-max') / limit('serverless.memory-step') }, (_, i) => (i + 1) * limit('serverless.memory-step')).join(', ')} MB. Other values fail at CreateEndpointConfig.`,
   examples: {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3000\n      MaxConcurrency: 5\n',
-    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 3072\n      MaxConcurrency: 5\n',
+    // Three memory steps, read from the table like the rest of the rule.
+    valid: `EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: ${3 * limit('serverless.memory-step')}\n      MaxConcurrency: 5\n`,
   },
   messages: { notMemorySize: 'MemorySizeInMB {{value}} is not a Serverless memory size; use {{min}}-{{max}} in {{step}} MB steps (e.g. {{nearest}})' },
   check(ctx) {
