@@ -10,6 +10,7 @@ import { REGION_RE } from '../rules/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';
+import { TARGETS } from '../emit/targets';
 
 /** A value that is not a valid answer; the message says what to give instead (no origin). */
 export class AnswerProblem extends Error {
@@ -187,7 +188,6 @@ const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
   { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
 ];
 
-export const TARGET_VALUES = ['cloudformation', 'aws-cli'] as const;
 
 export const INPUTS: readonly Input[] = [
   {
@@ -387,9 +387,9 @@ export const INPUTS: readonly Input[] = [
     parse: region, example: 'us-east-1',
   },
   {
-    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGET_VALUES,
+    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGETS,
     help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
-    parse: oneOf(TARGET_VALUES, 'target'), example: 'cloudformation',
+    parse: oneOf(TARGETS, 'target'), example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },
   { key: 'image', flag: '--image', arg: '<uri>', group: 'deployment', help: 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1', parse: text },
