@@ -146,7 +146,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}) },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}) },
     deployment,
     target,
     assumptions,

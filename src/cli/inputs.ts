@@ -324,6 +324,13 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
+    // Issue 24: Serverless takes images of at most serverless.image-size; not asked by the wizard (rarely known up front).
+    key: 'imageSize', flag: '--image-size', arg: '<size>', group: 'workload',
+    help: `container image size, e.g. 12GB: Serverless takes images of at most ${formatBytes(limitBytes('serverless.image-size'))}`,
+    defaultText: 'not checked',
+    parse: size, omitWhen: (v) => v === undefined,
+  },
+  {
     key: 'pipeline', flag: '--pipeline', arg: '<n>', group: 'workload',
     help: 'containers chained per request (1: no pipeline)', defaultText: '1',
     parse: count, example: 1, omitWhen: (v) => Number(v) === 1,

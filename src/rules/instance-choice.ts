@@ -77,7 +77,7 @@ const hourly = (prices: PriceTable, use: InstanceUse, i: InstanceType) => instan
  */
 export function candidates(w: Workload, rec: Serving, prices: PriceTable, use: InstanceUse = rec.option === 'batch-transform' ? 'transform' : 'hosting'): InstanceType[] {
   const mme = rec.architecture === 'multi-model';
-  const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'p3', 'p4d', 'p5'];
+  const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
   const cpuFamilies = use === 'transform' ? ['m5', 'c5', 'm6i'] : ['m5', 'r5'];
   return INSTANCES.filter((i) => acceptedFor(i.type, use))
     .filter((i) => (w.gpu ? gpuFamilies.includes(familyOf(i.type)) : cpuFamilies.includes(familyOf(i.type))))

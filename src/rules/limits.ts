@@ -37,6 +37,8 @@ const S2Z_BLOG = 'https://aws.amazon.com/blogs/machine-learning/unlock-cost-savi
 const CHECKED = '2026-11-24';
 /** Inference-component entries were checked a day later (issue 14). */
 const IC_CHECKED = '2026-11-25';
+/** Large-model entries (issue 24). */
+const LARGE_CHECKED = '2026-12-06';
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
@@ -404,6 +406,25 @@ const TABLE = [
     value: 60 * 60, unit: 'seconds', source: `${API}API_ProductionVariant.html`,
   },
   {
+    id: 'model.volume-size-min', option: 'model', limits: 'ProductionVariant VolumeSizeInGB', kind: 'min',
+    value: 1, unit: 'count', source: `${API}API_ProductionVariant.html`, checked: LARGE_CHECKED,
+  },
+  {
+    id: 'model.startup-window', option: 'model', limits: 'time after an instance starts for the model download, load and a first successful /ping, unless the variant sets its own timeouts', kind: 'default',
+    value: 8 * 60, unit: 'seconds', source: `${DG}your-algorithms-inference-code.html`, checked: LARGE_CHECKED,
+    note: '"during the 8 minutes after startup, the new instance launch fails" without a successful /ping. The 2023 guide said 4 minutes (superseded). ContainerStartupHealthCheckTimeoutInSeconds and ModelDataDownloadTimeoutInSeconds (model.startup-timeout-min/max) override it per variant or inference component.',
+  },
+  {
+    id: 'model.large-download-threshold', option: 'model', limits: 'model size above which the guide says to raise ModelDataDownloadTimeoutInSeconds', kind: 'max',
+    value: 40 * 1e9, unit: 'bytes', source: `${DG}realtime-endpoints-large-model-hosting.html`, checked: LARGE_CHECKED,
+    note: 'Docs say "40 GB"; decimal reading used (the smaller number of bytes, so the advice comes earlier).',
+  },
+  {
+    id: 'model.large-volume-threshold', option: 'model', limits: 'model size above which the guide says to raise VolumeSizeInGB on instances without local storage', kind: 'max',
+    value: 30 * 1e9, unit: 'bytes', source: `${DG}realtime-endpoints-large-model-hosting.html`, checked: LARGE_CHECKED,
+    note: 'Docs say "30 GB"; decimal reading used.',
+  },
+  {
     id: 'model.environment-entries', option: 'model', limits: 'ContainerDefinition.Environment entries', kind: 'max',
     value: 100, unit: 'count', source: `${API}API_ContainerDefinition.html`,
     note: 'The API model of early 2023 allowed 16.',
@@ -572,6 +593,22 @@ const TABLE = [
   {
     id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',
     value: 200000, unit: 'count', source: POLICY,
+  },
+  // ---- issue 24: large models start on the first try -------------------------------------
+  {
+    id: 'policy.startup-seconds-per-gb', option: 'policy', limits: 'seconds an instance takes to download and load each GB (10^9 bytes) of model, for the start-up estimate', kind: 'default',
+    value: 20, unit: 'seconds', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy, from AWS\'s measurement (https://aws.amazon.com/blogs/machine-learning/introducing-container-caching-in-amazon-sagemaker-ai-for-faster-model-scaling/, 2026-06-16): Qwen3-8B (about 16 GB of weights) downloaded in 168 s on ml.g6.2xlarge, about 10 s per GB; doubled to cover loading into GPU memory and slower instances. Measure your own start-up and raise the timeouts if it is slower.',
+  },
+  {
+    id: 'policy.startup-headroom', option: 'policy', limits: 'start-up timeouts set per second of estimated start-up', kind: 'min',
+    value: 1.5, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: the estimate is rough; a timeout half again as long keeps a slow start from failing the launch. Capped at model.startup-timeout-max.',
+  },
+  {
+    id: 'policy.volume-headroom', option: 'policy', limits: 'ML storage volume per byte of model stored on an instance without local NVMe storage', kind: 'min',
+    value: 2, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: model.tar.gz and its extracted files are both on the volume while it unpacks.',
   },
 ] as const satisfies readonly (Omit<LimitEntry, 'checked'> & { checked?: string })[];
 
