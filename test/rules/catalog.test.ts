@@ -13,7 +13,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const gpuWorkload: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: true, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
 const choose = (over: Partial<Workload>, given: string | null = null) => {
   const w = { ...gpuWorkload, ...over };
-  return chooseInstance(w, assess(w).recommendation!, given);
+  return chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES, given);
 };
 
 describe('the catalog covers the current families the API accepts', () => {
