@@ -582,12 +582,12 @@ const TABLE = [
     note: 'deploy-advisor policy: every concurrency the plan sets is the least that keeps this share under 1% for Poisson arrivals at the peak rate (shared/facts/sizing.md, Queueing). Sizing to ceil(peak load) throttles about a quarter of requests at a load of 1.16.',
   },
   {
-    id: 'policy.concurrency-per-copy-llm', option: 'policy', checked: SIZING_CHECKED, limits: 'requests one copy of a GPU model that streams serves at once (continuous batching), when --concurrency-per-copy is not given', kind: 'default',
+    id: 'policy.concurrency-per-copy-llm', option: 'policy', checked: SIZING_CHECKED, limits: 'requests one copy of a GPU model that streams serves at once (continuous batching), when the workload does not give it', kind: 'default',
     value: 32, unit: 'count', source: POLICY,
     note: 'deploy-advisor policy, from the LLM containers\' defaults: LMI (DJL Serving) sets option.max_rolling_batch_size to 32, or 256 with the vllm and lmi-dist engines (deepjavalibrary/djl-serving LmiConfigRecommender.setRollingBatchSize); Hugging Face TGI accepts --max-concurrent-requests 128 (huggingface.co/docs/text-generation-inference/reference/launcher). The lowest is taken: the KV cache of a large model usually bounds the batch below the container\'s cap. Confirm with a load test.',
   },
   {
-    id: 'policy.concurrency-per-copy-max', option: 'policy', checked: SIZING_CHECKED, limits: 'largest --concurrency-per-copy accepted', kind: 'max',
+    id: 'policy.concurrency-per-copy-max', option: 'policy', checked: SIZING_CHECKED, limits: 'largest concurrency per copy a workload may give', kind: 'max',
     value: 4096, unit: 'count', source: POLICY,
     note: 'deploy-advisor policy: a guard against typing mistakes; container defaults are 32 to 256 (policy.concurrency-per-copy-llm).',
   },
