@@ -20,6 +20,7 @@
 import { limit } from '../limits';
 
 const MIB = 1024 * 1024;
+const HOUR = 60 * 60;
 
 export interface BatchCandidate {
   type: string;
@@ -146,7 +147,7 @@ export function batchOption(job: BatchJob, c: BatchCandidate): BatchOption {
   const needed = Math.max(1, Math.ceil(work / (perInstance * (job.deadlineSeconds - startup))));
   if (needed > limit('batch-transform.instances')) return unfit('more-than-max-instances', needed);
   const runSeconds = startup + work / (needed * perInstance);
-  const costPerRunUsd = c.hourlyUsd === null ? null : (c.hourlyUsd * needed * runSeconds) / 3600;
+  const costPerRunUsd = c.hourlyUsd === null ? null : (c.hourlyUsd * needed * runSeconds) / HOUR;
   return { ...base, miniBatch: mb, instances: needed, runSeconds, costPerRunUsd, fits: true, unfit: null };
 }
 
