@@ -46,10 +46,13 @@ export interface BatchJob {
   splittable: boolean;
 }
 
+/** CreateTransformJob BatchStrategy (test/rules/advise/batch.test.ts checks both against the API model's enum). */
+export type BatchStrategy = `${'Multi' | 'Single'}Record`;
+
 export type MiniBatchWhy = 'fits-timeout' | 'not-splittable' | 'one-record-per-payload';
 
 export interface MiniBatch {
-  strategy: 'MultiRecord' | 'SingleRecord';
+  strategy: BatchStrategy;
   maxPayloadMB: number;
   recordsPerInvocation: number;
   /** Worst-case time of one full invocation, seconds. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchOption, chooseBatch, invocationTimeout, miniBatch, type BatchCandidate } from '../../../src/rules/advise/batch';
 import { limit } from '../../../src/rules/limits';
+import { apiEnum } from '../../../src/rules/api';
 
 const MIB = 1024 * 1024;
 // Prices here are test inputs, not the price table.
@@ -17,6 +18,11 @@ it('the policy and limits these figures assume', () => {
 });
 
 describe('mini-batches finish within the invocation timeout', () => {
+  it('both strategies are values of the API model\'s BatchStrategy', () => {
+    const values = apiEnum('CreateTransformJobRequest.BatchStrategy');
+    for (const s of ['MultiRecord', 'SingleRecord']) expect(values).toContain(s);
+  });
+
   it('2 KB CSV rows at 200 ms on 2 workers: MultiRecord, 2 MB, 1,048 rows = 209.6 s (not 6 MB = 3,145 rows = 629 s > 600 s)', () => {
     // Rows per invocation within 600 s / 2 = 300 s: 300 / 0.2 = 1,500 rows = 3,000,000 bytes = 2.86 MiB -> 2 MB.
     // 2 MiB / 2,000 bytes = 1,048 rows x 0.2 s = 209.6 s; x 2 = 419.2 s <= 600 s.
