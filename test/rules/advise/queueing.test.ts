@@ -137,3 +137,29 @@ describe('concurrencies the plan sets', () => {
     expect(c.meanWaitSeconds).toBe(Infinity);
   });
 });
+
+describe('property: no concurrency the plan sets throttles or queues more than the target at the stated peak', () => {
+  it('Serverless MaxConcurrency, Provisioned Concurrency and instances: share <= target unless an API limit caps the count, and then the count is the limit', () => {
+    const target = limit('policy.queueing-target');
+    fc.assert(fc.property(
+      fc.double({ min: 0.001, max: 500, noNaN: true }), // peak requests/s
+      fc.double({ min: 0.01, max: 120, noNaN: true }), // processing seconds
+      fc.integer({ min: 1, max: 64 }), // slots per instance
+      fc.boolean(),
+      (peakPerSecond, processingSeconds, slotsPerInstance, coldStartAbsorbed) => {
+        const t = { peakPerSecond, processingSeconds };
+        const mc = serverlessMaxConcurrency(t);
+        if (mc.capped) expect(mc.count).toBe(limit('serverless.max-concurrency'));
+        else expect(mc.share).toBeLessThanOrEqual(target);
+        const pc = provisionedConcurrency({ ...t, averagePerSecond: peakPerSecond / 2, coldStartAbsorbed, maxConcurrency: mc.count });
+        expect(pc.count).toBeLessThanOrEqual(mc.count);
+        if (!coldStartAbsorbed && !pc.capped) expect(pc.peakSpillShare).toBeLessThanOrEqual(target);
+        const inst = instancesAtPeak({ ...t, slotsPerInstance, max: 10_000 });
+        if (!inst.capped) {
+          expect(inst.share).toBeLessThanOrEqual(target);
+          if (inst.instances > 1) expect(erlangC((inst.instances - 1) * slotsPerInstance, inst.load)).toBeGreaterThan(target);
+        }
+      },
+    ), { numRuns: 200 });
+  });
+});
