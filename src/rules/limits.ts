@@ -8,7 +8,7 @@
 
 export type OptionId = 'real-time' | 'serverless' | 'async' | 'batch-transform';
 export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'inference-components' | 'model' | 'policy';
-export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'flag' | 'regex' | 'chars';
+export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'share' | 'bytes-per-second' | 'flag' | 'regex' | 'chars';
 
 export interface LimitEntry {
   /** Stable id; never changes meaning. */
@@ -39,6 +39,8 @@ const CHECKED = '2026-11-24';
 const IC_CHECKED = '2026-11-25';
 /** Large-model entries (issue 24). */
 const LARGE_CHECKED = '2026-12-06';
+/** Sizing policy entries (issue 19) were checked on this date. */
+const SIZING_CHECKED = '2026-12-06';
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
@@ -596,9 +598,9 @@ const TABLE = [
   },
   // ---- issue 24: large models start on the first try -------------------------------------
   {
-    id: 'policy.startup-seconds-per-gb', option: 'policy', limits: 'seconds an instance takes to download and load each GB (10^9 bytes) of model, for the start-up estimate', kind: 'default',
-    value: 20, unit: 'seconds', source: POLICY, checked: LARGE_CHECKED,
-    note: 'deploy-advisor policy, from AWS\'s measurement (https://aws.amazon.com/blogs/machine-learning/introducing-container-caching-in-amazon-sagemaker-ai-for-faster-model-scaling/, 2026-06-16): Qwen3-8B (about 16 GB of weights) downloaded in 168 s on ml.g6.2xlarge, about 10 s per GB; doubled to cover loading into GPU memory and slower instances. Measure your own start-up and raise the timeouts if it is slower.',
+    id: 'policy.startup-load-factor', option: 'policy', limits: 'start-up time (download, load into memory, first /ping) per second of download at policy.model-load-throughput', kind: 'default',
+    value: 2, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: the download measured by AWS (policy.model-load-throughput) is doubled to cover loading into GPU memory and slower instances: about 20 s per GB. Measure your own start-up and raise the timeouts if it is slower.',
   },
   {
     id: 'policy.startup-headroom', option: 'policy', limits: 'start-up timeouts set per second of estimated start-up', kind: 'min',
@@ -609,6 +611,27 @@ const TABLE = [
     id: 'policy.volume-headroom', option: 'policy', limits: 'ML storage volume per byte of model stored on an instance without local NVMe storage', kind: 'min',
     value: 2, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
     note: 'deploy-advisor policy: model.tar.gz and its extracted files are both on the volume while it unpacks.',
+  },
+  // ---- sizing policy (issue 19): queueing headroom, LLM concurrency, residency, batch --------
+  {
+    id: 'policy.queueing-target', option: 'policy', checked: SIZING_CHECKED, limits: 'share of requests that may be throttled (Serverless MaxConcurrency, spill past Provisioned Concurrency: Erlang B) or wait for a free worker (instances, copies: Erlang C) at the peak', kind: 'max',
+    value: 0.01, unit: 'share', source: POLICY,
+    note: 'deploy-advisor policy: every concurrency the plan sets is the least that keeps this share under 1% for Poisson arrivals at the peak rate (shared/facts/sizing.md, Queueing). Sizing to ceil(peak load) throttles about a quarter of requests at a load of 1.16.',
+  },
+  {
+    id: 'policy.concurrency-per-copy-llm', option: 'policy', checked: SIZING_CHECKED, limits: 'requests one copy of a GPU model that streams serves at once (continuous batching), when the workload does not give it', kind: 'default',
+    value: 32, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy, from the LLM containers\' defaults: LMI (DJL Serving) sets option.max_rolling_batch_size to 32, or 256 with the vllm and lmi-dist engines (deepjavalibrary/djl-serving LmiConfigRecommender.setRollingBatchSize); Hugging Face TGI accepts --max-concurrent-requests 128 (huggingface.co/docs/text-generation-inference/reference/launcher). The lowest is taken: the KV cache of a large model usually bounds the batch below the container\'s cap. Confirm with a load test.',
+  },
+  {
+    id: 'policy.concurrency-per-copy-max', option: 'policy', checked: SIZING_CHECKED, limits: 'largest concurrency per copy a workload may give', kind: 'max',
+    value: 4096, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy: a guard against typing mistakes; container defaults are 32 to 256 (policy.concurrency-per-copy-llm).',
+  },
+  {
+    id: 'policy.model-load-throughput', option: 'policy', checked: SIZING_CHECKED, limits: 'rate at which an instance loads a model from S3 (download and load), for multi-model reloads and start-up', kind: 'default',
+    value: 100 * 1000 * 1000, unit: 'bytes-per-second', source: POLICY,
+    note: 'deploy-advisor policy, from AWS\'s measurement (blog "Introducing container caching in Amazon SageMaker AI for faster model scaling", 2026): Qwen3-8B (about 16 GB) downloaded in 168 s on ml.g6.2xlarge, about 100 MB/s.',
   },
 ] as const satisfies readonly (Omit<LimitEntry, 'checked'> & { checked?: string })[];
 

@@ -16,13 +16,13 @@ export interface StartupEstimate {
   readonly modelBytes: number;
   /** Estimated seconds from instance start to a first successful /ping. */
   readonly seconds: number;
-  /** The throughput policy used (policy.startup-seconds-per-gb). */
+  /** Seconds per GB: the download at policy.model-load-throughput, times policy.startup-load-factor. */
   readonly secondsPerGB: number;
 }
 
-/** Download and load time of a model of this size: size in GB x policy.startup-seconds-per-gb, rounded up. */
+/** Download and load time of a model of this size: size in GB x seconds per GB, rounded up. */
 export function startupEstimate(modelBytes: number): StartupEstimate {
-  const secondsPerGB = limit('policy.startup-seconds-per-gb');
+  const secondsPerGB = (GB / limit('policy.model-load-throughput')) * limit('policy.startup-load-factor');
   return { modelBytes, seconds: Math.ceil((modelBytes / GB) * secondsPerGB), secondsPerGB };
 }
 

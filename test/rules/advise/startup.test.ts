@@ -1,4 +1,4 @@
-// Issue 24's pure pieces, hand-computed: 20 s per GB (policy.startup-seconds-per-gb), timeouts at
+// Issue 24's pure pieces, hand-computed: 20 s per GB (policy.model-load-throughput x policy.startup-load-factor), timeouts at
 // 1.5 x the estimate (policy.startup-headroom) when that passes the 8-minute window, 60-3600 s.
 import { describe, expect, it } from 'vitest';
 import { quotaLine, quotasFor, serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../../../src/rules/advise/startup';
@@ -13,7 +13,8 @@ describe('the limits table holds what start-up uses', () => {
     expect(limitEntry('model.startup-window').source).toBe('https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html');
     expect([limit('model.startup-timeout-min'), limit('model.startup-timeout-max')]).toEqual([60, 3600]);
     expect([limit('model.volume-size-min'), limit('model.volume-size-max')]).toEqual([1, 512]);
-    expect(limitEntry('policy.startup-seconds-per-gb').note).toMatch(/Qwen3-8B .* 168 s/);
+    expect(limitEntry('policy.model-load-throughput').note).toMatch(/Qwen3-8B .* 168 s/);
+    expect(limit('policy.startup-load-factor')).toBe(2);
   });
 });
 
