@@ -3,6 +3,7 @@
 // (./inputs); this module is where the answers meet the engine. Every error names where the bad
 // value came from: a flag, or file:line:column.
 
+import type { ActiveHours } from '../rules/advise/active-hours';
 import { limitBytes, limit } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
@@ -146,7 +147,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}) },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}), ...(has('concurrencyPerCopy') ? { concurrencyPerCopy: v<number>('concurrencyPerCopy') } : {}), ...(has('hotModels') ? { hotModels: v<number>('hotModels') } : {}), ...(has('activeHours') ? { activeHours: v<ActiveHours>('activeHours') } : {}) },
     deployment,
     target,
     assumptions,

@@ -184,7 +184,10 @@ export function advise(input: AdviseInput): Advice {
       };
     } else {
       recommendation = null;
-      advice.push(`${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
+      // The records of a batch are given: only the deadline or the processing time can change.
+      advice.push(flowchart.option === 'batch-transform'
+        ? `${OPTION_NAMES[flowchart.option]} does not fit this volume: ${failed(flowchart.option)}`
+        : `${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
