@@ -8,7 +8,7 @@ import { scaledToZeroEstimate } from '../rules/cost';
 import { formatUsd } from '../rules/units';
 import { OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../rules/engine';
 import { limit, type OptionId } from '../rules/limits';
-import { formatRate } from '../rules/rate';
+import { formatVolume } from '../rules/text';
 import { reason, type Reason } from '../rules/reason';
 import type { Workload } from '../rules/workload';
 import type { Io } from './io';
@@ -89,7 +89,7 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
       recommendation = {
         option: best.option,
         architecture: architectureFor(w, best.option, flowchart),
-        summary: `${optionLabel(best)}: ${choice.headline} ${formatRate(answers.requests.perSecond)}${flowchartNote(best.option)}.`,
+        summary: `${optionLabel(best)}: ${choice.headline} at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(best.option)}.`,
         reasons: [...choice.reasons, ...trafficRuledOut(best.option), ...passedChecks(best.option)],
       };
     }
@@ -104,7 +104,7 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
       recommendation = {
         option: alt.option,
         architecture: architectureFor(w, alt.option, flowchart),
-        summary: `${optionLabel(alt)}: fits ${formatRate(answers.requests.perSecond)}${flowchartNote(alt.option)}; its cost is unknown.`,
+        summary: `${optionLabel(alt)}: fits at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(alt.option)}; its cost is unknown.`,
         reasons: passedChecks(alt.option),
       };
     } else {
@@ -124,7 +124,7 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
       const saving = warm - zero.cost.monthlyUsd;
       const share = warm > 0 ? saving / warm : 0;
       const pct = `${Math.round(share * 100)}%`;
-      const up = `up about ${Math.round(zero.upFraction * 100)}% of the month at ${formatRate(answers.requests.perSecond)}`;
+      const up = `up about ${Math.round(zero.upFraction * 100)}% of the month at ${formatVolume(answers.requests)}`;
       const rest = recommendation.reasons.filter((r) => r.id !== 'ic.warm-cost');
       if (share >= limit('policy.ic-scale-to-zero-saving')) {
         const scaled: PricedOption = { ...chosen, cost: zero.cost, capacity: zero.capacity };
@@ -144,7 +144,7 @@ export function costing(w: Workload, a: Assessment, answers: CostAnswers, opts: 
               // One model took inference components only to scale to zero: a plain endpoint, kept warm.
               option: 'real-time',
               architecture: 'single-model',
-              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatRate(answers.requests.perSecond)}: scaling to zero would save too little for its cold start.`,
+              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatVolume(answers.requests)}: scaling to zero would save too little for its cold start.`,
               reasons: [why, ...keep.filter((r) => r.id !== 'ic.invoke')],
             };
       }

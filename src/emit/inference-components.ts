@@ -6,7 +6,8 @@ import { flagRef } from '../rules/flag-ref';
 import type { Recommendation } from '../rules/engine';
 import { instance, type InstanceType } from '../rules/instances';
 import { limit, type limitEntry } from '../rules/limits';
-import { formatBytes, formatDuration } from '../rules/units';
+import { formatBytes, formatBytesAlike, formatDuration } from '../rules/units';
+import { withArticle } from '../rules/text';
 import type { Workload } from '../rules/workload';
 import { isolation } from './common';
 import type { Deployment } from './deployment';
@@ -137,7 +138,7 @@ export function planInferenceComponents(rec: Recommendation, w: Workload, d: Dep
   });
 
   const m = models[0]!;
-  const what = w.modelSizeBytes === null ? 'model size not given' : `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')))} with headroom`;
+  const what = w.modelSizeBytes === null ? 'model size not given' : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')), 1024 ** 3)[0]} with headroom`;
   if (!d.instanceType) choices.push(`instance ${type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${models.length === 1 ? 'one copy of the model' : initialInstances === 1 ? `one copy of each of the ${models.length} models at once` : 'one copy of a model'} (${what}; ${sizing.type} has ${sizing.memoryGiB} GiB, ${sizing.vcpu} vCPUs${sizing.gpus ? `, ${sizing.gpus} x ${Number(sizing.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
   choices.push(
     `each copy reserves ${m.memoryMB} MB of memory${m.accelerators ? `, ${m.accelerators} accelerator${m.accelerators === 1 ? '' : 's'}` : ''} and ${m.cpus} CPU cores (ComputeResourceRequirements)${w.modelSizeBytes === null ? `; give ${flagRef('modelSize')} to size the memory` : ''}`,

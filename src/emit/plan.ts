@@ -11,6 +11,7 @@ import { chooseInstance, type InstanceChoice } from '../rules/instance-choice';
 import { hasNvme, instance, type InstanceType } from '../rules/instances';
 import { limit, type OptionId } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
+import { plural, withArticle } from '../rules/text';
 import type { Workload } from '../rules/workload';
 import type { Deployment } from './deployment';
 import { planInferenceComponents, type IcPlan } from './inference-components';
@@ -86,7 +87,7 @@ export function sizingFor(p: PricedOption): Sizing | null {
   switch (p.option) {
     case 'real-time': {
       const c = p.capacity as RealTimeCapacity;
-      return { cost, capacity: { ...c, why: `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)` } };
+      return { cost, capacity: { ...c, why: `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)` } };
     }
     case 'async': {
       const c = p.capacity as AsyncCapacity;
@@ -109,7 +110,7 @@ function instanceLines(w: Workload, rec: Recommendation, d: Deployment, choices:
   const gpuWord = w.gpu ? 'GPU ' : '';
   const what = w.modelSizeBytes === null
     ? 'model size not given'
-    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
   const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
   const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
@@ -186,7 +187,7 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
     const maxConcurrency = sized ? sized.maxConcurrency! : limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
     const provisionedConcurrency = sized ? (sized.provisionedConcurrency ?? null) : w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup') ? 1 : null;
     choices.push(
-      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
+      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds ${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} with headroom`}`,
       sized
         ? `MaxConcurrency ${maxConcurrency}${provisionedConcurrency ? ` and ProvisionedConcurrency ${provisionedConcurrency}` : ''}: ${sized.why}`
         : `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
@@ -222,7 +223,7 @@ export function makePlan(rec: Recommendation, w: Workload, d: Deployment, sizing
   } else if (rec.option === 'real-time' && !ic) {
     const perMinute = (60 / w.processingSeconds) * workers(choice!);
     targetInvocationsPerInstance = sizing?.capacity.targetInvocationsPerInstance ?? Math.max(1, Math.floor(perMinute * limit('policy.target-utilisation')));
-    choices.push(`target tracking at ${targetInvocationsPerInstance} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${workers(choice!)} workers); confirm with a load test`);
+    choices.push(`target tracking at ${plural(targetInvocationsPerInstance, 'invocation')} per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${Math.floor(perMinute)} (${formatDuration(w.processingSeconds)} per request x ${plural(workers(choice!), 'worker')}); confirm with a load test`);
   } else if (rec.option === 'batch-transform') {
     batch = batchPlan(w, choice!, choices);
   }

@@ -20,6 +20,7 @@ import { limit, limitEntry, type OptionId } from './limits';
 import type { PriceTable } from './prices';
 import { formatCount, formatRate, type Rate } from './rate';
 import { formatBytes, formatDuration, formatUsd as usd } from './units';
+import { formatVolume } from './text';
 import type { Workload } from './workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
@@ -218,7 +219,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides`, headline: null };
+    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${[...new Set(unknown.flatMap((p) => p.unpriced))].join('; ')}), so the flowchart decides`, headline: null };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -226,7 +227,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const reasons: Reason[] = [];
   const what = w.batch ? 'records' : 'requests';
   // The volume as the user wrote it (5M/day), and what it counts.
-  const volume = `${formatCount(a.requests.count)} ${what}/${a.requests.period}`;
+  const volume = formatVolume(a.requests, what);
   if (!next) {
     const others = priced.filter((p) => p.fits && !compared.includes(p.option));
     reasons.push(
@@ -251,7 +252,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
     if (!beyond.fits) reasons.push(reason('cost.no-longer-fits', `${be.below ? 'above' : 'below'} about ${perDay}, ${optionLabel(best)} no longer fits (${beyond.reason}); ${optionLabel(next)} does`, data));
     else reasons.push(reason('cost.break-even', `break-even: ${optionLabel(best)} is cheaper ${be.below ? 'below' : 'above'} about ${perDay}; ${optionLabel(next)} ${be.below ? 'above' : 'below'} it`, data));
   } else {
-    reasons.push(reason('cost.stays-cheaper', `${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`, { option: best.option }));
+    reasons.push(reason('cost.stays-cheaper', `${optionLabel(best)} stays cheaper at every volume from ${formatVolume({ count: a.requests.count / 1000, period: a.requests.period }, what)} to ${formatVolume({ count: a.requests.count * 1000, period: a.requests.period }, what)}`, { option: best.option }));
   }
   return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits' };
 }

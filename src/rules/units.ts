@@ -99,6 +99,23 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/**
+ * Sizes that are compared with each other, in one unit: binary when any of them is a binary size
+ * (a whole number of MiB),
+ * at the scale of the largest, so "needs about 8.94 GiB; has 16 GiB" never reads GB against GiB.
+ * Up to two decimals: a need just above a limit does not round down to it.
+ */
+export function formatBytesAlike(...values: number[]): string[] {
+  const largest = Math.max(...values);
+  // Binary when any of them is a whole number of MiB (a limit of 6 GiB, a GPU's 22.5 GiB), else decimal.
+  const binary = values.some((v) => v >= KIB ** 2 && v % KIB ** 2 === 0);
+  const units: Array<[string, number]> = binary
+    ? [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]]
+    : [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  const [unit, factor] = units.find(([, f]) => largest >= f) ?? ['B', 1];
+  return values.map((v) => `${trim(v / factor)} ${unit}`);
+}
+
 /** Seconds for people: "300 ms", "45 s", "10 min", "1 h". */
 export function formatDuration(seconds: number): string {
   if (seconds < 1) return `${trim(seconds * 1000)} ms`;
