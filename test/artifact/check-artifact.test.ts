@@ -219,7 +219,7 @@ describe('check-artifact reports like lint', () => {
   it('text groups findings under the archive with the entry name', () => {
     const r = cli(['check-artifact', archive('t.tar.gz', [...files('model.pth', 'code/inference.py'), { name: '../x', data: 'y' }])]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\. {2}DA5003\n/);
+    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\.; create the archive from inside the model folder, naming only what is in it \(cd <model folder> && tar czf \.\.\/model\.tar\.gz \*\) {2}DA5003\n/);
   });
 });
 
@@ -326,6 +326,37 @@ describe('check-artifact verdicts (issue 11, item 9)', () => {
       ['DA5006', 'warning', 'code/._inference.py'],
       ['DA5006', 'warning', 'model.tar.gz'],
     ]);
-    expect(j.files[0].findings[2]).toMatchObject({ messageId: 'unneeded', message: expect.stringMatching(/archive inside the archive/) });
+    expect(j.files[0].findings[2]).toMatchObject({ messageId: 'nestedArchive', message: expect.stringMatching(/archive inside the archive/) });
+  });
+});
+
+describe('check-artifact messages read right (issue 21, item 6)', () => {
+  const messages = (j: { files: Array<{ findings: Array<{ ruleId: string; message: string }> }> }) => j.files[0]!.findings.map((f) => `${f.ruleId} ${f.message}`);
+
+  it('an absolute path (tar -P): how to make the archive, and no "cd  &&" wrapper-folder advice', () => {
+    const { j } = check(archive('abs.tar.gz', files('/abs/dir/model.pth')));
+    const m = messages(j);
+    expect(m).toContain('DA5003 /abs/dir/model.pth is an absolute path; entries must be relative to the model folder: create the archive from inside it, without -P (cd /abs/dir && tar czf ../model.tar.gz *)');
+    expect(m.join('\n')).not.toMatch(/DA5004|cd {2}&&|everything is inside \//);
+  });
+
+  it('entries climbing out with ..: no "cd .. &&"', () => {
+    const { j } = check(archive('up.tar.gz', files('../model.pth', '../code/inference.py')));
+    const m = messages(j);
+    expect(m.filter((x) => x.startsWith('DA5003'))).toHaveLength(2);
+    expect(m.join('\n')).not.toMatch(/DA5004|cd \.\. &&/);
+  });
+
+  it('a nested archive: one sentence that says what to do', () => {
+    const { j } = check(archive('nest.tar.gz', files('model.pth', 'code/inference.py', 'inner.tar.gz')));
+    expect(messages(j)).toEqual(['DA5006 inner.tar.gz: an archive inside the archive, which SageMaker does not extract (was the tarball itself packed by mistake?); leave it out, and put the files it holds in instead if the model needs them']);
+  });
+
+  it('"1 entry", and sizes in binary units throughout, as the limits are', () => {
+    const r = cli(['check-artifact', archive('one.tar.gz', [{ name: 'model.pt', data: Buffer.alloc(5000) }])]);
+    expect(r.stdout).toMatch(/^\S+one\.tar\.gz: 1 entry, 4\.88 KiB uncompressed \(\d+ B compressed\), pytorch layout; fits Serverless: 4\.88 KiB uncompressed, within its 5 GiB disk and 6 GiB memory$/m);
+    expect(r.stdout).not.toMatch(/\b\d+(\.\d+)? (KB|MB|GB)\b/);
+    const big = cli(['check-artifact', archive('big.tar.gz', [{ name: 'model.pt', data: Buffer.alloc(3_000_000) }])]);
+    expect(big.stdout).toMatch(/1 entry, 2\.86 MiB uncompressed \(\d+(\.\d+)? KiB compressed\)/);
   });
 });

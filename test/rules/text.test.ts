@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRate } from '../../src/rules/rate';
 import { all, article, formatVolume, noun, plural, withArticle } from '../../src/rules/text';
-import { formatBytesAlike } from '../../src/rules/units';
+import { formatBinaryBytes, formatBytesAlike } from '../../src/rules/units';
 
 describe('plural', () => {
   it.each([
@@ -62,4 +62,14 @@ describe('formatBytesAlike: one unit per comparison', () => {
   it('24 GB against 22.5 GiB: both GiB, so a miss reads as a miss', () => expect(formatBytesAlike(24e9, 22.5 * GiB)).toEqual(['22.35 GiB', '22.5 GiB']));
   it('all decimal stays decimal', () => expect(formatBytesAlike(1.5e9, 3e8)).toEqual(['1.5 GB', '0.3 GB']));
   it('scale of the largest', () => expect(formatBytesAlike(512 * 1024 ** 2, 2 * GiB)).toEqual(['0.5 GiB', '2 GiB']));
+});
+
+describe('sizes in one family', () => {
+  it('a tiny size keeps its own scale beside a large one', () => expect(formatBytesAlike(3, 5 * 1024 ** 3)).toEqual(['3 B', '5 GiB']));
+  it.each([
+    [3, '3 B'],
+    [5000, '4.88 KiB'],
+    [3_000_000, '2.86 MiB'],
+    [5 * 1024 ** 3, '5 GiB'],
+  ])('formatBinaryBytes(%d) is %s', (b, text) => expect(formatBinaryBytes(b)).toBe(text));
 });
