@@ -359,4 +359,10 @@ describe('check-artifact messages read right (issue 21, item 6)', () => {
     const big = cli(['check-artifact', archive('big.tar.gz', [{ name: 'model.pt', data: Buffer.alloc(3_000_000) }])]);
     expect(big.stdout).toMatch(/1 entry, 2\.86 MiB uncompressed \(\d+(\.\d+)? KiB compressed\)/);
   });
+
+  it('a wrapper folder is one DA5004, and the layout inside it is checked as if packed from inside', () => {
+    expect(messages(check(archive('w1.tar.gz', files('model/', 'model/model.pth', 'model/code/inference.py'))).j).map((m) => m.slice(0, 6))).toEqual(['DA5004']);
+    const { j } = check(archive('w2.tar.gz', files('model/', 'model/model.pth', 'model/requirements.txt', 'model/code/inference.py')));
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([['DA5004', 'model/'], ['DA5005', 'model/requirements.txt']]);
+  });
 });

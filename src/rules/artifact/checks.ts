@@ -119,6 +119,9 @@ export function checkEntries(entries: Entry[], framework: Framework | 'auto', co
   if (entries.length > 0 && fileEntries.length === 0) out.push(finding('DA5001', 'noFiles'));
   else if (fileEntries.length > 0 && fileEntries.every((e) => e.size === 0)) out.push(finding('DA5001', 'allEmpty', { entry: clean(fileEntries[0]!.path) }, clean(fileEntries[0]!.path)));
 
+  // The layout inside a wrapper folder is checked as if the archive were made from inside it:
+  // one DA5004 for the mistake, not DA5005s that say the same thing again.
+  let wrapper = '';
   const tops = new Set(paths.map((p) => p.split('/')[0]!));
   // An absolute path (top "") or one climbing out ("..") is DA5003's, not a wrapper folder to cd into.
   if (tops.size === 1 && ![...tops].some((t) => t === '' || t === '..' || /^[A-Za-z]:$/.test(t)) && paths.some((p) => p.includes('/'))) {
@@ -130,39 +133,43 @@ export function checkEntries(entries: Entry[], framework: Framework | 'auto', co
       if (paths.some((p) => p === `${top}/code` || p.startsWith(`${top}/code/`))) out.push(finding('DA5004', 'codeInModelFolder', { top }, `${top}/code/`));
     } else if (!/^\d+$/.test(top) && top !== 'code') {
       out.push(finding('DA5004', 'wrapperFolder', { top }, `${top}/`));
+      wrapper = `${top}/`;
     }
   }
 
-  const has = (re: RegExp) => files.some((f) => re.test(f));
-  const layout = (messageId: string, data?: MessageData, entry: string | null = null) => out.push(finding('DA5005', messageId, data, entry));
+  const unwrap = (xs: string[]) => (wrapper ? xs.filter((x) => x.startsWith(wrapper)).map((x) => x.slice(wrapper.length)) : xs);
+  const inner = unwrap(files);
+  const innerPaths = unwrap(paths);
+  const has = (re: RegExp) => inner.some((f) => re.test(f));
+  const layout = (messageId: string, data?: MessageData, entry: string | null = null) => out.push(finding('DA5005', messageId, data, entry === null ? null : wrapper + entry));
   if (fw === 'tensorflow') {
-    const versions = files.map((f) => TF_VERSIONED.exec(f)).filter((m): m is RegExpExecArray => m !== null).map((m) => (m[1] ? `${m[1]}/${m[2]}` : m[2]!));
+    const versions = inner.map((f) => TF_VERSIONED.exec(f)).filter((m): m is RegExpExecArray => m !== null).map((m) => (m[1] ? `${m[1]}/${m[2]}` : m[2]!));
     if (!versions.length) layout(has(/(^|\/)saved_model\.pb$/) ? 'tfNotVersioned' : 'tfNoSavedModel');
-    for (const v of versions) if (!paths.some((p) => p === `${v}/variables` || p.startsWith(`${v}/variables/`))) layout('tfNoVariables', { version: v }, `${v}/`);
+    for (const v of versions) if (!innerPaths.some((p) => p === `${v}/variables` || p.startsWith(`${v}/variables/`))) layout('tfNoVariables', { version: v }, `${v}/`);
   } else if (fw === 'pytorch') {
-    const models = files.filter((f) => /\.(pth?|pt2)$/.test(f));
-    const atRoot = files.filter((f) => !f.includes('/') && /\.pth?$/.test(f));
+    const models = inner.filter((f) => /\.(pth?|pt2)$/.test(f));
+    const atRoot = inner.filter((f) => !f.includes('/') && /\.pth?$/.test(f));
     if (models.length && models.every((f) => f.startsWith('code/'))) layout('modelUnderCode', { file: models[0]! }, models[0]);
     else if (models.length && !models.some((f) => !f.includes('/'))) layout('noRootModel', { file: models[0]! }, models[0]);
-    if (!files.includes('code/inference.py')) {
+    if (!inner.includes('code/inference.py')) {
       // The container's default model_fn loads model.pt, or the only .pt/.pth at the root, with
       // torch.jit.load: a TorchScript model needs no handler, anything else does.
       const loaded = atRoot.includes('model.pt') ? 'model.pt' : atRoot.length === 1 ? atRoot[0]! : null;
-      if (loaded) out.push(finding('DA5005', 'torchScriptOnly', { file: loaded }, loaded, 'warning', PYTORCH_DEFAULT_HANDLER));
+      if (loaded) out.push(finding('DA5005', 'torchScriptOnly', { file: loaded }, wrapper + loaded, 'warning', PYTORCH_DEFAULT_HANDLER));
       else layout(atRoot.length > 1 ? 'noHandlerManyModels' : 'noHandler', { count: atRoot.length });
     }
   } else if (fw === 'mxnet') {
     for (const [re, what] of [[/-symbol\.json$/, 'model-symbol.json'], [/-shapes\.json$/, 'model-shapes.json'], [/-\d{4}\.params$/, 'model-0000.params']] as const) {
-      if (!files.some((f) => !f.includes('/') && re.test(f))) layout('mxnetFileMissing', { file: what });
+      if (!inner.some((f) => !f.includes('/') && re.test(f))) layout('mxnetFileMissing', { file: what });
     }
   } else if (fw === 'huggingface') {
-    if (!files.includes('config.json')) layout('noConfigJson');
+    if (!inner.includes('config.json')) layout('noConfigJson');
     if (!has(/^(pytorch_model.*\.bin|model.*\.safetensors|tf_model\.h5)$/)) layout('noWeights');
   } else if (fw === 'sklearn' || fw === 'xgboost') {
     const re = fw === 'sklearn' ? /\.(joblib|pkl|pickle)$/ : /(^|\/)xgboost-model$|\.(ubj|xgb|json|bin)$/;
-    if (!files.some((f) => !f.includes('/') && re.test(f))) layout('noModelFile', { what: fw === 'sklearn' ? 'scikit-learn (.joblib, .pkl)' : 'XGBoost' });
+    if (!inner.some((f) => !f.includes('/') && re.test(f))) layout('noModelFile', { what: fw === 'sklearn' ? 'scikit-learn (.joblib, .pkl)' : 'XGBoost' });
   }
-  if (files.includes('requirements.txt') && !files.includes('code/requirements.txt')) layout('requirementsAtRoot', undefined, 'requirements.txt');
+  if (inner.includes('requirements.txt') && !inner.includes('code/requirements.txt')) layout('requirementsAtRoot', undefined, 'requirements.txt');
   return { findings: out, framework: fw };
 }
 
