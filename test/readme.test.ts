@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tgz } from './artifact/tarball';
-import { BIN, cli, ROOT } from './cli/helpers';
+import { BIN, checkJsonOutput, cli, ROOT } from './cli/helpers';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -122,6 +122,8 @@ describe('README commands (issue 21, item 7)', () => {
     // The README shows a failing run by its summary line (✖ N problems), or names the exit in EXITS.
     const expected = EXITS[c.command] ?? (c.output.some((l) => /^✖ \d+ problems?/.test(l)) ? 1 : 0);
     expect(r.status, `README line ${c.line}: ${c.command}\n${r.stderr}`).toBe(expected);
+    // A JSON output the README asks for is checked against its schema too.
+    checkJsonOutput(c.command.split(/\s+/), r.stdout);
     const printed = `${r.stdout}\n${r.stderr}`.split('\n');
     const missing = c.output.filter((l) => !shownIn(l, printed));
     expect(missing, `README line ${c.line}: ${c.command} no longer prints these lines`).toEqual([]);

@@ -7,7 +7,7 @@ import { sarifValidator } from '../sarif';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 import { describe, expect, it } from 'vitest';
 import { checkEntries, detectFramework, serverlessFit } from '../../src/rules/artifact/checks';
-import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { BIN, cli, expectOneLineError, expectSchema, ROOT } from '../cli/helpers';
 import { files, header, tar, tgz, type TarEntry } from './tarball';
 
 const dir = mkdtempSync(join(tmpdir(), 'da-art-'));
@@ -166,7 +166,9 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
   const scan = (p: string) => {
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'check-artifact', '--format', 'json', p], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    return { ms: Date.now() - t0, code: r.status, j: JSON.parse(r.stdout), peak: peakMiB(r.stderr) };
+    const j = JSON.parse(r.stdout);
+    expectSchema('check-artifact', j);
+    return { ms: Date.now() - t0, code: r.status, j, peak: peakMiB(r.stderr) };
   };
 
   it(`a compression bomb is stopped, within bare Node + ${HEADROOM_MIB} MiB`, async () => {
