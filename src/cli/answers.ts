@@ -8,7 +8,7 @@ import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
 import type { CostAnswers } from '../rules/cost-choice';
 import type { Rate } from '../rules/rate';
-import { all } from '../rules/text';
+import { all, withArticle } from '../rules/text';
 import type { Deployment } from '../emit/deployment';
 import type { Target } from '../emit/index';
 import { ANSWERS, answerProblems, flagOf, input, missingAnswers, type RawAnswers } from './inputs';
@@ -101,7 +101,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   if (pipeline > 1 && (models > 1 || frameworks > 1)) {
     // A pipeline is one model made of chained containers; --models and --frameworks describe
     // several models behind one endpoint, which a pipeline endpoint does not have.
-    ignored(['models', 'frameworks'], `a ${pipeline}-container pipeline is one model with chained containers`);
+    ignored(['models', 'frameworks'], `${withArticle(`${pipeline}-container pipeline`)} is one model with chained containers`);
     models = 1;
     frameworks = 1;
   }

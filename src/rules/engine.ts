@@ -207,7 +207,7 @@ function serverlessChecks(w: Workload): Check[] {
   }
   checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
   checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
-  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, `a ${w.pipeline}-container pipeline`));
+  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, withArticle(`${w.pipeline}-container pipeline`)));
   return checks;
 }
 

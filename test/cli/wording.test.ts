@@ -47,6 +47,12 @@ describe('wording (issue 21, item 5)', () => {
     expect(r.stdout).not.toMatch(/needs about [\d.]+ GB with headroom/);
   });
 
+  it('"an 8-container pipeline"', () => {
+    const r = rec('--traffic', 'intermittent', '--pipeline', '8', '--models', '2');
+    expect(r.stdout).toMatch(/Serverless is ruled out: an 8-container pipeline/);
+    expect(r.stdout).toMatch(/--models 2 was ignored: an 8-container pipeline is one model/);
+  });
+
   it('"both models", not "all 2 models"', () => {
     const r = rec('--traffic', 'sustained', '--models', '2');
     expect(r.stdout).toMatch(/frameworks not given: assumed both models use one framework/);
