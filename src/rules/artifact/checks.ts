@@ -81,7 +81,7 @@ const UNNEEDED: Array<[RegExp, string]> = [
   [/(^|\/)\.ipynb_checkpoints(\/|$)/, 'notebook checkpoints'],
   [/(^|\/)\.DS_Store$/, 'a macOS .DS_Store'],
   [/(^|\/)\._[^/]*$/, 'a macOS resource-fork file (made by tar on a Mac; COPYFILE_DISABLE=1 tar czf ... leaves them out)'],
-  [/\.(tar\.gz|tgz|tar)$/, 'an archive inside the archive, which SageMaker does not extract (was the tarball itself packed by mistake?)'],
+  [/\.(tar\.gz|tgz|tar)$/, 'an archive inside the archive'], // reported as nestedArchive, which says what to do
   [/(^|\/)optimizer(\.pt|\.pth|\.bin|_state.*|\.safetensors)$/, 'optimizer state (training only)'],
   [/(^|\/)(scheduler\.pt|rng_state.*\.pth|training_args\.bin)$/, 'training state'],
 ];
