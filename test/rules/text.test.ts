@@ -1,5 +1,7 @@
 // Issue 21, item 5: one plural helper, "a"/"an", a volume as the user gave it, and one unit per
 // comparison of sizes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRate } from '../../src/rules/rate';
 import { all, article, formatVolume, noun, plural, withArticle } from '../../src/rules/text';
@@ -72,4 +74,18 @@ describe('sizes in one family', () => {
     [3_000_000, '2.86 MiB'],
     [5 * 1024 ** 3, '5 GiB'],
   ])('formatBinaryBytes(%d) is %s', (b, text) => expect(formatBinaryBytes(b)).toBe(text));
+});
+
+describe('one plural helper', () => {
+  // Files the lead is restructuring (issue 18) still make a few plurals by hand; each should call
+  // plural() when it is next edited, and come off this list.
+  const NOT_YET = ['emit/inference-components.ts', 'rules/cost-choice.ts', 'rules/cost.ts'];
+  it('no other file makes a plural by hand', () => {
+    const src = join(__dirname, '../../src');
+    const byHand = readdirSync(src, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts') && !NOT_YET.includes(f))
+      .filter((f) => /=== 1 \? '' : 's'|=== 1 \? 's' : ''/.test(readFileSync(join(src, f), 'utf8')));
+    expect(byHand).toEqual([]);
+  });
 });
