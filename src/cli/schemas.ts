@@ -191,7 +191,7 @@ export const RecommendOutput = z
         reasonIds: z.array(z.string()),
         cost: Cost.nullable(),
         scaleToZero: z.boolean().optional(),
-        plan: Plan.optional(),
+        plan: Plan.nullable().optional(),
       })
       .nullable(),
     options: z.array(
@@ -211,7 +211,8 @@ export const RecommendOutput = z
             compared: z.boolean(),
           })
           .nullable(),
-        plan: Plan.optional(),
+        /** null when the option does not fit. */
+        plan: Plan.nullable().optional(),
       }),
     ),
     advice: z.array(z.string()),
