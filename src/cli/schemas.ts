@@ -180,6 +180,7 @@ export const RecommendOutput = z
       models: z.int().min(1),
       frameworks: z.int().min(1),
       pipeline: z.int().min(1),
+      imageSizeBytes: z.int().min(1).optional(),
       contentType: z.string().nullable(),
     }),
     recommendation: z
