@@ -16,6 +16,7 @@ import { breakEvenRegions, ceilBoundaries, crossingsWithin, regionsPerDay } from
 import { candidates, fitOn } from './instance-choice';
 import { formatCount, formatRate, type Rate } from './rate';
 import { formatBytes, formatDuration, formatUsd as usd } from './units';
+import { formatVolume } from './text';
 import type { Workload } from './workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
@@ -264,7 +265,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides`, headline: null, regions: [] };
+    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${[...new Set(unknown.flatMap((p) => p.unpriced))].join('; ')}), so the flowchart decides`, headline: null, regions: [] };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -272,7 +273,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const reasons: Reason[] = [];
   const what = w.batch ? 'records' : 'requests';
   // The volume as the user wrote it (5M/day), and what it counts.
-  const volume = `${formatCount(a.requests.count)} ${what}/${a.requests.period}`;
+  const volume = formatVolume(a.requests, what);
   if (!next) {
     const others = priced.filter((p) => p.fits && !compared.includes(p.option));
     reasons.push(

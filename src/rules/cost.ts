@@ -11,6 +11,7 @@ import { uptime } from './advise/uptime';
 import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
 import { formatCount, formatRate } from './rate';
 import { formatBytes, formatDuration, formatUsd, groupThousands } from './units';
+import { plural } from './text';
 import type { Traffic } from './workload';
 import type { Architecture } from './engine';
 
@@ -212,7 +213,7 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   storageLine(b, prices, i, minInstances, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
-    `instances = ceil(rate x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
+    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
     `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
     monthAssumption(),
   );
@@ -387,7 +388,7 @@ export function asyncEstimate(input: AsyncInput, prices: PriceTable): Estimate<A
   dataLines(b, prices, t);
   const wait = input.latencySeconds === null ? 'callers wait for queued results' : `callers wait up to ${formatDuration(input.latencySeconds)}`;
   b.assumptions.unshift(
-    `busy instance-hours = requests x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% utilisation)`,
+    `busy instance-hours = requests x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% utilisation)`,
     toZero
       ? `scales to zero when the queue is empty: ${wait}, longer than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))}); up ${pct(up)} of the month: each request that finds it at zero wakes it (start-up billed) and it stays up until ${formatDuration(limit('policy.target-tracking-scale-in-delay'))} pass with an empty queue, for requests at random at ${formatRate(t.averageRps)}`
       : `keeps ${minInstances} instance running: ${wait}, less than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))})`,
@@ -452,7 +453,7 @@ export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<B
   const b = new Builder();
   hourlyLine(b, prices, 'batch', i, hours, `${num(runsPerMonth)} runs x ${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${formatDuration(runSeconds)}`);
   b.assumptions.push(
-    `one run every ${formatDuration(interval)}, ${formatCount(recordsPerRun)} records each: ${formatCount(recordsPerRun)} x ${formatDuration(p)} / (${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${i.workers} workers) + ${formatDuration(startup)} start-up per job`,
+    `one run every ${formatDuration(interval)}, ${formatCount(recordsPerRun)} records each: ${formatCount(recordsPerRun)} x ${formatDuration(p)} / (${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${plural(i.workers, 'worker')}) + ${formatDuration(startup)} start-up per job`,
     `InstanceCount ${instanceCount}: the fewest that finish within ${deadlineText}`,
     monthAssumption(),
     'S3 storage of input and output is not counted',

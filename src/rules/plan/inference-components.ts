@@ -9,7 +9,8 @@ import type { InstanceType } from '../instances';
 import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
 import { limit } from '../limits';
 import { formatRate } from '../rate';
-import { formatBytes, formatDuration } from '../units';
+import { formatBytes, formatBytesAlike, formatDuration } from '../units';
+import { withArticle } from '../text';
 import type { Workload } from '../workload';
 import type { IcModel, IcPlan } from './types';
 
@@ -167,7 +168,7 @@ export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | 
   const choices: string[] = [];
   const i = l.instance;
   const m = ic.models[0]!;
-  const what = w.modelSizeBytes === null ? 'model size not given' : `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')))} with headroom`;
+  const what = w.modelSizeBytes === null ? 'model size not given' : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')), 1024 ** 3)[0]} with headroom`;
   if (given) choices.push(`instance ${given}: given with ${flagRef('instanceType')}`);
   else choices.push(`instance ${i.type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${ic.models.length === 1 ? 'one copy of the model' : l.bins === 1 ? `one copy of each of the ${ic.models.length} models at once` : 'one copy of a model'} (${what}; ${i.type} has ${i.memoryGiB} GiB, ${i.vcpu} vCPUs${i.gpus ? `, ${i.gpus} x ${Number(i.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
   const copies = t

@@ -15,6 +15,7 @@ import { hasNvme, instance, type InstanceType } from '../instances';
 import { limit, type OptionId } from '../limits';
 import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../prices';
 import { formatBytes, formatDuration, groupThousands } from '../units';
+import { plural, withArticle } from '../text';
 import type { Workload } from '../workload';
 import type { Deployment } from './deployment';
 import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
@@ -42,7 +43,7 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
   const gpuWord = w.gpu ? 'GPU ' : '';
   const what = w.modelSizeBytes === null
     ? 'model size not given'
-    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
   const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
   const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
@@ -144,7 +145,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     const provisioned = s.provisioned ?? (w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup'));
     const provisionedConcurrency = provisioned ? 1 : null;
     choices.push(
-      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
+      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds ${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} with headroom`}`,
       `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
     );
     if (provisionedConcurrency) {
@@ -211,7 +212,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     const target = targetInvocations(w.processingSeconds, workers);
     p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
     const perMinute = Math.floor((60 / w.processingSeconds) * workers);
-    choices.push(`target tracking at ${target} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${workers} workers); confirm with a load test`);
+    choices.push(`target tracking at ${plural(target, 'invocation')} per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${plural(workers, 'worker')}); confirm with a load test`);
   } else {
     p.batch = batchPlan(w, workers, choices);
     p.workers = p.batch.maxConcurrentTransforms;
@@ -242,7 +243,7 @@ export function sizePlan(p: Plan, sized: Capacity): Plan {
       const c = sized.capacity;
       out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
       out.scaling = [realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance)];
-      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
+      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
       break;
     }
     case 'async': {
