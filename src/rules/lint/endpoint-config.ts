@@ -152,7 +152,7 @@ export const serverlessUnsupportedModel: Rule = {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (_ec, v) => serverless(v))) {
       const say = (path: ReadonlyArray<string | number>, messageId: string, count = 0) => out.push({ path, messageId, data: { model: m.name, count } });
-      if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'vpc');
+      if (given(ctx, m.props.VpcConfig)) say([...m.base, 'VpcConfig'], 'vpc');
       if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'networkIsolation');
       const cs = containers(m);
       if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'multiModel');

@@ -527,7 +527,7 @@ export const icScaleToZeroWake: Rule = {
   severity: 'error',
   title: 'Scale to zero needs a way to scale out from zero',
   source: S2Z,
-  description: `Target tracking divides by the number of copies, so it cannot scale out from zero. Once an inference component (and with ManagedInstanceScaling MinInstanceCount 0, its endpoint) is at zero, every request fails until something adds a copy: a StepScaling policy on the component's DesiredCopyCount target, triggered by a CloudWatch alarm on ${WAKE_METRIC} (dimension InferenceComponentName). Provisioning then takes minutes (AWS measured about ${limit('inference-components.scale-out-from-zero') / 60} min for an 8B model), and requests fail meanwhile. Checked in CloudFormation templates; with the AWS CLI, autoscaling is set up separately.`,
+  description: `Target tracking divides by the number of copies, so it cannot scale out from zero. Once an inference component (and with ManagedInstanceScaling MinInstanceCount 0, its endpoint) is at zero, every request fails until something adds a copy: a StepScaling policy on the component's DesiredCopyCount target, triggered by a CloudWatch alarm on ${WAKE_METRIC} (dimension InferenceComponentName). Provisioning then takes minutes (AWS measured about ${limit('inference-components.scale-out-from-zero') / 60} min for an 8B model), and requests fail meanwhile. Checked in CloudFormation templates and Terraform modules; with the AWS CLI, autoscaling is set up separately.`,
   examples: {
     invalid: stack({ variant: ZERO, more: WAKE('', '') }),
     valid: stack({ variant: ZERO, more: WAKE(STEP_POLICY, ALARM()) }),
@@ -537,7 +537,7 @@ export const icScaleToZeroWake: Rule = {
     noWakeAtZeroInstances: `MinInstanceCount 0 and a component at CopyCount 0, but no ${WAKE_METRIC} alarm and step policy to scale out again: requests fail until CopyCount is raised by hand`,
   },
   check(ctx) {
-    if (ctx.kind !== 'cloudformation') return [];
+    if (ctx.kind !== 'cloudformation' && ctx.kind !== 'terraform') return [];
     const wake = wakePolicies(ctx);
     const out: RawFinding[] = [];
     const stepPolicyOn = (target: string) =>
