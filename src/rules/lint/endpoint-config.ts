@@ -176,9 +176,11 @@ export const asyncOutputPath: Rule = {
   messages: { noOutputPath: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
+      // A condition (!If) or a Terraform dynamic block is not guessed at.
       const a = ec.props.AsyncInferenceConfig;
-      if (!isObj(a)) return [];
+      if (!plain(a)) return [];
       const oc = a.OutputConfig;
+      if (oc !== undefined && !plain(oc)) return [];
       if (isObj(oc) && (oc.S3OutputPath !== undefined || oc.S3FailurePath !== undefined)) return [];
       return [{ path: [...ec.base, 'AsyncInferenceConfig', ...(isObj(oc) ? ['OutputConfig'] : [])], messageId: 'noOutputPath' }];
     });
@@ -200,7 +202,7 @@ export const asyncMaxConcurrentInvocations: Rule = {
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
-      if (!isObj(a) || !isObj(a.ClientConfig)) return [];
+      if (!plain(a) || !plain(a.ClientConfig)) return [];
       return range(ctx, a.ClientConfig.MaxConcurrentInvocationsPerInstance, [...ec.base, 'AsyncInferenceConfig', 'ClientConfig', 'MaxConcurrentInvocationsPerInstance'], 'MaxConcurrentInvocationsPerInstance', 1, limit('async.max-concurrent-invocations'));
     });
   },
@@ -401,7 +403,7 @@ export const asyncModelRisks: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
+    for (const { m } of variantModels(ctx, (ec) => plain(ec.props.AsyncInferenceConfig))) {
       if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], messageId: 'networkIsolation', data: { model: m.name } });
     }
     return out;
@@ -429,7 +431,7 @@ export const asyncUntargetedModel: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
+    for (const { m } of variantModels(ctx, (ec) => plain(ec.props.AsyncInferenceConfig))) {
       const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
       if (mm) out.push({ path: [...mm.path, 'Mode'], messageId: 'multiModel', data: { model: m.name } });
       const exec = m.props.InferenceExecutionConfig;

@@ -149,7 +149,9 @@ export function buildModule(files: HclFile[]): TerraformDocument {
       if (!expr || evaluating.has(key)) return unknown(text);
       evaluating.add(key);
       try {
-        return step(val(expr), rest, text);
+        const v = step(val(expr), rest, text);
+        // A variable whose default is null (or lacks the member) is set by the caller: unknown here.
+        return v === undefined && e.root === 'var' ? unknown(text) : v;
       } finally {
         evaluating.delete(key);
       }
