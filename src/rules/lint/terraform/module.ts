@@ -23,6 +23,8 @@ interface ResourceKind {
   name: string;
   /** Terraform names that are not the API name in snake_case. */
   renames?: Readonly<Record<string, string>>;
+  /** Whether the resource has a `name` argument (which is `name` above). */
+  named?: boolean;
 }
 
 const EC_RENAMES = { kms_key_arn: 'KmsKeyId' } as const;
@@ -30,16 +32,16 @@ const MODEL_RENAMES = { container: 'Containers' } as const;
 
 /** The resources read, by Terraform type. */
 export const TERRAFORM_RESOURCES: Readonly<Record<string, ResourceKind>> = {
-  aws_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName', renames: MODEL_RENAMES },
-  aws_sagemaker_endpoint_configuration: { cfn: 'AWS::SageMaker::EndpointConfig', shape: 'CreateEndpointConfigInput', name: 'EndpointConfigName', renames: EC_RENAMES },
-  aws_sagemaker_endpoint: { cfn: 'AWS::SageMaker::Endpoint', shape: 'CreateEndpointInput', name: 'EndpointName' },
-  aws_sagemaker_inference_component: { cfn: 'AWS::SageMaker::InferenceComponent', shape: null, name: 'InferenceComponentName' },
+  aws_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName', renames: MODEL_RENAMES, named: true },
+  aws_sagemaker_endpoint_configuration: { cfn: 'AWS::SageMaker::EndpointConfig', shape: 'CreateEndpointConfigInput', name: 'EndpointConfigName', renames: EC_RENAMES, named: true },
+  aws_sagemaker_endpoint: { cfn: 'AWS::SageMaker::Endpoint', shape: 'CreateEndpointInput', name: 'EndpointName', named: true },
+  aws_sagemaker_inference_component: { cfn: 'AWS::SageMaker::InferenceComponent', shape: null, name: 'InferenceComponentName', named: true },
   awscc_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName' },
   awscc_sagemaker_endpoint_config: { cfn: 'AWS::SageMaker::EndpointConfig', shape: 'CreateEndpointConfigInput', name: 'EndpointConfigName' },
   awscc_sagemaker_endpoint: { cfn: 'AWS::SageMaker::Endpoint', shape: 'CreateEndpointInput', name: 'EndpointName' },
   awscc_sagemaker_inference_component: { cfn: 'AWS::SageMaker::InferenceComponent', shape: null, name: 'InferenceComponentName' },
   aws_appautoscaling_target: { cfn: 'AWS::ApplicationAutoScaling::ScalableTarget', shape: null, name: 'ResourceId' },
-  aws_appautoscaling_policy: { cfn: 'AWS::ApplicationAutoScaling::ScalingPolicy', shape: null, name: 'PolicyName', renames: { step_adjustment: 'StepAdjustments' } },
+  aws_appautoscaling_policy: { cfn: 'AWS::ApplicationAutoScaling::ScalingPolicy', shape: null, name: 'PolicyName', renames: { step_adjustment: 'StepAdjustments' }, named: true },
   aws_cloudwatch_metric_alarm: { cfn: 'AWS::CloudWatch::Alarm', shape: null, name: 'AlarmName', renames: { alarm_name: 'AlarmName' } },
 };
 
@@ -274,7 +276,7 @@ export function buildModule(files: HclFile[]): TerraformDocument {
     const base = ['Resources', r.address, 'Properties'];
     mark(['Resources', r.address], r.block.head);
     mark(base, r.block.head);
-    const props = fromBody(r.block.body, kind.shape, base, kind.renames, r.type.startsWith('aws_') ? kind.name : undefined);
+    const props = fromBody(r.block.body, kind.shape, base, kind.renames, kind.named ? kind.name : undefined);
     fixUp(r.type, props, resources, val);
     doc.template.Resources[r.address] = { Type: kind.cfn, Properties: props };
   }
