@@ -87,6 +87,8 @@ for (const [i, args] of runs.entries()) {
   // The last run writes dist/cli.cjs.cache from scratch: a cache that carried every earlier run's
   // functions too would be twice the size, and slower to load on the scripted path.
   if (i === runs.length - 1) rm('dist/cli.cjs.cache', { force: true });
+  // Likewise the YAML lint writes dist/cmd/lint.cjs.cache from scratch, without the Terraform run's functions.
+  if (args[0] === 'lint' && args[1].endsWith('.yaml')) rm('dist/cmd/lint.cjs.cache', { force: true });
   const r = spawnSync(process.execPath, ['bin/deploy-advisor.cjs', ...args], { env: { ...process.env, DEPLOY_ADVISOR_WRITE_CODE_CACHE: '1', NO_COLOR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`writing the code cache failed (deploy-advisor ${args[0]}: exit ${r.status})`);
 }
