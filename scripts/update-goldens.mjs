@@ -10,7 +10,7 @@ const bin = new URL('../bin/deploy-advisor.cjs', import.meta.url).pathname;
 
 export function targetsFor(caseDir) {
   const batch = /^batch:\s*true\b/m.test(readFileSync(join(caseDir, 'answers.yaml'), 'utf8'));
-  return batch ? ['aws-cli'] : ['cloudformation', 'aws-cli'];
+  return batch ? ['aws-cli'] : ['cloudformation', 'aws-cli', 'terraform'];
 }
 
 for (const name of readdirSync(root).sort()) {

@@ -187,7 +187,7 @@ const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
   { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
 ];
 
-export const TARGET_VALUES = ['cloudformation', 'aws-cli'] as const;
+export const TARGET_VALUES = ['cloudformation', 'aws-cli', 'terraform'] as const;
 
 export const INPUTS: readonly Input[] = [
   {
@@ -388,7 +388,7 @@ export const INPUTS: readonly Input[] = [
   },
   {
     key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGET_VALUES,
-    help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
+    help: 'configuration to generate: cloudformation, aws-cli or terraform (batch always uses aws-cli)', defaultText: 'cloudformation',
     parse: oneOf(TARGET_VALUES, 'target'), example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },

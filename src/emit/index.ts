@@ -6,13 +6,14 @@ import { awsCli } from './aws-cli';
 import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
 import type { Deployment } from './deployment';
 import { makePlan, type Sizing } from './plan';
+import { terraform } from './terraform';
 
-export const TARGETS = ['cloudformation', 'aws-cli'] as const;
+export const TARGETS = ['cloudformation', 'aws-cli', 'terraform'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface ConfigFile {
   name: string;
-  /** 'cloudformation' or 'aws-cli:<operation>'. */
+  /** 'cloudformation', 'terraform' or 'aws-cli:<operation>'. */
   kind: string;
   content: string;
 }
@@ -31,6 +32,13 @@ export function generate(rec: Recommendation, w: Workload, d: Deployment, reques
   if (rec.option === 'batch-transform' && target === 'cloudformation') {
     target = 'aws-cli';
     warnings.push('CloudFormation has no transform-job resource, so the configuration is AWS CLI input files');
+  }
+  if (rec.option === 'batch-transform' && target === 'terraform') {
+    target = 'aws-cli';
+    warnings.push('Terraform has no transform-job resource (neither the aws nor the awscc provider), so the configuration is AWS CLI input files');
+  }
+  if (target === 'terraform') {
+    return { target, files: terraform(plan, d).map((f) => ({ name: f.name, kind: 'terraform', content: f.content })), warnings };
   }
   if (target === 'cloudformation') {
     return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(plan, d) }], warnings };

@@ -86,3 +86,13 @@ export function given(ctx: RuleContext, v: unknown): boolean {
   if (v === undefined || (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v || (v.Ref === 'AWS::NoValue')))) return false;
   return ctx.resolve(v) !== '';
 }
+
+/**
+ * A property surely left out: missing, AWS::NoValue or an empty string. A condition (!If) or a
+ * Terraform value known only at plan time may be set, so it is not absent (nor given).
+ */
+export function absent(ctx: RuleContext, v: unknown): boolean {
+  if (v === undefined || (isObj(v) && v.Ref === 'AWS::NoValue')) return true;
+  if (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v)) return false;
+  return ctx.resolve(v) === '';
+}

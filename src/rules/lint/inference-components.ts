@@ -5,7 +5,7 @@
 
 import { instance, type InstanceType } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { AT_LEAST_MESSAGES, RANGE_MESSAGES, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
+import { AT_LEAST_MESSAGES, RANGE_MESSAGES, absent, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext, Subject } from './types';
 
 const S2Z = 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html';
@@ -246,7 +246,7 @@ export const icExecutionRole: Rule = {
     const hosted = hostings(ctx);
     return ctx.endpointConfigs.flatMap((ec) => {
       const why = icPurpose(ctx, ec, hosted);
-      if (!why || given(ctx, ec.props.ExecutionRoleArn)) return [];
+      if (!why || !absent(ctx, ec.props.ExecutionRoleArn)) return [];
       if (variants(ec).some(({ v }) => given(ctx, v.ModelName))) return []; // DA6001 says what to fix first
       return [{ path: [...ec.base, 'ProductionVariants'], messageId: 'noRole', data: { why } }];
     });
@@ -375,7 +375,7 @@ export const icSpecification: Rule = {
       if (Array.isArray(list) && list.length > limit('inference-components.specifications-max')) out.push({ path: [...ic.base, 'Specifications'], messageId: 'tooManySpecifications', data: { count: list.length, max: limit('inference-components.specifications-max') } });
       for (const { spec, path } of specs(ic)) {
         const adapter = given(ctx, spec.BaseInferenceComponentName);
-        if (!adapter && !given(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
+        if (!adapter && absent(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
         const c = spec.ComputeResourceRequirements;
         if (adapter && c !== undefined) out.push({ path: [...path, 'ComputeResourceRequirements'], messageId: 'adapterWithResources' });
         if (adapter && many) out.push({ path: [...path, 'BaseInferenceComponentName'], messageId: 'adapterInSpecifications' });

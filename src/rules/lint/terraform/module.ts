@@ -21,8 +21,10 @@ interface ResourceKind {
   shape: string | null;
   /** The property that `name` (aws provider) is, and what `<address>.name` refers to. */
   name: string;
-  /** Terraform names that are not the API name in snake_case. */
+  /** Terraform names that are not the API name in snake_case, at any depth. */
   renames?: Readonly<Record<string, string>>;
+  /** The same, for the resource's own arguments only (kms_key_arn is KmsKeyId there, kms_key_id below). */
+  topRenames?: Readonly<Record<string, string>>;
   /** Whether the resource has a `name` argument (which is `name` above). */
   named?: boolean;
 }
@@ -32,8 +34,8 @@ const MODEL_RENAMES = { container: 'Containers' } as const;
 
 /** The resources read, by Terraform type. */
 export const TERRAFORM_RESOURCES: Readonly<Record<string, ResourceKind>> = {
-  aws_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName', renames: MODEL_RENAMES, named: true },
-  aws_sagemaker_endpoint_configuration: { cfn: 'AWS::SageMaker::EndpointConfig', shape: 'CreateEndpointConfigInput', name: 'EndpointConfigName', renames: EC_RENAMES, named: true },
+  aws_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName', topRenames: MODEL_RENAMES, named: true },
+  aws_sagemaker_endpoint_configuration: { cfn: 'AWS::SageMaker::EndpointConfig', shape: 'CreateEndpointConfigInput', name: 'EndpointConfigName', topRenames: EC_RENAMES, named: true },
   aws_sagemaker_endpoint: { cfn: 'AWS::SageMaker::Endpoint', shape: 'CreateEndpointInput', name: 'EndpointName', named: true },
   aws_sagemaker_inference_component: { cfn: 'AWS::SageMaker::InferenceComponent', shape: null, name: 'InferenceComponentName', named: true },
   awscc_sagemaker_model: { cfn: 'AWS::SageMaker::Model', shape: 'CreateModelInput', name: 'ModelName' },
@@ -226,11 +228,12 @@ export function buildModule(files: HclFile[]): TerraformDocument {
   };
 
   /** A block body (or the body of a resource) as an API structure. */
-  const fromBody = (body: Body, shapeName: string | null, path: Path, renames?: Readonly<Record<string, string>>, nameProp?: string): Obj => {
+  const fromBody = (body: Body, shapeName: string | null, path: Path, renames?: Readonly<Record<string, string>>, nameProp?: string, top?: Readonly<Record<string, string>>): Obj => {
     const out: Obj = {};
+    const here = { ...renames, ...top };
     const attr = (a: Attr) => {
       if (IGNORED.has(a.name)) return;
-      const name = a.name === 'name' && nameProp ? nameProp : memberName(a.name, shapeName, renames);
+      const name = a.name === 'name' && nameProp ? nameProp : memberName(a.name, shapeName, here);
       const m = memberShape(shapeName, name);
       const p = [...path, name];
       let v: unknown;
@@ -250,7 +253,7 @@ export function buildModule(files: HclFile[]): TerraformDocument {
       groups.set(key, [...(groups.get(key) ?? []), b]);
     }
     for (const [tf, bs] of groups) {
-      const name = memberName(tf, shapeName, renames);
+      const name = memberName(tf, shapeName, here);
       const m = memberShape(shapeName, name);
       const p = [...path, name];
       mark(p, bs[0]!.head);
@@ -276,7 +279,7 @@ export function buildModule(files: HclFile[]): TerraformDocument {
     const base = ['Resources', r.address, 'Properties'];
     mark(['Resources', r.address], r.block.head);
     mark(base, r.block.head);
-    const props = fromBody(r.block.body, kind.shape, base, kind.renames, kind.named ? kind.name : undefined);
+    const props = fromBody(r.block.body, kind.shape, base, kind.renames, kind.named ? kind.name : undefined, kind.topRenames);
     fixUp(r.type, props, resources, val);
     doc.template.Resources[r.address] = { Type: kind.cfn, Properties: props };
   }

@@ -80,21 +80,26 @@ export function tfValue(v: unknown, names: Names): HValue {
 }
 
 /** The body of a structure under an API shape (null: by rule), as blocks or as attributes. */
-function items(props: Obj, shapeName: string | null, names: Names, o: { blocks: boolean; renames: Readonly<Record<string, string>>; nameProp?: string }): HItem[] {
+function items(props: Obj, shapeName: string | null, names: Names, o: { blocks: boolean; renames: Readonly<Record<string, string>>; top?: Readonly<Record<string, string>>; nameProp?: string }): HItem[] {
   const attrs: HItem[] = [];
   const blocks: HItem[] = [];
   for (const [key, v] of Object.entries(props)) {
     if (v === undefined) continue;
-    const tf = key === o.nameProp ? 'name' : (o.renames[key] ?? snake(key));
+    // A generator's comment entry (a suppression directive with its reason) stays a comment.
+    if (key.startsWith('#') && typeof v === 'string') {
+      attrs.push({ comment: v });
+      continue;
+    }
+    const tf = key === o.nameProp ? 'name' : (o.top?.[key] ?? o.renames[key] ?? snake(key));
     const memberShapeName = shapeName ? shape(shapeName)?.members?.[key] : undefined;
     const s = memberShapeName ? shape(memberShapeName) : undefined;
     const isMap = s?.type === 'map' || (key === 'Environment' && !s);
     const itemShape = s?.type === 'list' ? (s.member ?? null) : s?.type === 'structure' ? memberShapeName! : null;
     if (!isMap && isObj(v) && !intrinsicKey(v)) {
-      if (o.blocks) blocks.push({ block: { type: tf, labels: [], items: items(v, itemShape, names, { ...o, nameProp: undefined }) } });
+      if (o.blocks) blocks.push({ block: { type: tf, labels: [], items: items(v, itemShape, names, { ...o, top: undefined, nameProp: undefined }) } });
       else attrs.push({ attr: tf, value: objectValue(v, itemShape, names) });
     } else if (!isMap && Array.isArray(v) && v.length && v.every((x) => isObj(x) && !intrinsicKey(x))) {
-      if (o.blocks) for (const x of v) blocks.push({ block: { type: tf, labels: [], items: items(x as Obj, itemShape, names, { ...o, nameProp: undefined }) } });
+      if (o.blocks) for (const x of v) blocks.push({ block: { type: tf, labels: [], items: items(x as Obj, itemShape, names, { ...o, top: undefined, nameProp: undefined }) } });
       else attrs.push({ attr: tf, value: v.map((x) => objectValue(x as Obj, itemShape, names)) });
     } else attrs.push({ attr: tf, value: tfValue(v, names) });
   }
@@ -119,7 +124,9 @@ export function tfResource(cfnType: string, name: string, props: Obj, names: Nam
   const type = WRITTEN_AS[cfnType];
   if (!type) throw new NoTerraformForm(`${cfnType} has no Terraform resource here`);
   const kind = TERRAFORM_RESOURCES[type]!;
-  const renames = Object.fromEntries(Object.entries(kind.renames ?? {}).map(([tf, api]) => [api, tf]));
+  const invert = (r: Readonly<Record<string, string>> = {}) => Object.fromEntries(Object.entries(r).map(([tf, api]) => [api, tf]));
+  const renames = invert(kind.renames);
+  const top = invert(kind.topRenames);
   const p = { ...props };
   const extra: HItem[] = [];
   if (type === 'aws_appautoscaling_policy' && p.ScalingTargetId !== undefined) {
@@ -134,7 +141,7 @@ export function tfResource(cfnType: string, name: string, props: Obj, names: Nam
     extra.push({ attr: 'dimensions', value: Object.fromEntries((p.Dimensions as Obj[]).map((d) => [String(d.Name), tfValue(d.Value, names)])) });
     delete p.Dimensions;
   }
-  const body = items(p, kind.shape, names, { blocks: type.startsWith('aws_'), renames, nameProp: kind.named ? kind.name : undefined });
+  const body = items(p, kind.shape, names, { blocks: type.startsWith('aws_'), renames, top, nameProp: kind.named ? kind.name : undefined });
   const firstBlock = body.findIndex((i) => 'block' in i);
   body.splice(firstBlock < 0 ? body.length : firstBlock, 0, ...extra);
   return { type: 'resource', labels: [type, name], items: body };
