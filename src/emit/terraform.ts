@@ -8,8 +8,8 @@ import { snake, tfResource, tfValue, NoTerraformForm, addressOf, type Names } fr
 import { raw, writeHcl, type HBlock, type HItem, type HValue } from '../rules/lint/terraform/hcl-write';
 import { cloudFormationDocument } from './cloudformation';
 import { headerComments } from './common';
-import type { Deployment } from './deployment';
-import type { Plan } from './plan';
+import type { Deployment } from '../rules/plan/deployment';
+import type { Emit } from './common';
 import type { YamlValue } from './yaml';
 import { Tagged } from './yaml';
 
@@ -32,11 +32,11 @@ type Obj = { [k: string]: YamlValue };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tagged);
 
 /** Every read of the plan: the header, whether it has inference components, and the resources. */
-function readPlan(plan: Plan, d: Deployment) {
+function readPlan(e: Emit, d: Deployment) {
   return {
-    header: (deploy: string[]) => headerComments(plan, deploy),
-    inferenceComponents: plan.ic !== undefined,
-    template: cloudFormationDocument(plan, d),
+    header: (deploy: string[]) => headerComments(e, deploy),
+    inferenceComponents: Boolean(e.plan.ic),
+    template: cloudFormationDocument(e, d),
   };
 }
 
@@ -116,8 +116,8 @@ export interface TerraformFile {
   content: string;
 }
 
-export function terraform(plan: Plan, d: Deployment): TerraformFile[] {
-  const read = readPlan(plan, d);
+export function terraform(e: Emit, d: Deployment): TerraformFile[] {
+  const read = readPlan(e, d);
   const { doc, overrides } = read.template;
   const params = (isObj(doc.Parameters) ? doc.Parameters : {}) as Record<string, Obj>;
   const optional = optionalParams(isObj(doc.Conditions) ? doc.Conditions : {});

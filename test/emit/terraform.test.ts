@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../src/rules/engine';
 import { assess } from '../../src/rules/engine';
-import { generate } from '../../src/emit/index';
+import { genFor } from './generate-for';
 import { PROVIDERS } from '../../src/emit/terraform';
 import { cloudFormationDocument } from '../../src/emit/cloudformation';
-import { makePlan } from '../../src/emit/plan';
+import { makePlan } from '../../src/rules/plan/make';
 import { lintTerraformModule } from '../../src/rules/lint/terraform/run';
 import { loadHcl } from '../../src/rules/lint/terraform/hcl';
 import { buildModule } from '../../src/rules/lint/terraform/module';
@@ -31,7 +31,7 @@ const CASES: Array<[string, Partial<Workload>, Recommendation | null, Record<str
   ['inference components scaling to zero', { gpu: true, models: 1, modelSizeBytes: 16e9, traffic: 'intermittent' }, IC, {}],
 ];
 
-const files = (rec: Recommendation, w: Workload, d: Record<string, unknown>) => generate(rec, w, d, 'terraform');
+const files = (rec: Recommendation, w: Workload, d: Record<string, unknown>) => genFor(rec, w, d, 'terraform');
 const lintAll = async (fs: Array<{ name: string; content: string }>) => (await lintTerraformModule(fs.map((f) => ({ path: f.name, buf: Buffer.from(f.content), report: true })))).flatMap((r) => r.findings.map((x) => `${r.path}:${x.line} ${x.ruleId} ${x.message}`));
 
 describe('--target terraform', () => {
@@ -53,7 +53,7 @@ describe('--target terraform', () => {
       const w = { ...base, ...over };
       const rec = given ?? assess(w).recommendation!;
       const plan = makePlan(rec, w, { ...FULL, ...extra });
-      const cfn = cloudFormationDocument(plan, { ...FULL, ...extra }).doc.Resources as Record<string, { Type: string }>;
+      const cfn = cloudFormationDocument({ recommendation: rec, plan, cost: null }, { ...FULL, ...extra }).doc.Resources as Record<string, { Type: string }>;
       const main = files(rec, w, { ...FULL, ...extra }).files[0]!.content;
       const blocks = [...main.matchAll(/^resource "(\w+)" "(\w+)"/gm)].map((m) => m[1]);
       const want = Object.values(cfn).map((r) => ({ 'AWS::SageMaker::Model': 'aws_sagemaker_model', 'AWS::SageMaker::EndpointConfig': 'aws_sagemaker_endpoint_configuration', 'AWS::SageMaker::Endpoint': 'aws_sagemaker_endpoint', 'AWS::SageMaker::InferenceComponent': 'awscc_sagemaker_inference_component', 'AWS::ApplicationAutoScaling::ScalableTarget': 'aws_appautoscaling_target', 'AWS::ApplicationAutoScaling::ScalingPolicy': 'aws_appautoscaling_policy', 'AWS::CloudWatch::Alarm': 'aws_cloudwatch_metric_alarm' })[r.Type]);
