@@ -245,9 +245,10 @@ describe('generator choices', () => {
     for (const target of TARGETS) {
       const on = generate(rec, base, {}, target).files.map((f) => f.content).join('\n');
       const off = generate(rec, base, { networkIsolation: false }, target).files.map((f) => f.content).join('\n');
-      expect(on).toMatch(/^ {0,6}EnableNetworkIsolation: true$/m);
+      const key = target === 'terraform' ? /^ {2}enable_network_isolation = true$/m : /^ {0,6}EnableNetworkIsolation: true$/m;
+      expect(on).toMatch(key);
       expect(on).not.toMatch(/deploy-advisor-ignore DA7002/);
-      expect(off).not.toMatch(/EnableNetworkIsolation/);
+      expect(off).not.toMatch(/EnableNetworkIsolation|enable_network_isolation/);
       expect(off).toMatch(/# deploy-advisor-ignore DA7002 -- turned off on request/);
     }
   });
