@@ -11,6 +11,16 @@ import type { OptionId } from '../../rules/limits';
 import type { Workload } from '../../rules/workload';
 import { costing } from '../costing';
 import type { Io } from '../io';
+import { nameFlagsIn } from '../inputs';
+import { FLAG_REF } from '../../rules/flag-ref';
+
+/**
+ * The core's texts name answers as {{flag:key}} for recommend's flags; audit measured them instead:
+ * "(give --peak ...)" hints are dropped, and any other reference names the answer.
+ */
+export function auditText(text: string): string {
+  return text.replace(/\s*\((?:give|set) \{\{flag:[^)]*\)/g, '').replace(FLAG_REF, (_m, key: string) => `the ${key} answer`);
+}
 
 /** Which price table the run uses: --prices FILE, or the Region's cached or built-in table. */
 export interface PriceChoice {
@@ -64,9 +74,10 @@ export function adviseMeasured(workload: Workload, cost: CostAnswers, prices: Pr
       serverless: plan.serverless,
       scaleToZero: Boolean(rec.scaleToZero) || (rec.option === 'async' && cap?.minInstances === 0),
     },
-    summary: rec.summary,
-    reasons: rec.reasons.map((r) => r.text),
-    assumptions: [...(c.sizing?.cost?.assumptions ?? []), ...c.assumptions],
-    config: (target) => generate(rec, workload, d, target, c.sizing),
+    summary: auditText(rec.summary),
+    reasons: rec.reasons.map((r) => auditText(r.text)),
+    assumptions: [...(c.sizing?.cost?.assumptions ?? []), ...c.assumptions].map(auditText),
+    // The files' comments name recommend's flags: the way to change a value and generate again.
+    config: (target) => nameFlagsIn(generate(rec, workload, d, target, c.sizing)),
   };
 }

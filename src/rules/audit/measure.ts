@@ -14,7 +14,8 @@ import type { DeployedEndpoint, DeployedVariant, EndpointMetrics, Series, Window
 const GIB = 1024 ** 3;
 const HOUR = 3600;
 /** ModelLatency, OverheadLatency and ModelSetupTime are in microseconds. */
-const MICRO = 1e-6;
+/** Microseconds to seconds, without float noise (100000 us is 0.1 s, not 0.09999999999999999). */
+const seconds = (us: number) => Math.round(us) / 1e6;
 
 /** One answer read from the metrics: its key in the input table, the value, and where it came from. */
 export interface MeasuredAnswer {
@@ -152,10 +153,10 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
   const avgLatency = max(latencyScopes.flatMap((x) => seriesOf(s, 'ModelLatency', 'Average', x)?.values ?? []));
   let processingSeconds: number | null = null;
   if (p90 !== null) {
-    processingSeconds = p90 * MICRO;
+    processingSeconds = seconds(p90);
     answers.push({ key: 'processingTime', value: processingSeconds, text: formatDuration(processingSeconds), source: `${NS_INVOCATIONS} ModelLatency (p90), the highest hour` });
   } else if (avgLatency !== null) {
-    processingSeconds = avgLatency * MICRO;
+    processingSeconds = seconds(avgLatency);
     answers.push({ key: 'processingTime', value: processingSeconds, text: formatDuration(processingSeconds), source: `${NS_INVOCATIONS} ModelLatency (Average), the highest hour${m.fallbacks.some((f) => f.includes('p90')) ? '; p90 was not available' : ''}` });
   } else {
     unmeasured.push({ key: 'processingTime', assumed: formatDuration(limit('policy.audit-processing-time')), why: 'ModelLatency has no data points in the window' });
@@ -255,7 +256,7 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
     errors4xx,
     errors5xx,
     serverlessConcurrencyPeak,
-    coldStartSeconds: coldStart === null ? null : coldStart * MICRO,
+    coldStartSeconds: coldStart === null ? null : seconds(coldStart),
     backlogMax,
     backlogWithoutCapacity,
     answers,
