@@ -11,6 +11,7 @@ import type { Traffic, Workload } from '../workload';
 import { NS_ENDPOINT, NS_INVOCATIONS, seriesOf } from './metrics';
 import type { DeployedEndpoint, DeployedVariant, EndpointMetrics, Series, Window } from './types';
 
+const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 const HOUR = 3600;
 /** ModelLatency, OverheadLatency and ModelSetupTime are in microseconds. */
@@ -197,12 +198,17 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
     }
   }
   const unknownTypes = variants.filter((v) => v.instanceType && !instance(v.instanceType)).map((v) => v.instanceType!);
+  const serverless = variants.find((v) => v.serverless)?.serverless;
   if (modelSizeBytes !== null) answers.push({ key: 'modelSize', value: modelSizeBytes, text: formatBytes(modelSizeBytes), source: modelSource });
-  else {
-    const serverless = variants.find((v) => v.serverless);
+  else if (serverless) {
+    // Serverless publishes no memory metric: the model is taken to need the memory it was given,
+    // so that the advice does not shrink it unseen.
+    modelSizeBytes = Math.floor((serverless.memoryMB * MIB) / limit('policy.memory-headroom'));
+    unmeasured.push({ key: 'modelSize', assumed: `${formatBytes(modelSizeBytes)} (needs the configured ${serverless.memoryMB} MB)`, why: 'Serverless endpoints publish no memory utilisation' });
+  } else {
     unmeasured.push({
       key: 'modelSize', assumed: 'not known',
-      why: unknownTypes.length ? `${unknownTypes.join(', ')} is not in the instance catalog, so its memory is not known` : serverless ? 'Serverless endpoints publish no memory utilisation' : 'MemoryUtilization has no data points in the window',
+      why: unknownTypes.length ? `${unknownTypes.join(', ')} is not in the instance catalog, so its memory is not known` : 'MemoryUtilization has no data points in the window',
     });
   }
   const typed = variants.find((v) => v.instanceType);
