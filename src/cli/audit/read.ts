@@ -78,11 +78,15 @@ export async function makeClients(region: string | undefined, env: Record<string
   };
 }
 
+/** A problem's message is one line, cut here (AWS messages are a sentence or two). */
+const MESSAGE_CHARS = 256;
+const HOUR_MS = 60 * 60 * 1000;
+
 /** An SDK error as a problem: its name and one line of message. */
 export function problemOf(service: ReadProblem['service'], operation: string, e: unknown): ReadProblem {
   const err = e as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const code = err.name && err.name !== 'Error' ? err.name : (err.Code ?? `HTTP ${err.$metadata?.httpStatusCode ?? '?'}`);
-  return { service, operation, code, message: String(err.message ?? e).split('\n')[0]!.slice(0, 300) };
+  return { service, operation, code, message: String(err.message ?? e).split('\n')[0]!.slice(0, MESSAGE_CHARS) };
 }
 
 /** Credentials missing or unusable: nothing can be read at all, so the run stops with one line. */
@@ -196,9 +200,9 @@ export async function describeEndpoint(c: AuditClients, name: string): Promise<D
 
 /** The window: the last `days` whole hours up to now. */
 export function windowFor(days: number, now: Date): Window {
-  const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  const start = new Date(end.getTime() - days * 24 * 3_600_000);
-  return { start: start.toISOString(), end: end.toISOString(), days, periodSeconds: 3600 };
+  const end = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  const start = new Date(end.getTime() - days * 24 * HOUR_MS);
+  return { start: start.toISOString(), end: end.toISOString(), days, periodSeconds: HOUR_MS / 1000 };
 }
 
 interface Pending {

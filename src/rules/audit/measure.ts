@@ -13,7 +13,7 @@ import type { DeployedEndpoint, DeployedVariant, EndpointMetrics, Series, Window
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
-const HOUR = 3600;
+const HOUR = 60 * 60;
 /** ModelLatency, OverheadLatency and ModelSetupTime are in microseconds. */
 /** Microseconds to seconds, without float noise (100000 us is 0.1 s, not 0.09999999999999999). */
 const seconds = (us: number) => Math.round(us) / 1e6;

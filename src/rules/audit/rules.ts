@@ -7,7 +7,7 @@ import { OPTION_NAMES } from '../engine';
 import { instance } from '../instances';
 import { limit } from '../limits';
 import { formatRate } from '../rate';
-import { formatUsd } from '../units';
+import { formatUsd, groupThousands } from '../units';
 import type { Current } from './current-cost';
 import type { Measurement } from './measure';
 import type { DeployedEndpoint } from './types';
@@ -88,7 +88,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       atMaxConcurrency: 'Serverless concurrency reached MaxConcurrency ({{peak}} utilisation): requests above it are throttled',
       backlogWithoutCapacity: 'requests waited in the queue with no instance running (HasBacklogWithoutCapacity)',
     },
-    example: 'warning  DA8005  clientErrors: 120 invocations failed with 4XX errors, throttling included (2.4% of 5000)',
+    example: 'warning  DA8005  clientErrors: 120 invocations failed with 4XX errors, throttling included (2.4% of 5,000)',
   },
   {
     id: 'DA8006', name: 'could-not-read', severity: 'warning',
@@ -205,8 +205,8 @@ export function auditFindings(e: DeployedEndpoint, m: Measurement | null, curren
   // Errors and throttling.
   const total = m.invocations ?? 0;
   const share = limit('policy.audit-error-share');
-  if (total > 0 && m.errors5xx / total >= share) out.push(auditFinding('DA8005', 'serverErrors', { count: m.errors5xx, share: pct(m.errors5xx / total), total }));
-  if (total > 0 && m.errors4xx / total >= share) out.push(auditFinding('DA8005', 'clientErrors', { count: m.errors4xx, share: pct(m.errors4xx / total), total }));
+  if (total > 0 && m.errors5xx / total >= share) out.push(auditFinding('DA8005', 'serverErrors', { count: groupThousands(m.errors5xx), share: pct(m.errors5xx / total), total: groupThousands(total) }));
+  if (total > 0 && m.errors4xx / total >= share) out.push(auditFinding('DA8005', 'clientErrors', { count: groupThousands(m.errors4xx), share: pct(m.errors4xx / total), total: groupThousands(total) }));
   if (m.serverlessConcurrencyPeak !== null && m.serverlessConcurrencyPeak >= 1) out.push(auditFinding('DA8005', 'atMaxConcurrency', { peak: pct(m.serverlessConcurrencyPeak) }));
   if (m.backlogWithoutCapacity) out.push(auditFinding('DA8005', 'backlogWithoutCapacity'));
   return out;
