@@ -98,7 +98,7 @@ describe.skipIf(missing !== null)('audit against moto_server', () => {
     // moto answers percentiles with an error: the hourly average stands in, and the report says so.
     expect(pt.source).toMatch(/ModelLatency \(Average\).*p90 was not available/);
     expect(e.measured.utilisation.cpu).toBeCloseTo(250 / 400, 5);
-    expect(e.current.plan.variants[0].autoscaling).toEqual({ minCapacity: 1, maxCapacity: 4 });
+    expect(e.current.plan.variants[0].autoscaling).toEqual({ minCapacity: 1, maxCapacity: 4, policies: ['busy-rt-target (TargetTrackingScaling)'] });
   });
 
   it('oversized Real-Time: DA8002 names the instance count the peak needs; model size from MemoryUtilization x memory', () => {
@@ -193,6 +193,7 @@ describe.skipIf(missing !== null)('audit against moto_server', () => {
     const proxy = await faultProxy(moto.url, [
       { operation: 'DescribeScalableTargets', code: 'AccessDeniedException', status: 400 },
       { operation: 'DescribeEndpointConfig', code: 'AccessDeniedException', status: 400, when: 'sparse-rt' },
+      { operation: 'DescribeScalingPolicies', code: 'AccessDeniedException', status: 400 },
     ]);
     try {
       const r = await run(['--days', String(DAYS), '--format', 'json', '--endpoint', 'sparse-rt', 'idle-rt'], motoEnv(proxy.url));
@@ -204,6 +205,18 @@ describe.skipIf(missing !== null)('audit against moto_server', () => {
       expect(ids(idle)).toEqual(expect.arrayContaining(['DA8006/accessDenied', 'DA8001/idle']));
       expect(ids(idle)).not.toContain('DA8004/missing');
       expect(r.code).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('access denied to the scaling policies only: the target\'s minimum and maximum are still reported', async () => {
+    const proxy = await faultProxy(moto.url, [{ operation: 'DescribeScalingPolicies', code: 'AccessDeniedException', status: 400 }]);
+    try {
+      const r = await run(['--days', String(DAYS), '--format', 'json', '--endpoint', 'busy-rt', '--fail-on', 'none'], motoEnv(proxy.url));
+      const e = byName(JSON.parse(r.stdout), 'busy-rt');
+      expect(e.current.plan.variants[0].autoscaling).toEqual({ minCapacity: 1, maxCapacity: 4, policies: [] });
+      expect(e.findings.find((f: Json) => f.messageId === 'accessDenied').message).toMatch(/^DescribeScalingPolicies \(application-autoscaling\) was denied/);
     } finally {
       await proxy.close();
     }

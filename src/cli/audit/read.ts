@@ -112,14 +112,25 @@ const notFound = (e: unknown) => /ValidationException|ResourceNotFound/.test((e 
 async function autoscalingOf(c: AuditClients, resourceIds: string[], dimension: string, problems: ReadProblem[]): Promise<Map<string, DeployedVariant['autoscaling']>> {
   const out = new Map<string, DeployedVariant['autoscaling']>();
   if (!resourceIds.length) return out;
+  let targets: any[];
   try {
-    const t = await c.autoscaling.send(new c.commands.DescribeScalableTargets({ ServiceNamespace: 'sagemaker', ResourceIds: resourceIds, ScalableDimension: dimension }));
-    for (const target of t.ScalableTargets ?? []) {
-      const p = await c.autoscaling.send(new c.commands.DescribeScalingPolicies({ ServiceNamespace: 'sagemaker', ResourceId: target.ResourceId, ScalableDimension: dimension }));
-      out.set(target.ResourceId, { minCapacity: target.MinCapacity ?? 0, maxCapacity: target.MaxCapacity ?? 0, policies: (p.ScalingPolicies ?? []).map((x: { PolicyName?: string; PolicyType?: string }) => `${x.PolicyName} (${x.PolicyType})`) });
-    }
+    targets = (await c.autoscaling.send(new c.commands.DescribeScalableTargets({ ServiceNamespace: 'sagemaker', ResourceIds: resourceIds, ScalableDimension: dimension }))).ScalableTargets ?? [];
   } catch (e) {
+    if (isCredentialsError(e)) throw e;
     problems.push(problemOf('application-autoscaling', 'DescribeScalableTargets', e));
+    return out;
+  }
+  for (const target of targets) {
+    // The target's minimum and maximum stand even when its policies cannot be read.
+    let policies: string[] = [];
+    try {
+      const p = await c.autoscaling.send(new c.commands.DescribeScalingPolicies({ ServiceNamespace: 'sagemaker', ResourceId: target.ResourceId, ScalableDimension: dimension }));
+      policies = (p.ScalingPolicies ?? []).map((x: { PolicyName?: string; PolicyType?: string }) => `${x.PolicyName} (${x.PolicyType})`);
+    } catch (e) {
+      if (isCredentialsError(e)) throw e;
+      problems.push(problemOf('application-autoscaling', 'DescribeScalingPolicies', e));
+    }
+    out.set(target.ResourceId, { minCapacity: target.MinCapacity ?? 0, maxCapacity: target.MaxCapacity ?? 0, policies });
   }
   return out;
 }

@@ -21,7 +21,7 @@ export interface CurrentPlan {
     instanceType: string | null;
     instanceCount: number | null;
     serverless: { memoryMB: number; maxConcurrency: number; provisionedConcurrency: number | null } | null;
-    autoscaling: { minCapacity: number; maxCapacity: number } | null;
+    autoscaling: { minCapacity: number; maxCapacity: number; policies: string[] } | null;
   }[];
   inferenceComponents: { name: string; copies: number | null }[];
 }
@@ -111,7 +111,7 @@ export function currentCost(e: DeployedEndpoint, traffic: ServedTraffic | null, 
       instanceType: v.instanceType,
       instanceCount: v.serverless ? null : (v.currentInstanceCount ?? v.initialInstanceCount),
       serverless: v.serverless,
-      autoscaling: v.autoscaling ? { minCapacity: v.autoscaling.minCapacity, maxCapacity: v.autoscaling.maxCapacity } : null,
+      autoscaling: v.autoscaling ? { minCapacity: v.autoscaling.minCapacity, maxCapacity: v.autoscaling.maxCapacity, policies: v.autoscaling.policies } : null,
     })),
     inferenceComponents: e.inferenceComponents.map((c) => ({ name: c.name, copies: c.copies })),
   };
