@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/audit';
 import type { AuditClients, Commands } from '../../src/cli/audit/read';
 import { currentCost } from '../../src/rules/audit/current-cost';
-import { trafficFromShape } from '../../src/rules/audit/measure';
+import { measure, trafficFromShape } from '../../src/rules/audit/measure';
 import { auditPolicy } from '../../src/rules/audit/policy';
-import { AUDIT_RULES, auditRulePage } from '../../src/rules/audit/rules';
+import { AUDIT_RULES, auditFindings, auditRulePage } from '../../src/rules/audit/rules';
 import type { DeployedEndpoint } from '../../src/rules/audit/types';
 import { monthHours } from '../../src/rules/cost';
 import { limit } from '../../src/rules/limits';
@@ -181,6 +181,22 @@ describe('inference components and percentiles (recorded responses; moto has nei
     expect(r.calls.filter((c) => c.name === 'ListEndpoints').map((c) => c.input.MaxResults)).toEqual([100, 100, 100]);
   });
 
+  it('1,000 endpoints: finished in bounded time, with a bounded number of calls, keeping only the reports', async () => {
+    const r = recorded();
+    const base = r.endpoints['rt-p90']!;
+    for (let i = 0; i < 998; i++) {
+      const n = `many-${i}`;
+      r.endpoints[n] = { describe: { ...base.describe, EndpointName: n, EndpointArn: arn(n), EndpointConfigName: `${n}-config` }, config: { ...base.config, EndpointConfigName: `${n}-config` } };
+    }
+    const t = io();
+    const started = Date.now();
+    await runAudit({ format: 'json', failOn: 'none' }, t.io, { clients: fakeClients(r, 24), now: NOW });
+    expect(JSON.parse(t.out.join('')).endpoints).toHaveLength(1000);
+    // 50 groups of 20, each one metrics call and one percentiles call, two pages each.
+    expect(r.calls.filter((c) => c.name === 'GetMetricData').length).toBe(50 * 2 * 2);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+
   it('no credentials: one line naming the problem, exit 2 (a usage error)', async () => {
     const r = recorded();
     const c = fakeClients(r);
@@ -221,6 +237,28 @@ describe('the cost of the deployed configuration', () => {
     expect(c.breakdown[0]!.usd).toBeCloseTo(limit('policy.month') * 0.2 * BUILTIN_PRICES.serverless[2048]!.usd, 2);
     expect(currentCost(s, null, BUILTIN_PRICES).monthlyUsd).toBeNull();
   });
+});
+
+describe('idle: only what keeps capacity is idle waste', () => {
+  const window = { start: '2026-11-22T00:00:00.000Z', end: '2026-12-06T00:00:00.000Z', days: 14, periodSeconds: 3600 };
+  const none = { series: [], fallbacks: [] };
+  const endpoint = (variant: Partial<DeployedEndpoint['variants'][number]>, async = false): DeployedEndpoint => ({
+    endpointName: 'e', endpointArn: null, endpointConfigName: 'c', status: 'InService', async, inferenceComponents: [], deleted: false, configMissing: false, problems: [],
+    variants: [{ variantName: 'AllTraffic', instanceType: null, currentInstanceCount: null, initialInstanceCount: null, serverless: null, managedInstanceScaling: null, autoscaling: null, ...variant }],
+  });
+  const idleIds = (e: DeployedEndpoint) => {
+    const m = measure(e, none, window);
+    const traffic = { averageRps: 0, processingSeconds: 1, requestBytes: 1000, responseBytes: 1000 };
+    return auditFindings(e, m, currentCost(e, traffic, BUILTIN_PRICES), null, 14).filter((f) => f.ruleId === 'DA8001').map((f) => f.messageId);
+  };
+
+  it.each([
+    ['an instance kept up', endpoint({ instanceType: 'ml.m5.large', currentInstanceCount: 1 }), ['idle']],
+    ['Serverless on demand', endpoint({ serverless: { memoryMB: 2048, maxConcurrency: 5, provisionedConcurrency: null } }), []],
+    ['Serverless with Provisioned Concurrency', endpoint({ serverless: { memoryMB: 2048, maxConcurrency: 5, provisionedConcurrency: 1 } }), ['idle']],
+    ['async with an instance up', endpoint({ instanceType: 'ml.m5.large', currentInstanceCount: 1 }, true), ['idleAsync']],
+    ['async scaled to zero', endpoint({ instanceType: 'ml.m5.large', currentInstanceCount: 0, autoscaling: { minCapacity: 0, maxCapacity: 2, policies: [] } }, true), []],
+  ] as const)('%s', (_what, e, expected) => expect(idleIds(e)).toEqual(expected));
 });
 
 describe('traffic pattern from the hourly shape', () => {

@@ -58,7 +58,9 @@ function describeRec(e: EndpointReport): string {
   const r = e.recommendation;
   if (!r) return '-';
   const p = r.plan;
-  const what = p.serverless ? `${p.serverless.memoryMB} MB` : p.instanceType ? `${p.minInstances ?? p.initialInstanceCount ?? '?'}-${p.maxInstances ?? '?'} x ${p.instanceType}` : '';
+  const min = p.minInstances ?? p.initialInstanceCount;
+  const count = min === null ? '?' : p.maxInstances === null || p.maxInstances === min ? String(min) : `${min}-${p.maxInstances}`;
+  const what = p.serverless ? `${p.serverless.memoryMB} MB` : p.instanceType ? `${count} x ${p.instanceType}` : '';
   return `${SHORT[r.option]}${what ? ` ${what}` : ''}${p.scaleToZero ? ' (to zero)' : ''}`;
 }
 

@@ -152,7 +152,9 @@ export function auditFindings(e: DeployedEndpoint, m: Measurement | null, curren
 
   const monthly = usd(current?.monthlyUsd ?? null);
   const idle = (m.invocations ?? 0) === 0 && !m.backlogMax;
-  if (idle && e.variants.length && !e.variants.every((v) => v.serverless)) out.push(auditFinding('DA8001', e.async ? 'idleAsync' : 'idle', { days, monthly }));
+  // Idle costs something only where capacity is kept: instances, or Serverless Provisioned Concurrency; not an endpoint scaled to zero.
+  const keepsCapacity = e.variants.some((v) => (v.serverless ? (v.serverless.provisionedConcurrency ?? 0) > 0 : true)) && current?.monthlyUsd !== 0;
+  if (idle && e.variants.length && keepsCapacity) out.push(auditFinding('DA8001', e.async ? 'idleAsync' : 'idle', { days, monthly }));
 
   // Oversized: more instances than the peak needs, or a type far bigger than its load.
   const util = limit('policy.target-utilisation');
