@@ -35,7 +35,8 @@ type Json = any;
 const byName = (r: Json, name: string) => r.endpoints.find((e: Json) => e.endpointName === name);
 const ids = (e: Json) => e.findings.map((f: Json) => `${f.ruleId}/${f.messageId}`);
 
-describe.skipIf(missing !== null)('audit against moto_server', () => {
+// moto is slow on a busy machine: each test runs the CLI against it at least once.
+describe.skipIf(missing !== null)('audit against moto_server', { timeout: 60_000 }, () => {
   let moto: Moto;
   let bulk: Moto;
   let report: Json;

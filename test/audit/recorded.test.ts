@@ -144,6 +144,10 @@ describe('inference components and percentiles (recorded responses; moto has nei
     expect(r.calls.filter((c) => c.name === 'DescribeInferenceComponent')).toHaveLength(2);
     // The components' own autoscaling targets are asked for too.
     expect(r.calls.find((c) => c.name === 'DescribeScalableTargets' && c.input.ResourceIds[0] === 'inference-component/ic-a')?.input.ScalableDimension).toBe('sagemaker:inference-component:DesiredCopyCount');
+    expect(ic.findings.filter((f: Json) => f.messageId === 'missingComponent').map((f: Json) => f.message)).toEqual([
+      'inference component ic-a has no autoscaling: 1 copies run around the clock',
+      'inference component ic-b has no autoscaling: 1 copies run around the clock',
+    ]);
   });
 
   it('an endpoint whose variants name a model is not asked for components', async () => {
@@ -196,6 +200,14 @@ describe('inference components and percentiles (recorded responses; moto has nei
     expect(r.calls.filter((c) => c.name === 'GetMetricData').length).toBe(50 * 2 * 2);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
+
+  it('--fail-on: the exit code follows the most severe finding against the threshold', async () => {
+    // rt-p90 is busy, with one instance and no autoscaling: warnings only.
+    const code = (failOn: 'error' | 'warning' | 'none') => runAudit({ format: 'json', endpoint: ['rt-p90'], failOn }, io().io, { clients: fakeClients(recorded()), now: NOW });
+    expect(await code('error')).toBe(0);
+    expect(await code('warning')).toBe(1);
+    expect(await code('none')).toBe(0);
+  });
 
   it('no credentials: one line naming the problem, exit 2 (a usage error)', async () => {
     const r = recorded();

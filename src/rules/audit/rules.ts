@@ -69,10 +69,11 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   {
     id: 'DA8004', name: 'autoscaling', severity: 'warning',
     title: 'Instance-based variants should scale with their traffic',
-    description: 'No Application Auto Scaling target on the variant\'s DesiredInstanceCount, so the endpoint runs its instance count around the clock; or a MinCapacity above what the average traffic needs, so it never scales in.',
+    description: 'No Application Auto Scaling target on the variant\'s DesiredInstanceCount (or an inference component\'s DesiredCopyCount), so the endpoint runs its instance count around the clock; or a MinCapacity above what the average traffic needs, so it never scales in.',
     source: `${DG}endpoint-auto-scaling.html`,
     messages: {
       missing: '{{variant}} has no autoscaling: {{count}} instance(s) run around the clock',
+      missingComponent: 'inference component {{component}} has no autoscaling: {{copies}} copies run around the clock',
       minTooHigh: '{{variant}} keeps at least {{min}} instances, but the average of {{average}} needs {{needed}}',
     },
     example: 'warning  DA8004  missing: AllTraffic has no autoscaling: 2 instance(s) run around the clock',
@@ -190,6 +191,7 @@ export function auditFindings(e: DeployedEndpoint, m: Measurement | null, curren
   // Autoscaling: missing, or a minimum above what the average needs.
   const autoscalingRead = !e.problems.some((p) => p.service === 'application-autoscaling');
   if (autoscalingRead && !idle) {
+    for (const c of e.inferenceComponents) if (!c.autoscaling) out.push(auditFinding('DA8004', 'missingComponent', { component: c.name, copies: c.copies ?? '?' }));
     for (const v of e.variants) {
       const spec = v.instanceType ? instance(v.instanceType) : undefined;
       if (v.serverless || !v.instanceType || e.inferenceComponents.length) continue;
