@@ -103,7 +103,7 @@ export async function runAudit(flags: AuditFlags, io: Io, deps: AuditDeps = {}):
       throw e;
     }
     const metrics = await readMetrics(clients, endpoints, window);
-    endpoints.forEach((e, k) => reports.push(evaluate(e, metrics[k]!, window, flags, table, clients.region, io)));
+    endpoints.forEach((e, k) => reports.push(evaluate(e, metrics[k]!, window, flags, table)));
   }
 
   const known = reports.filter((r) => r.savingsUsd !== null);
@@ -133,7 +133,7 @@ export async function runAudit(flags: AuditFlags, io: Io, deps: AuditDeps = {}):
   return reports.some((r) => r.findings.some((f) => rank[f.severity] >= threshold)) ? EXIT.findings : EXIT.ok;
 }
 
-function evaluate(e: DeployedEndpoint, metrics: Parameters<typeof measure>[1], window: ReturnType<typeof windowFor>, flags: AuditFlags, table: ReturnType<typeof loadPrices>['table'], region: string, io: Io): EndpointReport {
+function evaluate(e: DeployedEndpoint, metrics: Parameters<typeof measure>[1], window: ReturnType<typeof windowFor>, flags: AuditFlags, table: ReturnType<typeof loadPrices>['table']): EndpointReport {
   const base = { endpointName: e.endpointName, endpointArn: e.endpointArn, status: e.status, written: [] as string[] };
   if (e.deleted || !e.variants.length) {
     return { ...base, current: null, measured: null, recommendation: null, savingsUsd: null, findings: auditFindings(e, null, null, null, window.days) };
@@ -142,7 +142,7 @@ function evaluate(e: DeployedEndpoint, metrics: Parameters<typeof measure>[1], w
   const traffic = m.cost && m.workload ? { averageRps: m.cost.requests.perSecond, processingSeconds: m.workload.processingSeconds, requestBytes: m.cost.requestBytes ?? limit('policy.response-size'), responseBytes: limit('policy.response-size') } : null;
   const current = currentCost(e, traffic, table);
   const metricsRead = !e.problems.some((p) => p.service === 'cloudwatch');
-  const advice = m.workload && m.cost && metricsRead ? adviseMeasured(m.workload, m.cost, { region, prices: flags.prices }, e.endpointName, io) : null;
+  const advice = m.workload && m.cost && metricsRead ? adviseMeasured(m.workload, m.cost, table, e.endpointName) : null;
   const findings = auditFindings(e, m, current, advice ? { option: advice.option, monthlyUsd: advice.monthlyUsd, instanceType: advice.plan.instanceType, scaleToZero: advice.plan.scaleToZero } : null, window.days);
   const savingsUsd = current.monthlyUsd !== null && advice?.monthlyUsd != null ? cents(current.monthlyUsd - advice.monthlyUsd) : null;
   const { workload: _w, cost: _c, ...measured } = m;

@@ -1,16 +1,15 @@
-// The one place `audit` calls the advisor core: the same assessment, choice by cost, sizing and
-// plan as `recommend`, run on a measured workload. The core is being restructured (issue 18);
-// when it moves, only this file changes.
+// The one place `audit` calls the advisor core: advise() (src/rules/advise/decide.ts), the same
+// assessment, choice by cost, sizing and plan as `recommend`, run on a measured workload, and the
+// same emitters for --output. When the core moves, only this file changes.
 
-import { makePlan } from '../../emit/plan';
 import { generate, type Config, type Target } from '../../emit/index';
-import type { Deployment } from '../../emit/deployment';
+import type { Deployment } from '../../rules/plan/deployment';
+import { advise } from '../../rules/advise/decide';
 import type { CostAnswers } from '../../rules/cost-choice';
-import { assess, type Architecture, type Recommendation } from '../../rules/engine';
+import type { Architecture } from '../../rules/engine';
 import type { OptionId } from '../../rules/limits';
+import type { PriceTable } from '../../rules/prices';
 import type { Workload } from '../../rules/workload';
-import { costing } from '../costing';
-import type { Io } from '../io';
 import { nameFlagsIn } from '../inputs';
 import { FLAG_REF } from '../../rules/flag-ref';
 
@@ -20,12 +19,6 @@ import { FLAG_REF } from '../../rules/flag-ref';
  */
 export function auditText(text: string): string {
   return text.replace(/\s*\((?:give|set) \{\{flag:[^)]*\)/g, '').replace(FLAG_REF, (_m, key: string) => `the ${key} answer`);
-}
-
-/** Which price table the run uses: --prices FILE, or the Region's cached or built-in table. */
-export interface PriceChoice {
-  region: string | null;
-  prices?: string;
 }
 
 /** The recommended configuration, as audit reports it. */
@@ -52,32 +45,29 @@ export interface Advice {
   config(target: Target): Config;
 }
 
-/** Runs the advisor on a measured workload; null when no option fits. The price hint is the caller's to print. */
-export function adviseMeasured(workload: Workload, cost: CostAnswers, prices: PriceChoice, endpointName: string, io: Io): Advice | null {
-  const assessment = assess(workload);
-  const quiet: Io = { ...io, stderr: { write: () => true } };
-  const c = costing(workload, assessment, cost, { region: prices.region, prices: prices.prices }, {}, quiet);
-  const rec: Recommendation | null = c.recommendation;
-  if (!rec) return null;
+/** Runs the advisor on a measured workload with the run's price table; null when no option fits. */
+export function adviseMeasured(workload: Workload, cost: CostAnswers, prices: PriceTable, endpointName: string): Advice | null {
   const d: Deployment = { name: endpointName };
-  const plan = makePlan(rec, workload, d, c.sizing);
-  const cap = plan.capacity;
+  const a = advise({ workload, deployment: d, prices, answers: cost });
+  const rec = a.recommendation;
+  const plan = a.plan;
+  if (!rec || !plan) return null;
   return {
     option: rec.option,
     architecture: rec.architecture,
-    monthlyUsd: c.sizing?.cost?.monthlyUsd ?? null,
+    monthlyUsd: a.cost?.monthlyUsd ?? null,
     plan: {
       instanceType: plan.instanceType,
-      initialInstanceCount: cap?.initialInstanceCount ?? null,
-      minInstances: cap?.minInstances ?? null,
-      maxInstances: cap?.maxInstances ?? null,
+      initialInstanceCount: plan.instances?.initial ?? null,
+      minInstances: plan.instances?.min ?? null,
+      maxInstances: plan.instances?.max ?? null,
       serverless: plan.serverless,
-      scaleToZero: Boolean(rec.scaleToZero) || (rec.option === 'async' && cap?.minInstances === 0),
+      scaleToZero: Boolean(rec.scaleToZero) || Boolean(plan.async?.scaleToZero),
     },
     summary: auditText(rec.summary),
     reasons: rec.reasons.map((r) => auditText(r.text)),
-    assumptions: [...(c.sizing?.cost?.assumptions ?? []), ...c.assumptions].map(auditText),
+    assumptions: [...(a.cost?.assumptions ?? []), ...a.assumptions].map(auditText),
     // The files' comments name recommend's flags: the way to change a value and generate again.
-    config: (target) => nameFlagsIn(generate(rec, workload, d, target, c.sizing)),
+    config: (target) => nameFlagsIn(generate({ recommendation: rec, plan, cost: a.cost }, d, target)),
   };
 }
