@@ -16,6 +16,10 @@ import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const TYPE_RULE = 'DA1014';
+const CFN_TYPE_RULE = 'DA8003';
+const CFN_REQUIRED_RULE = 'DA8002';
+/** Findings of a key no schema knows: rule/messageId. */
+const UNKNOWN_KEY = new Set(['DA8001/unknownProperty', 'DA8001/unknownResourceKey', 'DA1014/unknownKey']);
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
@@ -98,21 +102,27 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
+/** The short-form tag of an intrinsic function's key ('Fn::If' -> '!If', 'Ref' -> '!Ref'). */
+const shortTag = (seg: string | number) => (typeof seg === 'string' && (seg === 'Ref' || seg === 'Condition' || seg.startsWith('Fn::')) ? `!${seg.replace(/^Fn::/, '')}` : null);
+
 /**
  * The AST node at a JS path (or the deepest one on the way), for its position: the offending
  * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
- * missing.
+ * missing, or when the finding is about the key itself (an unknown key). A short-form intrinsic
+ * (!If [c, a, b]) is one node for the path's 'Fn::If' and its arguments.
  */
-function nodeAt(doc: Document, path: Path): Node | null {
+function nodeAt(doc: Document, path: Path, atKey = false): Node | null {
   let node = doc.contents as Node | null;
   let best = node;
   let key: Node | null = null;
-  for (const seg of path) {
+  for (const [i, seg] of path.entries()) {
+    if (node && shortTag(seg) !== null && (node as { tag?: string }).tag === shortTag(seg)) continue;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
       key = pair.key as Node;
       node = ((pair.value as Node | null) ?? key) as Node;
+      if (atKey && i === path.length - 1 && key.range) return key;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
@@ -174,6 +184,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
     resources: kind === 'cloudformation' && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
+    template: kind === 'cloudformation' ? data : {},
     modelOf(variant) {
       const ref = variant.ModelName;
       let id: string | null = null;
@@ -229,7 +240,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document];
 
   // Each finding with the document and path it is about, so that one value gets one finding.
-  const findings: Array<Finding & { at?: string }> = [];
+  const findings: Array<Finding & { at?: string; doc?: number; path?: Path; member?: string }> = [];
   const kinds: DocKind[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -252,8 +263,8 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     const kind = sniff(data, answers);
     if (!kind) continue;
     kinds.push(kind);
-    const at = (p: Path): Span => {
-      const n = nodeAt(doc, p);
+    const at = (p: Path, atKey = false): Span => {
+      const n = nodeAt(doc, p, atKey);
       const start = n?.range?.[0] ?? 0;
       // The end of the value itself, without the line break or blank lines a block collection runs on to.
       let end = Math.max(start, n?.range?.[1] ?? start);
@@ -273,7 +284,9 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
         // Say so when the offending value is a parameter's default, which a deploy may override.
         const v = valueAt(data, f.path);
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
-        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
+        const d = docs.indexOf(doc);
+        const member = typeof f.data?.member === 'string' ? f.data.member : undefined;
+        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path, f.pointAt === 'key'), at: `${d}:${JSON.stringify(f.path)}`, doc: d, path: f.path, member });
       }
     }
   }
@@ -289,12 +302,26 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     const s = severities[f.ruleId];
     return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
   });
-  // A value of the wrong type (DA1014: 6.5 for a whole number) is that one problem: range rules
-  // that also trip over it are not repeated. When DA1014 is off, they speak.
-  const mistyped = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.at).map((f) => f.at));
+  // A value of the wrong type (DA1014: 6.5 for a whole number; DA8003: CloudFormation's schema) is
+  // that one problem: range rules that also trip over it are not repeated, and where both type
+  // rules see it, DA1014 (which knows the API's own types) speaks. A required member both DA1014
+  // and DA8002 miss is reported once, by DA1014. When a type rule is off, the others speak.
+  const typed = (id: string) => new Set(shown.filter((f) => f.ruleId === id && f.at).map((f) => f.at));
+  const apiTyped = typed(TYPE_RULE);
+  const cfnTyped = typed(CFN_TYPE_RULE);
+  const apiMissing = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.member).map((f) => `${f.at}#${f.member}`));
+  // A key that is not known (DA8001, DA1014) is the finding: rules that read intent from a key
+  // being absent stay silent about the object holding it, and the objects around it.
+  const unknown = shown.filter((f) => UNKNOWN_KEY.has(`${f.ruleId}/${f.messageId}`) && f.path).map((f) => ({ doc: f.doc, holder: f.path!.slice(0, -1) }));
+  const prefix = (a: Path, b: Path) => a.length <= b.length && a.every((seg, i) => seg === b[i]);
+  const misled = (f: (typeof shown)[number]) =>
+    f.path !== undefined && (ruleById(f.ruleId)?.inferredFromAbsence ?? []).includes(f.messageId) && unknown.some((u) => u.doc === f.doc && (prefix(u.holder, f.path!) || prefix(f.path!, u.holder)));
   const out = shown
-    .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
-    .map(({ at: _, ...f }) => f)
+    .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_REQUIRED_RULE || !apiTyped.has(f.at))
+    .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_TYPE_RULE || !cfnTyped.has(f.at))
+    .filter((f) => !(f.ruleId === CFN_REQUIRED_RULE && f.member && apiMissing.has(`${f.at}#${f.member}`)))
+    .filter((f) => !misled(f))
+    .map(({ at: _, doc: _d, path: _p, member: _m, ...f }) => f)
     .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId));
   return { path, kinds, findings: out };
 }
