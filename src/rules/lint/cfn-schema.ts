@@ -21,7 +21,8 @@ const MAX_DEPTH = 40;
 
 /**
  * The did-you-mean of an unknown key: a near miss (edit distance 2), else a name that starts with
- * it: the key and "Name" ('model' -> ModelName), or the only one, or the two shortest.
+ * it: the key and "Name" ('model' -> ModelName), or the only one, or the two shortest; else one
+ * that ends with it ('Name' -> EndpointName).
  */
 export function suggest(key: string, names: readonly string[]): string | null {
   const close = closestMember(key, names);
@@ -31,7 +32,9 @@ export function suggest(key: string, names: readonly string[]): string | null {
   const named = names.find((n) => n.toLowerCase() === `${k}name`);
   if (named) return named;
   const starts = names.filter((n) => n.toLowerCase().startsWith(k)).sort((a, b) => a.length - b.length);
-  return starts.length ? starts.slice(0, 2).join(' or ') : null;
+  if (starts.length) return starts.slice(0, 2).join(' or ');
+  const ends = names.filter((n) => n.toLowerCase().endsWith(k)).sort((a, b) => a.length - b.length);
+  return ends.length ? ends.slice(0, 2).join(' or ') : null;
 }
 const didYouMean = (s: string | null) => (s ? `; did you mean ${s}?` : '');
 
@@ -92,7 +95,7 @@ function walkValue(spec: CfnResourceSpec, v: unknown, t: CfnType, path: Path, fi
     const x = b.v;
     if (x === undefined) continue;
     if (x === null) {
-      out.type.push({ path: b.path, messageId: 'nullValue', data: { field } });
+      out.type.push({ path: b.path, messageId: 'nullValue', data: { field }, pointAt: 'key' });
       continue;
     }
     if (isObj(x) && intrinsic(x)) continue; // an intrinsic: its type is not known here

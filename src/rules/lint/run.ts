@@ -3,7 +3,7 @@
 // parameter defaults), runs the rules, places each finding at its line:column, and applies
 // suppression comments and severity overrides. No I/O.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { guessOperation } from '../api';
 import { limit } from '../limits';
 import { byCodeUnits } from '../units';
@@ -106,32 +106,56 @@ function valueAt(data: unknown, path: Path): unknown {
 const shortTag = (seg: string | number) => (typeof seg === 'string' && (seg === 'Ref' || seg === 'Condition' || seg.startsWith('Fn::')) ? `!${seg.replace(/^Fn::/, '')}` : null);
 
 /**
- * The AST node at a JS path (or the deepest one on the way), for its position: the offending
- * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
- * missing, or when the finding is about the key itself (an unknown key). A short-form intrinsic
- * (!If [c, a, b]) is one node for the path's 'Fn::If' and its arguments.
+ * A short-form intrinsic written as a collection (!If [c, a, b], or a block sequence) is one
+ * scalar in the parsed document: its arguments have no nodes of their own. They are read again
+ * from the source, in place (indented as they stand), for their positions.
  */
-function nodeAt(doc: Document, path: Path, atKey = false): Node | null {
+function argumentsOf(node: Node, text: string, shift: number): { node: Node; shift: number } | null {
+  if (!node.range) return null;
+  const start = node.range[0] + shift;
+  const end = node.range[1] + shift;
+  if (!/^[[{-]/.test(text.slice(start, start + 1))) return null;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const pad = ' '.repeat(start - lineStart);
+  const sub = parseDocument(pad + text.slice(start, end), { customTags: CFN_TAGS, logLevel: 'silent' });
+  if (sub.errors.length || !sub.contents) return null;
+  return { node: sub.contents as Node, shift: start - pad.length };
+}
+
+/**
+ * Where the value at a JS path starts and ends (or the deepest one on the way): the offending
+ * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
+ * missing, or when the finding is about the key itself (an unknown key). A short-form intrinsic is
+ * one node for the path's 'Fn::If' and its arguments.
+ */
+function rangeAt(doc: Document, text: string, path: Path, atKey = false): [number, number] | null {
   let node = doc.contents as Node | null;
-  let best = node;
-  let key: Node | null = null;
+  let shift = 0;
+  const span = (n: Node | null): [number, number] | null => (n?.range ? [n.range[0] + shift, n.range[1] + shift] : null);
+  let best = span(node);
+  let keySpan: [number, number] | null = null;
   for (const [i, seg] of path.entries()) {
-    if (node && shortTag(seg) !== null && (node as { tag?: string }).tag === shortTag(seg)) continue;
+    const tag = shortTag(seg);
+    if (node && tag !== null && (node as { tag?: string }).tag === tag) {
+      const args = isScalar(node) ? argumentsOf(node, text, shift) : null;
+      if (args) [node, shift] = [args.node, args.shift];
+      continue;
+    }
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
-      key = pair.key as Node;
-      node = ((pair.value as Node | null) ?? key) as Node;
-      if (atKey && i === path.length - 1 && key.range) return key;
+      keySpan = span(pair.key as Node);
+      if (atKey && i === path.length - 1 && keySpan) return keySpan;
+      node = ((pair.value as Node | null) ?? pair.key) as Node;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
-      key = null;
+      keySpan = null;
       node = item;
     } else break;
-    if (node?.range) best = node;
+    best = span(node) ?? best;
   }
-  return best === node && key?.range && (isMap(node) || isSeq(node)) ? key : best;
+  return keySpan && (isMap(node) || isSeq(node)) ? keySpan : best;
 }
 
 interface Directive {
@@ -264,10 +288,10 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     if (!kind) continue;
     kinds.push(kind);
     const at = (p: Path, atKey = false): Span => {
-      const n = nodeAt(doc, p, atKey);
-      const start = n?.range?.[0] ?? 0;
+      const r = rangeAt(doc, text, p, atKey);
+      const start = r?.[0] ?? 0;
       // The end of the value itself, without the line break or blank lines a block collection runs on to.
-      let end = Math.max(start, n?.range?.[1] ?? start);
+      let end = Math.max(start, r?.[1] ?? start);
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       const s = lc.linePos(start);
       const e = lc.linePos(end);
