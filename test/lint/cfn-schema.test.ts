@@ -86,6 +86,12 @@ describe('issue 22: a misspelt model and a literal ${...} in a parameter default
     expect(short(text, { ...SECURITY_OFF, DA8001: 'off' }).map((x) => x[0])).toContain('DA6002');
   });
 
+  it('in an AWS CLI input too: a misspelt ModelName is DA1014\'s unknown key, not DA6002', () => {
+    const input = 'EndpointConfigName: churn\nProductionVariants:\n  - VariantName: AllTraffic\n    Model: churn-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n';
+    expect(short(input)).toEqual([['DA1014', 'unknownKey', 4, 12]]);
+    expect(short(input.replace('    Model:', '    ModelName:'))).toEqual([]);
+  });
+
   it('the fixed template has none of these findings', () => {
     expect(lint(readFileSync('fixtures/cfn-schema/fixed-model.yaml', 'utf8'))).toEqual([]);
   });
