@@ -115,6 +115,19 @@ describe.skipIf(noTool !== '')(`lint against cfn-lint on the issue-22 templates$
   }, 120_000);
 });
 
+describe.skipIf(noTool !== '')(`cfn-lint on the examples of DA8001-DA8005${noTool ? ` (SKIPPED: ${noTool})` : ''}`, () => {
+  it('reports the same rule on each failing example, and no error on the passing ones', () => {
+    const ids = ['DA8001', 'DA8002', 'DA8003', 'DA8004', 'DA8005'];
+    const dir = join(ROOT, 'fixtures/lint');
+    const found = cfnLint(dir, ids.flatMap((id) => [`${id}/invalid.yaml`, `${id}/valid.yaml`])).filter((x) => x.Level === 'Error');
+    for (const id of ids) {
+      const theirs = [...new Set(found.filter((x) => x.Filename === `${id}/invalid.yaml`).map((x) => OURS[x.Rule.Id]))];
+      expect(theirs, id).toEqual([id]);
+      expect(found.filter((x) => x.Filename === `${id}/valid.yaml`), id).toEqual([]);
+    }
+  }, 120_000);
+});
+
 describe.skipIf(noCorpus !== '')(`lint against cfn-lint on the real-world corpus${noCorpus ? ` (SKIPPED: ${noCorpus})` : ''}`, () => {
   // What lint reports beyond cfn-lint, each a failure when the stack is deployed (with its defaults).
   const BEYOND_CFN_LINT = [

@@ -419,7 +419,7 @@ export const cfnGetAtt: Rule = {
   severity: 'error',
   title: '!GetAtt reads an attribute the resource has; references name what the template defines',
   source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getatt.html',
-  description: `\`!GetAtt Model.model\` fails the stack ("does not support attribute type model in Fn::GetAtt"): an AWS::SageMaker::Model has ModelArn and ModelName. Checked for !GetAtt and \${Resource.Attribute} in !Sub, in resources and outputs, on the resource types listed below. In those resources, a !Ref, !GetAtt or !Sub variable naming neither a parameter nor a resource of the template is reported too ("Unresolved resource dependencies"), except in SAM templates, whose transform adds resources. ${SOURCE_NOTE}`,
+  description: `\`!GetAtt Model.model\` fails the stack ("does not support attribute type model in Fn::GetAtt"): an AWS::SageMaker::Model has ModelArn and ModelName. Checked for !GetAtt and \${Resource.Attribute} in !Sub, in resources and outputs, on the resource types listed at the end. In those resources, a !Ref, !GetAtt or !Sub variable naming neither a parameter nor a resource of the template is reported too ("Unresolved resource dependencies"), except in SAM templates, whose transform adds resources. ${SOURCE_NOTE}`,
   examples: {
     invalid: stack({ variant: '          ModelName: !GetAtt Model.model\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n' }),
     valid: stack(),
@@ -437,7 +437,7 @@ export const cfnLiteralSubstitution: Rule = {
   severity: 'error',
   title: '${...} is substituted only inside Fn::Sub',
   source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html',
-  description: 'CloudFormation replaces ${AWS::Region}, ${Parameter} and ${Resource.Attribute} only in the string of an Fn::Sub. Anywhere else, in a property or in a parameter\'s Default, the text passes on as it is: a ModelPackageName of `arn:aws:sagemaker:${AWS::Region}:...` fails its ARN pattern when the stack deploys. Reported in the properties of the resources below (inside Fn::Join, Fn::If and the like too), and in a parameter Default that reaches one of those properties through !Ref (or a ${Parameter} in an Fn::Sub), at the Default. Only ${...} naming a pseudo parameter, a parameter or a resource of the template is reported: ${HOME} in a container\'s environment may be meant literally.',
+  description: 'CloudFormation replaces ${AWS::Region}, ${Parameter} and ${Resource.Attribute} only in the string of an Fn::Sub. Anywhere else, in a property or in a parameter\'s Default, the text passes on as it is: a ModelPackageName of `arn:aws:sagemaker:${AWS::Region}:...` fails its ARN pattern when the stack deploys. Reported in the properties of the resource types listed at the end (inside Fn::Join, Fn::If and the like too), and in a parameter Default that reaches one of those properties through !Ref (or a ${Parameter} in an Fn::Sub), at the Default. Only ${...} naming a pseudo parameter, a parameter or a resource of the template is reported: ${HOME} in a container\'s environment may be meant literally. ' + SOURCE_NOTE,
   examples: {
     invalid: stack({
       params: 'Parameters:\n  ModelPackage:\n    Type: String\n    Default: arn:aws:sagemaker:${AWS::Region}:${AWS::AccountId}:model-package/churn/3\n',
