@@ -187,12 +187,26 @@ function isSam(ctx: RuleContext): boolean {
   return list.some((x) => typeof x === 'string' && x.startsWith('AWS::Serverless'));
 }
 
-/** Calls f on every value under v, with its path (intrinsics included, as values). */
-function each(v: unknown, path: Path, f: (v: unknown, path: Path) => void, depth = 0): void {
+/**
+ * Calls f on every value under v with its path. The path is one array, changed as the walk goes
+ * (a template has thousands of values and few findings): f copies it to keep it.
+ */
+function each(v: unknown, path: Array<string | number>, f: (v: unknown, path: ReadonlyArray<string | number>) => void, depth = 0): void {
   if (depth > MAX_DEPTH) return;
   f(v, path);
-  if (Array.isArray(v)) v.forEach((x, i) => each(x, [...path, i], f, depth + 1));
-  else if (isObj(v)) for (const [k, x] of Object.entries(v)) each(x, [...path, k], f, depth + 1);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      each(v[i], path, f, depth + 1);
+      path.pop();
+    }
+  } else if (isObj(v)) {
+    for (const k in v) {
+      path.push(k);
+      each(v[k], path, f, depth + 1);
+      path.pop();
+    }
+  }
 }
 
 function getAttParts(v: unknown): [string, string] | null {
@@ -221,7 +235,8 @@ function referenceFindings(ctx: RuleContext): RawFinding[] {
   const ids = Object.keys(ctx.resources);
   const sam = isSam(ctx);
   const covered = new Set(resources(ctx).map((x) => x.id));
-  const attribute = (id: string, attr: string, path: Path, fn: string) => {
+  const attribute = (id: string, attr: string, at: Path, fn: string) => {
+    const path = [...at];
     const target = ctx.resources[id];
     const spec = isObj(target) ? cfnResource(target.Type) : null;
     if (!spec || spec.attributes.includes(attr)) return;
@@ -230,17 +245,18 @@ function referenceFindings(ctx: RuleContext): RawFinding[] {
   // Names a covered resource points at that the template does not define (a SAM template defines more than it shows).
   const defined = (name: string, asResource: boolean) => name.startsWith('AWS::') || ids.includes(name) || (!asResource && name in params);
   const names = (asResource: boolean) => [...ids, ...(asResource ? [] : Object.keys(params))];
-  const visit = (v: unknown, path: Path) => {
-    const inCovered = path[0] === 'Resources' && covered.has(String(path[1])) && path[2] === 'Properties';
+  const visit = (v: unknown, at: Path) => {
+    const path = () => [...at];
+    const inCovered = at[0] === 'Resources' && covered.has(String(at[1])) && at[2] === 'Properties';
     const ga = getAttParts(v);
     if (ga) {
       const [id, attr] = ga;
-      if (ids.includes(id)) attribute(id, attr, path, '!GetAtt');
-      else if (inCovered && !sam) out.push({ path, messageId: 'noSuchResource', data: { fn: '!GetAtt', name: id, what: 'resource', suggestion: didYouMean(suggest(id, names(true))) } });
+      if (ids.includes(id)) attribute(id, attr, at, '!GetAtt');
+      else if (inCovered && !sam) out.push({ path: path(), messageId: 'noSuchResource', data: { fn: '!GetAtt', name: id, what: 'resource', suggestion: didYouMean(suggest(id, names(true))) } });
       return;
     }
     if (isObj(v) && Object.keys(v).length === 1 && typeof v.Ref === 'string') {
-      if (inCovered && !sam && !defined(v.Ref, false)) out.push({ path, messageId: 'noSuchResource', data: { fn: '!Ref', name: v.Ref, what: 'parameter or resource', suggestion: didYouMean(suggest(v.Ref, names(false))) } });
+      if (inCovered && !sam && !defined(v.Ref, false)) out.push({ path: path(), messageId: 'noSuchResource', data: { fn: '!Ref', name: v.Ref, what: 'parameter or resource', suggestion: didYouMean(suggest(v.Ref, names(false))) } });
       return;
     }
     const sub = subTemplate(v);
@@ -249,9 +265,9 @@ function referenceFindings(ctx: RuleContext): RawFinding[] {
         const name = m[1]!.trim();
         if (name in sub.vars) continue;
         const dot = name.indexOf('.');
-        if (dot > 0 && ids.includes(name.slice(0, dot))) attribute(name.slice(0, dot), name.slice(dot + 1), path, '!Sub');
+        if (dot > 0 && ids.includes(name.slice(0, dot))) attribute(name.slice(0, dot), name.slice(dot + 1), at, '!Sub');
         else if (inCovered && !sam && !defined(dot > 0 ? name.slice(0, dot) : name, dot > 0)) {
-          out.push({ path, messageId: 'noSuchResource', data: { fn: '!Sub', name, what: dot > 0 ? 'resource' : 'parameter or resource', suggestion: didYouMean(suggest(name, names(dot > 0))) } });
+          out.push({ path: path(), messageId: 'noSuchResource', data: { fn: '!Sub', name, what: dot > 0 ? 'resource' : 'parameter or resource', suggestion: didYouMean(suggest(name, names(dot > 0))) } });
         }
       }
     }
