@@ -2,8 +2,8 @@
 // CloudFormation resource schemas from @aws-cdk/aws-service-spec@0.1.216 (db.json.gz, sha256 3e4003a5a44324bea1841c8f0b7cf7190ee5e66a4cd5c93caad1ad7ad75c4dd2).
 // A type is a primitive ('string', 'integer', 'number', 'boolean', 'json', 'date-time', 'tag'), the
 // name of one of the resource's nested types, { list: T }, { map: T } or { anyOf: [T, ...] }.
-// Each resource's facts are built when first asked for (src/rules/facts/cfn.ts), so a file that
-// holds none of these resources pays for none of them.
+// Each resource's facts are JSON text, parsed when first asked for (src/rules/facts/cfn.ts), so
+// a file that holds none of these resources pays for none of them.
 
 export type CfnType = string | { readonly list: CfnType } | { readonly map: CfnType } | { readonly anyOf: readonly CfnType[] };
 
@@ -24,1166 +24,141 @@ export const CFN_RESOURCE_TYPES = ["AWS::SageMaker::Model","AWS::SageMaker::Endp
 export type CfnResourceType = (typeof CFN_RESOURCE_TYPES)[number];
 
 export const CFN_RESOURCES: Readonly<Record<CfnResourceType, () => CfnResourceSpec>> = {
-  "AWS::SageMaker::Model": () => ({
-   "properties": {
-    "Containers": {
-     "list": "ContainerDefinition"
-    },
-    "EnableNetworkIsolation": "boolean",
-    "ExecutionRoleArn": "string",
-    "InferenceExecutionConfig": "InferenceExecutionConfig",
-    "ModelName": "string",
-    "PrimaryContainer": "ContainerDefinition",
-    "Tags": {
-     "list": "tag"
-    },
-    "VpcConfig": "VpcConfig"
-   },
-   "required": [],
-   "attributes": [
-    "ModelArn",
-    "ModelName"
-   ],
-   "types": {
-    "ContainerDefinition": {
-     "properties": {
-      "ContainerHostname": "string",
-      "Environment": "json",
-      "Image": "string",
-      "ImageConfig": "ImageConfig",
-      "InferenceSpecificationName": "string",
-      "Mode": "string",
-      "ModelDataSource": "ModelDataSource",
-      "ModelDataUrl": "string",
-      "ModelPackageName": "string",
-      "MultiModelConfig": "MultiModelConfig"
-     },
-     "required": []
-    },
-    "HubAccessConfig": {
-     "properties": {
-      "HubContentArn": "string"
-     },
-     "required": [
-      "HubContentArn"
-     ]
-    },
-    "ImageConfig": {
-     "properties": {
-      "RepositoryAccessMode": "string",
-      "RepositoryAuthConfig": "RepositoryAuthConfig"
-     },
-     "required": [
-      "RepositoryAccessMode"
-     ]
-    },
-    "InferenceExecutionConfig": {
-     "properties": {
-      "Mode": "string"
-     },
-     "required": [
-      "Mode"
-     ]
-    },
-    "ModelAccessConfig": {
-     "properties": {
-      "AcceptEula": "boolean"
-     },
-     "required": [
-      "AcceptEula"
-     ]
-    },
-    "ModelDataSource": {
-     "properties": {
-      "S3DataSource": "S3DataSource"
-     },
-     "required": [
-      "S3DataSource"
-     ]
-    },
-    "MultiModelConfig": {
-     "properties": {
-      "ModelCacheSetting": "string"
-     },
-     "required": []
-    },
-    "RepositoryAuthConfig": {
-     "properties": {
-      "RepositoryCredentialsProviderArn": "string"
-     },
-     "required": [
-      "RepositoryCredentialsProviderArn"
-     ]
-    },
-    "S3DataSource": {
-     "properties": {
-      "CompressionType": "string",
-      "HubAccessConfig": "HubAccessConfig",
-      "ModelAccessConfig": "ModelAccessConfig",
-      "S3DataType": "string",
-      "S3Uri": "string"
-     },
-     "required": [
-      "CompressionType",
-      "S3DataType",
-      "S3Uri"
-     ]
-    },
-    "VpcConfig": {
-     "properties": {
-      "SecurityGroupIds": {
-       "list": "string"
-      },
-      "Subnets": {
-       "list": "string"
-      }
-     },
-     "required": [
-      "SecurityGroupIds",
-      "Subnets"
-     ]
-    }
-   }
-  }),
-  "AWS::SageMaker::EndpointConfig": () => ({
-   "properties": {
-    "AsyncInferenceConfig": "AsyncInferenceConfig",
-    "DataCaptureConfig": "DataCaptureConfig",
-    "EnableNetworkIsolation": "boolean",
-    "EndpointConfigName": "string",
-    "ExecutionRoleArn": "string",
-    "ExplainerConfig": "ExplainerConfig",
-    "KmsKeyId": "string",
-    "MetricsConfig": "MetricsConfig",
-    "ProductionVariants": {
-     "list": "ProductionVariant"
-    },
-    "ShadowProductionVariants": {
-     "list": "ProductionVariant"
-    },
-    "Tags": {
-     "list": "tag"
-    },
-    "VpcConfig": "VpcConfig"
-   },
-   "required": [
-    "ProductionVariants"
-   ],
-   "attributes": [
-    "EndpointConfigArn",
-    "EndpointConfigName"
-   ],
-   "types": {
-    "AsyncInferenceClientConfig": {
-     "properties": {
-      "MaxConcurrentInvocationsPerInstance": "integer"
-     },
-     "required": []
-    },
-    "AsyncInferenceConfig": {
-     "properties": {
-      "ClientConfig": "AsyncInferenceClientConfig",
-      "OutputConfig": "AsyncInferenceOutputConfig"
-     },
-     "required": [
-      "OutputConfig"
-     ]
-    },
-    "AsyncInferenceNotificationConfig": {
-     "properties": {
-      "ErrorTopic": "string",
-      "IncludeInferenceResponseIn": {
-       "list": "string"
-      },
-      "SuccessTopic": "string"
-     },
-     "required": []
-    },
-    "AsyncInferenceOutputConfig": {
-     "properties": {
-      "KmsKeyId": "string",
-      "NotificationConfig": "AsyncInferenceNotificationConfig",
-      "S3FailurePath": "string",
-      "S3OutputPath": "string"
-     },
-     "required": []
-    },
-    "CapacityReservationConfig": {
-     "properties": {
-      "CapacityReservationPreference": "string",
-      "MlReservationArn": "string"
-     },
-     "required": []
-    },
-    "CaptureContentTypeHeader": {
-     "properties": {
-      "CsvContentTypes": {
-       "list": "string"
-      },
-      "JsonContentTypes": {
-       "list": "string"
-      }
-     },
-     "required": []
-    },
-    "CaptureOption": {
-     "properties": {
-      "CaptureMode": "string"
-     },
-     "required": [
-      "CaptureMode"
-     ]
-    },
-    "ClarifyExplainerConfig": {
-     "properties": {
-      "EnableExplanations": "string",
-      "InferenceConfig": "ClarifyInferenceConfig",
-      "ShapConfig": "ClarifyShapConfig"
-     },
-     "required": [
-      "ShapConfig"
-     ]
-    },
-    "ClarifyInferenceConfig": {
-     "properties": {
-      "ContentTemplate": "string",
-      "FeatureHeaders": {
-       "list": "string"
-      },
-      "FeatureTypes": {
-       "list": "string"
-      },
-      "FeaturesAttribute": "string",
-      "LabelAttribute": "string",
-      "LabelHeaders": {
-       "list": "string"
-      },
-      "LabelIndex": "integer",
-      "MaxPayloadInMB": "integer",
-      "MaxRecordCount": "integer",
-      "ProbabilityAttribute": "string",
-      "ProbabilityIndex": "integer"
-     },
-     "required": []
-    },
-    "ClarifyShapBaselineConfig": {
-     "properties": {
-      "MimeType": "string",
-      "ShapBaseline": "string",
-      "ShapBaselineUri": "string"
-     },
-     "required": []
-    },
-    "ClarifyShapConfig": {
-     "properties": {
-      "NumberOfSamples": "integer",
-      "Seed": "integer",
-      "ShapBaselineConfig": "ClarifyShapBaselineConfig",
-      "TextConfig": "ClarifyTextConfig",
-      "UseLogit": "boolean"
-     },
-     "required": [
-      "ShapBaselineConfig"
-     ]
-    },
-    "ClarifyTextConfig": {
-     "properties": {
-      "Granularity": "string",
-      "Language": "string"
-     },
-     "required": [
-      "Granularity",
-      "Language"
-     ]
-    },
-    "CoreDumpConfig": {
-     "properties": {
-      "DestinationS3Uri": "string",
-      "KmsKeyId": "string"
-     },
-     "required": [
-      "DestinationS3Uri"
-     ]
-    },
-    "DataCaptureConfig": {
-     "properties": {
-      "CaptureContentTypeHeader": "CaptureContentTypeHeader",
-      "CaptureOptions": {
-       "list": "CaptureOption"
-      },
-      "DestinationS3Uri": "string",
-      "EnableCapture": "boolean",
-      "InitialSamplingPercentage": "integer",
-      "KmsKeyId": "string"
-     },
-     "required": [
-      "CaptureOptions",
-      "DestinationS3Uri",
-      "InitialSamplingPercentage"
-     ]
-    },
-    "ExplainerConfig": {
-     "properties": {
-      "ClarifyExplainerConfig": "ClarifyExplainerConfig"
-     },
-     "required": []
-    },
-    "InstancePool": {
-     "properties": {
-      "InstanceType": "string",
-      "ModelNameOverride": "string",
-      "Priority": "integer"
-     },
-     "required": [
-      "InstanceType",
-      "Priority"
-     ]
-    },
-    "ManagedInstanceScaling": {
-     "properties": {
-      "MaxInstanceCount": "integer",
-      "MinInstanceCount": "integer",
-      "ScaleInPolicy": "ScaleInPolicy",
-      "Status": "string"
-     },
-     "required": []
-    },
-    "MetricsConfig": {
-     "properties": {
-      "EnableDetailedObservability": "boolean",
-      "EnableEnhancedMetrics": "boolean",
-      "MetricPublishFrequencyInSeconds": "integer"
-     },
-     "required": []
-    },
-    "PrefixAwareRoutingConfig": {
-     "properties": {
-      "ConcurrencyThreshold": "integer",
-      "PrefixLength": "integer"
-     },
-     "required": []
-    },
-    "ProductionVariant": {
-     "properties": {
-      "AcceleratorType": "string",
-      "CapacityReservationConfig": "CapacityReservationConfig",
-      "ContainerStartupHealthCheckTimeoutInSeconds": "integer",
-      "CoreDumpConfig": "CoreDumpConfig",
-      "EnableSSMAccess": "boolean",
-      "InferenceAmiVersion": "string",
-      "InitialInstanceCount": "integer",
-      "InitialVariantWeight": "number",
-      "InstancePools": {
-       "list": "InstancePool"
-      },
-      "InstanceType": "string",
-      "ManagedInstanceScaling": "ManagedInstanceScaling",
-      "ModelDataDownloadTimeoutInSeconds": "integer",
-      "ModelName": "string",
-      "RoutingConfig": "RoutingConfig",
-      "ServerlessConfig": "ServerlessConfig",
-      "VariantInstanceProvisionTimeoutInSeconds": "integer",
-      "VariantName": "string",
-      "VolumeSizeInGB": "integer"
-     },
-     "required": [
-      "VariantName"
-     ]
-    },
-    "RoutingConfig": {
-     "properties": {
-      "PrefixAwareRoutingConfig": "PrefixAwareRoutingConfig",
-      "RoutingStrategy": "string"
-     },
-     "required": []
-    },
-    "ScaleInPolicy": {
-     "properties": {
-      "CooldownInMinutes": "integer",
-      "MaximumStepSize": "integer",
-      "Strategy": "string"
-     },
-     "required": [
-      "Strategy"
-     ]
-    },
-    "ServerlessConfig": {
-     "properties": {
-      "MaxConcurrency": "integer",
-      "MemorySizeInMB": "integer",
-      "ProvisionedConcurrency": "integer"
-     },
-     "required": [
-      "MaxConcurrency",
-      "MemorySizeInMB"
-     ]
-    },
-    "VpcConfig": {
-     "properties": {
-      "SecurityGroupIds": {
-       "list": "string"
-      },
-      "Subnets": {
-       "list": "string"
-      }
-     },
-     "required": [
-      "SecurityGroupIds",
-      "Subnets"
-     ]
-    }
-   }
-  }),
-  "AWS::SageMaker::Endpoint": () => ({
-   "properties": {
-    "DeploymentConfig": "DeploymentConfig",
-    "EndpointConfigName": "string",
-    "EndpointName": "string",
-    "ExcludeRetainedVariantProperties": {
-     "list": "VariantProperty"
-    },
-    "RetainAllVariantProperties": "boolean",
-    "RetainDeploymentConfig": "boolean",
-    "Tags": {
-     "list": "tag"
-    }
-   },
-   "required": [
-    "EndpointConfigName"
-   ],
-   "attributes": [
-    "EndpointArn",
-    "EndpointName"
-   ],
-   "types": {
-    "Alarm": {
-     "properties": {
-      "AlarmName": "string"
-     },
-     "required": [
-      "AlarmName"
-     ]
-    },
-    "AutoRollbackConfig": {
-     "properties": {
-      "Alarms": {
-       "list": "Alarm"
-      }
-     },
-     "required": [
-      "Alarms"
-     ]
-    },
-    "BlueGreenUpdatePolicy": {
-     "properties": {
-      "MaximumExecutionTimeoutInSeconds": "integer",
-      "TerminationWaitInSeconds": "integer",
-      "TrafficRoutingConfiguration": "TrafficRoutingConfig"
-     },
-     "required": [
-      "TrafficRoutingConfiguration"
-     ]
-    },
-    "CapacitySize": {
-     "properties": {
-      "Type": "string",
-      "Value": "integer"
-     },
-     "required": [
-      "Type",
-      "Value"
-     ]
-    },
-    "DeploymentConfig": {
-     "properties": {
-      "AutoRollbackConfiguration": "AutoRollbackConfig",
-      "BlueGreenUpdatePolicy": "BlueGreenUpdatePolicy",
-      "RollingUpdatePolicy": "RollingUpdatePolicy"
-     },
-     "required": []
-    },
-    "RollingUpdatePolicy": {
-     "properties": {
-      "MaximumBatchSize": "CapacitySize",
-      "MaximumExecutionTimeoutInSeconds": "integer",
-      "RollbackMaximumBatchSize": "CapacitySize",
-      "WaitIntervalInSeconds": "integer"
-     },
-     "required": [
-      "MaximumBatchSize",
-      "WaitIntervalInSeconds"
-     ]
-    },
-    "TrafficRoutingConfig": {
-     "properties": {
-      "CanarySize": "CapacitySize",
-      "LinearStepSize": "CapacitySize",
-      "Type": "string",
-      "WaitIntervalInSeconds": "integer"
-     },
-     "required": [
-      "Type"
-     ]
-    },
-    "VariantProperty": {
-     "properties": {
-      "VariantPropertyType": "string"
-     },
-     "required": []
-    }
-   }
-  }),
-  "AWS::SageMaker::InferenceComponent": () => ({
-   "properties": {
-    "DeploymentConfig": "InferenceComponentDeploymentConfig",
-    "EndpointArn": "string",
-    "EndpointName": "string",
-    "InferenceComponentName": "string",
-    "RuntimeConfig": "InferenceComponentRuntimeConfig",
-    "Specification": "InferenceComponentSpecification",
-    "Specifications": {
-     "list": "InferenceComponentSpecificationForInstanceType"
-    },
-    "Tags": {
-     "list": "tag"
-    },
-    "VariantName": "string"
-   },
-   "required": [
-    "EndpointName"
-   ],
-   "attributes": [
-    "CreationTime",
-    "FailureReason",
-    "InferenceComponentArn",
-    "InferenceComponentStatus",
-    "LastModifiedTime",
-    "RuntimeConfig.CurrentCopyCount",
-    "RuntimeConfig.DesiredCopyCount",
-    "RuntimeConfig.PlacementStatus",
-    "Specification.Container.DeployedImage",
-    "Specification.CurrentDataCacheConfig"
-   ],
-   "types": {
-    "Alarm": {
-     "properties": {
-      "AlarmName": "string"
-     },
-     "required": [
-      "AlarmName"
-     ]
-    },
-    "AutoRollbackConfiguration": {
-     "properties": {
-      "Alarms": {
-       "list": "Alarm"
-      }
-     },
-     "required": [
-      "Alarms"
-     ]
-    },
-    "ContainerMetricsConfig": {
-     "properties": {
-      "MetricsEndpoints": {
-       "list": "MetricsEndpoint"
-      }
-     },
-     "required": [
-      "MetricsEndpoints"
-     ]
-    },
-    "DeployedImage": {
-     "properties": {
-      "ResolutionTime": "string",
-      "ResolvedImage": "string",
-      "SpecifiedImage": "string"
-     },
-     "required": []
-    },
-    "InferenceComponentAvailabilityZoneBalance": {
-     "properties": {
-      "EnforcementMode": "string",
-      "MaxImbalance": "integer"
-     },
-     "required": [
-      "EnforcementMode"
-     ]
-    },
-    "InferenceComponentCapacitySize": {
-     "properties": {
-      "Type": "string",
-      "Value": "integer"
-     },
-     "required": [
-      "Type",
-      "Value"
-     ]
-    },
-    "InferenceComponentComputeResourceRequirements": {
-     "properties": {
-      "MaxMemoryRequiredInMb": "integer",
-      "MinMemoryRequiredInMb": "integer",
-      "NumberOfAcceleratorDevicesRequired": "number",
-      "NumberOfCpuCoresRequired": "number"
-     },
-     "required": []
-    },
-    "InferenceComponentContainerSpecification": {
-     "properties": {
-      "ArtifactUrl": "string",
-      "ContainerMetricsConfig": "ContainerMetricsConfig",
-      "DeployedImage": "DeployedImage",
-      "Environment": {
-       "map": "string"
-      },
-      "Image": "string"
-     },
-     "required": []
-    },
-    "InferenceComponentContainerSpecificationForInstanceType": {
-     "properties": {
-      "ArtifactUrl": "string",
-      "ContainerMetricsConfig": "ContainerMetricsConfig",
-      "Environment": {
-       "map": "string"
-      },
-      "Image": "string"
-     },
-     "required": []
-    },
-    "InferenceComponentDataCacheConfig": {
-     "properties": {
-      "EnableCaching": "boolean"
-     },
-     "required": [
-      "EnableCaching"
-     ]
-    },
-    "InferenceComponentDeploymentConfig": {
-     "properties": {
-      "AutoRollbackConfiguration": "AutoRollbackConfiguration",
-      "RollingUpdatePolicy": "InferenceComponentRollingUpdatePolicy"
-     },
-     "required": []
-    },
-    "InferenceComponentPlacementStatus": {
-     "properties": {
-      "CurrentCopyCount": "integer",
-      "InstanceType": "string"
-     },
-     "required": [
-      "CurrentCopyCount",
-      "InstanceType"
-     ]
-    },
-    "InferenceComponentRollingUpdatePolicy": {
-     "properties": {
-      "MaximumBatchSize": "InferenceComponentCapacitySize",
-      "MaximumExecutionTimeoutInSeconds": "integer",
-      "RollbackMaximumBatchSize": "InferenceComponentCapacitySize",
-      "WaitIntervalInSeconds": "integer"
-     },
-     "required": []
-    },
-    "InferenceComponentRuntimeConfig": {
-     "properties": {
-      "CopyCount": "integer",
-      "CurrentCopyCount": "integer",
-      "DesiredCopyCount": "integer",
-      "PlacementStatus": {
-       "list": "InferenceComponentPlacementStatus"
-      }
-     },
-     "required": []
-    },
-    "InferenceComponentSchedulingConfig": {
-     "properties": {
-      "AvailabilityZoneBalance": "InferenceComponentAvailabilityZoneBalance",
-      "PlacementStrategy": "string"
-     },
-     "required": [
-      "AvailabilityZoneBalance",
-      "PlacementStrategy"
-     ]
-    },
-    "InferenceComponentSpecification": {
-     "properties": {
-      "BaseInferenceComponentName": "string",
-      "ComputeResourceRequirements": "InferenceComponentComputeResourceRequirements",
-      "Container": "InferenceComponentContainerSpecification",
-      "CurrentDataCacheConfig": "InferenceComponentDataCacheConfig",
-      "DataCacheConfig": "InferenceComponentDataCacheConfig",
-      "ModelName": "string",
-      "SchedulingConfig": "InferenceComponentSchedulingConfig",
-      "StartupParameters": "InferenceComponentStartupParameters"
-     },
-     "required": []
-    },
-    "InferenceComponentSpecificationForInstanceType": {
-     "properties": {
-      "ComputeResourceRequirements": "InferenceComponentComputeResourceRequirements",
-      "Container": "InferenceComponentContainerSpecificationForInstanceType",
-      "CurrentDataCacheConfig": "InferenceComponentDataCacheConfig",
-      "DataCacheConfig": "InferenceComponentDataCacheConfig",
-      "InstanceType": "string",
-      "ModelName": "string",
-      "SchedulingConfig": "InferenceComponentSchedulingConfig",
-      "StartupParameters": "InferenceComponentStartupParameters"
-     },
-     "required": [
-      "InstanceType"
-     ]
-    },
-    "InferenceComponentStartupParameters": {
-     "properties": {
-      "ContainerStartupHealthCheckTimeoutInSeconds": "integer",
-      "ModelDataDownloadTimeoutInSeconds": "integer"
-     },
-     "required": []
-    },
-    "MetricsEndpoint": {
-     "properties": {
-      "MetricPublishFrequencyInSeconds": "integer",
-      "MetricsEndpointPath": "string"
-     },
-     "required": [
-      "MetricsEndpointPath"
-     ]
-    }
-   }
-  }),
-  "AWS::ApplicationAutoScaling::ScalableTarget": () => ({
-   "properties": {
-    "MaxCapacity": "integer",
-    "MinCapacity": "integer",
-    "ResourceId": "string",
-    "RoleARN": "string",
-    "ScalableDimension": "string",
-    "ScheduledActions": {
-     "list": "ScheduledAction"
-    },
-    "ServiceNamespace": "string",
-    "SuspendedState": "SuspendedState",
-    "Tags": {
-     "list": "tag"
-    }
-   },
-   "required": [
-    "MaxCapacity",
-    "MinCapacity",
-    "ResourceId",
-    "ScalableDimension",
-    "ServiceNamespace"
-   ],
-   "attributes": [
-    "Id"
-   ],
-   "types": {
-    "ScalableTargetAction": {
-     "properties": {
-      "MaxCapacity": "integer",
-      "MinCapacity": "integer"
-     },
-     "required": []
-    },
-    "ScheduledAction": {
-     "properties": {
-      "EndTime": "date-time",
-      "ScalableTargetAction": "ScalableTargetAction",
-      "Schedule": "string",
-      "ScheduledActionName": "string",
-      "StartTime": "date-time",
-      "Timezone": "string"
-     },
-     "required": [
-      "Schedule",
-      "ScheduledActionName"
-     ]
-    },
-    "SuspendedState": {
-     "properties": {
-      "DynamicScalingInSuspended": "boolean",
-      "DynamicScalingOutSuspended": "boolean",
-      "ScheduledScalingSuspended": "boolean"
-     },
-     "required": []
-    }
-   }
-  }),
-  "AWS::ApplicationAutoScaling::ScalingPolicy": () => ({
-   "properties": {
-    "PolicyName": "string",
-    "PolicyType": "string",
-    "PredictiveScalingPolicyConfiguration": "PredictiveScalingPolicyConfiguration",
-    "ResourceId": "string",
-    "ScalableDimension": "string",
-    "ScalingTargetId": "string",
-    "ServiceNamespace": "string",
-    "StepScalingPolicyConfiguration": "StepScalingPolicyConfiguration",
-    "TargetTrackingScalingPolicyConfiguration": "TargetTrackingScalingPolicyConfiguration"
-   },
-   "required": [
-    "PolicyName",
-    "PolicyType"
-   ],
-   "attributes": [
-    "Arn"
-   ],
-   "types": {
-    "CustomizedMetricSpecification": {
-     "properties": {
-      "Dimensions": {
-       "list": "MetricDimension"
-      },
-      "MetricName": "string",
-      "Metrics": {
-       "list": "TargetTrackingMetricDataQuery"
-      },
-      "Namespace": "string",
-      "Statistic": "string",
-      "Unit": "string"
-     },
-     "required": []
-    },
-    "MetricDimension": {
-     "properties": {
-      "Name": "string",
-      "Value": "string"
-     },
-     "required": [
-      "Name",
-      "Value"
-     ]
-    },
-    "PredefinedMetricSpecification": {
-     "properties": {
-      "PredefinedMetricType": "string",
-      "ResourceLabel": "string"
-     },
-     "required": [
-      "PredefinedMetricType"
-     ]
-    },
-    "PredictiveScalingCustomizedCapacityMetric": {
-     "properties": {
-      "MetricDataQueries": {
-       "list": "PredictiveScalingMetricDataQuery"
-      }
-     },
-     "required": [
-      "MetricDataQueries"
-     ]
-    },
-    "PredictiveScalingCustomizedLoadMetric": {
-     "properties": {
-      "MetricDataQueries": {
-       "list": "PredictiveScalingMetricDataQuery"
-      }
-     },
-     "required": [
-      "MetricDataQueries"
-     ]
-    },
-    "PredictiveScalingCustomizedScalingMetric": {
-     "properties": {
-      "MetricDataQueries": {
-       "list": "PredictiveScalingMetricDataQuery"
-      }
-     },
-     "required": [
-      "MetricDataQueries"
-     ]
-    },
-    "PredictiveScalingMetric": {
-     "properties": {
-      "Dimensions": {
-       "list": "PredictiveScalingMetricDimension"
-      },
-      "MetricName": "string",
-      "Namespace": "string"
-     },
-     "required": []
-    },
-    "PredictiveScalingMetricDataQuery": {
-     "properties": {
-      "Expression": "string",
-      "Id": "string",
-      "Label": "string",
-      "MetricStat": "PredictiveScalingMetricStat",
-      "ReturnData": "boolean"
-     },
-     "required": []
-    },
-    "PredictiveScalingMetricDimension": {
-     "properties": {
-      "Name": "string",
-      "Value": "string"
-     },
-     "required": []
-    },
-    "PredictiveScalingMetricSpecification": {
-     "properties": {
-      "CustomizedCapacityMetricSpecification": "PredictiveScalingCustomizedCapacityMetric",
-      "CustomizedLoadMetricSpecification": "PredictiveScalingCustomizedLoadMetric",
-      "CustomizedScalingMetricSpecification": "PredictiveScalingCustomizedScalingMetric",
-      "PredefinedLoadMetricSpecification": "PredictiveScalingPredefinedLoadMetric",
-      "PredefinedMetricPairSpecification": "PredictiveScalingPredefinedMetricPair",
-      "PredefinedScalingMetricSpecification": "PredictiveScalingPredefinedScalingMetric",
-      "TargetValue": "number"
-     },
-     "required": [
-      "TargetValue"
-     ]
-    },
-    "PredictiveScalingMetricStat": {
-     "properties": {
-      "Metric": "PredictiveScalingMetric",
-      "Stat": "string",
-      "Unit": "string"
-     },
-     "required": []
-    },
-    "PredictiveScalingPolicyConfiguration": {
-     "properties": {
-      "MaxCapacityBreachBehavior": "string",
-      "MaxCapacityBuffer": "integer",
-      "MetricSpecifications": {
-       "list": "PredictiveScalingMetricSpecification"
-      },
-      "Mode": "string",
-      "SchedulingBufferTime": "integer"
-     },
-     "required": [
-      "MetricSpecifications"
-     ]
-    },
-    "PredictiveScalingPredefinedLoadMetric": {
-     "properties": {
-      "PredefinedMetricType": "string",
-      "ResourceLabel": "string"
-     },
-     "required": [
-      "PredefinedMetricType"
-     ]
-    },
-    "PredictiveScalingPredefinedMetricPair": {
-     "properties": {
-      "PredefinedMetricType": "string",
-      "ResourceLabel": "string"
-     },
-     "required": [
-      "PredefinedMetricType"
-     ]
-    },
-    "PredictiveScalingPredefinedScalingMetric": {
-     "properties": {
-      "PredefinedMetricType": "string",
-      "ResourceLabel": "string"
-     },
-     "required": [
-      "PredefinedMetricType"
-     ]
-    },
-    "StepAdjustment": {
-     "properties": {
-      "MetricIntervalLowerBound": "number",
-      "MetricIntervalUpperBound": "number",
-      "ScalingAdjustment": "integer"
-     },
-     "required": [
-      "ScalingAdjustment"
-     ]
-    },
-    "StepScalingPolicyConfiguration": {
-     "properties": {
-      "AdjustmentType": "string",
-      "Cooldown": "integer",
-      "MetricAggregationType": "string",
-      "MinAdjustmentMagnitude": "integer",
-      "StepAdjustments": {
-       "list": "StepAdjustment"
-      }
-     },
-     "required": []
-    },
-    "TargetTrackingMetric": {
-     "properties": {
-      "Dimensions": {
-       "list": "TargetTrackingMetricDimension"
-      },
-      "MetricName": "string",
-      "Namespace": "string"
-     },
-     "required": []
-    },
-    "TargetTrackingMetricDataQuery": {
-     "properties": {
-      "Expression": "string",
-      "Id": "string",
-      "Label": "string",
-      "MetricStat": "TargetTrackingMetricStat",
-      "ReturnData": "boolean"
-     },
-     "required": []
-    },
-    "TargetTrackingMetricDimension": {
-     "properties": {
-      "Name": "string",
-      "Value": "string"
-     },
-     "required": []
-    },
-    "TargetTrackingMetricStat": {
-     "properties": {
-      "Metric": "TargetTrackingMetric",
-      "Stat": "string",
-      "Unit": "string"
-     },
-     "required": []
-    },
-    "TargetTrackingScalingPolicyConfiguration": {
-     "properties": {
-      "CustomizedMetricSpecification": "CustomizedMetricSpecification",
-      "DisableScaleIn": "boolean",
-      "PredefinedMetricSpecification": "PredefinedMetricSpecification",
-      "ScaleInCooldown": "integer",
-      "ScaleOutCooldown": "integer",
-      "TargetValue": "number"
-     },
-     "required": [
-      "TargetValue"
-     ]
-    }
-   }
-  }),
-  "AWS::CloudWatch::Alarm": () => ({
-   "properties": {
-    "ActionsEnabled": "boolean",
-    "AlarmActions": {
-     "list": "string"
-    },
-    "AlarmDescription": "string",
-    "AlarmName": "string",
-    "ComparisonOperator": "string",
-    "DatapointsToAlarm": "integer",
-    "Dimensions": {
-     "list": "Dimension"
-    },
-    "EvaluateLowSampleCountPercentile": "string",
-    "EvaluationCriteria": "EvaluationCriteria",
-    "EvaluationInterval": "integer",
-    "EvaluationPeriods": "integer",
-    "EvaluationWindow": "EvaluationWindow",
-    "ExtendedStatistic": "string",
-    "InsufficientDataActions": {
-     "list": "string"
-    },
-    "MetricName": "string",
-    "Metrics": {
-     "list": "MetricDataQuery"
-    },
-    "Namespace": "string",
-    "OKActions": {
-     "list": "string"
-    },
-    "Period": "integer",
-    "Statistic": "string",
-    "Tags": {
-     "list": "tag"
-    },
-    "Threshold": "number",
-    "ThresholdMetricId": "string",
-    "TreatMissingData": "string",
-    "Unit": "string",
-    "WarmUpConfiguration": "WarmUpConfiguration"
-   },
-   "required": [],
-   "attributes": [
-    "Arn"
-   ],
-   "types": {
-    "AlarmPromQLCriteria": {
-     "properties": {
-      "PendingPeriod": "integer",
-      "Query": "string",
-      "RecoveryPeriod": "integer"
-     },
-     "required": []
-    },
-    "Dimension": {
-     "properties": {
-      "Name": "string",
-      "Value": "string"
-     },
-     "required": [
-      "Name",
-      "Value"
-     ]
-    },
-    "EvaluationCriteria": {
-     "properties": {
-      "PromQLCriteria": "AlarmPromQLCriteria"
-     },
-     "required": []
-    },
-    "EvaluationWindow": {
-     "properties": {
-      "SlidingWindow": "json",
-      "WallClockWindow": "WallClockWindow"
-     },
-     "required": []
-    },
-    "Metric": {
-     "properties": {
-      "Dimensions": {
-       "list": "Dimension"
-      },
-      "MetricName": "string",
-      "Namespace": "string"
-     },
-     "required": []
-    },
-    "MetricDataQuery": {
-     "properties": {
-      "AccountId": "string",
-      "Expression": "string",
-      "Id": "string",
-      "Label": "string",
-      "MetricStat": "MetricStat",
-      "Period": "integer",
-      "ReturnData": "boolean"
-     },
-     "required": [
-      "Id"
-     ]
-    },
-    "MetricStat": {
-     "properties": {
-      "Metric": "Metric",
-      "Period": "integer",
-      "Stat": "string",
-      "Unit": "string"
-     },
-     "required": [
-      "Metric",
-      "Period",
-      "Stat"
-     ]
-    },
-    "WallClockWindow": {
-     "properties": {
-      "Timezone": "string"
-     },
-     "required": []
-    },
-    "WarmUpConfiguration": {
-     "properties": {
-      "OnlyStartEvaluatingAfterWarmUpPeriodEnds": "boolean",
-      "WarmUpPeriodDurationInMinutes": "integer"
-     },
-     "required": []
-    }
-   }
-  }),
+  "AWS::SageMaker::Model": () => JSON.parse(`{
+"properties": {"Containers":{"list":"ContainerDefinition"},"EnableNetworkIsolation":"boolean","ExecutionRoleArn":"string","InferenceExecutionConfig":"InferenceExecutionConfig","ModelName":"string","PrimaryContainer":"ContainerDefinition","Tags":{"list":"tag"},"VpcConfig":"VpcConfig"},
+"required": [],
+"attributes": ["ModelArn","ModelName"],
+"types": {
+"ContainerDefinition": {"properties":{"ContainerHostname":"string","Environment":"json","Image":"string","ImageConfig":"ImageConfig","InferenceSpecificationName":"string","Mode":"string","ModelDataSource":"ModelDataSource","ModelDataUrl":"string","ModelPackageName":"string","MultiModelConfig":"MultiModelConfig"},"required":[]},
+"HubAccessConfig": {"properties":{"HubContentArn":"string"},"required":["HubContentArn"]},
+"ImageConfig": {"properties":{"RepositoryAccessMode":"string","RepositoryAuthConfig":"RepositoryAuthConfig"},"required":["RepositoryAccessMode"]},
+"InferenceExecutionConfig": {"properties":{"Mode":"string"},"required":["Mode"]},
+"ModelAccessConfig": {"properties":{"AcceptEula":"boolean"},"required":["AcceptEula"]},
+"ModelDataSource": {"properties":{"S3DataSource":"S3DataSource"},"required":["S3DataSource"]},
+"MultiModelConfig": {"properties":{"ModelCacheSetting":"string"},"required":[]},
+"RepositoryAuthConfig": {"properties":{"RepositoryCredentialsProviderArn":"string"},"required":["RepositoryCredentialsProviderArn"]},
+"S3DataSource": {"properties":{"CompressionType":"string","HubAccessConfig":"HubAccessConfig","ModelAccessConfig":"ModelAccessConfig","S3DataType":"string","S3Uri":"string"},"required":["CompressionType","S3DataType","S3Uri"]},
+"VpcConfig": {"properties":{"SecurityGroupIds":{"list":"string"},"Subnets":{"list":"string"}},"required":["SecurityGroupIds","Subnets"]}
+}}`) as CfnResourceSpec,
+  "AWS::SageMaker::EndpointConfig": () => JSON.parse(`{
+"properties": {"AsyncInferenceConfig":"AsyncInferenceConfig","DataCaptureConfig":"DataCaptureConfig","EnableNetworkIsolation":"boolean","EndpointConfigName":"string","ExecutionRoleArn":"string","ExplainerConfig":"ExplainerConfig","KmsKeyId":"string","MetricsConfig":"MetricsConfig","ProductionVariants":{"list":"ProductionVariant"},"ShadowProductionVariants":{"list":"ProductionVariant"},"Tags":{"list":"tag"},"VpcConfig":"VpcConfig"},
+"required": ["ProductionVariants"],
+"attributes": ["EndpointConfigArn","EndpointConfigName"],
+"types": {
+"AsyncInferenceClientConfig": {"properties":{"MaxConcurrentInvocationsPerInstance":"integer"},"required":[]},
+"AsyncInferenceConfig": {"properties":{"ClientConfig":"AsyncInferenceClientConfig","OutputConfig":"AsyncInferenceOutputConfig"},"required":["OutputConfig"]},
+"AsyncInferenceNotificationConfig": {"properties":{"ErrorTopic":"string","IncludeInferenceResponseIn":{"list":"string"},"SuccessTopic":"string"},"required":[]},
+"AsyncInferenceOutputConfig": {"properties":{"KmsKeyId":"string","NotificationConfig":"AsyncInferenceNotificationConfig","S3FailurePath":"string","S3OutputPath":"string"},"required":[]},
+"CapacityReservationConfig": {"properties":{"CapacityReservationPreference":"string","MlReservationArn":"string"},"required":[]},
+"CaptureContentTypeHeader": {"properties":{"CsvContentTypes":{"list":"string"},"JsonContentTypes":{"list":"string"}},"required":[]},
+"CaptureOption": {"properties":{"CaptureMode":"string"},"required":["CaptureMode"]},
+"ClarifyExplainerConfig": {"properties":{"EnableExplanations":"string","InferenceConfig":"ClarifyInferenceConfig","ShapConfig":"ClarifyShapConfig"},"required":["ShapConfig"]},
+"ClarifyInferenceConfig": {"properties":{"ContentTemplate":"string","FeatureHeaders":{"list":"string"},"FeatureTypes":{"list":"string"},"FeaturesAttribute":"string","LabelAttribute":"string","LabelHeaders":{"list":"string"},"LabelIndex":"integer","MaxPayloadInMB":"integer","MaxRecordCount":"integer","ProbabilityAttribute":"string","ProbabilityIndex":"integer"},"required":[]},
+"ClarifyShapBaselineConfig": {"properties":{"MimeType":"string","ShapBaseline":"string","ShapBaselineUri":"string"},"required":[]},
+"ClarifyShapConfig": {"properties":{"NumberOfSamples":"integer","Seed":"integer","ShapBaselineConfig":"ClarifyShapBaselineConfig","TextConfig":"ClarifyTextConfig","UseLogit":"boolean"},"required":["ShapBaselineConfig"]},
+"ClarifyTextConfig": {"properties":{"Granularity":"string","Language":"string"},"required":["Granularity","Language"]},
+"CoreDumpConfig": {"properties":{"DestinationS3Uri":"string","KmsKeyId":"string"},"required":["DestinationS3Uri"]},
+"DataCaptureConfig": {"properties":{"CaptureContentTypeHeader":"CaptureContentTypeHeader","CaptureOptions":{"list":"CaptureOption"},"DestinationS3Uri":"string","EnableCapture":"boolean","InitialSamplingPercentage":"integer","KmsKeyId":"string"},"required":["CaptureOptions","DestinationS3Uri","InitialSamplingPercentage"]},
+"ExplainerConfig": {"properties":{"ClarifyExplainerConfig":"ClarifyExplainerConfig"},"required":[]},
+"InstancePool": {"properties":{"InstanceType":"string","ModelNameOverride":"string","Priority":"integer"},"required":["InstanceType","Priority"]},
+"ManagedInstanceScaling": {"properties":{"MaxInstanceCount":"integer","MinInstanceCount":"integer","ScaleInPolicy":"ScaleInPolicy","Status":"string"},"required":[]},
+"MetricsConfig": {"properties":{"EnableDetailedObservability":"boolean","EnableEnhancedMetrics":"boolean","MetricPublishFrequencyInSeconds":"integer"},"required":[]},
+"PrefixAwareRoutingConfig": {"properties":{"ConcurrencyThreshold":"integer","PrefixLength":"integer"},"required":[]},
+"ProductionVariant": {"properties":{"AcceleratorType":"string","CapacityReservationConfig":"CapacityReservationConfig","ContainerStartupHealthCheckTimeoutInSeconds":"integer","CoreDumpConfig":"CoreDumpConfig","EnableSSMAccess":"boolean","InferenceAmiVersion":"string","InitialInstanceCount":"integer","InitialVariantWeight":"number","InstancePools":{"list":"InstancePool"},"InstanceType":"string","ManagedInstanceScaling":"ManagedInstanceScaling","ModelDataDownloadTimeoutInSeconds":"integer","ModelName":"string","RoutingConfig":"RoutingConfig","ServerlessConfig":"ServerlessConfig","VariantInstanceProvisionTimeoutInSeconds":"integer","VariantName":"string","VolumeSizeInGB":"integer"},"required":["VariantName"]},
+"RoutingConfig": {"properties":{"PrefixAwareRoutingConfig":"PrefixAwareRoutingConfig","RoutingStrategy":"string"},"required":[]},
+"ScaleInPolicy": {"properties":{"CooldownInMinutes":"integer","MaximumStepSize":"integer","Strategy":"string"},"required":["Strategy"]},
+"ServerlessConfig": {"properties":{"MaxConcurrency":"integer","MemorySizeInMB":"integer","ProvisionedConcurrency":"integer"},"required":["MaxConcurrency","MemorySizeInMB"]},
+"VpcConfig": {"properties":{"SecurityGroupIds":{"list":"string"},"Subnets":{"list":"string"}},"required":["SecurityGroupIds","Subnets"]}
+}}`) as CfnResourceSpec,
+  "AWS::SageMaker::Endpoint": () => JSON.parse(`{
+"properties": {"DeploymentConfig":"DeploymentConfig","EndpointConfigName":"string","EndpointName":"string","ExcludeRetainedVariantProperties":{"list":"VariantProperty"},"RetainAllVariantProperties":"boolean","RetainDeploymentConfig":"boolean","Tags":{"list":"tag"}},
+"required": ["EndpointConfigName"],
+"attributes": ["EndpointArn","EndpointName"],
+"types": {
+"Alarm": {"properties":{"AlarmName":"string"},"required":["AlarmName"]},
+"AutoRollbackConfig": {"properties":{"Alarms":{"list":"Alarm"}},"required":["Alarms"]},
+"BlueGreenUpdatePolicy": {"properties":{"MaximumExecutionTimeoutInSeconds":"integer","TerminationWaitInSeconds":"integer","TrafficRoutingConfiguration":"TrafficRoutingConfig"},"required":["TrafficRoutingConfiguration"]},
+"CapacitySize": {"properties":{"Type":"string","Value":"integer"},"required":["Type","Value"]},
+"DeploymentConfig": {"properties":{"AutoRollbackConfiguration":"AutoRollbackConfig","BlueGreenUpdatePolicy":"BlueGreenUpdatePolicy","RollingUpdatePolicy":"RollingUpdatePolicy"},"required":[]},
+"RollingUpdatePolicy": {"properties":{"MaximumBatchSize":"CapacitySize","MaximumExecutionTimeoutInSeconds":"integer","RollbackMaximumBatchSize":"CapacitySize","WaitIntervalInSeconds":"integer"},"required":["MaximumBatchSize","WaitIntervalInSeconds"]},
+"TrafficRoutingConfig": {"properties":{"CanarySize":"CapacitySize","LinearStepSize":"CapacitySize","Type":"string","WaitIntervalInSeconds":"integer"},"required":["Type"]},
+"VariantProperty": {"properties":{"VariantPropertyType":"string"},"required":[]}
+}}`) as CfnResourceSpec,
+  "AWS::SageMaker::InferenceComponent": () => JSON.parse(`{
+"properties": {"DeploymentConfig":"InferenceComponentDeploymentConfig","EndpointArn":"string","EndpointName":"string","InferenceComponentName":"string","RuntimeConfig":"InferenceComponentRuntimeConfig","Specification":"InferenceComponentSpecification","Specifications":{"list":"InferenceComponentSpecificationForInstanceType"},"Tags":{"list":"tag"},"VariantName":"string"},
+"required": ["EndpointName"],
+"attributes": ["CreationTime","FailureReason","InferenceComponentArn","InferenceComponentStatus","LastModifiedTime","RuntimeConfig.CurrentCopyCount","RuntimeConfig.DesiredCopyCount","RuntimeConfig.PlacementStatus","Specification.Container.DeployedImage","Specification.CurrentDataCacheConfig"],
+"types": {
+"Alarm": {"properties":{"AlarmName":"string"},"required":["AlarmName"]},
+"AutoRollbackConfiguration": {"properties":{"Alarms":{"list":"Alarm"}},"required":["Alarms"]},
+"ContainerMetricsConfig": {"properties":{"MetricsEndpoints":{"list":"MetricsEndpoint"}},"required":["MetricsEndpoints"]},
+"DeployedImage": {"properties":{"ResolutionTime":"string","ResolvedImage":"string","SpecifiedImage":"string"},"required":[]},
+"InferenceComponentAvailabilityZoneBalance": {"properties":{"EnforcementMode":"string","MaxImbalance":"integer"},"required":["EnforcementMode"]},
+"InferenceComponentCapacitySize": {"properties":{"Type":"string","Value":"integer"},"required":["Type","Value"]},
+"InferenceComponentComputeResourceRequirements": {"properties":{"MaxMemoryRequiredInMb":"integer","MinMemoryRequiredInMb":"integer","NumberOfAcceleratorDevicesRequired":"number","NumberOfCpuCoresRequired":"number"},"required":[]},
+"InferenceComponentContainerSpecification": {"properties":{"ArtifactUrl":"string","ContainerMetricsConfig":"ContainerMetricsConfig","DeployedImage":"DeployedImage","Environment":{"map":"string"},"Image":"string"},"required":[]},
+"InferenceComponentContainerSpecificationForInstanceType": {"properties":{"ArtifactUrl":"string","ContainerMetricsConfig":"ContainerMetricsConfig","Environment":{"map":"string"},"Image":"string"},"required":[]},
+"InferenceComponentDataCacheConfig": {"properties":{"EnableCaching":"boolean"},"required":["EnableCaching"]},
+"InferenceComponentDeploymentConfig": {"properties":{"AutoRollbackConfiguration":"AutoRollbackConfiguration","RollingUpdatePolicy":"InferenceComponentRollingUpdatePolicy"},"required":[]},
+"InferenceComponentPlacementStatus": {"properties":{"CurrentCopyCount":"integer","InstanceType":"string"},"required":["CurrentCopyCount","InstanceType"]},
+"InferenceComponentRollingUpdatePolicy": {"properties":{"MaximumBatchSize":"InferenceComponentCapacitySize","MaximumExecutionTimeoutInSeconds":"integer","RollbackMaximumBatchSize":"InferenceComponentCapacitySize","WaitIntervalInSeconds":"integer"},"required":[]},
+"InferenceComponentRuntimeConfig": {"properties":{"CopyCount":"integer","CurrentCopyCount":"integer","DesiredCopyCount":"integer","PlacementStatus":{"list":"InferenceComponentPlacementStatus"}},"required":[]},
+"InferenceComponentSchedulingConfig": {"properties":{"AvailabilityZoneBalance":"InferenceComponentAvailabilityZoneBalance","PlacementStrategy":"string"},"required":["AvailabilityZoneBalance","PlacementStrategy"]},
+"InferenceComponentSpecification": {"properties":{"BaseInferenceComponentName":"string","ComputeResourceRequirements":"InferenceComponentComputeResourceRequirements","Container":"InferenceComponentContainerSpecification","CurrentDataCacheConfig":"InferenceComponentDataCacheConfig","DataCacheConfig":"InferenceComponentDataCacheConfig","ModelName":"string","SchedulingConfig":"InferenceComponentSchedulingConfig","StartupParameters":"InferenceComponentStartupParameters"},"required":[]},
+"InferenceComponentSpecificationForInstanceType": {"properties":{"ComputeResourceRequirements":"InferenceComponentComputeResourceRequirements","Container":"InferenceComponentContainerSpecificationForInstanceType","CurrentDataCacheConfig":"InferenceComponentDataCacheConfig","DataCacheConfig":"InferenceComponentDataCacheConfig","InstanceType":"string","ModelName":"string","SchedulingConfig":"InferenceComponentSchedulingConfig","StartupParameters":"InferenceComponentStartupParameters"},"required":["InstanceType"]},
+"InferenceComponentStartupParameters": {"properties":{"ContainerStartupHealthCheckTimeoutInSeconds":"integer","ModelDataDownloadTimeoutInSeconds":"integer"},"required":[]},
+"MetricsEndpoint": {"properties":{"MetricPublishFrequencyInSeconds":"integer","MetricsEndpointPath":"string"},"required":["MetricsEndpointPath"]}
+}}`) as CfnResourceSpec,
+  "AWS::ApplicationAutoScaling::ScalableTarget": () => JSON.parse(`{
+"properties": {"MaxCapacity":"integer","MinCapacity":"integer","ResourceId":"string","RoleARN":"string","ScalableDimension":"string","ScheduledActions":{"list":"ScheduledAction"},"ServiceNamespace":"string","SuspendedState":"SuspendedState","Tags":{"list":"tag"}},
+"required": ["MaxCapacity","MinCapacity","ResourceId","ScalableDimension","ServiceNamespace"],
+"attributes": ["Id"],
+"types": {
+"ScalableTargetAction": {"properties":{"MaxCapacity":"integer","MinCapacity":"integer"},"required":[]},
+"ScheduledAction": {"properties":{"EndTime":"date-time","ScalableTargetAction":"ScalableTargetAction","Schedule":"string","ScheduledActionName":"string","StartTime":"date-time","Timezone":"string"},"required":["Schedule","ScheduledActionName"]},
+"SuspendedState": {"properties":{"DynamicScalingInSuspended":"boolean","DynamicScalingOutSuspended":"boolean","ScheduledScalingSuspended":"boolean"},"required":[]}
+}}`) as CfnResourceSpec,
+  "AWS::ApplicationAutoScaling::ScalingPolicy": () => JSON.parse(`{
+"properties": {"PolicyName":"string","PolicyType":"string","PredictiveScalingPolicyConfiguration":"PredictiveScalingPolicyConfiguration","ResourceId":"string","ScalableDimension":"string","ScalingTargetId":"string","ServiceNamespace":"string","StepScalingPolicyConfiguration":"StepScalingPolicyConfiguration","TargetTrackingScalingPolicyConfiguration":"TargetTrackingScalingPolicyConfiguration"},
+"required": ["PolicyName","PolicyType"],
+"attributes": ["Arn"],
+"types": {
+"CustomizedMetricSpecification": {"properties":{"Dimensions":{"list":"MetricDimension"},"MetricName":"string","Metrics":{"list":"TargetTrackingMetricDataQuery"},"Namespace":"string","Statistic":"string","Unit":"string"},"required":[]},
+"MetricDimension": {"properties":{"Name":"string","Value":"string"},"required":["Name","Value"]},
+"PredefinedMetricSpecification": {"properties":{"PredefinedMetricType":"string","ResourceLabel":"string"},"required":["PredefinedMetricType"]},
+"PredictiveScalingCustomizedCapacityMetric": {"properties":{"MetricDataQueries":{"list":"PredictiveScalingMetricDataQuery"}},"required":["MetricDataQueries"]},
+"PredictiveScalingCustomizedLoadMetric": {"properties":{"MetricDataQueries":{"list":"PredictiveScalingMetricDataQuery"}},"required":["MetricDataQueries"]},
+"PredictiveScalingCustomizedScalingMetric": {"properties":{"MetricDataQueries":{"list":"PredictiveScalingMetricDataQuery"}},"required":["MetricDataQueries"]},
+"PredictiveScalingMetric": {"properties":{"Dimensions":{"list":"PredictiveScalingMetricDimension"},"MetricName":"string","Namespace":"string"},"required":[]},
+"PredictiveScalingMetricDataQuery": {"properties":{"Expression":"string","Id":"string","Label":"string","MetricStat":"PredictiveScalingMetricStat","ReturnData":"boolean"},"required":[]},
+"PredictiveScalingMetricDimension": {"properties":{"Name":"string","Value":"string"},"required":[]},
+"PredictiveScalingMetricSpecification": {"properties":{"CustomizedCapacityMetricSpecification":"PredictiveScalingCustomizedCapacityMetric","CustomizedLoadMetricSpecification":"PredictiveScalingCustomizedLoadMetric","CustomizedScalingMetricSpecification":"PredictiveScalingCustomizedScalingMetric","PredefinedLoadMetricSpecification":"PredictiveScalingPredefinedLoadMetric","PredefinedMetricPairSpecification":"PredictiveScalingPredefinedMetricPair","PredefinedScalingMetricSpecification":"PredictiveScalingPredefinedScalingMetric","TargetValue":"number"},"required":["TargetValue"]},
+"PredictiveScalingMetricStat": {"properties":{"Metric":"PredictiveScalingMetric","Stat":"string","Unit":"string"},"required":[]},
+"PredictiveScalingPolicyConfiguration": {"properties":{"MaxCapacityBreachBehavior":"string","MaxCapacityBuffer":"integer","MetricSpecifications":{"list":"PredictiveScalingMetricSpecification"},"Mode":"string","SchedulingBufferTime":"integer"},"required":["MetricSpecifications"]},
+"PredictiveScalingPredefinedLoadMetric": {"properties":{"PredefinedMetricType":"string","ResourceLabel":"string"},"required":["PredefinedMetricType"]},
+"PredictiveScalingPredefinedMetricPair": {"properties":{"PredefinedMetricType":"string","ResourceLabel":"string"},"required":["PredefinedMetricType"]},
+"PredictiveScalingPredefinedScalingMetric": {"properties":{"PredefinedMetricType":"string","ResourceLabel":"string"},"required":["PredefinedMetricType"]},
+"StepAdjustment": {"properties":{"MetricIntervalLowerBound":"number","MetricIntervalUpperBound":"number","ScalingAdjustment":"integer"},"required":["ScalingAdjustment"]},
+"StepScalingPolicyConfiguration": {"properties":{"AdjustmentType":"string","Cooldown":"integer","MetricAggregationType":"string","MinAdjustmentMagnitude":"integer","StepAdjustments":{"list":"StepAdjustment"}},"required":[]},
+"TargetTrackingMetric": {"properties":{"Dimensions":{"list":"TargetTrackingMetricDimension"},"MetricName":"string","Namespace":"string"},"required":[]},
+"TargetTrackingMetricDataQuery": {"properties":{"Expression":"string","Id":"string","Label":"string","MetricStat":"TargetTrackingMetricStat","ReturnData":"boolean"},"required":[]},
+"TargetTrackingMetricDimension": {"properties":{"Name":"string","Value":"string"},"required":[]},
+"TargetTrackingMetricStat": {"properties":{"Metric":"TargetTrackingMetric","Stat":"string","Unit":"string"},"required":[]},
+"TargetTrackingScalingPolicyConfiguration": {"properties":{"CustomizedMetricSpecification":"CustomizedMetricSpecification","DisableScaleIn":"boolean","PredefinedMetricSpecification":"PredefinedMetricSpecification","ScaleInCooldown":"integer","ScaleOutCooldown":"integer","TargetValue":"number"},"required":["TargetValue"]}
+}}`) as CfnResourceSpec,
+  "AWS::CloudWatch::Alarm": () => JSON.parse(`{
+"properties": {"ActionsEnabled":"boolean","AlarmActions":{"list":"string"},"AlarmDescription":"string","AlarmName":"string","ComparisonOperator":"string","DatapointsToAlarm":"integer","Dimensions":{"list":"Dimension"},"EvaluateLowSampleCountPercentile":"string","EvaluationCriteria":"EvaluationCriteria","EvaluationInterval":"integer","EvaluationPeriods":"integer","EvaluationWindow":"EvaluationWindow","ExtendedStatistic":"string","InsufficientDataActions":{"list":"string"},"MetricName":"string","Metrics":{"list":"MetricDataQuery"},"Namespace":"string","OKActions":{"list":"string"},"Period":"integer","Statistic":"string","Tags":{"list":"tag"},"Threshold":"number","ThresholdMetricId":"string","TreatMissingData":"string","Unit":"string","WarmUpConfiguration":"WarmUpConfiguration"},
+"required": [],
+"attributes": ["Arn"],
+"types": {
+"AlarmPromQLCriteria": {"properties":{"PendingPeriod":"integer","Query":"string","RecoveryPeriod":"integer"},"required":[]},
+"Dimension": {"properties":{"Name":"string","Value":"string"},"required":["Name","Value"]},
+"EvaluationCriteria": {"properties":{"PromQLCriteria":"AlarmPromQLCriteria"},"required":[]},
+"EvaluationWindow": {"properties":{"SlidingWindow":"json","WallClockWindow":"WallClockWindow"},"required":[]},
+"Metric": {"properties":{"Dimensions":{"list":"Dimension"},"MetricName":"string","Namespace":"string"},"required":[]},
+"MetricDataQuery": {"properties":{"AccountId":"string","Expression":"string","Id":"string","Label":"string","MetricStat":"MetricStat","Period":"integer","ReturnData":"boolean"},"required":["Id"]},
+"MetricStat": {"properties":{"Metric":"Metric","Period":"integer","Stat":"string","Unit":"string"},"required":["Metric","Period","Stat"]},
+"WallClockWindow": {"properties":{"Timezone":"string"},"required":[]},
+"WarmUpConfiguration": {"properties":{"OnlyStartEvaluatingAfterWarmUpPeriodEnds":"boolean","WarmUpPeriodDurationInMinutes":"integer"},"required":[]}
+}}`) as CfnResourceSpec,
 };
