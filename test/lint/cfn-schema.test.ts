@@ -127,6 +127,10 @@ describe('DA8001: unknown properties', () => {
     expect(short(T({ model: '      PrimaryContainer:\n        image: a/b:1\n' }))).toEqual([['DA8001', 'unknownProperty', 7, 9]]);
     expect(short(T({ model: '      Container:\n        Image: a/b:1\n' }))).toEqual([['DA8001', 'unknownProperty', 6, 7]]);
     expect(short(T({ variant: '          ModelName: !GetAtt Model.ModelName\n          Instancetype: ml.m5.large\n          InitialInstanceCount: 1\n' }))).toEqual([['DA8001', 'unknownProperty', 14, 11]]);
+    // An async endpoint config whose variant misspells ModelName is not "meant for inference components" (DA6003).
+    const asyncConfig = T({ config: '      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://b/out/\n', variant: '          Modelname: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n' });
+    expect(short(asyncConfig)).toEqual([['DA8001', 'unknownProperty', 17, 11]]);
+    expect(short(asyncConfig, { ...SECURITY_OFF, DA8001: 'off' }).map((x) => x[0])).toContain('DA6003');
     // Without the misspelling, they speak.
     expect(short(T({ model: '      PrimaryContainer:\n        Environment: {}\n' }))).toEqual([['DA2004', 'noImage', 6, 7]]);
   });

@@ -335,11 +335,10 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const cfnTyped = typed(CFN_TYPE_RULE);
   const apiMissing = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.member).map((f) => `${f.at}#${f.member}`));
   // A key that is not known (DA8001, DA1014) is the finding: rules that read intent from a key
-  // being absent stay silent about the object holding it, and the objects around it.
-  const unknown = shown.filter((f) => UNKNOWN_KEY.has(`${f.ruleId}/${f.messageId}`) && f.path).map((f) => ({ doc: f.doc, holder: f.path!.slice(0, -1) }));
-  const prefix = (a: Path, b: Path) => a.length <= b.length && a.every((seg, i) => seg === b[i]);
-  const misled = (f: (typeof shown)[number]) =>
-    f.path !== undefined && (ruleById(f.ruleId)?.inferredFromAbsence ?? []).includes(f.messageId) && unknown.some((u) => u.doc === f.doc && (prefix(u.holder, f.path!) || prefix(f.path!, u.holder)));
+  // being absent stay silent about the resource holding it (or the AWS CLI input).
+  const subjectOf = (f: { doc?: number; path?: Path }) => `${f.doc}:${f.path?.[0] === 'Resources' ? String(f.path[1]) : ''}`;
+  const unknown = new Set(shown.filter((f) => UNKNOWN_KEY.has(`${f.ruleId}/${f.messageId}`) && f.path).map(subjectOf));
+  const misled = (f: (typeof shown)[number]) => f.path !== undefined && (ruleById(f.ruleId)?.inferredFromAbsence ?? []).includes(f.messageId) && unknown.has(subjectOf(f));
   const out = shown
     .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_REQUIRED_RULE || !apiTyped.has(f.at))
     .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_TYPE_RULE || !cfnTyped.has(f.at))

@@ -37,7 +37,6 @@ export const endpointVolumeKey: Rule = {
   source: AT_REST,
   description: 'Without KmsKeyId, SageMaker encrypts the ML storage volume of each instance (/opt/ml and /tmp, where the model is unpacked) with a transient key that it discards, so you cannot control, audit or revoke access to the data, and compliance rules that call for a customer managed key are not met. Reported only when every variant runs on an instance type with EBS storage, from the same family table that DA1008 uses: never on types with local NVMe storage (g4dn, g5, g6, p4d, p5, the d families), where CreateEndpointConfig rejects a key and the instance encrypts the storage in hardware; never on Serverless, which rejects a key (DA1004); and not when the type is unknown. Endpoint configs that host inference components are checked the same way. A KmsKeyId given as a parameter or a condition counts as set. checkov CKV_AWS_98 (Terraform only) asks for the key on every type, NVMe included, which fails at deploy time.',
   examples: { invalid: EC(''), valid: EC(`KmsKeyId: ${KEY}\n`) },
-  inferredFromAbsence: ['noKey'],
   messages: { noKey: 'endpoint config {{config}} has no KmsKeyId; on {{types}} the model is stored on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     const out: RawFinding[] = [];
@@ -79,7 +78,6 @@ export const modelNetworkIsolation: Rule = {
     invalid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
     valid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nEnableNetworkIsolation: true\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
   },
-  inferredFromAbsence: ['missing'],
   messages: {
     missing: 'model {{model}} does not enable network isolation; add EnableNetworkIsolation: true unless its container must reach the network (downloads at start-up, calls to other services)',
     disabled: 'model {{model}} turns network isolation off; if its container does not need the network, set EnableNetworkIsolation: true',
@@ -130,7 +128,6 @@ export const dataCaptureKey: Rule = {
     invalid: EC('DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n', 'ml.g5.xlarge'),
     valid: EC(`DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  KmsKeyId: ${KEY}\n  CaptureOptions:\n    - CaptureMode: Input\n`, 'ml.g5.xlarge'),
   },
-  inferredFromAbsence: ['noKey'],
   messages: { noKey: 'DataCaptureConfig has no KmsKeyId, so captured requests and responses in {{destination}} are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
@@ -153,7 +150,6 @@ export const asyncOutputKey: Rule = {
     invalid: EC('AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n', 'ml.g5.xlarge'),
     valid: EC(`AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n    KmsKeyId: ${KEY}\n`, 'ml.g5.xlarge'),
   },
-  inferredFromAbsence: ['noKey'],
   messages: { noKey: 'AsyncInferenceConfig.OutputConfig has no KmsKeyId, so results in {{destination}} are encrypted with the default S3 key; add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {

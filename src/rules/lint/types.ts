@@ -80,9 +80,10 @@ export interface Rule {
   /** Message templates by id (as ESLint's meta.messages): "{{name}}" is filled from the finding's data. An id never changes meaning. */
   messages: Readonly<Record<string, string>>;
   /**
-   * Message ids that infer what an object is for from a key it lacks ("its variants name no
-   * model, so..."). They are not reported when that object (or one it holds, or holds it) has an
-   * unknown key: the misspelt key is the finding (DA8001, DA1014).
+   * Message ids that infer what an object is or needs from a key it lacks ("its variants name no
+   * model, so..."). They are not reported when the same resource (or AWS CLI input) holds an
+   * unknown key: the misspelt key is the finding (DA8001, DA1014), and the advice built on its
+   * absence would be wrong.
    */
   inferredFromAbsence?: readonly string[];
   check(ctx: RuleContext): RawFinding[];
