@@ -1,14 +1,13 @@
 // The generator's entry: a recommendation and deployment values in, configuration files out.
 
-import type { Recommendation } from '../rules/engine';
-import type { Workload } from '../rules/workload';
+import type { Deployment } from '../rules/plan/deployment';
 import { awsCli } from './aws-cli';
 import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
-import type { Deployment } from './deployment';
-import { makePlan, type Sizing } from './plan';
+import type { Emit } from './common';
 
-export const TARGETS = ['cloudformation', 'aws-cli'] as const;
-export type Target = (typeof TARGETS)[number];
+import type { Target } from './targets';
+
+export { TARGETS, type Target } from './targets';
 
 export interface ConfigFile {
   name: string;
@@ -24,18 +23,18 @@ export interface Config {
   warnings: string[];
 }
 
-export function generate(rec: Recommendation, w: Workload, d: Deployment, requested: Target, sizing: Sizing | null = null): Config {
-  const plan = makePlan(rec, w, d, sizing);
-  const warnings = [...plan.warnings];
+/** The files that deploy a plan, in a target. */
+export function generate(e: Emit, d: Deployment, requested: Target): Config {
+  const warnings = [...e.plan.warnings];
   let target = requested;
-  if (rec.option === 'batch-transform' && target === 'cloudformation') {
+  if (e.plan.option === 'batch-transform' && target === 'cloudformation') {
     target = 'aws-cli';
     warnings.push('CloudFormation has no transform-job resource, so the configuration is AWS CLI input files');
   }
   if (target === 'cloudformation') {
-    return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(plan, d) }], warnings };
+    return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(e, d) }], warnings };
   }
-  const { files, placeholders } = awsCli(plan, d);
+  const { files, placeholders } = awsCli(e, d);
   if (placeholders.length) warnings.push(`the files hold <PLACEHOLDERS> for values not given: ${placeholders.join(', ')}`);
   return { target, files: files.map((f) => ({ name: f.name, kind: `aws-cli:${f.operation}`, content: f.content })), warnings };
 }

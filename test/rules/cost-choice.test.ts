@@ -13,7 +13,8 @@ const base: Workload = {
 const answers = (requests: string, more: Partial<CostAnswers> = {}): CostAnswers => ({ requests: parseRate(requests), peak: null, requestBytes: 10_000, responseBytes: 10_000, deadlineSeconds: null, ...more });
 
 function context(w: Workload, a: CostAnswers, instance: InstanceSpec, prices = BUILTIN_PRICES): CostContext {
-  return { workload: w, assessment: assess(w), answers: a, traffic: trafficFor(w, a).traffic, prices, instanceFor: () => instance };
+  // The instance is pinned as --instance-type pins it; every option's plan runs on it.
+  return { workload: w, assessment: assess(w), answers: a, traffic: trafficFor(w, a).traffic, prices, deployment: { instanceType: instance.type }, serve: (option) => ({ option, architecture: 'single-model' }) };
 }
 const m5xl: InstanceSpec = { type: 'ml.m5.xlarge', workers: 4, nvme: false };
 const m5l: InstanceSpec = { type: 'ml.m5.large', workers: 2, nvme: false };
@@ -91,7 +92,7 @@ describe('chooseByCost', () => {
     expect(c.best).toMatchObject({ option: 'batch-transform', capacity: { instanceCount: 38 } });
     // The per-request options also fit a batch job (the engine says so): "the only option that fits" would contradict Other options.
     expect(c.reasons.map((r) => r.id)).toEqual(['cost.only-compared-fit']);
-    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records\/(s|min|h|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records an? (second|minute|hour|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
     expect(c.headline).toBe('the only option compared that fits');
   });
 });

@@ -1,7 +1,7 @@
 // What the user told us about the deployment itself (names, image, S3 locations), and checks of
 // those strings against the API's patterns before any of them reaches YAML.
 
-import { limit, limitPattern, type LimitId } from '../rules/limits';
+import { limit, limitPattern, type LimitId } from '../limits';
 
 export const DEPLOYMENT_KEYS = ['name', 'image', 'modelData', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const;
 export type DeploymentKey = (typeof DEPLOYMENT_KEYS)[number];
