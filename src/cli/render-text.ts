@@ -34,7 +34,7 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   out.push(`${s.dim('Workload:')} ${describeWorkload(r.workload)}`, '');
   if (rec) {
     const arch = rec.architecture === 'single-model' ? '' : ` (${ARCHITECTURE_NAMES[rec.architecture]})`;
-    const variant = r.options.find((o) => o.option === rec.option)?.sizing?.variant;
+    const variant = r.options.find((o) => o.option === rec.option)?.sizing?.variant ?? rec.plan?.variant;
     const name = variant === 'provisioned-concurrency' ? 'Serverless Inference with Provisioned Concurrency' : OPTION_NAMES[rec.option];
     out.push(`${s.bold('Recommendation:')} ${s.bold.green(name + arch)}`);
     out.push(`  ${rec.summary}`, '', s.bold('Why:'));

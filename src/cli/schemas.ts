@@ -196,6 +196,7 @@ export const RecommendOutput = z
         reasonIds: z.array(z.string()),
         cost: Cost.nullable(),
         scaleToZero: z.boolean().optional(),
+        provisioned: z.boolean().optional(),
         plan: Plan.nullable().optional(),
       })
       .nullable(),

@@ -12,6 +12,7 @@ import type { Plan } from './plan/types';
 import { limit, limitEntry, type OptionId } from './limits';
 import { instancePrice, type PriceTable } from './prices';
 import { chooseBatch } from './advise/batch';
+import { activeFraction, formatActiveHours } from './advise/active-hours';
 import { breakEvenRegions, ceilBoundaries, crossingsWithin, regionsPerDay } from './advise/break-even';
 import { candidates, fitOn } from './instance-choice';
 import { formatCount, formatRate, type Rate } from './rate';
@@ -52,18 +53,22 @@ export interface PricedOption {
 export function trafficFor(w: Workload, a: CostAnswers): { traffic: TrafficInput; assumptions: string[] } {
   const assumptions: string[] = [];
   const avg = a.requests.perSecond;
+  // With active hours, the requests come within them: the average and the peak there are higher.
+  const share = w.activeHours && !w.batch ? activeFraction(w.activeHours) : 1;
+  const active = avg / share;
+  if (share < 1) assumptions.push(`active ${formatActiveHours(w.activeHours!)}, ${Math.round(share * 1000) / 10}% of the week: ${formatRate(active)} on average within those hours, none outside; scheduled actions bring the fleet to its minimum outside them`);
   let peak: number;
-  if (a.peak) peak = Math.max(avg, a.peak.perSecond);
+  if (a.peak) peak = Math.max(active, a.peak.perSecond);
   else {
     const f = peakFactor(w.traffic);
-    peak = avg * f;
-    if (!w.batch) assumptions.push(`peak ${formatRate(peak)}: ${f} x the average for ${w.traffic ?? 'sustained'} traffic (give ${flagRef('peak')} to change it)`);
+    peak = active * f;
+    if (!w.batch) assumptions.push(`peak ${formatRate(peak)}: ${f} x the average${share < 1 ? ' within the active hours' : ''} for ${w.traffic ?? 'sustained'} traffic (give ${flagRef('peak')} to change it)`);
   }
   const requestBytes = a.requestBytes ?? w.payloadBytes;
   const responseBytes = a.responseBytes ?? limit('policy.response-size');
   if (a.requestBytes === null && !w.batch) assumptions.push(`average request ${formatBytes(requestBytes)}: the largest payload, an upper bound (give ${flagRef('requestSize')})`);
   if (a.responseBytes === null && !w.batch) assumptions.push(`average response ${formatBytes(responseBytes)} (give ${flagRef('responseSize')})`);
-  return { traffic: { averageRps: avg, peakRps: peak, requestBytes, responseBytes }, assumptions };
+  return { traffic: { averageRps: avg, peakRps: peak, requestBytes, responseBytes, ...(share < 1 ? { activeFraction: share } : {}) }, assumptions };
 }
 
 const onlyColdStart = (o: OptionAssessment) => {
@@ -145,7 +150,7 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
       }
       if (o.option === 'real-time') {
         const e = realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: serve.architecture }, prices);
-        return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }), e);
+        return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }, w.activeHours), e);
       }
       if (o.option === 'async') {
         const e = asyncEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, latencySeconds: w.latencySeconds, modelSizeBytes: w.modelSizeBytes }, prices);

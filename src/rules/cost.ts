@@ -39,6 +39,8 @@ export interface TrafficInput {
   requestBytes: number;
   /** Average response size in bytes (data charges). */
   responseBytes: number;
+  /** Share of the week the traffic comes in (--active-hours); absent: all week. */
+  activeFraction?: number;
 }
 
 /** An instance type as the cost model needs it. */
@@ -174,7 +176,10 @@ function hourlyLine(b: Builder, prices: PriceTable, use: InstanceUse, i: Instanc
 
 export interface RealTimeCapacity {
   initialInstanceCount: number;
+  /** Within the active hours (all week without them). */
   minInstances: number;
+  /** Outside the active hours, when given: scheduled actions bring the fleet down to this. */
+  offHoursMinInstances?: number;
   maxInstances: number;
   /** Target tracking: invocations per instance per minute. */
   targetInvocationsPerInstance: number;
@@ -197,23 +202,27 @@ export function instancesFor(rps: number, processingSeconds: number, workers: nu
 export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> {
   const { instance: i, processingSeconds: p, traffic: t } = input;
   const util = limit('policy.target-utilisation');
-  const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps, p, i.workers));
+  const share = t.activeFraction ?? 1;
+  const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps / share, p, i.workers));
+  const off = limit('real-time.min-instances');
   // At the peak: the target utilisation, or more where queueing needs it (Erlang C).
   const queue = instancesAtPeak({ peakPerSecond: t.peakRps, processingSeconds: p, slotsPerInstance: Math.max(1, Math.round(i.workers)), min: minInstances });
   const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers), queue.instances);
   const capacity: RealTimeCapacity = {
     initialInstanceCount: minInstances,
     minInstances,
+    ...(share < 1 ? { offHoursMinInstances: off } : {}),
     maxInstances,
     targetInvocationsPerInstance: Math.max(1, Math.floor((60 / p) * i.workers * util)),
   };
   const b = new Builder();
-  const hours = minInstances * monthHours();
-  hourlyLine(b, prices, 'hosting', i, hours, `${minInstances} x ${i.type} all month`);
-  storageLine(b, prices, i, minInstances, input.modelSizeBytes);
+  const instanceMonths = share < 1 ? minInstances * share + off * (1 - share) : minInstances;
+  const hours = instanceMonths * monthHours();
+  hourlyLine(b, prices, 'hosting', i, hours, share < 1 ? `${minInstances} x ${i.type} in the active hours (${pct(share)} of the month), ${off} outside` : `${minInstances} x ${i.type} all month`);
+  storageLine(b, prices, i, instanceMonths, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
-    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
+    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps / share)}${share < 1 ? ' within the active hours' : ''} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
     `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
     monthAssumption(),
   );

@@ -5,11 +5,11 @@
 // inputs and the prices, and renders what comes out.
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from '../cost-choice';
-import { monthHours, type Cost } from '../cost';
+import { monthHours, monthSeconds, type Cost } from '../cost';
 import { assess, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../limits';
-import { instancePrice, type PriceTable } from '../prices';
+import { instancePrice, memoryPrice, type PriceTable } from '../prices';
 import { formatVolume } from '../text';
 import { reason, type Reason } from '../reason';
 import { formatDuration, formatUsd } from '../units';
@@ -70,6 +70,7 @@ const serveFor = (w: Workload, flowchart: Recommendation | null) => (option: Opt
   option,
   architecture: architectureFor(w, option, flowchart),
   ...(flowchart?.option === option && flowchart.architecture === 'inference-components' ? { scaleToZero: flowchart.scaleToZero ?? false } : {}),
+  ...(flowchart?.option === option && option === 'serverless' ? { provisioned: flowchart.provisioned ?? false } : {}),
 });
 
 /** The plan each fitting option would deploy without a volume. */
@@ -96,6 +97,15 @@ function warmCost(plan: Plan, prices: PriceTable): Reason | null {
   return reason('ic.warm-cost', `cost: keeping ${n === 1 ? 'one' : n} ${plan.instanceType} warm costs about ${formatUsd(monthly)} a month (${n === 1 ? '' : `${n} x `}${hours} h at $${p.usd}/h, ${prices.region} list prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`, { instanceType: plan.instanceType!, monthlyUsd: monthly, hours, usdPerHour: p.usd, instances: n });
 }
 
+/** What a Serverless plan's Provisioned Concurrency costs a month, whatever the traffic, quoted from the plan (no volume). */
+function provisionedCost(plan: Plan, prices: PriceTable): Reason | null {
+  const s = plan.serverless;
+  const p = s?.provisionedConcurrency ? memoryPrice(prices.provisionedConcurrency, s.memoryMB) : null;
+  if (!s?.provisionedConcurrency || !p) return null;
+  const monthly = p.usd * s.provisionedConcurrency * monthSeconds();
+  return reason('serverless.provisioned-cost', `cost: ${s.provisionedConcurrency === 1 ? 'one unit' : `${s.provisionedConcurrency} units`} of Provisioned Concurrency at ${s.memoryMB} MB ${s.provisionedConcurrency === 1 ? 'costs' : 'cost'} about ${formatUsd(monthly)} a month (${monthHours()} h at $${p.usd}/s, ${prices.region} list prices), plus what requests use`, { provisionedConcurrency: s.provisionedConcurrency, memoryMB: s.memoryMB, monthlyUsd: monthly, usdPerSecond: p.usd });
+}
+
 /** The advisor without a volume: the flowchart's pick and the plans with their default counts. */
 function adviseByFlowchart(input: AdviseInput, a: Assessment): Advice {
   const { workload: w, deployment: d, prices } = input;
@@ -109,6 +119,11 @@ function adviseByFlowchart(input: AdviseInput, a: Assessment): Advice {
       const k = rec.reasons.findIndex((r) => r.id === 'ic.scale-to-zero');
       rec = { ...rec, reasons: [...rec.reasons.slice(0, k + 1), warm, ...rec.reasons.slice(k + 1)] };
     }
+  }
+  const pc = rec && plan ? provisionedCost(plan, prices) : null;
+  if (rec && pc) {
+    const k = rec.reasons.findIndex((r) => r.id === 'serverless.provisioned');
+    rec = { ...rec, reasons: [...rec.reasons.slice(0, k + 1), pc, ...rec.reasons.slice(k + 1)] };
   }
   return { assessment: a, options: a.options, priced: null, choice: null, assumptions: [], advice: a.advice, recommendation: rec, plan, cost: null, plans, prices: null };
 }

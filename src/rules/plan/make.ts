@@ -8,6 +8,7 @@ import { flagRef } from '../flag-ref';
 import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../cost';
 import { asyncScalesToZero } from '../cost';
 import { miniBatch } from '../advise/batch';
+import { formatActiveHours, scheduledActions, type ActiveHours } from '../advise/active-hours';
 import { instanceSlots } from '../advise/concurrency';
 import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
 import { candidates, chooseInstance, largest, type InstanceChoice } from '../instance-choice';
@@ -235,14 +236,19 @@ export type Capacity =
   | { option: 'batch-transform'; capacity: BatchCapacity };
 
 /** The plan with the counts a request volume needs (see Estimated cost). */
-export function sizePlan(p: Plan, sized: Capacity): Plan {
+export function sizePlan(p: Plan, sized: Capacity, activeHours?: ActiveHours): Plan {
   const choices = [...p.choices];
   const out: Plan = { ...p, choices, sized: true };
   switch (sized.option) {
     case 'real-time': {
       const c = sized.capacity;
       out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
-      out.scaling = [realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance)];
+      const scaling = realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance);
+      if (activeHours && c.offHoursMinInstances !== undefined) {
+        scaling.scheduled = scheduledActions(activeHours, { inHours: { min: c.minInstances, max: c.maxInstances }, outOfHours: { min: c.offHoursMinInstances, max: c.maxInstances } });
+        choices.push(`scheduled actions: ${c.minInstances} to ${c.maxInstances} instances in the active hours (${formatActiveHours(activeHours)}), ${c.offHoursMinInstances} to ${c.maxInstances} outside them`);
+      }
+      out.scaling = [scaling];
       choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
       break;
     }

@@ -15,7 +15,7 @@ function fromZero(alarm: Omit<StepFromZero['alarm'], 'statistic' | 'evaluationPe
 /** Real-Time: target tracking on invocations per instance. */
 export function realTimeScaling(min: number, max: number, targetInvocationsPerInstance: number): ScalingPlan {
   const targetTracking: TargetTracking = { metric: { predefined: 'SageMakerVariantInvocationsPerInstance' }, targetValue: targetInvocationsPerInstance, ...cooldowns() };
-  return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'invocations', min, max, targetTracking, stepFromZero: null };
+  return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'invocations', min, max, targetTracking, stepFromZero: null, scheduled: [] };
 }
 
 /** Asynchronous: target tracking on the backlog per instance, and a step out of zero on HasBacklogWithoutCapacity. */
@@ -28,7 +28,7 @@ export function asyncScaling(min: number, max: number): ScalingPlan {
   const step = min === 0
     ? fromZero({ description: 'Requests are queued while the endpoint has no instances: scale up from zero', metricName: 'HasBacklogWithoutCapacity', namespace: 'AWS/SageMaker', dimension: 'EndpointName', period: limit('policy.wake-alarm-period') })
     : null;
-  return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'backlog', min, max, targetTracking, stepFromZero: step };
+  return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'backlog', min, max, targetTracking, stepFromZero: step, scheduled: [] };
 }
 
 /** Inference components: each component's copies track concurrent requests per copy; from zero, a step on NoCapacityInvocationFailures. */
@@ -44,5 +44,6 @@ export function icScaling(ic: IcPlan, perCopy: number): ScalingPlan[] {
     stepFromZero: ic.scaleToZero
       ? fromZero({ description: 'A request found no copy of the inference component: scale out from zero', metricName: 'NoCapacityInvocationFailures', namespace: 'AWS/SageMaker', dimension: 'InferenceComponentName', period: limit('policy.wake-alarm-period') })
       : null,
+    scheduled: [],
   }));
 }
