@@ -24,13 +24,13 @@ if (noCorpus) console.warn(`SKIPPED: lint against cfn-lint on the real-world cor
 /** cfn-lint's error rules and ours for the same defect. */
 const OURS: Record<string, string> = {
   E0000: 'DA0001', // the file cannot be read (duplicate keys...)
-  E3002: 'DA8001', // additional properties are not allowed
-  E3003: 'DA8002', // a required property is missing
-  E3012: 'DA8003', // wrong type
-  E1010: 'DA8004', // !GetAtt of an unknown resource or attribute
-  E1020: 'DA8004', // !Ref of something the template does not define
-  E1019: 'DA8004', // !Sub variable the template does not define
-  E1029: 'DA8005', // ${...} outside Fn::Sub
+  E3002: 'DA9001', // additional properties are not allowed
+  E3003: 'DA9002', // a required property is missing
+  E3012: 'DA9003', // wrong type
+  E1010: 'DA9004', // !GetAtt of an unknown resource or attribute
+  E1020: 'DA9004', // !Ref of something the template does not define
+  E1019: 'DA9004', // !Sub variable the template does not define
+  E1029: 'DA9005', // ${...} outside Fn::Sub
 };
 
 interface CfnLintFinding {
@@ -111,13 +111,13 @@ describe.skipIf(noTool !== '')(`lint against cfn-lint on the issue-22 templates$
     // cfn-lint does not look inside an unknown property, so it misses !GetAtt Model.model in
     // `Model: !GetAtt Model.model`. CloudFormation rejects it: "Template error: resource Model does
     // not support attribute type model in Fn::GetAtt".
-    expect(extra).toEqual([['misspelt-model.yaml', 'DA8004', 25]]);
+    expect(extra).toEqual([['misspelt-model.yaml', 'DA9004', 25]]);
   }, 120_000);
 });
 
-describe.skipIf(noTool !== '')(`cfn-lint on the examples of DA8001-DA8005${noTool ? ` (SKIPPED: ${noTool})` : ''}`, () => {
+describe.skipIf(noTool !== '')(`cfn-lint on the examples of DA9001-DA9005${noTool ? ` (SKIPPED: ${noTool})` : ''}`, () => {
   it('reports the same rule on each failing example, and no error on the passing ones', () => {
-    const ids = ['DA8001', 'DA8002', 'DA8003', 'DA8004', 'DA8005'];
+    const ids = ['DA9001', 'DA9002', 'DA9003', 'DA9004', 'DA9005'];
     const dir = join(ROOT, 'fixtures/lint');
     const found = cfnLint(dir, ids.flatMap((id) => [`${id}/invalid.yaml`, `${id}/valid.yaml`])).filter((x) => x.Level === 'Error');
     for (const id of ids) {

@@ -136,8 +136,8 @@ describe('CloudFormation values', () => {
   it('does not guess a !Ref without a default, a !GetAtt or a condition', () => {
     const sc = (m: string) => CFN(`      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: ${m}\n            MaxConcurrency: 5\n`, 'Parameters:\n  Memory:\n    Type: Number\n');
     expect(lint(sc('!Ref Memory'))).toEqual([]);
-    // Other is not a resource of the template: that is DA8004's finding, and the only one.
-    expect(lint(sc('!GetAtt Other.Size'))).toMatchObject([{ ruleId: 'DA8004', messageId: 'noSuchResource' }]);
+    // Other is not a resource of the template: that is DA9004's finding, and the only one.
+    expect(lint(sc('!GetAtt Other.Size'))).toMatchObject([{ ruleId: 'DA9004', messageId: 'noSuchResource' }]);
     expect(lint(sc('!If [Big, 6144, 3000]'))).toEqual([]);
   });
 

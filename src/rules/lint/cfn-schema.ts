@@ -58,7 +58,7 @@ function branches(v: unknown, path: Path): Array<{ v: unknown; path: Path }> {
   return [{ v, path }];
 }
 
-// ---- the schema walk (DA8001, DA8002, DA8003) ----------------------------------------------------
+// ---- the schema walk (DA9001, DA9002, DA9003) ----------------------------------------------------
 
 interface Found {
   unknown: RawFinding[];
@@ -176,7 +176,7 @@ function schemaFindings(ctx: RuleContext): Found {
   return out;
 }
 
-// ---- references (DA8004) -------------------------------------------------------------------------
+// ---- references (DA9004) -------------------------------------------------------------------------
 
 /** `${Name}` and `${Name.Attr}` in an Fn::Sub template (not the `${!Literal}` escape). */
 const SUB_VAR = /\$\{([^}!][^}]*)\}/g;
@@ -281,7 +281,7 @@ function referenceFindings(ctx: RuleContext): RawFinding[] {
   return out.filter((f) => !seen.has(JSON.stringify(f.path)) && seen.add(JSON.stringify(f.path)));
 }
 
-// ---- literal ${...} (DA8005) ---------------------------------------------------------------------
+// ---- literal ${...} (DA9005) ---------------------------------------------------------------------
 
 function literalFindings(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
@@ -376,7 +376,7 @@ ${max}`;
 // ---- rules -------------------------------------------------------------------------------------
 
 export const cfnUnknownProperty: Rule = {
-  id: 'DA8001',
+  id: 'DA9001',
   name: 'cfn-unknown-property',
   severity: 'error',
   title: 'CloudFormation resources hold only the properties their schema defines',
@@ -394,7 +394,7 @@ export const cfnUnknownProperty: Rule = {
 };
 
 export const cfnRequiredProperty: Rule = {
-  id: 'DA8002',
+  id: 'DA9002',
   name: 'cfn-required-property',
   severity: 'error',
   title: 'CloudFormation resources have the properties their schema requires',
@@ -412,7 +412,7 @@ export const cfnRequiredProperty: Rule = {
 };
 
 export const cfnPropertyType: Rule = {
-  id: 'DA8003',
+  id: 'DA9003',
   name: 'cfn-property-type',
   severity: 'error',
   title: 'CloudFormation properties have the type their schema gives',
@@ -430,7 +430,7 @@ export const cfnPropertyType: Rule = {
 };
 
 export const cfnGetAtt: Rule = {
-  id: 'DA8004',
+  id: 'DA9004',
   name: 'cfn-references',
   severity: 'error',
   title: '!GetAtt reads an attribute the resource has; references name what the template defines',
@@ -448,7 +448,7 @@ export const cfnGetAtt: Rule = {
 };
 
 export const cfnLiteralSubstitution: Rule = {
-  id: 'DA8005',
+  id: 'DA9005',
   name: 'cfn-literal-substitution',
   severity: 'error',
   title: '${...} is substituted only inside Fn::Sub',

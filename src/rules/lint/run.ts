@@ -16,10 +16,10 @@ import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const TYPE_RULE = 'DA1014';
-const CFN_TYPE_RULE = 'DA8003';
-const CFN_REQUIRED_RULE = 'DA8002';
+const CFN_TYPE_RULE = 'DA9003';
+const CFN_REQUIRED_RULE = 'DA9002';
 /** Findings of a key no schema knows: rule/messageId. */
-const UNKNOWN_KEY = new Set(['DA8001/unknownProperty', 'DA8001/unknownResourceKey', 'DA1014/unknownKey']);
+const UNKNOWN_KEY = new Set(['DA9001/unknownProperty', 'DA9001/unknownResourceKey', 'DA1014/unknownKey']);
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
@@ -326,15 +326,15 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     const s = severities[f.ruleId];
     return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
   });
-  // A value of the wrong type (DA1014: 6.5 for a whole number; DA8003: CloudFormation's schema) is
+  // A value of the wrong type (DA1014: 6.5 for a whole number; DA9003: CloudFormation's schema) is
   // that one problem: range rules that also trip over it are not repeated, and where both type
   // rules see it, DA1014 (which knows the API's own types) speaks. A required member both DA1014
-  // and DA8002 miss is reported once, by DA1014. When a type rule is off, the others speak.
+  // and DA9002 miss is reported once, by DA1014. When a type rule is off, the others speak.
   const typed = (id: string) => new Set(shown.filter((f) => f.ruleId === id && f.at).map((f) => f.at));
   const apiTyped = typed(TYPE_RULE);
   const cfnTyped = typed(CFN_TYPE_RULE);
   const apiMissing = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.member).map((f) => `${f.at}#${f.member}`));
-  // A key that is not known (DA8001, DA1014) is the finding: rules that read intent from a key
+  // A key that is not known (DA9001, DA1014) is the finding: rules that read intent from a key
   // being absent stay silent about the resource holding it (or the AWS CLI input).
   const subjectOf = (f: { doc?: number; path?: Path }) => `${f.doc}:${f.path?.[0] === 'Resources' ? String(f.path[1]) : ''}`;
   const unknown = new Set(shown.filter((f) => UNKNOWN_KEY.has(`${f.ruleId}/${f.messageId}`) && f.path).map(subjectOf));

@@ -82,7 +82,7 @@ export interface Rule {
   /**
    * Message ids that infer what an object is or needs from a key it lacks ("its variants name no
    * model, so..."). They are not reported when the same resource (or AWS CLI input) holds an
-   * unknown key: the misspelt key is the finding (DA8001, DA1014), and the advice built on its
+   * unknown key: the misspelt key is the finding (DA9001, DA1014), and the advice built on its
    * absence would be wrong.
    */
   inferredFromAbsence?: readonly string[];
