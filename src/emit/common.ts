@@ -49,7 +49,7 @@ export function quotaComments(plan: Plan): string[] {
   return [
     '',
     `Quotas this plan needs (Service Quotas, per Region; check with aws service-quotas list-service-quotas --service-code ${QUOTA_SERVICE_CODE}):`,
-    ...plan.quotas.map((q) => `  - ${q.name}: ${q.value}${q.note ? ` (${q.note})` : ''}`),
+    ...plan.quotas.map((q) => `  - ${q.name}: ${q.value}${q.note ? `; ${q.note}` : ''}`),
   ];
 }
 

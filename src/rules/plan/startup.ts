@@ -63,13 +63,19 @@ function planStartup(p: Plan, w: Workload): StartupPlan {
   }
   const fields = 'ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds';
   if (p.ic) {
+    // One line for the components whose models are the same size (they get the same timeouts).
+    const bySize = new Map<number, number[]>();
     for (const m of p.ic.models) {
       m.startupTimeouts = null;
       if (m.sizeBytes === null) continue;
-      const t = startupTimeouts(startupEstimate(m.sizeBytes).seconds);
-      m.startupTimeouts = written(t);
-      const one = p.ic.models.length === 1;
-      const lines = timeoutLines(t, m.sizeBytes, one ? `the ${formatBytes(m.sizeBytes)} model` : `model ${m.index} (${formatBytes(m.sizeBytes)})`, `StartupParameters${one ? '' : ` of component ${m.index}`} (${fields})`);
+      m.startupTimeouts = written(startupTimeouts(startupEstimate(m.sizeBytes).seconds));
+      bySize.set(m.sizeBytes, [...(bySize.get(m.sizeBytes) ?? []), m.index]);
+    }
+    const all = p.ic.models.length;
+    for (const [size, index] of bySize) {
+      const which = all === 1 ? '' : index.length === all ? ' of each component' : ` of component${index.length > 1 ? 's' : ''} ${index.join(', ')}`;
+      const what = all === 1 ? `the ${formatBytes(size)} model` : index.length === 1 ? `model ${index[0]} (${formatBytes(size)})` : `each ${formatBytes(size)} model`;
+      const lines = timeoutLines(startupTimeouts(startupEstimate(size).seconds), size, what, `StartupParameters${which} (${fields})`);
       if (lines.choice) p.choices.push(lines.choice);
       if (lines.warning) p.warnings.push(lines.warning);
     }
