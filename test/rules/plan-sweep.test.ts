@@ -20,6 +20,7 @@ const CASES: Record<string, Workload> = {
   'real-time cpu': rt,
   'real-time gpu': { ...rt, gpu: true, modelSizeBytes: 14 * GB, processingSeconds: 1, latencySeconds: 5 },
   'real-time gpu sharded': { ...rt, gpu: true, modelSizeBytes: 60 * GB, processingSeconds: 20, latencySeconds: 60 },
+  'real-time cpu large (EBS volume, start-up timeouts)': { ...rt, modelSizeBytes: 40 * GB, processingSeconds: 2, latencySeconds: 10 },
   'multi-model cpu': { ...rt, models: 20, modelSizeBytes: 500e6 },
   'multi-model gpu': { ...rt, models: 20, gpu: true, modelSizeBytes: 4 * GB },
   'multi-container': { ...rt, models: 3, frameworks: 3 },
@@ -30,6 +31,7 @@ const CASES: Record<string, Workload> = {
   serverless: { ...rt, traffic: 'intermittent', latencySeconds: 30, modelSizeBytes: GB },
   'serverless provisioned': { ...rt, traffic: 'intermittent', latencySeconds: 2, modelSizeBytes: GB },
   async: { ...rt, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
+  'async cpu large': { ...rt, modelSizeBytes: 40 * GB, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
   'async gpu': { ...rt, gpu: true, modelSizeBytes: 14 * GB, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
   'batch csv': { ...rt, batch: true, latencySeconds: null, traffic: null, contentType: 'text/csv', payloadBytes: 2000 },
   'batch pipeline': { ...rt, batch: true, latencySeconds: null, traffic: null, pipeline: 2, payloadBytes: 2000 },
@@ -51,6 +53,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
       max: maxParam ?? null,
       serverless: v.ServerlessConfig ?? null,
       copies: Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.RuntimeConfig.CopyCount),
+      ...startupOf(v, Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.Specification)),
     };
   }
   const byName = Object.fromEntries(files.map((f) => [f.name, parse(f.content) as Obj]));
@@ -65,6 +68,17 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     max: v.ManagedInstanceScaling?.MaxInstanceCount ?? (scaling ? Number(scaling[2]) : null),
     serverless: v.ServerlessConfig ?? null,
     copies: files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).RuntimeConfig.CopyCount),
+    ...startupOf(v, files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).Specification)),
+  };
+}
+
+/** The start-up timeouts and volume a variant and its components' specifications write. */
+function startupOf(v: Obj, specs: Obj[]): Obj {
+  return {
+    download: v.ModelDataDownloadTimeoutInSeconds ?? null,
+    health: v.ContainerStartupHealthCheckTimeoutInSeconds ?? null,
+    volume: v.VolumeSizeInGB ?? null,
+    componentStartup: specs.map((s) => s.StartupParameters ?? null),
   };
 }
 
@@ -72,8 +86,14 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
 function planned(p: Plan, target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
   const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
-  if (p.ic) return { type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies) };
-  return { type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [] };
+  const startup = {
+    download: p.startup.timeouts?.modelDataDownloadTimeoutInSeconds ?? null,
+    health: p.startup.timeouts?.containerStartupHealthCheckTimeoutInSeconds ?? null,
+    volume: p.volumeGB,
+    componentStartup: (p.ic?.models ?? []).map((m) => (m.startupTimeouts ? { ModelDataDownloadTimeoutInSeconds: m.startupTimeouts.modelDataDownloadTimeoutInSeconds, ContainerStartupHealthCheckTimeoutInSeconds: m.startupTimeouts.containerStartupHealthCheckTimeoutInSeconds } : null)),
+  };
+  if (p.ic) return { type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies), ...startup };
+  return { type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [], ...startup };
 }
 
 describe('one plan: what is priced, explained and deployed', () => {
@@ -93,6 +113,7 @@ describe('one plan: what is priced, explained and deployed', () => {
           const files = generate({ recommendation: rec!, plan, cost: advice.cost }, {}, target).files;
           expect(deployed(files, target), `${name} ${target}`).toEqual(planned(plan, target));
           // The header's estimate is the plan's cost.
+          for (const f of files) for (const q of plan.quotas) expect(f.content).toContain(`#   - ${q.name}: ${q.value}`);
           if (advice.cost) for (const f of files) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
         }
 
@@ -104,6 +125,9 @@ describe('one plan: what is priced, explained and deployed', () => {
           const head = advice.cost.breakdown[0]!.item;
           const n = head.match(/^(\d+) x ml\./)?.[1];
           if (n !== undefined && !plan.ic?.scaleToZero) expect(Number(n), head).toBe(plan.ic ? plan.ic.initialInstances : plan.instances!.min);
+          // The ML storage priced is the volume deployed.
+          const storage = advice.cost.breakdown.find((l) => l.item.startsWith('ML storage: '))?.item.match(/^ML storage: (\d+) GB/)?.[1];
+          if (plan.volumeGB !== null) expect(Number(storage), 'priced volume').toBe(plan.volumeGB);
           const runs = head.match(/runs x (\d+) instance/)?.[1];
           if (runs !== undefined) expect(Number(runs)).toBe(plan.batch!.instanceCount);
         }
