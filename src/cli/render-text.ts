@@ -34,7 +34,7 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   out.push(`${s.dim('Workload:')} ${describeWorkload(r.workload)}`, '');
   if (rec) {
     const arch = rec.architecture === 'single-model' ? '' : ` (${ARCHITECTURE_NAMES[rec.architecture]})`;
-    const variant = r.options.find((o) => o.option === rec.option)?.sizing?.variant;
+    const variant = r.options.find((o) => o.option === rec.option)?.sizing?.variant ?? rec.plan?.variant;
     const name = variant === 'provisioned-concurrency' ? 'Serverless Inference with Provisioned Concurrency' : OPTION_NAMES[rec.option];
     out.push(`${s.bold('Recommendation:')} ${s.bold.green(name + arch)}`);
     out.push(`  ${rec.summary}`, '', s.bold('Why:'));
@@ -104,7 +104,9 @@ function costTable(r: RecommendResult, s: Style): string[] {
   const w = Math.max(...rows.map((x) => x.label.length));
   const out = ['', s.bold(`Monthly cost (${p.region} list prices${p.asOf ? ` as of ${p.asOf}` : ''}):`)];
   for (const row of rows) out.push(`  ${row.chosen ? s.green('>') : ' '} ${row.label.padEnd(w)}  ${row.chosen ? s.bold(row.value) : row.value}`);
-  if (r.breakEven) out.push(`  ${r.breakEven}`);
+  const rec = r.recommendation;
+  const k = rec ? rec.reasonIds.findIndex((id) => id === 'cost.break-even' || id === 'cost.no-longer-fits' || id === 'cost.stays-cheaper') : -1;
+  if (k >= 0) out.push(`  ${rec!.reasons[k]}`);
   out.push(s.dim('  Not counted: Savings Plans (up to 64% off), the free tier, S3, CloudWatch. Breakdowns: --format json.'));
   return out;
 }

@@ -29,7 +29,10 @@ export function cfnScaling(s: ScalingPlan, n: CfnScalingNames, o: { resourceId: 
   resources[n.target] = {
     Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
     ...(o.dependsOn ? { DependsOn: o.dependsOn } : {}),
-    Properties: { MinCapacity: s.min, MaxCapacity: o.maxCapacity, ResourceId: o.resourceId, ScalableDimension: s.dimension, ServiceNamespace: 'sagemaker' },
+    Properties: {
+      MinCapacity: s.min, MaxCapacity: o.maxCapacity, ResourceId: o.resourceId, ScalableDimension: s.dimension, ServiceNamespace: 'sagemaker',
+      ...(s.scheduled.length ? { ScheduledActions: s.scheduled.map((a) => ({ ScheduledActionName: a.ScheduledActionName, Schedule: a.Schedule, Timezone: a.Timezone, ScalableTargetAction: { ...a.ScalableTargetAction } })) } : {}),
+    },
   };
   resources[n.policy] = {
     Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',

@@ -13,6 +13,10 @@ export function cliScaling(s: ScalingPlan, o: { resourceId: string; name: string
     `  aws application-autoscaling put-scaling-policy ${target} --policy-name ${o.name}-${s.policyName} --policy-type TargetTrackingScaling \\`,
     `      --target-tracking-scaling-policy-configuration '${tracking}'`,
   ];
+  if (s.scheduled.length) lines.push('Scheduled actions (the active hours):');
+  for (const a of s.scheduled) {
+    lines.push(`  aws application-autoscaling put-scheduled-action ${target} --scheduled-action-name ${o.name}-${a.ScheduledActionName} \\`, `      --schedule '${a.Schedule}' --timezone ${a.Timezone} --scalable-target-action MinCapacity=${a.ScalableTargetAction.MinCapacity},MaxCapacity=${a.ScalableTargetAction.MaxCapacity}`);
+  }
   const z = s.stepFromZero;
   if (z) {
     const step = JSON.stringify({ AdjustmentType: 'ChangeInCapacity', MetricAggregationType: 'Maximum', Cooldown: z.cooldown, StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: z.adjustment }] });

@@ -2,9 +2,11 @@
 // the decision flowchart. Pure: data in, data out.
 
 import { flagRef } from './flag-ref';
+import { canScaleToZero } from './advise/uptime';
 import { reason, type Reason } from './reason';
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
-import { formatBytes, formatDuration } from './units';
+import { formatBytes, formatBytesAlike, formatDuration } from './units';
+import { withArticle } from './text';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
 import type { Workload } from './workload';
 import { holdsCheck, serverlessStartupChecks, startupCheck } from './advise/startup-checks';
@@ -57,6 +59,8 @@ export interface Recommendation {
   reasons: Reason[];
   /** Inference components only: whether the endpoint scales to zero instances between bursts. */
   scaleToZero?: boolean;
+  /** Serverless only: with Provisioned Concurrency (callers cannot wait out a cold start). */
+  provisioned?: boolean;
 }
 
 export interface Assessment {
@@ -190,7 +194,7 @@ function serverlessChecks(w: Workload): Check[] {
       value: need,
       limitValue: max,
       pass,
-      message: `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(need)} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytes(max)}`,
+      message: `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(need, max)[0]} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytesAlike(need, max)[1]}`,
       source: limitEntry('serverless.memory-max').source,
     });
   }
@@ -210,7 +214,7 @@ function serverlessChecks(w: Workload): Check[] {
   }
   checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
   checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
-  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, `a ${w.pipeline}-container pipeline`));
+  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, withArticle(`${w.pipeline}-container pipeline`)));
   checks.push(...serverlessStartupChecks(w));
   return checks;
 }
@@ -323,11 +327,12 @@ function ownResources(w: Workload): Reason | null {
   return null;
 }
 
-function recommendInferenceComponents(w: Workload, ownWhy: Reason | null): Recommendation {
-  const scaleToZero = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
+function recommendInferenceComponents(w: Workload, ownWhy: Reason | null, scaleToZero: boolean): Recommendation {
   const reasons: Reason[] = [];
   if (ownWhy) reasons.push(ownWhy);
-  if (scaleToZero) {
+  if (!scaleToZero && (w.traffic === 'intermittent' || w.traffic === 'unpredictable')) {
+    reasons.push(noZero(w));
+  } else if (scaleToZero) {
     reasons.push(reason('ic.scale-to-zero', `traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`, { traffic: w.traffic! }));
     // What keeping it warm costs is said by the advisor, from the plan (src/rules/advise/decide.ts).
     reasons.push(reason('ic.cold-start', `cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`));
@@ -343,6 +348,11 @@ function recommendInferenceComponents(w: Workload, ownWhy: Reason | null): Recom
     reasons,
     scaleToZero,
   };
+}
+
+/** Why a GPU endpoint with low traffic keeps a warm copy: callers cannot wait out a scale-out from zero. */
+function noZero(w: Workload): Reason {
+  return reason('ic.no-scale-to-zero', `traffic is ${w.traffic}, but callers need answers within ${formatDuration(w.latencySeconds!)}: scaling to zero would fail requests for several minutes after each idle period (a scale-out from zero takes about ${formatDuration(limit('inference-components.scale-out-from-zero'))}), so ${w.models > 1 ? 'each model keeps a warm copy' : 'one instance stays warm'}`, { latencySeconds: w.latencySeconds!, scaleOutSeconds: limit('inference-components.scale-out-from-zero') });
 }
 
 /** The inference-components summary; the CLI says it again without scaling to zero when that saves too little. */
@@ -482,22 +492,31 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   }
 
   const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
-  if (lowTraffic && a.serverless.fits) {
+  // Serverless that fails only because callers cannot wait out a cold start: with Provisioned
+  // Concurrency (issue 21: the hosting FAQ's own payroll chatbot).
+  const serverlessFailed = failed(a.serverless);
+  const provisioned = !a.serverless.fits && serverlessFailed.every((c) => c.limit === 'policy.cold-start-tolerance');
+  if (lowTraffic && (a.serverless.fits || provisioned)) {
     const memory = serverlessMemoryMB(w.modelSizeBytes);
     return {
       option: 'serverless',
       architecture: 'single-model',
-      summary: `Serverless Inference: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and you pay only while requests run.`,
+      ...(provisioned ? { provisioned: true } : {}),
+      summary: provisioned
+        ? `Serverless Inference with Provisioned Concurrency: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and one unit of Provisioned Concurrency keeps an instance warm for callers who cannot wait out a cold start.`
+        : `Serverless Inference: ${w.traffic} traffic with ${payloadAndTime(w)} fits, and you pay only while requests run.`,
       reasons: [
         ...passedOver,
         reason('traffic.intermittent', `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`, { traffic: w.traffic! }),
         reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`, { option: 'serverless' }),
         w.modelSizeBytes === null
           ? reason('serverless.memory-assumed', `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`, { memoryMB: memory! })
-          : reason('serverless.memory', `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
-        w.latencySeconds === null
-          ? reason('serverless.cold-starts', 'callers can wait, so cold starts after idle periods are acceptable')
-          : reason('serverless.cold-starts', `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`, { latencySeconds: w.latencySeconds }),
+          : reason('serverless.memory', `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
+        provisioned
+          ? reason('serverless.provisioned', `callers need answers within ${formatDuration(w.latencySeconds!)}, less than a cold start (up to ${formatDuration(limit('serverless.startup'))}): one unit of Provisioned Concurrency keeps an instance warm, so requests up to that concurrency meet no cold start; it bills all month whatever the traffic (give the volume with ${flagRef('requests')} to size and price it)`, { latencySeconds: w.latencySeconds!, provisionedConcurrency: 1 })
+          : w.latencySeconds === null
+            ? reason('serverless.cold-starts', 'callers can wait, so cold starts after idle periods are acceptable')
+            : reason('serverless.cold-starts', `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`, { latencySeconds: w.latencySeconds }),
       ],
     };
   }
@@ -505,10 +524,13 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
 
   // Several GPU models that need their own resources, or a GPU model idle between bursts (issue 14).
   const own = ownResources(w);
-  if (own || (lowTraffic && w.gpu && w.pipeline === 1 && w.models === 1)) return recommendInferenceComponents(w, own);
+  // Scaling to zero only where callers can wait out a scale-out from zero: requests fail meanwhile.
+  const zeroOk = lowTraffic && canScaleToZero(w.latencySeconds, limit('inference-components.scale-out-from-zero')).ok;
+  if (own || (zeroOk && w.gpu && w.pipeline === 1 && w.models === 1)) return recommendInferenceComponents(w, own, zeroOk);
 
   const arch = architectureOf(w);
   const reasons: Reason[] = [...passedOver];
+  if (lowTraffic && w.gpu && w.models === 1 && w.pipeline === 1) reasons.push(noZero(w));
   if (lowTraffic) {
     const ruledOut = failed(a.serverless).map((c) => c.message);
     reasons.push(reason('serverless.ruled-out', `traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`, { traffic: w.traffic!, failed: failed(a.serverless).map((c) => c.limit).join(',') }));

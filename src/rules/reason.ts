@@ -20,6 +20,8 @@ export const REASON_IDS = [
   'serverless.memory', // the memory size for the model
   'serverless.memory-assumed', // no model size: the smallest memory size
   'serverless.cold-starts', // callers can ride out cold starts
+  'serverless.provisioned', // callers cannot wait out a cold start: one unit of Provisioned Concurrency
+  'serverless.provisioned-cost', // what that unit costs a month (from the plan)
   'real-time.autoscaling', // Real-Time keeps an instance: autoscale
   'batch.up-front', // the data is available up front
   'batch.records-fit', // records fit MaxPayloadInMB
@@ -38,6 +40,7 @@ export const REASON_IDS = [
   'ic.scale-to-zero', // a GPU model idle between bursts
   'ic.warm-cost', // what keeping one instance warm costs (built-in prices)
   'ic.cold-start', // the cold start after scaling to zero
+  'ic.no-scale-to-zero', // low traffic, but callers cannot wait out a scale-out from zero
   'ic.sustained', // sustained GPU models keep warm copies
   'ic.invoke', // invoke with InferenceComponentName
   // the choice by cost (src/rules/cost-choice.ts)

@@ -5,12 +5,12 @@
 // inputs and the prices, and renders what comes out.
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from '../cost-choice';
-import { monthHours, type Cost } from '../cost';
+import { monthHours, monthSeconds, type Cost } from '../cost';
 import { assess, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../limits';
-import { instancePrice, type PriceTable } from '../prices';
-import { formatRate } from '../rate';
+import { instancePrice, memoryPrice, type PriceTable } from '../prices';
+import { formatVolume } from '../text';
 import { reason, type Reason } from '../reason';
 import { formatDuration, formatUsd } from '../units';
 import type { Workload } from '../workload';
@@ -70,6 +70,7 @@ const serveFor = (w: Workload, flowchart: Recommendation | null) => (option: Opt
   option,
   architecture: architectureFor(w, option, flowchart),
   ...(flowchart?.option === option && flowchart.architecture === 'inference-components' ? { scaleToZero: flowchart.scaleToZero ?? false } : {}),
+  ...(flowchart?.option === option && option === 'serverless' ? { provisioned: flowchart.provisioned ?? false } : {}),
 });
 
 /** The plan each fitting option would deploy without a volume. */
@@ -96,6 +97,15 @@ function warmCost(plan: Plan, prices: PriceTable): Reason | null {
   return reason('ic.warm-cost', `cost: keeping ${n === 1 ? 'one' : n} ${plan.instanceType} warm costs about ${formatUsd(monthly)} a month (${n === 1 ? '' : `${n} x `}${hours} h at $${p.usd}/h, ${prices.region} list prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`, { instanceType: plan.instanceType!, monthlyUsd: monthly, hours, usdPerHour: p.usd, instances: n });
 }
 
+/** What a Serverless plan's Provisioned Concurrency costs a month, whatever the traffic, quoted from the plan (no volume). */
+function provisionedCost(plan: Plan, prices: PriceTable): Reason | null {
+  const s = plan.serverless;
+  const p = s?.provisionedConcurrency ? memoryPrice(prices.provisionedConcurrency, s.memoryMB) : null;
+  if (!s?.provisionedConcurrency || !p) return null;
+  const monthly = p.usd * s.provisionedConcurrency * monthSeconds();
+  return reason('serverless.provisioned-cost', `cost: ${s.provisionedConcurrency === 1 ? 'one unit' : `${s.provisionedConcurrency} units`} of Provisioned Concurrency at ${s.memoryMB} MB ${s.provisionedConcurrency === 1 ? 'costs' : 'cost'} about ${formatUsd(monthly)} a month (${monthHours()} h at $${p.usd}/s, ${prices.region} list prices), plus what requests use`, { provisionedConcurrency: s.provisionedConcurrency, memoryMB: s.memoryMB, monthlyUsd: monthly, usdPerSecond: p.usd });
+}
+
 /** The advisor without a volume: the flowchart's pick and the plans with their default counts. */
 function adviseByFlowchart(input: AdviseInput, a: Assessment): Advice {
   const { workload: w, deployment: d, prices } = input;
@@ -109,6 +119,11 @@ function adviseByFlowchart(input: AdviseInput, a: Assessment): Advice {
       const k = rec.reasons.findIndex((r) => r.id === 'ic.scale-to-zero');
       rec = { ...rec, reasons: [...rec.reasons.slice(0, k + 1), warm, ...rec.reasons.slice(k + 1)] };
     }
+  }
+  const pc = rec && plan ? provisionedCost(plan, prices) : null;
+  if (rec && pc) {
+    const k = rec.reasons.findIndex((r) => r.id === 'serverless.provisioned');
+    rec = { ...rec, reasons: [...rec.reasons.slice(0, k + 1), pc, ...rec.reasons.slice(k + 1)] };
   }
   return { assessment: a, options: a.options, priced: null, choice: null, assumptions: [], advice: a.advice, recommendation: rec, plan, cost: null, plans, prices: null };
 }
@@ -164,7 +179,7 @@ export function advise(input: AdviseInput): Advice {
       recommendation = {
         option: best.option,
         architecture: architectureFor(w, best.option, flowchart),
-        summary: `${optionLabel(best)}: ${choice.headline} ${formatRate(answers.requests.perSecond)}${flowchartNote(best.option)}.`,
+        summary: `${optionLabel(best)}: ${choice.headline} at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(best.option)}.`,
         reasons: [...choice.reasons, ...trafficRuledOut(best.option), ...passedChecks(best.option)],
       };
     }
@@ -179,12 +194,15 @@ export function advise(input: AdviseInput): Advice {
       recommendation = {
         option: alt.option,
         architecture: architectureFor(w, alt.option, flowchart),
-        summary: `${optionLabel(alt)}: fits ${formatRate(answers.requests.perSecond)}${flowchartNote(alt.option)}; its cost is unknown.`,
+        summary: `${optionLabel(alt)}: fits at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(alt.option)}; its cost is unknown.`,
         reasons: passedChecks(alt.option),
       };
     } else {
       recommendation = null;
-      advice.push(`${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
+      // The records of a batch are given: only the deadline or the processing time can change.
+      advice.push(flowchart.option === 'batch-transform'
+        ? `${OPTION_NAMES[flowchart.option]} does not fit this volume: ${failed(flowchart.option)}`
+        : `${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
@@ -202,7 +220,7 @@ export function advise(input: AdviseInput): Advice {
       const saving = warm - zero.cost.monthlyUsd;
       const share = warm > 0 ? saving / warm : 0;
       const pct = `${Math.round(share * 100)}%`;
-      const up = `up about ${Math.round((1 - Math.exp(-traffic.averageRps * limit('inference-components.scale-in-to-zero'))) * 100)}% of the month at ${formatRate(answers.requests.perSecond)}`;
+      const up = `up about ${Math.round((1 - Math.exp(-traffic.averageRps * limit('inference-components.scale-in-to-zero'))) * 100)}% of the month at ${formatVolume(answers.requests)}`;
       const rest = recommendation.reasons.filter((r) => r.id !== 'ic.warm-cost');
       const replace = (p: PricedOption) => {
         priced[priced.indexOf(chosen!)] = p;
@@ -223,7 +241,7 @@ export function advise(input: AdviseInput): Advice {
           ? {
               option: 'real-time',
               architecture: 'single-model',
-              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatRate(answers.requests.perSecond)}: scaling to zero would save too little for its cold start.`,
+              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatVolume(answers.requests)}: scaling to zero would save too little for its cold start.`,
               reasons: [why, ...keep.filter((r) => r.id !== 'ic.invoke')],
             }
           : { ...recommendation, scaleToZero: false, summary: inferenceComponentsSummary(w, false), reasons: [why, ...keep] };

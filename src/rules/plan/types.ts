@@ -6,6 +6,9 @@ import type { InstanceType } from '../instances';
 import type { OptionId } from '../limits';
 import type { Architecture } from '../engine';
 import type { QuotaNeed } from '../advise/startup';
+import type { ScheduledAction } from '../advise/active-hours';
+
+export type { ScheduledAction };
 
 /** Target tracking on a metric, as Application Auto Scaling takes it. */
 export interface TargetTracking {
@@ -45,6 +48,8 @@ export interface ScalingPlan {
   max: number;
   targetTracking: TargetTracking;
   stepFromZero: StepFromZero | null;
+  /** Scheduled actions (--active-hours): the capacity in and out of the active hours. */
+  scheduled: ScheduledAction[];
 }
 
 /** Transform job settings. */
