@@ -5,7 +5,7 @@
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
 import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
-import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type Check, type OptionAssessment } from './engine';
+import { OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
 import type { Deployment } from './plan/deployment';
 import { basePlan, instanceSpec, sizePlan, type Serve } from './plan/make';
 import type { Plan } from './plan/types';
@@ -95,11 +95,7 @@ export function withTraffic(options: OptionAssessment[], priced: PricedOption[])
   return options.map((o) => {
     const p = priced.find((x) => x.option === o.option);
     if (!p) return o;
-    const checks = o.checks.map((c) =>
-      p.variant === 'provisioned-concurrency' && c.limit === 'policy.cold-start-tolerance' && !c.pass
-        ? { ...c, pass: true, message: `callers need answers within ${formatDuration(Number(c.value))}, shorter than a cold start: priced with Provisioned Concurrency, which keeps instances warm at an always-on charge` }
-        : c,
-    );
+    const checks = p.variant === 'provisioned-concurrency' ? withProvisioned(o).checks : [...o.checks];
     checks.push(...p.checks);
     // A reason that is none of the checks (no instance holds the model, no Serverless memory) is one more failed check.
     if (!p.fits && checks.every((c) => c.pass)) checks.push({ limit: 'workload.capacity', value: false, limitValue: true, pass: false, message: p.reason ?? 'does not fit this traffic', source: null });

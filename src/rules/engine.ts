@@ -563,6 +563,16 @@ function pointToAsync(a: Record<OptionId, OptionAssessment>): void {
   }
 }
 
+/** Serverless's checks with the cold-start tolerance met by Provisioned Concurrency. */
+export function withProvisioned(o: OptionAssessment): OptionAssessment {
+  const checks = o.checks.map((c) =>
+    c.limit === 'policy.cold-start-tolerance' && !c.pass
+      ? { ...c, pass: true, message: `callers need answers within ${formatDuration(Number(c.value))}, shorter than a cold start: Provisioned Concurrency keeps instances warm, at an always-on charge` }
+      : c,
+  );
+  return { option: o.option, fits: checks.every((c) => c.pass), checks };
+}
+
 /** Holds the workload against every option and picks one by the flowchart. */
 export function assess(w: Workload): Assessment {
   const byOption = Object.fromEntries(
@@ -573,6 +583,9 @@ export function assess(w: Workload): Assessment {
   ) as Record<OptionId, OptionAssessment>;
   pointToAsync(byOption);
   const recommendation = choose(w, byOption);
+  // Serverless with Provisioned Concurrency: its only failed check, the cold start, is met by the
+  // warm capacity, so every output says it fits.
+  if (recommendation?.provisioned) byOption.serverless = withProvisioned(byOption.serverless);
   return {
     recommendation,
     options: OPTIONS.map((o) => byOption[o]),

@@ -50,10 +50,11 @@ const CASES: Array<[string, Workload, Expect]> = [
   ['intermittent traffic that serverless carries', intermittent(), ['serverless', 'single-model']],
   ['unpredictable traffic that serverless carries', wl({ traffic: 'unpredictable' }), ['serverless', 'single-model']],
   // A GPU rules out Serverless; inference components let Real-Time scale to zero instead (issue 14).
-  ['intermittent traffic but a GPU', intermittent({ gpu: true }), ['real-time', 'inference-components']],
+  ['intermittent traffic but a GPU, callers need answers in 30 s: no scale to zero, a warm instance', intermittent({ gpu: true }), ['real-time', 'single-model']],
+  ['intermittent traffic but a GPU, callers retry for 10 min: inference components that scale to zero', intermittent({ gpu: true, latencySeconds: 600 }), ['real-time', 'inference-components']],
   ['unpredictable traffic, a GPU and a pipeline: no components', wl({ traffic: 'unpredictable', gpu: true, pipeline: 2 }), ['real-time', 'serial-pipeline']],
-  ['intermittent traffic, strict latency: cold starts not tolerable', intermittent({ latencySeconds: 0.2, processingSeconds: 0.05 }), ['real-time', 'single-model']],
-  ['latency just below the cold-start tolerance', intermittent({ latencySeconds: COLD - 0.001 }), ['real-time', 'single-model']],
+  ['intermittent traffic, strict latency: Serverless with Provisioned Concurrency (no cold start)', intermittent({ latencySeconds: 0.2, processingSeconds: 0.05 }), ['serverless', 'single-model']],
+  ['latency just below the cold-start tolerance: Serverless with Provisioned Concurrency', intermittent({ latencySeconds: COLD - 0.001 }), ['serverless', 'single-model']],
   ['latency at the cold-start tolerance', intermittent({ latencySeconds: COLD }), ['serverless', 'single-model']],
   ['callers can wait: async', wl({ latencySeconds: null }), ['async', 'single-model']],
   // Real-time payload boundary (6 MiB)
@@ -195,14 +196,39 @@ describe('engine: checks at each boundary', () => {
 });
 
 describe('engine: explanations and advice', () => {
+  it('a GPU model whose callers cannot wait out a scale-out from zero keeps a warm instance, and says why (issue 19)', () => {
+    const r = assess(intermittent({ gpu: true, latencySeconds: 1 })).recommendation!;
+    expect([r.option, r.architecture]).toEqual(['real-time', 'single-model']);
+    expect(ids(r)).toContain('ic.no-scale-to-zero');
+    expect(ids(r)).not.toContain('ic.scale-to-zero');
+    expect(texts(r)).toMatch(/callers need answers within 1 s: scaling to zero would fail requests for several minutes .* about 5 min\), so one instance stays warm/);
+    // Several GPU models keep their inference components, with a warm copy each.
+    const several = assess(intermittent({ gpu: true, models: 2, frameworks: 2, latencySeconds: 1 })).recommendation!;
+    expect([several.architecture, several.scaleToZero]).toEqual(['inference-components', false]);
+    expect(ids(several)).toContain('ic.no-scale-to-zero');
+  });
+
+  it('the hosting FAQ\'s payroll chatbot: Serverless with one unit of Provisioned Concurrency when only a cold start rules it out (issue 21)', () => {
+    const a = assess(intermittent({ payloadBytes: 20_000, processingSeconds: 0.8, latencySeconds: 5, modelSizeBytes: 500e6 }));
+    const r = a.recommendation!;
+    expect([r.option, r.provisioned]).toEqual(['serverless', true]);
+    expect(r.summary).toMatch(/^Serverless Inference with Provisioned Concurrency: /);
+    expect(ids(r)).toContain('serverless.provisioned');
+    expect(texts(r)).toMatch(/less than a cold start \(up to 3 min\): one unit of Provisioned Concurrency keeps an instance warm/);
+    // Every output says Serverless fits: the cold start is met by the warm unit.
+    expect(a.options.find((o) => o.option === 'serverless')!.fits).toBe(true);
+    // A GPU still rules Serverless out.
+    expect(assess(intermittent({ gpu: true, latencySeconds: 5 })).recommendation!.option).toBe('real-time');
+  });
+
   it('serverless ruled out by a GPU says so in the real-time reasons', () => {
-    const r = assess(intermittent({ gpu: true })).recommendation!;
+    const r = assess(intermittent({ gpu: true, latencySeconds: 600 })).recommendation!;
     expect(ids(r)).toContain('ic.scale-to-zero');
     expect(texts(r)).toMatch(/the model needs a GPU, which Serverless does not offer/);
   });
 
   it('scale to zero on GPU states the warm cost of the plan it deploys, from the price table, and the cold start', () => {
-    const w = intermittent({ gpu: true, modelSizeBytes: 16e9 });
+    const w = intermittent({ gpu: true, modelSizeBytes: 16e9, latencySeconds: 600 });
     const advice = advise({ workload: w, deployment: {}, prices: BUILTIN_PRICES, answers: null });
     const rec = advice.recommendation!;
     const type = advice.plan!.instanceType!;
