@@ -18,6 +18,7 @@ const cases = [
   },
   { name: 'recommend --format json (--answers)', args: [BIN, 'recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'] },
   { name: 'lint one clean file (a pre-commit run)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.yaml'] },
+  { name: 'lint one clean Terraform file (loads the HCL parser)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.tf'] },
 ];
 
 function once(args) {

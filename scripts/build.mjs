@@ -1,11 +1,13 @@
 // Bundles the CLI into dist/ for fast start-up (see BENCHMARKS.md):
 // - dist/cli.cjs: our code and commander, CommonJS (Node's ESM loader costs ~3 ms at start-up).
-// - dist/vendor/*.cjs: yaml, chalk, the prompts, tar and stream-json, each bundled on its own and required only by the
-//   modules that use them, which esbuild initialises lazily on their first dynamic import.
+// - dist/vendor/*.cjs: yaml, chalk, the prompts, tar, stream-json and web-tree-sitter, each bundled on its own and
+//   required only by the modules that use them, which esbuild initialises lazily on their first dynamic import.
+// - dist/vendor/*.wasm: the tree-sitter runtime and its Terraform grammar (tree-sitter-hcl), read only when
+//   `lint` meets a .tf file.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json'];
+const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json', 'web-tree-sitter'];
 // dist/cli.cjs is a small entry: a plain `lint FILE…` (pre-commit) goes straight to
 // dist/cmd/lint.cjs; anything else loads the commander program, dist/program.cjs. The program holds
 // recommend (the advisor's own path: one file, and the input and limits tables evaluated once);
@@ -54,6 +56,11 @@ await Promise.all([
   ),
 ]);
 
+import { copyFileSync, mkdirSync } from 'node:fs';
+mkdirSync('dist/vendor', { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/vendor/web-tree-sitter.wasm');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/vendor/tree-sitter-terraform.wasm');
+
 // bin/deploy-advisor.cjs reads the bundles as latin1 (a plain copy; UTF-8 decoding costs
 // milliseconds at start), which is right only for ASCII: esbuild escapes anything else, and this
 // checks it.
@@ -68,6 +75,8 @@ for (const entry of readdirSync('dist', { recursive: true })) {
 // dist/cli.cjs is the one kept. bin/deploy-advisor.cjs reads them.
 import { spawnSync } from 'node:child_process';
 const runs = [
+  // Terraform first: the YAML lint after it writes the cache of dist/cmd/lint.cjs that the YAML path uses.
+  ['lint', 'fixtures/lint/DA1001/invalid.tf'],
   ['lint', 'fixtures/lint/DA1001/invalid.yaml'],
   ['recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'],
   ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '1s', '--latency', '30s', '--traffic', 'sustained', '--color'],
@@ -78,6 +87,8 @@ for (const [i, args] of runs.entries()) {
   // The last run writes dist/cli.cjs.cache from scratch: a cache that carried every earlier run's
   // functions too would be twice the size, and slower to load on the scripted path.
   if (i === runs.length - 1) rm('dist/cli.cjs.cache', { force: true });
+  // Likewise the YAML lint writes dist/cmd/lint.cjs.cache from scratch, without the Terraform run's functions.
+  if (args[0] === 'lint' && args[1].endsWith('.yaml')) rm('dist/cmd/lint.cjs.cache', { force: true });
   const r = spawnSync(process.execPath, ['bin/deploy-advisor.cjs', ...args], { env: { ...process.env, DEPLOY_ADVISOR_WRITE_CODE_CACHE: '1', NO_COLOR: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`writing the code cache failed (deploy-advisor ${args[0]}: exit ${r.status})`);
 }

@@ -1,13 +1,14 @@
-// Writes docs/rules/<id>.md and fixtures/lint/<id>/{invalid,valid}.yaml from the rules.
+// Writes docs/rules/<id>.md and fixtures/lint/<id>/{invalid,valid}.yaml (and .tf, the Terraform form) from the rules.
 //   node scripts/gen-rule-docs.mjs
 import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const out = join(tmpdir(), `da-rules-${process.pid}.mjs`);
-await build({ stdin: { contents: "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts';", resolveDir: '.', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
-const { RULES, rulePage, ARTIFACT_RULES, artifactRulePage } = await import(out);
+// Inside the project, so that packages (yaml) resolve from node_modules.
+mkdirSync('node_modules/.cache', { recursive: true });
+const out = join('node_modules/.cache', `da-rules-${process.pid}.mjs`);
+await build({ stdin: { contents: "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage, terraformExamples } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts';", resolveDir: '.', loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+const { RULES, rulePage, ARTIFACT_RULES, artifactRulePage, terraformExamples } = await import(new URL(`../${out}`, import.meta.url).href);
 rmSync(out);
 rmSync('docs/rules', { recursive: true, force: true });
 mkdirSync('docs/rules', { recursive: true });
@@ -18,6 +19,11 @@ for (const r of RULES) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'invalid.yaml'), r.examples.invalid);
   writeFileSync(join(dir, 'valid.yaml'), r.examples.valid);
+  const tf = terraformExamples(r);
+  if (tf) {
+    writeFileSync(join(dir, 'invalid.tf'), tf.invalid);
+    writeFileSync(join(dir, 'valid.tf'), tf.valid);
+  }
 }
 for (const r of ARTIFACT_RULES) writeFileSync(`docs/rules/${r.id}.md`, artifactRulePage(r));
 console.log(`${RULES.length} lint rules (docs/rules/, fixtures/lint/) and ${ARTIFACT_RULES.length} artifact rules (docs/rules/) written`);

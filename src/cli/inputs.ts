@@ -431,7 +431,7 @@ export const INPUTS: readonly Input[] = [
   },
   {
     key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGETS,
-    help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
+    help: 'configuration to generate: cloudformation, aws-cli or terraform (batch always uses aws-cli)', defaultText: 'cloudformation',
     parse: oneOf(TARGETS, 'target'), example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },

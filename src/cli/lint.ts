@@ -3,7 +3,7 @@
 // linting itself is src/rules/lint/run.ts.
 
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { lineCol, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
@@ -22,8 +22,10 @@ export interface LintFlags {
   color?: boolean;
 }
 
-const EXTENSIONS = /\.(ya?ml|json|template)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'cdk.out', '.aws-sam', 'dist']);
+const EXTENSIONS = /\.(ya?ml|json|template|tf)$/i;
+/** Terraform files (.tf, .tf.json): read by src/rules/lint/terraform, loaded only when there are some. */
+const TERRAFORM = /\.tf(\.json)?$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'cdk.out', '.aws-sam', 'dist', '.terraform']);
 
 /** A file to lint: its path for the system (bytes, when the name is not UTF-8) and for people. */
 interface Target {
@@ -76,6 +78,15 @@ function expand(path: string): Target[] {
   };
   walk(Buffer.from(path), path);
   return out;
+}
+
+/** The Terraform files of a folder (regular files only), or none when it cannot be read. */
+function siblings(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && TERRAFORM.test(e.name)).map((e) => e.name).sort();
+  } catch {
+    return [];
+  }
 }
 
 function reason(e: unknown): string {
@@ -158,10 +169,19 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
 
   const files = paths.flatMap((p): Target[] => (p === '-' ? [{ path: '-', shown: '<stdin>' }] : expand(p)));
   const results: FileResult[] = [];
+  // Terraform files are linted by module (folder), once the others are done: a reference in one
+  // file may name a resource in another.
+  const modules = new Map<string, Array<{ index: number; path: string; shown: string }>>();
   for (const f of files) {
     const shown = isAbsolute(f.shown) && !relative(io.cwd, f.shown).startsWith('..') ? relative(io.cwd, f.shown) : f.shown;
     if (f.problem) {
       results.push(fileProblem(shown, f.problem.messageId, f.problem.data));
+      continue;
+    }
+    if (typeof f.path === 'string' && f.path !== '-' && TERRAFORM.test(f.path)) {
+      const dir = dirname(f.path);
+      modules.set(dir, [...(modules.get(dir) ?? []), { index: results.length, path: f.path, shown }]);
+      results.push(fileProblem(shown, 'cannotRead', { problem: 'not linted' })); // replaced below
       continue;
     }
     let buf: Buffer;
@@ -176,6 +196,31 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
       }
     }
     results.push(lintText(shown, buf, { severities, answers: ANSWERS_SCHEMA }));
+  }
+  if (modules.size) {
+    const { lintTerraformModule } = await import('../rules/lint/terraform/run');
+    for (const [dir, members] of modules) {
+      const given = new Set(members.map((m) => basename(m.path)));
+      const read: Array<{ index: number; path: string; buf: Buffer; report: boolean }> = [];
+      for (const m of members) {
+        try {
+          read.push({ index: m.index, path: m.shown, buf: readCapped(m.path, MAX_FILE_BYTES, true), report: true });
+        } catch (e) {
+          results[m.index] = (e as NodeJS.ErrnoException).code === 'ENOTREGULAR' ? fileProblem(m.shown, 'notAFile', { kind: (e as Error).message }) : fileProblem(m.shown, 'cannotRead', { problem: reason(e) });
+        }
+      }
+      // The module's other files, read to resolve references only (pre-commit passes changed files).
+      for (const name of siblings(dir)) {
+        if (given.has(name)) continue;
+        try {
+          read.push({ index: -1, path: join(dir, name), buf: readCapped(join(dir, name), MAX_FILE_BYTES, true), report: false });
+        } catch {
+          // A sibling that cannot be read leaves its references unknown.
+        }
+      }
+      const out = await lintTerraformModule(read, { severities });
+      read.filter((r) => r.report).forEach((r, i) => (results[r.index] = out[i]!));
+    }
   }
   for (const r of results) for (const f of r.findings) f.source = sourceUrl(f.source);
 

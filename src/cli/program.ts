@@ -113,8 +113,8 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
 
   const lint = configure(program.command('lint')).summary('lint endpoint configurations against the limits');
   if (full('lint')) lint
-    .description('Lint CloudFormation templates, AWS CLI inputs (create-endpoint-config, create-model, create-endpoint, create-transform-job, create-inference-component) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
-    .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, recursively), or - for stdin')
+    .description('Lint CloudFormation templates, Terraform (.tf, .tf.json: each folder read as one module), AWS CLI inputs (create-endpoint-config, create-model, create-endpoint, create-transform-job, create-inference-component) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
+    .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, .tf, recursively), or - for stdin (YAML or JSON)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--config <file>', 'severity overrides (default: .deploy-advisor.yaml in the current folder, if present)')

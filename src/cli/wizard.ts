@@ -120,6 +120,7 @@ export async function offerToWrite(
         choices: [
           { name: 'CloudFormation template', value: 'cloudformation' as const, description: 'One template.yaml; values you have not given become Parameters.' },
           { name: 'AWS CLI input files', value: 'aws-cli' as const, description: 'create-*.yaml for aws sagemaker --cli-input-yaml; <PLACEHOLDERS> to fill in.' },
+          { name: 'Terraform', value: 'terraform' as const, description: 'main.tf, variables.tf and outputs.tf; values you have not given become variables.' },
         ],
         default: 'cloudformation' as const,
         theme,

@@ -26,14 +26,31 @@ function modelWaiver(plan: Plan): Obj {
   return why && !plan.serverless && !plan.async ? { [commentKey('isolation')]: waiver('DA7002', why) } : {};
 }
 
+/** The template as data (the Terraform target translates it), and example values of its parameters. */
+export interface CfnDocument {
+  doc: Obj;
+  /** Parameter name and an example value, for the deploy command. */
+  overrides: Array<[string, string]>;
+}
+
 export function cloudFormation(e: Emit, d: Deployment): string {
+  const { doc, overrides } = cloudFormationDocument(e, d);
+  const stack = d.name ?? 'my-model';
+  const deploy = [
+    `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
+    ...(overrides.length ? [`    --parameter-overrides ${overrides.map(([k, v]) => `${k}=${v}`).join(' ')}`] : []),
+  ];
+  return writeYaml(doc, headerComments(e, deploy), true);
+}
+
+export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
   const { plan, recommendation: rec } = e;
   const params: Obj = {};
   const conditions: Obj = {};
-  const overrides: string[] = [];
+  const overrides: Array<[string, string]> = [];
   const param = (name: string, p: Obj, example?: string) => {
     params[name] = p;
-    if (example !== undefined) overrides.push(`${name}=${example}`);
+    if (example !== undefined) overrides.push([name, example]);
     return ref(name);
   };
   const optional = (name: string, description: string) => {
@@ -45,7 +62,7 @@ export function cloudFormation(e: Emit, d: Deployment): string {
   const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: plan.ic ? icNameMax(plan.ic.models.length) : limit('model.name-length') }, 'my-model');
   const role = d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
 
-  const finish = (resources: Obj, outputs: Obj): string => {
+  const finish = (resources: Obj, outputs: Obj): CfnDocument => {
     const doc: Obj = { AWSTemplateFormatVersion: '2010-09-09', Description: `deploy-advisor: ${rec.summary}` };
     if (Object.keys(params).length) doc.Parameters = params;
     if (Object.keys(conditions).length) doc.Conditions = conditions;
@@ -55,12 +72,7 @@ export function cloudFormation(e: Emit, d: Deployment): string {
       EndpointArn: { Description: 'ARN of the endpoint', Value: ref('Endpoint') },
       ...outputs,
     };
-    const stack = d.name ?? 'my-model';
-    const deploy = [
-      `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
-      ...(overrides.length ? [`    --parameter-overrides ${overrides.join(' ')}`] : []),
-    ];
-    return writeYaml(doc, headerComments(e, deploy), true);
+    return { doc, overrides };
   };
   // One key parameter: for the ML storage volume on EBS types, and for async results in S3 on any
   // type (the NVMe restriction is on the endpoint config's KmsKeyId only).

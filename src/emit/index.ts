@@ -4,6 +4,7 @@ import type { Deployment } from '../rules/plan/deployment';
 import { awsCli } from './aws-cli';
 import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
 import type { Emit } from './common';
+import { terraform } from './terraform';
 
 import type { Target } from './targets';
 
@@ -11,7 +12,7 @@ export { TARGETS, type Target } from './targets';
 
 export interface ConfigFile {
   name: string;
-  /** 'cloudformation' or 'aws-cli:<operation>'. */
+  /** 'cloudformation', 'terraform' or 'aws-cli:<operation>'. */
   kind: string;
   content: string;
 }
@@ -30,6 +31,13 @@ export function generate(e: Emit, d: Deployment, requested: Target): Config {
   if (e.plan.option === 'batch-transform' && target === 'cloudformation') {
     target = 'aws-cli';
     warnings.push('CloudFormation has no transform-job resource, so the configuration is AWS CLI input files');
+  }
+  if (e.plan.option === 'batch-transform' && target === 'terraform') {
+    target = 'aws-cli';
+    warnings.push('Terraform has no transform-job resource (neither the aws nor the awscc provider), so the configuration is AWS CLI input files');
+  }
+  if (target === 'terraform') {
+    return { target, files: terraform(e, d).map((f) => ({ name: f.name, kind: 'terraform', content: f.content })), warnings };
   }
   if (target === 'cloudformation') {
     return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(e, d) }], warnings };

@@ -4,6 +4,8 @@
 export const TARGET_INFO = {
   cloudformation: { files: 'a CloudFormation template', transformJob: false },
   'aws-cli': { files: 'AWS CLI input files', transformJob: true },
+  // Neither the aws nor the awscc provider has a transform-job resource.
+  terraform: { files: 'Terraform configuration (main.tf, variables.tf, outputs.tf)', transformJob: false },
 } as const;
 
 export type Target = keyof typeof TARGET_INFO;

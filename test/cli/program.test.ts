@@ -101,6 +101,8 @@ describe('lazy loading', () => {
     const plain = run('lint', 'fixtures/lint/DA1001/valid.yaml');
     expect(plain.status).toBe(0);
     expect(plain.stderr).toMatch(/LOADED \["cmd\/lint\.cjs","vendor\/yaml\.cjs"\]$/);
+    // A Terraform file, and only it, loads the HCL parser (web-tree-sitter and its grammar).
+    expect(run('lint', 'fixtures/lint/DA1001/valid.tf').stderr).toMatch(/LOADED \["cmd\/lint\.cjs","vendor\/web-tree-sitter\.cjs","vendor\/yaml\.cjs"\]$/);
     // The same words with an option go through commander: same output, same exit codes.
     for (const files of [['fixtures/lint/DA1001/invalid.yaml'], ['no-such-file.yaml'], ['fixtures/lint/DA1001/valid.yaml', 'fixtures/lint/DA1010/invalid.yaml']]) {
       const fast = run('lint', ...files);

@@ -2,7 +2,7 @@
 // tree as it is now (uncommitted changes included): pre-commit installs hooks from a commit, so the
 // tree is copied into a scratch repository and committed there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +67,17 @@ describe.skipIf(why !== '')(`pre-commit hook deploy-advisor-lint, installed from
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout + good.stderr).toMatch(/deploy-advisor lint\.+Passed/);
     expect(git('log', '--oneline').stdout).toMatch(/good/);
+
+    // Terraform: the hook passes the changed .tf file; its module's other files resolve its references.
+    mkdirSync(join(repo, 'infra'));
+    writeFileSync(join(repo, 'infra', 'variables.tf'), 'variable "memory" {\n  default = 3000\n}\n');
+    copyFileSync(join(ROOT, 'fixtures/lint/DA1001/valid.tf'), join(repo, 'infra', 'main.tf'));
+    git('add', '.');
+    expect(git('commit', '-m', 'terraform').status).toBe(0);
+    writeFileSync(join(repo, 'infra', 'main.tf'), readFileSync(join(ROOT, 'fixtures/lint/DA1001/valid.tf'), 'utf8').replace(/memory_size_in_mb = \d+/, 'memory_size_in_mb = var.memory'));
+    git('add', '.');
+    const tf = git('commit', '-m', 'bad terraform');
+    expect(tf.status, tf.stdout + tf.stderr).not.toBe(0);
+    expect(tf.stdout + tf.stderr).toMatch(/infra\/main\.tf\n {2}\d+:\d+ {2}error {4}MemorySizeInMB 3000 is not a Serverless memory size.*\(the default of variable memory\)/);
   }, 300_000);
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANSWERS_SCHEMA } from '../../src/cli/lint';
 import { lintText } from '../../src/rules/lint/run';
-import { artifactRulePage, rulePage } from '../../src/rules/lint/docs';
+import { artifactRulePage, rulePage, terraformExamples } from '../../src/rules/lint/docs';
+import { lintTerraformModule } from '../../src/rules/lint/terraform/run';
 import { ARTIFACT_RULES } from '../../src/rules/artifact/checks';
 import { RULES } from '../../src/rules/lint/index';
 import { SECURITY_OFF } from '../security-off';
@@ -28,6 +29,27 @@ describe('every rule', () => {
     expect(readFileSync(page, 'utf8'), `${page} is stale: run node scripts/gen-rule-docs.mjs`).toBe(rulePage(r));
     expect(readFileSync(`fixtures/lint/${id}/invalid.yaml`, 'utf8')).toBe(r.examples.invalid);
     expect(readFileSync(`fixtures/lint/${id}/valid.yaml`, 'utf8')).toBe(r.examples.valid);
+    const tf = terraformExamples(r);
+    expect(existsSync(`fixtures/lint/${id}/invalid.tf`)).toBe(tf !== null);
+    if (tf) {
+      expect(readFileSync(`fixtures/lint/${id}/invalid.tf`, 'utf8')).toBe(tf.invalid);
+      expect(readFileSync(`fixtures/lint/${id}/valid.tf`, 'utf8')).toBe(tf.valid);
+    }
+  });
+
+  it('every rule about endpoints and models has a Terraform form (not the file, answers-file and transform-job rules)', () => {
+    const without = RULES.filter((r) => !terraformExamples(r)).map((r) => r.id);
+    expect(without).toEqual(['DA0001', 'DA0002', 'DA1010', 'DA3001', 'DA3002', 'DA3003', 'DA3004', 'DA4001']);
+  });
+
+  it.each(RULES.filter((r) => terraformExamples(r)).map((r) => [r.id, r] as const))('%s in Terraform: the failing example fails it at a line of the file, the passing one passes', async (id, r) => {
+    const tf = terraformExamples(r)!;
+    const run = async (text: string) => (await lintTerraformModule([{ path: 'main.tf', buf: Buffer.from(text), report: true }]))[0]!.findings;
+    const bad = (await run(tf.invalid)).filter((f) => f.ruleId === id);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const f of bad) expect(f.line).toBeLessThanOrEqual(tf.invalid.split('\n').length);
+    const security = new Set(RULES.filter((x) => x.security).map((x) => x.id));
+    expect((await run(tf.valid)).filter((f) => r.security || !security.has(f.ruleId))).toEqual([]);
   });
 
   it.each(RULES.map((r) => [r.id, r] as const))('%s: the failing example fails it, the passing example passes every rule', (id, r) => {

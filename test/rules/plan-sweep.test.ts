@@ -1,13 +1,15 @@
 // What is priced is what is deployed: for a sweep of workloads (every option and architecture, CPU
 // and GPU, with and without a volume), the plan, the cost breakdown, the reasons, the JSON options
-// and the generated files of both targets name the same instance types and counts.
-import { describe, expect, it } from 'vitest';
+// and the generated files of every target name the same instance types and counts.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../../src/emit/index';
 import { targetsFor, type Target } from '../../src/emit/targets';
 import { advise } from '../../src/rules/advise/decide';
 import type { CostAnswers } from '../../src/rules/cost-choice';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
+import { loadHcl, type HclReader } from '../../src/rules/lint/terraform/hcl';
+import { buildModule } from '../../src/rules/lint/terraform/module';
 import type { Plan } from '../../src/rules/plan/types';
 import { BUILTIN_PRICES } from '../../src/rules/prices';
 import { parseRate } from '../../src/rules/rate';
@@ -40,8 +42,28 @@ const VOLUMES = [null, '100k/day', '5M/day'];
 const answers = (v: string): CostAnswers => ({ requests: parseRate(v), peak: null, requestBytes: null, responseBytes: null, deadlineSeconds: null });
 
 type Obj = Record<string, any>;
+let hcl: HclReader;
+beforeAll(async () => {
+  hcl = await loadHcl();
+});
+
 /** The instance types and counts a set of generated files deploys. */
 function deployed(files: Array<{ name: string; content: string }>, target: Target): Obj {
+  if (target === 'terraform') {
+    // Read back as lint reads Terraform: resources in API shape, variables at their defaults.
+    const R = Object.values(buildModule(files.map((f, i) => hcl(f.content, i))).template.Resources) as Obj[];
+    const v = R.find((r) => r.Type === 'AWS::SageMaker::EndpointConfig')!.Properties.ProductionVariants[0];
+    const t = R.find((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget' && r.Properties.ScalableDimension === 'sagemaker:variant:DesiredInstanceCount');
+    return {
+      type: v.InstanceType ?? null,
+      initial: v.InitialInstanceCount ?? null,
+      min: v.ManagedInstanceScaling?.MinInstanceCount ?? t?.Properties.MinCapacity ?? null,
+      max: v.ManagedInstanceScaling?.MaxInstanceCount ?? t?.Properties.MaxCapacity ?? null,
+      serverless: v.ServerlessConfig ?? null,
+      copies: R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.RuntimeConfig.CopyCount),
+      ...startupOf(v, R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.Specification)),
+    };
+  }
   if (target === 'cloudformation') {
     const t = parseCfnYaml(files[0]!.content).toJS() as Obj;
     const v = t.Resources.EndpointConfig.Properties.ProductionVariants[0];
@@ -112,9 +134,10 @@ describe('one plan: what is priced, explained and deployed', () => {
         for (const target of targetsFor(w.batch)) {
           const files = generate({ recommendation: rec!, plan, cost: advice.cost }, {}, target).files;
           expect(deployed(files, target), `${name} ${target}`).toEqual(planned(plan, target));
-          // The header's estimate is the plan's cost.
-          for (const f of files) for (const q of plan.quotas) expect(f.content).toContain(`#   - ${q.name}: ${q.value}`);
-          if (advice.cost) for (const f of files) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
+          // The header's estimate is the plan's cost, and its quotas the plan's (Terraform: in main.tf, beside the resources).
+          const headed = files.filter((x) => target !== 'terraform' || x.name === 'main.tf');
+          for (const f of headed) for (const q of plan.quotas) expect(f.content).toContain(`#   - ${q.name}: ${q.value}`);
+          if (advice.cost) for (const f of headed) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
         }
 
         // The cost breakdown and the reasons name only the plan's instance type.

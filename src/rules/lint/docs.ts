@@ -1,6 +1,18 @@
 // A rule's doc page, made from the rule itself (so docs and rules cannot drift apart).
 import type { ArtifactRule } from '../artifact/checks';
+import { terraformExample } from './terraform/examples';
 import type { Rule } from './types';
+
+/**
+ * The Terraform form of a rule's examples, when both have one: not for the rules about files as a
+ * whole (DA0xxx) and answers files (DA4xxx), nor for transform jobs (no Terraform resource).
+ */
+export function terraformExamples(r: Pick<Rule, 'id' | 'examples'>): { invalid: string; valid: string } | null {
+  if (/^DA[04]/.test(r.id)) return null;
+  const invalid = terraformExample(r.examples.invalid);
+  const valid = terraformExample(r.examples.valid);
+  return invalid && valid ? { invalid, valid } : null;
+}
 
 /** The rule's messages by id: what a finding's messageId names, with its {{placeholders}}. */
 function messagesSection(messages: Readonly<Record<string, string>>): string {
@@ -37,6 +49,24 @@ ${messagesSection(r.messages)}
 /** GitHub code scanning's bands for security-severity. */
 const band = (s: number) => (s >= 9 ? 'critical' : s >= 7 ? 'high' : s >= 4 ? 'medium' : 'low');
 
+function tfSection(r: Rule): string {
+  const tf = terraformExamples(r);
+  if (!tf) return '';
+  return `
+## Fails (Terraform)
+
+\`\`\`hcl
+${tf.invalid.trimEnd()}
+\`\`\`
+
+## Passes (Terraform)
+
+\`\`\`hcl
+${tf.valid.trimEnd()}
+\`\`\`
+`;
+}
+
 export function rulePage(r: Rule): string {
   const lang = (s: string) => (s.trimStart().startsWith('{') ? 'json' : 'yaml');
   const sec = r.security
@@ -61,7 +91,7 @@ ${r.examples.invalid.trimEnd()}
 \`\`\`${lang(r.examples.valid)}
 ${r.examples.valid.trimEnd()}
 \`\`\`
-
+${tfSection(r)}
 ${messagesSection(r.messages)}
 Suppress one finding, with a reason: \`# deploy-advisor-ignore ${r.id} -- <why>\` on its line or the line before.
 Turn the rule off or change its severity in \`.deploy-advisor.yaml\`: \`rules: { ${r.id}: off }\`.

@@ -152,7 +152,7 @@ export const serverlessUnsupportedModel: Rule = {
     const out: RawFinding[] = [];
     for (const { m } of variantModels(ctx, (_ec, v) => serverless(v))) {
       const say = (path: ReadonlyArray<string | number>, messageId: string, count = 0) => out.push({ path, messageId, data: { model: m.name, count } });
-      if (m.props.VpcConfig !== undefined) say([...m.base, 'VpcConfig'], 'vpc');
+      if (given(ctx, m.props.VpcConfig)) say([...m.base, 'VpcConfig'], 'vpc');
       if (ctx.resolve(m.props.EnableNetworkIsolation) === true) say([...m.base, 'EnableNetworkIsolation'], 'networkIsolation');
       const cs = containers(m);
       if (cs.some(({ c }) => str(ctx, c.Mode) === 'MultiModel')) say([...cs[0]!.path, 'Mode'], 'multiModel');
@@ -176,9 +176,11 @@ export const asyncOutputPath: Rule = {
   messages: { noOutputPath: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
+      // A condition (!If) or a Terraform dynamic block is not guessed at.
       const a = ec.props.AsyncInferenceConfig;
-      if (!isObj(a)) return [];
+      if (!plain(a)) return [];
       const oc = a.OutputConfig;
+      if (oc !== undefined && !plain(oc)) return [];
       if (isObj(oc) && (oc.S3OutputPath !== undefined || oc.S3FailurePath !== undefined)) return [];
       return [{ path: [...ec.base, 'AsyncInferenceConfig', ...(isObj(oc) ? ['OutputConfig'] : [])], messageId: 'noOutputPath' }];
     });
@@ -200,7 +202,7 @@ export const asyncMaxConcurrentInvocations: Rule = {
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
-      if (!isObj(a) || !isObj(a.ClientConfig)) return [];
+      if (!plain(a) || !plain(a.ClientConfig)) return [];
       return range(ctx, a.ClientConfig.MaxConcurrentInvocationsPerInstance, [...ec.base, 'AsyncInferenceConfig', 'ClientConfig', 'MaxConcurrentInvocationsPerInstance'], 'MaxConcurrentInvocationsPerInstance', 1, limit('async.max-concurrent-invocations'));
     });
   },
@@ -424,7 +426,7 @@ export const asyncModelRisks: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
+    for (const { m } of variantModels(ctx, (ec) => plain(ec.props.AsyncInferenceConfig))) {
       if (ctx.resolve(m.props.EnableNetworkIsolation) === true) out.push({ path: [...m.base, 'EnableNetworkIsolation'], messageId: 'networkIsolation', data: { model: m.name } });
     }
     return out;
@@ -452,7 +454,7 @@ export const asyncUntargetedModel: Rule = {
   },
   check(ctx) {
     const out: RawFinding[] = [];
-    for (const { m } of variantModels(ctx, (ec) => isObj(ec.props.AsyncInferenceConfig))) {
+    for (const { m } of variantModels(ctx, (ec) => plain(ec.props.AsyncInferenceConfig))) {
       const mm = containers(m).find(({ c }) => str(ctx, c.Mode) === 'MultiModel');
       if (mm) out.push({ path: [...mm.path, 'Mode'], messageId: 'multiModel', data: { model: m.name } });
       const exec = m.props.InferenceExecutionConfig;

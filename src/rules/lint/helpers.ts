@@ -82,6 +82,17 @@ export function range(ctx: RuleContext, v: unknown, path: Path, what: string, mi
 
 /** A property that is set: present, not a condition (!If is not guessed), and not an empty string. */
 export function given(ctx: RuleContext, v: unknown): boolean {
-  if (v === undefined || (isObj(v) && ('Fn::If' in v || (v.Ref === 'AWS::NoValue')))) return false;
+  // Fn::Unknown: a Terraform value known only at plan time (terraform/module.ts), which may be null.
+  if (v === undefined || (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v || (v.Ref === 'AWS::NoValue')))) return false;
   return ctx.resolve(v) !== '';
+}
+
+/**
+ * A property surely left out: missing, AWS::NoValue or an empty string. A condition (!If) or a
+ * Terraform value known only at plan time may be set, so it is not absent (nor given).
+ */
+export function absent(ctx: RuleContext, v: unknown): boolean {
+  if (v === undefined || (isObj(v) && v.Ref === 'AWS::NoValue')) return true;
+  if (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v)) return false;
+  return ctx.resolve(v) === '';
 }

@@ -5,7 +5,7 @@
 
 import { instance, type InstanceType } from '../instances';
 import { limit, limitEntry, limitPattern } from '../limits';
-import { AT_LEAST_MESSAGES, RANGE_MESSAGES, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
+import { AT_LEAST_MESSAGES, RANGE_MESSAGES, absent, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext, Subject } from './types';
 
 const S2Z = 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html';
@@ -248,7 +248,7 @@ export const icExecutionRole: Rule = {
     const hosted = hostings(ctx);
     return ctx.endpointConfigs.flatMap((ec) => {
       const why = icPurpose(ctx, ec, hosted);
-      if (!why || given(ctx, ec.props.ExecutionRoleArn)) return [];
+      if (!why || !absent(ctx, ec.props.ExecutionRoleArn)) return [];
       if (variants(ec).some(({ v }) => given(ctx, v.ModelName))) return []; // DA6001 says what to fix first
       return [{ path: [...ec.base, 'ProductionVariants'], messageId: 'noRole', data: { why } }];
     });
@@ -377,7 +377,7 @@ export const icSpecification: Rule = {
       if (Array.isArray(list) && list.length > limit('inference-components.specifications-max')) out.push({ path: [...ic.base, 'Specifications'], messageId: 'tooManySpecifications', data: { count: list.length, max: limit('inference-components.specifications-max') } });
       for (const { spec, path } of specs(ic)) {
         const adapter = given(ctx, spec.BaseInferenceComponentName);
-        if (!adapter && !given(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
+        if (!adapter && absent(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
         const c = spec.ComputeResourceRequirements;
         if (adapter && c !== undefined) out.push({ path: [...path, 'ComputeResourceRequirements'], messageId: 'adapterWithResources' });
         if (adapter && many) out.push({ path: [...path, 'BaseInferenceComponentName'], messageId: 'adapterInSpecifications' });
@@ -530,7 +530,7 @@ export const icScaleToZeroWake: Rule = {
   severity: 'error',
   title: 'Scale to zero needs a way to scale out from zero',
   source: S2Z,
-  description: `Target tracking divides by the number of copies, so it cannot scale out from zero. Once an inference component (and with ManagedInstanceScaling MinInstanceCount 0, its endpoint) is at zero, every request fails until something adds a copy: a StepScaling policy on the component's DesiredCopyCount target, triggered by a CloudWatch alarm on ${WAKE_METRIC} (dimension InferenceComponentName). Provisioning then takes minutes (AWS measured about ${limit('inference-components.scale-out-from-zero') / 60} min for an 8B model), and requests fail meanwhile. Checked in CloudFormation templates; with the AWS CLI, autoscaling is set up separately.`,
+  description: `Target tracking divides by the number of copies, so it cannot scale out from zero. Once an inference component (and with ManagedInstanceScaling MinInstanceCount 0, its endpoint) is at zero, every request fails until something adds a copy: a StepScaling policy on the component's DesiredCopyCount target, triggered by a CloudWatch alarm on ${WAKE_METRIC} (dimension InferenceComponentName). Provisioning then takes minutes (AWS measured about ${limit('inference-components.scale-out-from-zero') / 60} min for an 8B model), and requests fail meanwhile. Checked in CloudFormation templates and Terraform modules; with the AWS CLI, autoscaling is set up separately.`,
   examples: {
     invalid: stack({ variant: ZERO, more: WAKE('', '') }),
     valid: stack({ variant: ZERO, more: WAKE(STEP_POLICY, ALARM()) }),
@@ -540,7 +540,7 @@ export const icScaleToZeroWake: Rule = {
     noWakeAtZeroInstances: `MinInstanceCount 0 and a component at CopyCount 0, but no ${WAKE_METRIC} alarm and step policy to scale out again: requests fail until CopyCount is raised by hand`,
   },
   check(ctx) {
-    if (ctx.kind !== 'cloudformation') return [];
+    if (ctx.kind !== 'cloudformation' && ctx.kind !== 'terraform') return [];
     const wake = wakePolicies(ctx);
     const out: RawFinding[] = [];
     const stepPolicyOn = (target: string) =>

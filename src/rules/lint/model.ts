@@ -1,7 +1,7 @@
 // Rules on models: AWS::SageMaker::Model resources and `aws sagemaker create-model` inputs.
 
 import { limit, limitEntry, limitPattern } from '../limits';
-import { containers, isObj, str } from './helpers';
+import { containers, given, isObj, str } from './helpers';
 import type { RawFinding, Rule } from './types';
 
 const API = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/';
@@ -27,9 +27,9 @@ export const modelContainerCount: Rule = {
   check(ctx) {
     return ctx.models.flatMap((m) => {
       const list = m.props.Containers;
-      const primary = m.props.PrimaryContainer !== undefined;
-      if (!primary && list === undefined) return [{ path: m.base, messageId: 'noContainer' }];
-      if (primary && list !== undefined) return [{ path: [...m.base, 'Containers'], messageId: 'bothContainerFields' }];
+      if (m.props.PrimaryContainer === undefined && list === undefined) return [{ path: m.base, messageId: 'noContainer' }];
+      // Both only when both are surely there: a condition or a Terraform dynamic block may be empty.
+      if (given(ctx, m.props.PrimaryContainer) && given(ctx, list)) return [{ path: [...m.base, 'Containers'], messageId: 'bothContainerFields' }];
       if (Array.isArray(list) && list.length > limit('model.containers')) return [{ path: [...m.base, 'Containers', limit('model.containers')], messageId: 'tooManyContainers', data: { count: list.length, max: limit('model.containers') } }];
       return [];
     });

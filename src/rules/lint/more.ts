@@ -114,7 +114,8 @@ function asyncEndpointOf(ctx: RuleContext, resourceId: unknown): string | null {
   if (isObj(resourceId) && typeof resourceId['Fn::Sub'] === 'string') text = resourceId['Fn::Sub'];
   else if (isObj(resourceId) && Array.isArray(resourceId['Fn::Sub']) && typeof resourceId['Fn::Sub'][0] === 'string') text = resourceId['Fn::Sub'][0];
   if (!text) return null;
-  const m = /endpoint\/\$\{(\w+)(?:\.EndpointName)?\}\//.exec(text);
+  // A logical id, or a Terraform address (aws_sagemaker_endpoint.e, as terraform/module.ts writes it).
+  const m = /endpoint\/\$\{([\w.-]+?)(?:\.EndpointName)?\}\//.exec(text);
   const ep = m ? ctx.resources[m[1]!] : undefined;
   if (!isObj(ep) || ep.Type !== 'AWS::SageMaker::Endpoint' || !plain(ep.Properties)) return null;
   const ref = ep.Properties.EndpointConfigName;

@@ -53,7 +53,7 @@ export interface FileResult {
 }
 
 /** Where a finding sits: start and (exclusive) end, 1-based. */
-interface Span {
+export interface Span {
   line: number;
   column: number;
   endLine: number;
@@ -61,13 +61,13 @@ interface Span {
 }
 
 /** A finding of a rule the loader reports itself (DA0001, DA0002, DA4001). */
-function ruleFinding(id: string, messageId: string, data: MessageData | undefined, span: Span): Finding {
+export function ruleFinding(id: string, messageId: string, data: MessageData | undefined, span: Span): Finding {
   const r = ruleById(id)!;
   return { ruleId: r.id, messageId, severity: r.severity, message: formatMessage(r, { messageId, data }), ...span, source: r.source };
 }
 
-const point = (line = 1, column = 1): Span => ({ line, column, endLine: line, endColumn: column });
-const fileFinding = (messageId: string, data?: MessageData, span: Span = point()): Finding => ruleFinding('DA0001', messageId, data, span);
+export const point = (line = 1, column = 1): Span => ({ line, column, endLine: line, endColumn: column });
+export const fileFinding = (messageId: string, data?: MessageData, span: Span = point()): Finding => ruleFinding('DA0001', messageId, data, span);
 
 function sniff(d: unknown, answers: AnswersSchema | undefined): DocKind | null {
   if (!isObj(d)) return null;
@@ -124,7 +124,7 @@ function nodeAt(doc: Document, path: Path): Node | null {
   return best === node && key?.range && (isMap(node) || isSeq(node)) ? key : best;
 }
 
-interface Directive {
+export interface Directive {
   ids: string[];
   reason: string | null;
   line: number;
@@ -134,17 +134,22 @@ interface Directive {
 }
 
 const DIRECTIVE = /#\s*deploy-advisor-ignore\s+((?:DA\d{4}[\s,]*)+)(?:--\s*(\S.*))?$/;
+/** Terraform has // comments too. */
+const HCL_DIRECTIVE = /(?:#|\/\/)\s*deploy-advisor-ignore\s+((?:DA\d{4}[\s,]*)+)(?:--\s*(\S.*))?$/;
 
-function directives(text: string): Directive[] {
+export function directives(text: string, hcl = false): Directive[] {
   const out: Directive[] = [];
   text.split(/\r?\n/).forEach((l, i) => {
-    const m = DIRECTIVE.exec(l);
+    const m = (hcl ? HCL_DIRECTIVE : DIRECTIVE).exec(l);
     if (m) out.push({ ids: m[1]!.split(/[\s,]+/).filter(Boolean), reason: m[2]?.trim() || null, line: i + 1, column: m.index + 1, endColumn: l.trimEnd().length + 1 });
   });
   return out;
 }
 
-function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
+/** Documents made of resources: CloudFormation templates, and Terraform modules read as such (terraform/module.ts). */
+const templated = (kind: DocKind) => kind === 'cloudformation' || kind === 'terraform';
+
+export function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
   const params = isObj(data.Parameters) ? data.Parameters : {};
   const resolve = (v: unknown): unknown => {
     if (!isObj(v)) return v;
@@ -157,7 +162,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     return v;
   };
   const subjects = (type: string): Subject[] => {
-    if (kind !== 'cloudformation') return [];
+    if (!templated(kind)) return [];
     return Object.entries(isObj(data.Resources) ? data.Resources : {}).flatMap(([id, r]) =>
       // Properties chosen by a condition (!If) are not guessed at.
       isObj(r) && r.Type === type && plain(r.Properties) ? [{ base: ['Resources', id, 'Properties'], name: id, props: r.Properties }] : [],
@@ -173,7 +178,7 @@ function context(kind: DocKind, data: Record<string, unknown>): RuleContext {
     inferenceComponents: [...subjects('AWS::SageMaker::InferenceComponent'), ...whole('aws-cli:create-inference-component')],
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
-    resources: kind === 'cloudformation' && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
+    resources: templated(kind) && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
     modelOf(variant) {
       const ref = variant.ModelName;
       let id: string | null = null;
@@ -200,17 +205,24 @@ function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, a
 // CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
 
-export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
+/** A file's text, or the DA0001 finding that it cannot be read as text (too large, binary, not UTF-8). */
+export function decode(buf: Buffer): string | Finding {
   // A reader stops one byte past the cap, so the file's whole size is not known here.
-  if (buf.length > MAX_FILE_BYTES) return { path, kinds: [], findings: [fileFinding('tooLarge')] };
-  if (buf.includes(0)) return { path, kinds: [], findings: [fileFinding('binary')] };
-  let text = buf.toString('utf8');
+  if (buf.length > MAX_FILE_BYTES) return fileFinding('tooLarge');
+  if (buf.includes(0)) return fileFinding('binary');
+  const text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
     const before = text.slice(0, bad).split('\n');
-    return { path, kinds: [], findings: [fileFinding('notUtf8', undefined, point(before.length, before[before.length - 1]!.length + 1))] };
+    return fileFinding('notUtf8', undefined, point(before.length, before[before.length - 1]!.length + 1));
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
+  const read = decode(buf);
+  if (typeof read !== 'string') return { path, kinds: [], findings: [read] };
+  const text = read;
   // A template is not the configuration it renders to: skipped silently, as other files are.
   if (GO_TEMPLATE.test(text)) return { path, kinds: [], findings: [] };
   const deep = tooDeep(text, limit('policy.max-nesting'));
@@ -278,8 +290,15 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     }
   }
 
-  // Suppressions: a directive on the finding's line or the line before, with a reason.
-  const dirs = directives(text);
+  return { path, kinds, findings: settle(findings, directives(text), severities) };
+}
+
+/**
+ * A file's findings as reported: suppressed by directives (on the finding's line or the line
+ * before, with a reason), with DA0002 for directives without one, severities overridden, one
+ * finding per mistyped value, sorted by position.
+ */
+export function settle(findings: Array<Finding & { at?: string }>, dirs: Directive[], severities: SeverityConfig): Finding[] {
   const kept = findings.filter((f) => !dirs.some((d) => d.reason && d.ids.includes(f.ruleId) && (d.line === f.line || d.line === f.line - 1)));
   for (const d of dirs) {
     if (!d.reason) kept.push(ruleFinding('DA0002', 'noReason', { ids: d.ids.join(', ') }, { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn }));
@@ -292,9 +311,8 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   // A value of the wrong type (DA1014: 6.5 for a whole number) is that one problem: range rules
   // that also trip over it are not repeated. When DA1014 is off, they speak.
   const mistyped = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.at).map((f) => f.at));
-  const out = shown
+  return shown
     .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
     .map(({ at: _, ...f }) => f)
     .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId));
-  return { path, kinds, findings: out };
 }

@@ -85,7 +85,7 @@ export const modelNetworkIsolation: Rule = {
   },
   check(ctx) {
     // Models where isolation is unsupported (Serverless) or may break the endpoint (async): DA1005 and DA1013 speak for them.
-    const exempt = new Set(variantModels(ctx, (ec, v) => plain(v.ServerlessConfig) || isObj(ec.props.AsyncInferenceConfig)).map(({ m }) => m));
+    const exempt = new Set(variantModels(ctx, (ec, v) => plain(v.ServerlessConfig) || plain(ec.props.AsyncInferenceConfig)).map(({ m }) => m));
     const out: RawFinding[] = [];
     for (const m of ctx.models) {
       if (exempt.has(m)) continue;

@@ -10,6 +10,7 @@ export type DocKind =
   | 'aws-cli:create-endpoint'
   | 'aws-cli:create-transform-job'
   | 'aws-cli:create-inference-component'
+  | 'terraform'
   | 'answers';
 
 /** A value made by an intrinsic function that could not be resolved: rules leave it alone. */

@@ -1,0 +1,5 @@
+provider "aws" {
+  region  = var.region
+  profile = "default"
+}
+
