@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../../src/emit/index';
 import { TARGETS } from '../../src/emit/targets';
@@ -14,6 +14,9 @@ import { assess } from '../../src/rules/engine';
 import { acceptedFor, INSTANCES } from '../../src/rules/instances';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { lintText } from '../../src/rules/lint/run';
+import { loadHcl, type HclReader } from '../../src/rules/lint/terraform/hcl';
+import { buildModule } from '../../src/rules/lint/terraform/module';
+import { lintTerraformModule } from '../../src/rules/lint/terraform/run';
 import { makePlan } from '../../src/rules/plan/make';
 import type { Workload } from '../../src/rules/workload';
 import { cli } from '../cli/helpers';
@@ -36,8 +39,17 @@ function write(args: string[], target: string): { code: number | null; stderr: s
   return { code: r.code, stderr: r.stderr, dir, files };
 }
 
-/** The production variant a target's files write. */
+let hcl: HclReader;
+beforeAll(async () => {
+  hcl = await loadHcl();
+});
+
+/** The production variant a target's files write (Terraform: read back as lint reads it, in API shape). */
 function variantOf(files: Record<string, string>, target: string): Obj {
+  if (target === 'terraform') {
+    const R = Object.values(buildModule(Object.values(files).map((text, i) => hcl(text, i))).template.Resources) as Obj[];
+    return R.find((r) => r.Type === 'AWS::SageMaker::EndpointConfig')!.Properties.ProductionVariants[0];
+  }
   if (target === 'cloudformation') return (parseCfnYaml(files['template.yaml']!).toJS() as Obj).Resources.EndpointConfig.Properties.ProductionVariants[0];
   return (parse(files['create-endpoint-config.yaml']!) as Obj).ProductionVariants[0];
 }
@@ -52,7 +64,8 @@ describe('recommend writes the start-up timeouts, the volume and the quotas (iss
     expect(v.ContainerStartupHealthCheckTimeoutInSeconds).toBe(1800);
     expect(v.InstanceType).toBe('ml.g6.12xlarge');
     expect(v.VolumeSizeInGB).toBeUndefined(); // g6: local NVMe storage
-    for (const text of Object.values(r.files)) {
+    for (const [name, text] of Object.entries(r.files)) {
+      if (name === 'variables.tf' || name === 'outputs.tf') continue; // Terraform: the header is in main.tf
       expect(text).toMatch(/# {3}- ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds 1800: the 60 GB model takes an estimated 20 min to download, load and answer \/ping/);
       expect(text).toMatch(/# Quotas this plan needs \(Service Quotas, per Region; check with aws service-quotas list-service-quotas --service-code sagemaker\):\n# {3}- ml\.g6\.12xlarge for endpoint usage: 4; new accounts often have 0/);
     }
@@ -156,7 +169,7 @@ describe('VolumeSizeInGB: only on EBS types', () => {
     expect(plan.volumeGB).toBe(nvme ? null : 100);
     for (const target of TARGETS) {
       const text = generate({ recommendation: rec, plan, cost: null }, { instanceType: type }, target).files.map((f) => f.content).join('\n');
-      expect(/^\s*VolumeSizeInGB: 100$/m.test(text), target).toBe(!nvme);
+      expect((target === 'terraform' ? /^\s*volume_size_in_gb\s+= 100$/m : /^\s*VolumeSizeInGB: 100$/m).test(text), target).toBe(!nvme);
     }
   });
 });
@@ -171,9 +184,14 @@ const CASES: Array<[string, string[]]> = [
 const written = Object.fromEntries(CASES.flatMap(([name, args]) => TARGETS.map((t) => [`${name} ${t}`, write(args, t)] as const)));
 
 describe('large-model files pass our lint', () => {
-  it.each(Object.keys(written))('%s', (key) => {
+  it.each(Object.keys(written))('%s', async (key) => {
     const r = written[key]!;
     expect(r.code, r.stderr).toBe(0);
+    if (key.endsWith('terraform')) {
+      const results = await lintTerraformModule(Object.entries(r.files).map(([path, text]) => ({ path, buf: Buffer.from(text), report: true })));
+      expect(results.flatMap((x) => x.findings).filter((x) => x.messageId !== 'placeholder')).toEqual([]);
+      return;
+    }
     // (Several components' images and model data stay <PLACEHOLDERS>: one --image cannot fill them.)
     for (const [name, text] of Object.entries(r.files)) expect(lintText(name, Buffer.from(text)).findings.filter((x) => x.messageId !== 'placeholder'), `${key} ${name}`).toEqual([]);
   });
@@ -183,6 +201,8 @@ describe('large-model files pass our lint', () => {
     expect(all('inference components, 30 GB GPU models (StartupParameters) cloudformation')).toMatch(/StartupParameters:\n\s+ModelDataDownloadTimeoutInSeconds: 900\n\s+ContainerStartupHealthCheckTimeoutInSeconds: 900/);
     expect(all('inference components, 30 GB GPU models (StartupParameters) aws-cli')).toMatch(/StartupParameters:\n\s+ModelDataDownloadTimeoutInSeconds: 900/);
     expect(all('multi-model on EBS (volume for every model) aws-cli')).toMatch(/^\s*VolumeSizeInGB: 100$/m); // 50 x 1 GB x 2
+    expect(all('inference components, 30 GB GPU models (StartupParameters) terraform')).toMatch(/startup_parameters = \{\n\s+model_data_download_timeout_in_seconds\s+= 900\n\s+container_startup_health_check_timeout_in_seconds = 900/);
+    expect(all('60 GB GPU (timeouts) terraform')).toMatch(/model_data_download_timeout_in_seconds\s+= 1800\n\s+container_startup_health_check_timeout_in_seconds = 1800/);
   });
 });
 
