@@ -11,8 +11,9 @@ const VENDOR = ['yaml', 'chalk', '@inquirer/prompts', 'tar', 'stream-json', 'web
 // dist/cli.cjs is a small entry: a plain `lint FILE…` (pre-commit) goes straight to
 // dist/cmd/lint.cjs; anything else loads the commander program, dist/program.cjs. The program holds
 // recommend (the advisor's own path: one file, and the input and limits tables evaluated once);
-// the other commands are bundles of their own (dist/cmd/<name>.cjs), loaded only when they run.
-const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices'];
+// the other commands are bundles of their own (dist/cmd/<name>.cjs), loaded only when they run;
+// dist/cmd/audit.cjs holds the AWS SDK clients, so nothing else ever loads them.
+const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-update', 'prices', 'audit'];
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 

@@ -161,6 +161,35 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       setExit(runLimits(opts.format, io));
     });
 
+  // Issue 20: what deployed endpoints waste, from their own metrics. Its bundle holds the AWS SDK.
+  const audit = configure(program.command('audit')).summary('find what deployed endpoints waste, from their own metrics (read-only)');
+  if (full('audit')) audit
+    .description('Read every InService endpoint of a Region (or those named), its configuration, autoscaling and CloudWatch metrics, run the advisor on the measured traffic, and report what each costs now and as recommended, with findings (DA8001-DA8006). Only Describe, List and Get calls; the standard AWS credential chain, AWS_REGION and AWS_ENDPOINT_URL apply.')
+    .option('--region <code>', 'AWS Region (default: AWS_REGION or the profile\'s)')
+    .option('--endpoint <names...>', 'only these endpoints')
+    .option('--days <n>', 'days of metrics to read (default: 14)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is present').choices(['error', 'warning', 'none']).default('error'))
+    .option('--prices <file>', 'a price table written by prices update (default: the Region\'s cached or built-in table)')
+    .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
+    .addOption(new Option('--target <target>', 'configuration format for --output').choices(['cloudformation', 'aws-cli']))
+    .option('--force', 'overwrite files in --output')
+    .option('--print-policy', 'print the least-privilege IAM policy audit needs, and exit')
+    .addHelpText('after', `
+Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 usage errors (no Region, no credentials, bad flags).
+
+Examples:
+  deploy-advisor audit --region us-east-1
+  deploy-advisor audit --endpoint my-endpoint --days 30 --format json
+  deploy-advisor audit --format sarif > audit.sarif
+  deploy-advisor audit -o proposed/ --target aws-cli
+  deploy-advisor audit --print-policy
+`);
+  audit.action(async (opts) => {
+      const { runAudit } = await import('./audit');
+      setExit(await runAudit({ ...opts, color: program.opts().color }, io));
+    });
+
   // Prices for cost estimates (issue 10): a command of its own, loaded only when it runs.
   const prices = configure(program.command('prices'))
     .summary('download or show the SageMaker prices used for cost estimates')
@@ -187,7 +216,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
   return program;
 }
 
-const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules', 'limits', 'prices'];
+const COMMANDS = ['recommend', 'lint', 'check-artifact', 'rules', 'limits', 'prices', 'audit'];
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -7,7 +7,7 @@
 // deploy-advisor's own judgement, not AWS's, and say so.
 
 export type OptionId = 'real-time' | 'serverless' | 'async' | 'batch-transform';
-export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'inference-components' | 'model' | 'policy';
+export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'inference-components' | 'model' | 'policy' | 'audit';
 export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'share' | 'bytes-per-second' | 'flag' | 'regex' | 'chars';
 
 export interface LimitEntry {
@@ -37,6 +37,8 @@ const S2Z_BLOG = 'https://aws.amazon.com/blogs/machine-learning/unlock-cost-savi
 const CHECKED = '2026-11-24';
 /** Inference-component entries were checked a day later (issue 14). */
 const IC_CHECKED = '2026-11-25';
+/** The audit entries (issue 20). */
+const AUDIT_CHECKED = '2026-12-06';
 /** Large-model entries (issue 24). */
 const LARGE_CHECKED = '2026-12-06';
 /** Sizing policy entries (issue 19) were checked on this date. */
@@ -595,6 +597,55 @@ const TABLE = [
   {
     id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',
     value: 200000, unit: 'count', source: POLICY,
+  },
+  // ---- audit (issue 20): the AWS APIs `deploy-advisor audit` reads, and its judgements --------
+  {
+    id: 'audit.get-metric-data-queries', option: 'audit', limits: 'metric queries in one CloudWatch GetMetricData request', kind: 'max',
+    value: 500, unit: 'count', source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html', checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'audit.list-endpoints-page', option: 'audit', limits: 'endpoints in one ListEndpoints page (MaxResults)', kind: 'max',
+    value: 100, unit: 'count', source: `${API}API_ListEndpoints.html`, checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'audit.metric-retention-hourly', option: 'audit', limits: 'how far back CloudWatch keeps hourly (3600 s) data points, in days', kind: 'max',
+    value: 455, unit: 'count', source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html', checked: AUDIT_CHECKED,
+    note: 'Data points with a period of 3600 seconds (1 hour) are available for 455 days (15 months).',
+  },
+  {
+    id: 'policy.audit-days', option: 'policy', limits: 'days of metrics `audit` reads when --days is not given', kind: 'default',
+    value: 14, unit: 'count', source: POLICY, checked: AUDIT_CHECKED,
+    note: 'deploy-advisor policy: two weeks, as Compute Optimizer looks back; long enough to see weekly patterns.',
+  },
+  {
+    id: 'policy.audit-payload', option: 'policy', limits: 'largest request payload `audit` assumes (payload sizes are not in CloudWatch)', kind: 'default',
+    value: MIB, unit: 'bytes', source: POLICY, checked: AUDIT_CHECKED,
+    note: 'deploy-advisor policy: CloudWatch has no payload metric; 1 MiB passes every option\'s payload limit, so a recommendation of Serverless says that it holds only for payloads within 4 MiB.',
+  },
+  {
+    id: 'policy.audit-processing-time', option: 'policy', limits: 'processing time `audit` assumes for an endpoint with no ModelLatency data in the window', kind: 'default',
+    value: 1, unit: 'seconds', source: POLICY, checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'policy.audit-active-hours-sustained', option: 'policy', limits: 'share of the window\'s hours with requests at or above which `audit` calls the traffic sustained (if the peak is also near the average)', kind: 'min',
+    value: 0.9, unit: 'factor', source: POLICY, checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'policy.audit-active-hours-intermittent', option: 'policy', limits: 'share of the window\'s hours with requests below which `audit` calls the traffic intermittent', kind: 'max',
+    value: 0.5, unit: 'factor', source: POLICY, checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'policy.audit-oversized-utilisation', option: 'policy', limits: 'peak CPU, GPU and memory utilisation (share of the instance) below which `audit` calls instances oversized', kind: 'max',
+    value: 0.25, unit: 'factor', source: POLICY, checked: AUDIT_CHECKED,
+    note: 'deploy-advisor policy: well under the 70% target utilisation even at the busiest hour.',
+  },
+  {
+    id: 'policy.audit-min-saving', option: 'policy', limits: 'share of the current monthly cost another configuration must save for `audit` to report it', kind: 'min',
+    value: 0.2, unit: 'factor', source: POLICY, checked: AUDIT_CHECKED,
+  },
+  {
+    id: 'policy.audit-error-share', option: 'policy', limits: 'share of invocations failing (4XX or 5XX) at or above which `audit` reports errors', kind: 'min',
+    value: 0.01, unit: 'factor', source: POLICY, checked: AUDIT_CHECKED,
   },
   // ---- issue 24: large models start on the first try -------------------------------------
   {
