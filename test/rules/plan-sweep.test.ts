@@ -87,7 +87,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
       ...startupOf(v, Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.Specification)),
     };
   }
-  const byName = Object.fromEntries(files.map((f) => [f.name, parse(f.content) as Obj]));
+  const byName = Object.fromEntries(files.filter((f) => f.name.endsWith('.yaml')).map((f) => [f.name, parse(f.content) as Obj]));
   const job = byName['create-transform-job.yaml'];
   if (job) return { type: job.TransformResources.InstanceType, count: job.TransformResources.InstanceCount, concurrent: job.MaxConcurrentTransforms };
   const v = byName['create-endpoint-config.yaml']!.ProductionVariants[0];
@@ -146,8 +146,8 @@ describe('one plan: what is priced, explained and deployed', () => {
         for (const target of targetsFor(w.batch)) {
           const files = generate({ recommendation: rec!, plan, cost: advice.cost }, {}, target).files;
           expect(deployed(files, target), `${name} ${target}`).toEqual(planned(plan, target));
-          // The header's estimate is the plan's cost, and its quotas the plan's (Terraform: in main.tf, beside the resources).
-          const headed = files.filter((x) => target !== 'terraform' || x.name === 'main.tf');
+          // The header's estimate is the plan's cost, and its quotas the plan's (Terraform: in main.tf, beside the resources; not deploy.sh).
+          const headed = files.filter((x) => (target !== 'terraform' || x.name === 'main.tf') && x.name !== 'deploy.sh');
           for (const f of headed) for (const q of plan.quotas) expect(f.content).toContain(`#   - ${q.name}: ${q.value}`);
           if (advice.cost) for (const f of headed) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
         }
