@@ -35,7 +35,8 @@ const CPU40 = ['recommend', '--no-batch', '--payload', '100KB', '--processing-ti
 function write(args: string[], target: string): { code: number | null; stderr: string; dir: string; files: Record<string, string> } {
   const dir = join(mkdtempSync(join(tmpdir(), 'da-large-')), 'out');
   const r = cli([...args, '--target', target, '-o', dir]);
-  const files = r.code === 0 ? Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')])) : {};
+  // The configuration files (the aws-cli target's deploy.sh, a script that runs them, is tested with it).
+  const files = r.code === 0 ? Object.fromEntries(readdirSync(dir).filter((f) => /\.(yaml|tf)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')])) : {};
   return { code: r.code, stderr: r.stderr, dir, files };
 }
 
