@@ -203,7 +203,7 @@ describe('generator choices', () => {
   it('picks the smallest instance that holds the model with headroom', () => {
     expect(planFor({ modelSizeBytes: 6e9 }).instanceType).toBe('ml.m5.large'); // 7.2 GB <= 8 GiB
     expect(planFor({ modelSizeBytes: 8e9 }).instanceType).toBe('ml.r5.large'); // 9.6 GB: 16 GiB, 2 vCPU
-    expect(planFor({ modelSizeBytes: 700e9 }).instanceType).toBe('ml.r5.24xlarge');
+    expect(planFor({ modelSizeBytes: 150e9 }).instanceType).toBe('ml.m5.12xlarge'); // 180 GB <= 192 GiB
   });
 
   it('picks GPU types for --gpu, single-GPU ones for multi-model', () => {
@@ -213,8 +213,10 @@ describe('generator choices', () => {
     expect(instance(mme.instanceType!)!.gpus).toBe(1);
   });
 
-  it('warns when no instance holds the model', () => {
-    const p = planFor({ modelSizeBytes: 5e12 });
+  it('warns when no instance holds the model, and the engine rules the option out (issue 24)', () => {
+    const w = { ...base, modelSizeBytes: 5e12 };
+    expect(assess(w).recommendation).toBeNull();
+    const p = makePlan({ option: 'real-time', architecture: 'single-model' }, w, {});
     expect(p.warnings.join('\n')).toMatch(/no instance in the catalog holds the model/);
   });
 
