@@ -2,7 +2,7 @@
 // configuration out.
 
 import { assess } from '../rules/engine';
-import { checkDeployment } from '../emit/deployment';
+import { checkDeployment, containersOf } from '../emit/deployment';
 import { generate, type Config, type Target } from '../emit/index';
 import { normalize, type Origins } from './answers';
 import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';
@@ -37,7 +37,8 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   }
   let artifactNote: string | null = null;
   if (flags.artifact !== undefined) {
-    if (raw.modelSize !== undefined) throw new UsageError(`--artifact and ${origins.modelSize ?? flagOf('modelSize')} both give the model size; keep one`);
+    const other = raw.modelSize !== undefined ? 'modelSize' : raw.modelSizes !== undefined ? 'modelSizes' : null;
+    if (other) throw new UsageError(`--artifact and ${origins[other] ?? flagOf(other)} both give the model size; keep one`);
     const { scanArtifact } = await import('./artifact');
     const report = await scanArtifact(flags.artifact, 'auto');
     const errors = report.findings.filter((f) => f.severity === 'error');
@@ -74,7 +75,7 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   const rec = costed ? costed.recommendation : assessment.recommendation;
   const sizing = costed?.sizing ?? null;
 
-  const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model' });
+  const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model', containers: rec ? containersOf(rec.architecture, workload) : null });
   if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
   // The core refers to answers by key; the files and messages name their flags.

@@ -4,7 +4,8 @@ import type { Recommendation } from '../rules/engine';
 import type { Workload } from '../rules/workload';
 import { awsCli } from './aws-cli';
 import { TEMPLATE_FILE, cloudFormation } from './cloudformation';
-import type { Deployment } from './deployment';
+import { containersOf, type Deployment } from './deployment';
+import { flagRef } from '../rules/flag-ref';
 import { makePlan, type Sizing } from './plan';
 
 export const TARGETS = ['cloudformation', 'aws-cli'] as const;
@@ -26,6 +27,12 @@ export interface Config {
 
 export function generate(rec: Recommendation, w: Workload, d: Deployment, requested: Target, sizing: Sizing | null = null): Config {
   const plan = makePlan(rec, w, d, sizing);
+  // Which container is which: the order images and model data are given in.
+  const c = containersOf(rec.architecture, w);
+  if (c.names.length > 1) {
+    const file = rec.architecture === 'inference-components' ? (i: number) => `Model${i}, create-model-${i}.yaml` : (i: number) => `ContainerHostname container-${i}`;
+    plan.choices.push(`${flagRef('images')} and ${flagRef('modelData')} are given once per container, in this order: ${c.names.map((n, k) => `${k + 1}. ${n} (${file(k + 1)})`).join('; ')}`);
+  }
   const warnings = [...plan.warnings];
   let target = requested;
   if (rec.option === 'batch-transform' && target === 'cloudformation') {
