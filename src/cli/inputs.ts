@@ -380,8 +380,8 @@ export const INPUTS: readonly Input[] = [
       message: (a) => `Size in memory of each of the ${a.models} models?`,
       hint: () => 'Enter to skip; e.g. 30GB,8GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
       default: () => '',
-      // Only several models behind one endpoint share (or reserve) memory by size.
-      when: (a) => perRequest(a) && Number(a.models ?? 1) > 1,
+      // Only several models behind one endpoint share (or reserve) memory by size; not when one size was given for all.
+      when: (a) => perRequest(a) && Number(a.models ?? 1) > 1 && a.modelSize === undefined,
     },
   },
   {

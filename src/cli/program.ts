@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
-import { ANSWERS, AnswerProblem, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
+import { ANSWERS, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
 import { EXIT, UsageError, canPrompt, usageExit, type Io } from './io';
 
 /** The help after recommend's options: units, the answers file, exit codes, examples. */
@@ -119,7 +119,7 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
         try {
           i.parse(given[i.key]);
         } catch (e) {
-          if (e instanceof AnswerProblem) throw new UsageError(`${flagOf(i.key)}: ${e.message}`);
+          if (e instanceof Error && e.name === 'AnswerProblem') throw new UsageError(`${flagOf(i.key)}: ${e.message}`);
           throw e;
         }
       }

@@ -23,6 +23,17 @@ export interface RecommendFlags extends Record<string, unknown> {
 }
 
 export async function runRecommend(flags: RecommendFlags, io: Io): Promise<number> {
+  // Once the wizard has its answers, they are never lost: whatever fails after, the command line that gives them is printed.
+  const after: { scripted: (() => string) | null } = { scripted: null };
+  try {
+    return await recommend(flags, io, after);
+  } catch (e) {
+    if (after.scripted) io.stderr.write(`\nYour answers, scripted (for CI; fix what the line below says, then run it):\n  ${after.scripted()}\n`);
+    throw e;
+  }
+}
+
+async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() => string) | null }): Promise<number> {
   let raw: RawAnswers = {};
   let origins: Origins = {};
   if (flags.answers !== undefined) {
@@ -62,6 +73,8 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     wizard = await import('./wizard');
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
     ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));
+    const w = wizard;
+    after.scripted = () => w.commandLine(raw, (raw.target as Target | undefined) ?? null, null);
   }
   const { workload, deployment: d, target, assumptions, cost, region } = normalize(raw, origins);
   assumptions.push(...notes);
@@ -82,10 +95,18 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   const make = (t: Target): Config => nameFlagsIn(generate(rec!, workload, d, t, sizing));
   const config: Config | null = rec ? make(target) : null;
   let written: string[] | null = null;
+  let outputFailed = false;
   if (flags.output !== undefined) {
     if (config) {
       const { writeFiles } = await import('./write-files');
-      written = writeFiles(flags.output, config.files, Boolean(flags.force));
+      try {
+        written = writeFiles(flags.output, config.files, Boolean(flags.force));
+      } catch (e) {
+        // The wizard asks for another folder rather than lose the answers.
+        if (!(wizard && flags.format === 'text' && e instanceof Error && e.name === 'UsageError')) throw e;
+        io.stderr.write(`deploy-advisor: ${e.message}\n`);
+        outputFailed = true;
+      }
     } else {
       io.stderr.write('deploy-advisor: nothing written: no option fits this workload\n');
     }
@@ -99,18 +120,19 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
-    let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
+    let out: { target: Target; dir: string | null; force: boolean } = { target, dir: flags.output ?? null, force: Boolean(flags.force) };
     if (written) wrote(written);
-    else if (config && rec && flags.output === undefined) {
+    else if (config && rec && (flags.output === undefined || outputFailed)) {
       const { writeFiles } = await import('./write-files');
       const s = await errStyle();
       if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, { askTarget: rec.option !== 'batch-transform' && raw.target === undefined && !outputFailed, confirmFirst: !outputFailed });
       out = r;
       if (r.written) wrote(r.written);
       else io.stderr.write('Nothing written.\n');
     }
-    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
+    after.scripted = null;
+    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir, out.force)}\n`);
     return rec ? EXIT.ok : EXIT.findings;
   }
   const result = { ...nameFlagsIn(toResult(workload, assessment, assumptions, costed)), config };
