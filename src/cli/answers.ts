@@ -28,6 +28,12 @@ export interface Normalized {
   region: string | null;
 }
 
+/** Throws UsageError naming the first given answer that is bad, with where it came from (the wizard checks this before asking anything). */
+export function refuseBadAnswers(raw: RawAnswers, origins: Origins): void {
+  const bad = answerProblems(raw)[0];
+  if (bad) throw new UsageError(`${origins[bad.key] ?? flagOf(bad.key)}: ${bad.message}`);
+}
+
 /**
  * Merges answers (flags already override the file's) into a Workload and deployment values.
  * Throws UsageError naming the first bad value with its origin, or every missing answer the
@@ -39,8 +45,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   const parsed: Record<string, unknown> = {};
 
   // Bad values first: they are more specific than what is missing.
-  const bad = answerProblems(raw)[0];
-  if (bad) throw new UsageError(`${at(bad.key)}: ${bad.message}`);
+  refuseBadAnswers(raw, origins);
   for (const i of ANSWERS) if (has(i.key)) parsed[i.key] = i.parse(raw[i.key]);
 
   const missing = missingAnswers(raw).map(flagOf).map((f) => f.replace('/', ' or '));

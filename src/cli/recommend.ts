@@ -4,7 +4,7 @@
 import { assess } from '../rules/engine';
 import { checkDeployment, containersOf } from '../emit/deployment';
 import { generate, type Config, type Target } from '../emit/index';
-import { normalize, type Origins } from './answers';
+import { normalize, refuseBadAnswers, type Origins } from './answers';
 import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';
 import { EXIT, UsageError, canPrompt, colorWanted, type Io } from './io';
 import { toResult } from './result';
@@ -70,6 +70,8 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
     },
   };
   if (prompting) {
+    // A bad flag or file value is reported before the first question, not after the last.
+    refuseBadAnswers(raw, origins);
     wizard = await import('./wizard');
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
     ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));

@@ -254,6 +254,13 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     expect(t.screen()).toMatch(/Your answers, scripted \(for CI; fix what the line below says, then run it\):\n  deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic sustained --model-size 1GB --image a\/b:1 --image a\/c:1\ndeploy-advisor: error: --image: given twice for one container \(the model\): give one image/);
   });
 
+  it('a bad or contradictory flag is reported before the first question, not after the last', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--request-size', '50MB']);
+    expect(await t.exitCode()).toBe(2);
+    expect(t.screen()).toMatch(/deploy-advisor: error: --request-size: the average request \(50MB\) cannot be larger than the largest/);
+    expect(t.screen()).not.toMatch(/\?/);
+  });
+
   it('for batch, the note about AWS CLI files does not claim they were written', async () => {
     const t = new Terminal([]);
     await t.answer(/How does the data arrive\?/, 'Down', 'Enter');
