@@ -111,7 +111,7 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
       // (An answer's key may differ from commander's name for its flag: images is --image.)
       const given: Record<string, unknown> = {};
       for (const i of INPUTS) {
-        const attr = new Option(i.flag).attributeName();
+        const attr = i.flag.replace(/^-\w, /, '').slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
         if (recommend.getOptionValueSource(attr) === 'cli') given[i.key] = opts[attr];
       }
       // How the command runs is checked before any question is asked.
