@@ -97,17 +97,13 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
   const make = (t: Target): Config => nameFlagsIn(generate(rec!, workload, d, t, sizing));
   const config: Config | null = rec ? make(target) : null;
   let written: string[] | null = null;
-  let outputFailed = false;
+  // The wizard writes after showing the recommendation, and asks again where -o cannot be written.
+  const wizardWrites = wizard !== null && flags.format === 'text';
   if (flags.output !== undefined) {
     if (config) {
-      const { writeFiles } = await import('./write-files');
-      try {
+      if (!wizardWrites) {
+        const { writeFiles } = await import('./write-files');
         written = writeFiles(flags.output, config.files, Boolean(flags.force));
-      } catch (e) {
-        // The wizard asks for another folder rather than lose the answers.
-        if (!(wizard && flags.format === 'text' && e instanceof Error && e.name === 'UsageError')) throw e;
-        io.stderr.write(`deploy-advisor: ${e.message}\n`);
-        outputFailed = true;
       }
     } else {
       io.stderr.write('deploy-advisor: nothing written: no option fits this workload\n');
@@ -116,19 +112,18 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
   const wrote = (paths: string[]) => io.stdout.write(paths.map((p) => `Wrote ${p}`).join('\n') + '\n');
 
   if (wizard && flags.format === 'text') {
-    // The wizard shows the recommendation, then offers to write its files (unless -o already did).
+    // The wizard shows the recommendation, then offers to write its files (into -o's folder when given, asking again where it cannot).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
     const result = nameFlagsIn(toResult(workload, assessment, assumptions, costed));
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
     let out: { target: Target; dir: string | null; force: boolean } = { target, dir: flags.output ?? null, force: Boolean(flags.force) };
-    if (written) wrote(written);
-    else if (config && rec && (flags.output === undefined || outputFailed)) {
+    if (config && rec) {
       const { writeFiles } = await import('./write-files');
       const s = await errStyle();
       if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, { askTarget: rec.option !== 'batch-transform' && raw.target === undefined && !outputFailed, confirmFirst: !outputFailed });
+      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, { askTarget: rec.option !== 'batch-transform' && raw.target === undefined && flags.output === undefined, dir: flags.output, force: Boolean(flags.force) });
       out = r;
       if (r.written) wrote(r.written);
       else io.stderr.write('Nothing written.\n');

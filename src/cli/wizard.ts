@@ -117,7 +117,7 @@ export interface WriteOutcome {
  * Offers to write the configuration. A folder that cannot be written into, or files the user
  * will not overwrite, lead to the question for another folder (Enter there writes nothing), so
  * that no answer is lost and the folder printed in the command line is one that worked.
- * `confirmFirst` false: the user already asked for files (-o), which could not be written.
+ * `dir`: the folder given with -o; it is tried first, without asking whether to write.
  */
 export async function offerToWrite(
   config: Config,
@@ -125,11 +125,11 @@ export async function offerToWrite(
   s: Style,
   regenerate: (target: Config['target']) => Config,
   write: (dir: string, files: Config['files'], force: boolean) => string[],
-  o: { askTarget: boolean; confirmFirst?: boolean },
+  o: { askTarget: boolean; dir?: string; force?: boolean },
 ): Promise<WriteOutcome> {
   const theme = promptTheme(s);
   const nothing = (target: Config['target']): WriteOutcome => ({ written: null, target, dir: null, force: false });
-  if (o.confirmFirst !== false) {
+  if (o.dir === undefined) {
     const go = await confirm({ message: 'Write the configuration files?', default: true, theme }, ctx);
     if (!go) return nothing(config.target);
   }
@@ -149,14 +149,16 @@ export async function offerToWrite(
     );
     if (target !== config.target) chosen = regenerate(target);
   }
-  let ask = o.confirmFirst === false ? { message: 'Into which other folder?', hint: 'Enter to write nothing', default: '' } : { message: 'Into which folder?', hint: '', default: '.' };
+  let next: string | undefined = o.dir;
+  let ask = { message: 'Into which folder?', hint: '', default: '.' };
   for (;;) {
-    const dir = (await input({ message: withHint(s, ask.message, ask.hint), default: ask.default || undefined, theme }, ctx)).trim();
+    const dir = next ?? (await input({ message: withHint(s, ask.message, ask.hint), default: ask.default || undefined, theme }, ctx)).trim();
     if (dir === '') return nothing(chosen.target);
     ask = { message: 'Into which other folder?', hint: 'Enter to write nothing', default: '' };
+    let force = next !== undefined && o.force === true;
+    next = undefined;
     const existing = chosen.files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
-    let force = false;
-    if (existing.length) {
+    if (existing.length && !force) {
       force = await confirm({ message: withHint(s, `Overwrite ${existing.join(', ')}${dir === '.' ? '' : ` in ${dir}`}?`, existing.length === 1 ? 'it already exists' : 'they already exist'), default: false, theme }, ctx);
       if (!force) continue;
     }

@@ -238,11 +238,23 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '-o', '/proc/nope']);
     await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
     await t.answer(/Average request volume\?/, 'Enter');
-    await t.waitFor(/deploy-advisor: cannot create folder \/proc\/nope/);
+    await t.waitFor(/cannot create folder \/proc\/nope: \/proc does not allow new folders/);
     await t.answer(/Into which other folder\?/, 'out', 'Enter');
     expect(await t.exitCode()).toBe(0);
     expect(readdirSync(join(t.dir, 'out'))).toEqual(['template.yaml']);
     expect(t.screen()).toMatch(/ -o out\n/);
+  });
+
+  it('-o onto an existing file asks before overwriting it (and --force in the command line when it does)', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '-o', 'out']);
+    execFileSync('mkdir', [join(t.dir, 'out')]);
+    execFileSync('touch', [join(t.dir, 'out', 'template.yaml')]);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
+    await t.answer(/Overwrite template\.yaml in out\? \(it already exists\)/, 'y', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(readFileSync(join(t.dir, 'out', 'template.yaml'), 'utf8')).toMatch(/AWS::SageMaker::Endpoint/);
+    expect(t.screen()).toMatch(/ -o out --force\n/);
   });
 
   it('an error after the answers still prints them as a command line', async () => {
