@@ -77,6 +77,8 @@ export interface Input {
   omitWhen?: (v: unknown) => boolean;
   /** Given once per container, in order: a repeatable flag, a list in an answers file (parsed to a list). */
   repeatable?: boolean;
+  /** The answer means something only for this kind of work (it is ignored, and left out of the scripted command line, for the other). */
+  appliesTo?: 'per-request' | 'batch';
 }
 
 // ---- parsers ---------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload',
+    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload', appliesTo: 'per-request',
     help: `the model streams its response (InvokeEndpointWithResponseStream): Real-Time then allows up to ${formatDuration(limit('real-time.streaming-timeout'))} of processing`,
     negateHelp: 'the model answers each request in one response',
     defaultText: 'no', parse: bool, example: false,
@@ -305,7 +307,7 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload',
+    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload', appliesTo: 'per-request',
     help: 'the answer time callers need, or "none" when they can wait for a queued result',
     parse: latency, required: perRequest, example: '30s',
     ask: {
@@ -333,7 +335,7 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', choices: TRAFFIC,
+    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', appliesTo: 'per-request', choices: TRAFFIC,
     help: `${TRAFFIC.slice(0, -1).join(', ')} or ${TRAFFIC.at(-1)}`,
     parse: oneOf(TRAFFIC, 'traffic pattern'), required: perRequest, example: 'intermittent',
     ask: {
@@ -435,7 +437,7 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload',
+    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload', appliesTo: 'per-request',
     help: 'peak request rate, e.g. 50/s',
     defaultText: `a multiple of --requests by traffic pattern: x${limit('policy.peak-factor-sustained')} sustained, x${limit('policy.peak-factor-intermittent')} intermittent, x${limit('policy.peak-factor-unpredictable')} unpredictable`,
     parse: rate,
@@ -449,17 +451,17 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload',
+    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
     help: 'average request size, for data-processing charges', defaultText: 'the largest payload (--payload)',
     parse: size,
   },
   {
-    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload',
+    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
     help: 'average response size, for data-processing charges', defaultText: formatBytes(limit('policy.response-size')),
     parse: size,
   },
   {
-    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload',
+    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload', appliesTo: 'batch',
     help: 'batch: each run must finish within this (sets TransformResources.InstanceCount)', defaultText: 'before the next run',
     parse: duration,
     ask: {

@@ -178,7 +178,7 @@ export function commandLine(a: RawAnswers, target: Config['target'] | null, dir:
   for (const i of INPUTS) {
     const v = a[i.key];
     if (v === undefined || i.group === 'command' || i.key === 'target') continue;
-    if (a.batch === true && i.ask?.when && !i.ask.when(a)) continue; // not asked of a batch job: does not apply
+    if (i.appliesTo && typeof a.batch === 'boolean' && i.appliesTo !== (a.batch ? 'batch' : 'per-request')) continue; // ignored for this kind of work
     if (i.omitWhen?.(v)) continue; // the default
     if (typeof v === 'boolean') {
       if (v || i.negate) parts.push(flagFor(i.key, v));
