@@ -4,13 +4,18 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+
+// The targets map (src/emit/targets.ts), bundled here so that this script reads the same list.
+const bundled = await build({ entryPoints: [new URL('../src/emit/targets.ts', import.meta.url).pathname], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+const { targetsFor: targetsForBatch } = await import(`data:text/javascript,${encodeURIComponent(bundled.outputFiles[0].text)}`);
 
 const root = new URL('../fixtures/generate/', import.meta.url).pathname;
 const bin = new URL('../bin/deploy-advisor.cjs', import.meta.url).pathname;
 
 export function targetsFor(caseDir) {
   const batch = /^batch:\s*true\b/m.test(readFileSync(join(caseDir, 'answers.yaml'), 'utf8'));
-  return batch ? ['aws-cli'] : ['cloudformation', 'aws-cli'];
+  return targetsForBatch(batch);
 }
 
 for (const name of readdirSync(root).sort()) {

@@ -8,7 +8,7 @@ import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
 import type { CostAnswers } from '../rules/cost-choice';
 import type { Rate } from '../rules/rate';
-import type { Deployment } from '../emit/deployment';
+import type { Deployment } from '../rules/plan/deployment';
 import type { Target } from '../emit/index';
 import { ANSWERS, answerProblems, flagOf, input, missingAnswers, type RawAnswers } from './inputs';
 import { UsageError } from './io';
@@ -147,7 +147,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}) },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}) },
     deployment,
     target,
     assumptions,

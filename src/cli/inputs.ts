@@ -10,6 +10,8 @@ import { REGION_RE } from '../rules/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';
+import { TARGETS } from '../emit/targets';
+import { ACTIVE_HOURS_HELP, ActiveHoursError, parseActiveHours, type ActiveHours } from '../rules/advise/active-hours';
 
 /** A value that is not a valid answer; the message says what to give instead (no origin). */
 export class AnswerProblem extends Error {
@@ -122,6 +124,24 @@ function count(v: unknown): number {
   return n;
 }
 
+/** Requests one model copy serves at once: a whole number from 1 to policy.concurrency-per-copy-max. */
+function concurrency(v: unknown): number {
+  const n = count(v);
+  const max = limit('policy.concurrency-per-copy-max');
+  if (n > max) throw new AnswerProblem(`${n} requests at once on one copy is more than ${max}; give the model server's workers or the LLM container's batch size (e.g. 32)`);
+  return n;
+}
+
+function activeHours(v: unknown): ActiveHours {
+  if (typeof v !== 'string') throw new AnswerProblem(`give ${ACTIVE_HOURS_HELP} (got ${show(v)})`);
+  try {
+    return parseActiveHours(v);
+  } catch (e) {
+    if (e instanceof ActiveHoursError) throw new AnswerProblem(e.message);
+    throw e;
+  }
+}
+
 function bool(v: unknown): boolean {
   if (typeof v !== 'boolean') throw new AnswerProblem(`must be true or false (got ${show(v)})`);
   return v;
@@ -228,7 +248,6 @@ const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
   { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
 ];
 
-export const TARGET_VALUES = ['cloudformation', 'aws-cli'] as const;
 
 export const INPUTS: readonly Input[] = [
   {
@@ -400,6 +419,13 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
+    // Issue 24: Serverless takes images of at most serverless.image-size; not asked by the wizard (rarely known up front).
+    key: 'imageSize', flag: '--image-size', arg: '<size>', group: 'workload',
+    help: `container image size, e.g. 12GB: Serverless takes images of at most ${formatBytes(limitBytes('serverless.image-size'))}`,
+    defaultText: 'not checked',
+    parse: size, omitWhen: (v) => v === undefined,
+  },
+  {
     key: 'pipeline', flag: '--pipeline', arg: '<n>', group: 'workload',
     help: 'containers chained per request (1: no pipeline)', defaultText: '1',
     parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
@@ -473,14 +499,39 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
+    key: 'activeHours', flag: '--active-hours', arg: '<schedule>', group: 'workload',
+    help: `when the traffic comes: ${ACTIVE_HOURS_HELP}; outside them scheduled actions bring the fleet to its minimum, and the peak is the rate in those hours`,
+    defaultText: 'around the clock',
+    parse: activeHours,
+  },
+  {
+    key: 'hotModels', flag: '--hot-models', arg: '<n>', group: 'workload',
+    help: 'multi-model: the models in regular use, which should stay loaded in memory (at most --models)', defaultText: 'all of --models',
+    parse: count,
+  },
+  {
+    key: 'concurrencyPerCopy', flag: '--concurrency-per-copy', arg: '<n>', group: 'workload',
+    help: `requests one model copy serves at once: the model server's workers, or an LLM container's batch (at most ${limit('policy.concurrency-per-copy-max')})`,
+    defaultText: `on CPU a worker per vCPU; for a GPU model that streams ${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)`,
+    parse: concurrency, appliesTo: 'per-request',
+    ask: {
+      kind: 'input', optional: true,
+      message: () => 'How many requests does one copy of the model serve at once?',
+      hint: (a) => `Enter for ${a.streaming === true ? `${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)` : '1'}; the model server's workers or an LLM container's batch size: sizes the instances for the volume`,
+      default: () => '',
+      // It sizes a GPU fleet for a volume; on CPU a worker per vCPU is the rule.
+      when: (a) => perRequest(a) && a.requests !== undefined && a.gpu === true,
+    },
+  },
+  {
     key: 'region', flag: '--region', arg: '<code>', group: 'deployment',
     help: 'AWS Region the prices are for (prices beyond us-east-1: deploy-advisor prices update --region R)', defaultText: 'us-east-1',
     parse: region, example: 'us-east-1',
   },
   {
-    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGET_VALUES,
+    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGETS,
     help: 'configuration to generate: cloudformation or aws-cli (batch always uses aws-cli)', defaultText: 'cloudformation',
-    parse: oneOf(TARGET_VALUES, 'target'), example: 'cloudformation',
+    parse: oneOf(TARGETS, 'target'), example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },
   {
@@ -567,6 +618,9 @@ export function answerProblems(a: RawAnswers): Array<{ key: string; message: str
   }
   if (problems.length === 0 && a.models !== undefined && a.modelSizes !== undefined && count(a.models) !== sizes(a.modelSizes).length) {
     problems.push({ key: 'modelSizes', message: `${sizes(a.modelSizes).length} sizes for ${count(a.models)} models (${flagOf('models')}); give one size per model` });
+  }
+  if (problems.length === 0 && a.hotModels !== undefined && count(a.hotModels) > count(a.models ?? 1)) {
+    problems.push({ key: 'hotModels', message: `${count(a.hotModels)} hot models cannot be more than the models behind the endpoint (${flagOf('models')} ${count(a.models ?? 1)})` });
   }
   if (problems.length === 0 && a.models !== undefined && a.frameworks !== undefined) {
     const [models, frameworks] = [count(a.models), count(a.frameworks)];

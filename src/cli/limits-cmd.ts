@@ -7,7 +7,7 @@ import { EXIT, type Io } from './io';
 export function displayValue(e: LimitEntry): string {
   if (e.kind === 'unsupported') return 'not supported';
   const v = e.value as number;
-  const shown = e.unit === 'bytes' ? formatBytes(v) : e.unit === 'seconds' ? formatDuration(v) : e.unit === 'MB' ? `${v} MB` : e.unit === 'factor' ? `x${v}` : String(v);
+  const shown = e.unit === 'bytes' ? formatBytes(v) : e.unit === 'seconds' ? formatDuration(v) : e.unit === 'MB' ? `${v} MB` : e.unit === 'factor' ? `x${v}` : e.unit === 'share' ? `${+(v * 100).toPrecision(6)}%` : e.unit === 'bytes-per-second' ? `${formatBytes(v)}/s` : String(v);
   return `${e.kind} ${shown}`;
 }
 

@@ -11,8 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { parser } from 'stream-json';
 import { addPrice, emptyPriceFile, slotOf, type PriceFile, type PriceSlot } from '../rules/prices';
+import { productInRegion } from '../rules/region';
 import { EXIT, UsageError, type Io } from './io';
-import { cachePath, checkRegion, offerUrl } from './prices';
+import { cachePath, checkRegion, offerUrl, PRICING_URL_ENV } from './prices';
 
 /** A download that sends nothing for this long is abandoned. */
 const STALL_MS = 60_000;
@@ -46,6 +47,10 @@ export class OfferReader {
   private stack: Array<string | null> = [];
   private key: string | null = null;
   private usage: string | null = null;
+  /** The product's Region, as its regionCode and location attributes give it. */
+  private place: { regionCode: string | null; location: string | null } = { regionCode: null, location: null };
+  /** Inference products of other Regions (a mirror serving the wrong file), by regionCode or location. */
+  private readonly elsewhere = new Set<string>();
   private dim: { unit: string | null; begin: string | null; usd: string | null } = { unit: null, begin: null, usd: null };
   /** Products that inference uses, by SKU. */
   private slots = new Map<string, PriceSlot>();
@@ -69,7 +74,10 @@ export class OfferReader {
       case 'startArray':
         s.push(this.key);
         this.key = null;
-        if (t.name === 'startObject' && s.length === 3 && s[1] === 'products') this.usage = null;
+        if (t.name === 'startObject' && s.length === 3 && s[1] === 'products') {
+          this.usage = null;
+          this.place = { regionCode: null, location: null };
+        }
         if (t.name === 'startObject' && s.length === 7 && s[1] === 'terms') this.dim = { unit: null, begin: null, usd: null };
         return;
       case 'endObject':
@@ -85,7 +93,11 @@ export class OfferReader {
         const v = t.value === null || t.value === undefined ? null : String(t.value);
         const k = this.key;
         if (s.length === 1 && k === 'publicationDate' && v) this.file.publicationDate = v;
-        else if (s.length === 4 && s[1] === 'products' && s[3] === 'attributes' && k === 'usagetype') this.usage = v;
+        else if (s.length === 4 && s[1] === 'products' && s[3] === 'attributes') {
+          if (k === 'usagetype') this.usage = v;
+          else if (k === 'regionCode') this.place.regionCode = v;
+          else if (k === 'location') this.place.location = v;
+        }
         else if (s.length === 7 && s[1] === 'terms' && s[5] === 'priceDimensions') {
           if (k === 'unit') this.dim.unit = v;
           else if (k === 'beginRange') this.dim.begin = v;
@@ -97,6 +109,12 @@ export class OfferReader {
   private endProduct(sku: string): void {
     const slot = this.usage ? slotOf(this.usage) : null;
     if (!slot) return;
+    // Only the Region asked for: a product of another Region never becomes one of its prices.
+    if (!productInRegion(this.file.region, this.place)) {
+      this.elsewhere.add(this.place.regionCode ?? this.place.location ?? 'no Region named');
+      this.early.delete(sku);
+      return;
+    }
     this.slots.set(sku, slot);
     for (const p of this.early.get(sku) ?? []) this.record(slot, p.unit, p.usd);
     this.early.delete(sku);
@@ -126,7 +144,11 @@ export class OfferReader {
     if (!this.file.publicationDate) throw new OfferError('the offer file has no publicationDate');
     const f = this.file;
     const count = Object.keys(f.hosting).length + Object.keys(f.async).length + Object.keys(f.batch).length + Object.keys(f.serverless).length;
-    if (count === 0) throw new OfferError('the offer file has no SageMaker inference prices');
+    if (count === 0 && this.elsewhere.size) {
+      const other = [...this.elsewhere].sort().slice(0, 3).join(', ');
+      throw new OfferError(`the offer file has no SageMaker inference prices for ${f.region} (by regionCode or location); it holds prices for ${other}: check the mirror in ${PRICING_URL_ENV}`);
+    }
+    if (count === 0) throw new OfferError(`the offer file has no SageMaker inference prices for ${f.region}`);
     return f;
   }
 }

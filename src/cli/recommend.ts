@@ -1,8 +1,9 @@
 // `deploy-advisor recommend`: flags and an answers file in, a recommendation and its
 // configuration out.
 
-import { assess } from '../rules/engine';
-import { checkDeployment, containersOf } from '../emit/deployment';
+import { advise } from '../rules/advise/decide';
+import { checkDeployment, containersOf } from '../rules/plan/deployment';
+import { BUILTIN_PRICES } from '../rules/prices';
 import { generate, type Config, type Target } from '../emit/index';
 import { normalize, refuseBadAnswers, type Origins } from './answers';
 import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';
@@ -81,20 +82,27 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
   const { workload, deployment: d, target, assumptions, cost, region } = normalize(raw, origins);
   assumptions.push(...notes);
   if (artifactNote) assumptions.push(artifactNote);
-  const assessment = assess(workload);
-  if (!cost && (flags.prices !== undefined || region !== null)) {
-    assumptions.push(`${flags.prices !== undefined ? '--prices' : '--region'} was not used: nothing is priced without ${flagOf('requests')}`);
+  const pricesGiven = flags.prices !== undefined || region !== null;
+  if (!cost && pricesGiven) {
+    assumptions.push(`${flags.prices !== undefined ? '--prices' : '--region'} only ranks GPU instance types and quotes their prices: nothing is priced without ${flagOf('requests')}`);
   }
-  // With --requests, cost chooses among the options that fit, and sizes the capacity.
-  const costed = cost ? (await import('./costing')).costing(workload, assessment, cost, { region, prices: flags.prices as string | undefined }, d, io) : null;
-  const rec = costed ? costed.recommendation : assessment.recommendation;
-  const sizing = costed?.sizing ?? null;
+  // The run's price table ranks GPU types; with --requests, it prices every option and cost
+  // chooses among those that fit.
+  let prices = BUILTIN_PRICES;
+  if (cost || pricesGiven) {
+    const { loadPrices } = await import('./prices');
+    const { table, hint } = loadPrices({ region: region ?? undefined, prices: flags.prices as string | undefined }, io);
+    if (hint) io.stderr.write(`deploy-advisor: ${hint}\n`);
+    prices = table;
+  }
+  const advice = advise({ workload, deployment: d, prices, answers: cost });
+  const rec = advice.recommendation;
 
   const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model', containers: rec ? containersOf(rec.architecture, workload) : null });
   if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
   // The core refers to answers by key; the files and messages name their flags.
-  const make = (t: Target): Config => nameFlagsIn(generate(rec!, workload, d, t, sizing));
+  const make = (t: Target): Config => nameFlagsIn(generate({ recommendation: rec!, plan: advice.plan!, cost: advice.cost }, d, t));
   const config: Config | null = rec ? make(target) : null;
   let written: string[] | null = null;
   // The wizard writes after showing the recommendation, and asks again where -o cannot be written.
@@ -114,7 +122,7 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
   if (wizard && flags.format === 'text') {
     // The wizard shows the recommendation, then offers to write its files (into -o's folder when given, asking again where it cannot).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    const result = nameFlagsIn(toResult(workload, assessment, assumptions, costed));
+    const result = nameFlagsIn(toResult(workload, advice, assumptions));
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
@@ -132,7 +140,7 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
     io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir, out.force)}\n`);
     return rec ? EXIT.ok : EXIT.findings;
   }
-  const result = { ...nameFlagsIn(toResult(workload, assessment, assumptions, costed)), config };
+  const result = { ...nameFlagsIn(toResult(workload, advice, assumptions)), config };
 
   if (flags.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (flags.format === 'yaml') {

@@ -2,10 +2,9 @@
 // Values the user did not give are written as <PLACEHOLDERS> and listed in the warnings.
 
 import { flagRef } from '../rules/flag-ref';
-import { limit } from '../rules/limits';
-import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver } from './common';
-import { NAME_SUFFIXES, type Deployment } from './deployment';
-import type { Plan } from './plan';
+import { NAME_SUFFIXES, type Deployment } from '../rules/plan/deployment';
+import { cliScaling } from './cli-scaling';
+import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';
 import { icCliOps } from './inference-components';
 import { commentKey, writeYaml, type YamlValue } from './yaml';
 
@@ -30,7 +29,8 @@ const FLAGS: Record<keyof typeof PLACEHOLDERS, string> = {
   image: flagRef('images'), modelData: flagRef('modelData'), modelDataPrefix: flagRef('modelData'), roleArn: flagRef('roleArn'), s3Output: flagRef('s3Output'), s3Input: flagRef('s3Input'),
 };
 
-export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placeholders: string[] } {
+export function awsCli(e: Emit, d: Deployment): { files: CliFile[]; placeholders: string[] } {
+  const { plan } = e;
   const missing = new Set<string>();
   const value = (key: keyof typeof PLACEHOLDERS, given: string | undefined) => {
     if (given !== undefined) return given;
@@ -39,8 +39,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
   };
   const name = d.name ?? 'my-model';
   const names = { model: name + NAME_SUFFIXES.model, config: name + NAME_SUFFIXES.config, endpoint: name + NAME_SUFFIXES.endpoint, job: name + NAME_SUFFIXES.job };
-  const { rec } = plan;
-  const multiModel = rec.architecture === 'multi-model';
+  const multiModel = plan.architecture === 'multi-model';
 
   type Op = { operation: CliFile['operation']; body: Obj; file?: string; notes?: string[] };
   const ops: Op[] = [];
@@ -58,7 +57,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
   };
   if (plan.ic) {
     const n = plan.ic.models.length;
-    ops.push(...icCliOps(plan.ic, {
+    ops.push(...icCliOps(plan, {
       name,
       role: value('roleArn', d.roleArn),
       networkIsolation: plan.networkIsolation,
@@ -78,7 +77,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
     if (plan.batch) {
       const b = plan.batch;
       const input: Obj = { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: value('s3Input', d.s3Input) } }, CompressionType: 'None', SplitType: b.splitType };
-      if (plan.workload.contentType) input.ContentType = plan.workload.contentType;
+      if (b.contentType) input.ContentType = b.contentType;
       const job: Obj = { TransformJobName: names.job, ModelName: names.model };
       if (b.batchStrategy) job.BatchStrategy = b.batchStrategy;
       Object.assign(job, {
@@ -87,7 +86,7 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
         ModelClientConfig: { InvocationsTimeoutInSeconds: b.invocationsTimeoutInSeconds, InvocationsMaxRetries: b.invocationsMaxRetries },
         TransformInput: input,
         TransformOutput: { S3OutputPath: value('s3Output', d.s3Output), AssembleWith: b.assembleWith },
-        TransformResources: { InstanceType: plan.instanceType!, InstanceCount: plan.capacity?.transformInstanceCount ?? 1 },
+        TransformResources: { InstanceType: plan.instanceType!, InstanceCount: b.instanceCount },
       });
       ops.push({ operation: 'create-transform-job', body: job });
     } else {
@@ -126,12 +125,16 @@ export function awsCli(plan: Plan, d: Deployment): { files: CliFile[]; placehold
     if (placeholders.length) notes.push(`Replace the <PLACEHOLDERS> first, or generate again with ${placeholders.join(', ')}.`);
     const newer = plan.serverless?.provisionedConcurrency ? 'ProvisionedConcurrency' : plan.async ? 'S3FailurePath' : null;
     if (operation === 'create-endpoint-config' && newer) notes.push(`${newer} needs an AWS CLI released after mid-2023 (older API models reject it).`);
-    if (operation === 'create-endpoint' && !plan.ic && (rec.option === 'real-time' || rec.option === 'async')) {
-      const min = plan.capacity?.minInstances ?? (rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances'));
-      notes.push(`Autoscaling (min ${min}${plan.capacity?.maxInstances ? `, max ${plan.capacity.maxInstances}` : ''} instances) is set up separately with aws application-autoscaling; the cloudformation target includes it.`);
+    if (operation === 'create-endpoint' && !plan.ic) {
+      for (const s of plan.scaling) {
+        notes.push(
+          `Autoscaling (${s.min} to ${s.max} instances), once the endpoint is InService (aws sagemaker wait endpoint-in-service --endpoint-name ${names.endpoint}):`,
+          ...cliScaling(s, { resourceId: `endpoint/${names.endpoint}/variant/AllTraffic`, name: names.endpoint, dimension: { Name: 'EndpointName', Value: names.endpoint } }),
+        );
+      }
     }
     if (operation === 'create-transform-job') notes.push('Transform job names are unique per account and Region: change TransformJobName for each run.');
-    const comments = headerComments(plan, deploy);
+    const comments = headerComments(e, deploy);
     if (notes.length) comments.push('', ...notes);
     return { operation, name: file, content: writeYaml(body, comments) };
   });

@@ -2,11 +2,13 @@
 // autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
 
 import { limit, limitEntry } from '../rules/limits';
-import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver } from './common';
-import { containersOf, ordinal, type Deployment } from './deployment';
 import { flagRef } from '../rules/flag-ref';
-import { icNameMax, icResources } from './inference-components';
-import type { Plan } from './plan';
+import { ordinal, type Deployment } from '../rules/plan/deployment';
+import { icNameMax } from '../rules/plan/inference-components';
+import type { Plan } from '../rules/plan/types';
+import { cfnScaling } from './cfn-scaling';
+import { containersOfPlan, headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';
+import { icResources } from './inference-components';
 import { commentKey, equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
 
 type Obj = { [k: string]: YamlValue };
@@ -25,7 +27,8 @@ function modelWaiver(plan: Plan): Obj {
   return why && !plan.serverless && !plan.async ? { [commentKey('isolation')]: waiver('DA7002', why) } : {};
 }
 
-export function cloudFormation(plan: Plan, d: Deployment): string {
+export function cloudFormation(e: Emit, d: Deployment): string {
+  const { plan, recommendation: rec } = e;
   const params: Obj = {};
   const conditions: Obj = {};
   const overrides: string[] = [];
@@ -40,7 +43,6 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
     return (value: YamlValue) => iff(`Has${name}`, value, NO_VALUE);
   };
 
-  const { rec } = plan;
   const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: plan.ic ? icNameMax(plan.ic.models.length) : limit('model.name-length') }, 'my-model');
   const role = d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
 
@@ -59,7 +61,7 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
       `aws cloudformation deploy --template-file ${TEMPLATE_FILE} --stack-name ${stack}${overrides.length ? ' \\' : ''}`,
       ...(overrides.length ? [`    --parameter-overrides ${overrides.join(' ')}`] : []),
     ];
-    return writeYaml(doc, headerComments(plan, deploy), true);
+    return writeYaml(doc, headerComments(e, deploy), true);
   };
   // One key parameter: for the ML storage volume on EBS types, and for async results in S3 on any
   // type (the NVMe restriction is on the endpoint config's KmsKeyId only).
@@ -68,13 +70,13 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
   const kms = kmsUse ? optional('KmsKeyId', `KMS key for ${kmsUse} (empty: ${kmsEmpty})`) : null;
 
   if (plan.ic) {
-    const t = icResources(plan.ic, d, { param, pattern, role, endpointName, kms: kms && plan.kmsAllowed ? kms(ref('KmsKeyId')) : null, networkIsolation: plan.networkIsolation, modelWaiver: modelWaiver(plan) });
+    const t = icResources(plan, d, { param, pattern, role, endpointName, kms: kms && plan.kmsAllowed ? kms(ref('KmsKeyId')) : null, networkIsolation: plan.networkIsolation, modelWaiver: modelWaiver(plan) });
     return finish(t.resources, t.outputs);
   }
 
   let containers: Obj;
   if (plan.containers === 1) {
-    const multiModel = rec.architecture === 'multi-model';
+    const multiModel = plan.architecture === 'multi-model';
     const image = d.images?.[0] ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
     const data = d.modelData?.[0] ?? (multiModel
       ? param('ModelDataPrefix', { Type: 'String', Description: 'S3 prefix holding the models\' .tar.gz archives (ends with /)', AllowedPattern: '^(https|s3)://([^/]+)/(.*/)?$' }, 's3://my-bucket/models/')
@@ -84,7 +86,7 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
     // Each container's values, in the order given; a parameter for each one not given.
     const images: YamlValue[] = [];
     const data: YamlValue[] = [];
-    const names = containersOf(rec.architecture, plan.workload).names;
+    const names = containersOfPlan(plan).names;
     for (let i = 1; i <= plan.containers; i++) {
       const which = names[i - 1] && names[i - 1] !== `container-${i}` ? `container-${i}, ${names[i - 1]}` : `container-${i}`;
       images.push(d.images?.[i - 1] ?? param(`Container${i}Image`, { Type: 'String', Description: `Image of ${which} (the ${ordinal(i)} ${flagRef('images')})`, AllowedPattern: pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`));
@@ -122,79 +124,16 @@ export function cloudFormation(plan: Plan, d: Deployment): string {
   resources.EndpointConfig = { Type: 'AWS::SageMaker::EndpointConfig', Properties: endpointConfig };
   resources.Endpoint = { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointName: endpointName, EndpointConfigName: getAtt('EndpointConfig', 'EndpointConfigName') } };
 
-  if (rec.option === 'real-time' || rec.option === 'async') {
-    const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: plan.capacity?.maxInstances ?? limit('policy.max-instances'), MinValue: 1, Description: 'Most instances autoscaling may run' });
-    resources.ScalableTarget = {
-      Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
-      Properties: {
-        MinCapacity: plan.capacity?.minInstances ?? (rec.option === 'async' ? limit('async.min-instances') : limit('real-time.min-instances')),
-        MaxCapacity: maxInstances,
-        ResourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
-        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-        ServiceNamespace: 'sagemaker',
-      },
-    };
-    const cooldowns = { ScaleInCooldown: limit('policy.scale-in-cooldown'), ScaleOutCooldown: limit('policy.scale-out-cooldown') };
-    if (rec.option === 'real-time') {
-      resources.InvocationsScalingPolicy = {
-        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
-        Properties: {
-          PolicyName: sub('${AWS::StackName}-invocations'),
-          PolicyType: 'TargetTrackingScaling',
-          ScalingTargetId: ref('ScalableTarget'),
-          TargetTrackingScalingPolicyConfiguration: {
-            TargetValue: plan.targetInvocationsPerInstance!,
-            PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-            ...cooldowns,
-          },
-        },
-      };
-    } else {
-      const dims = [{ Name: 'EndpointName', Value: getAtt('Endpoint', 'EndpointName') }];
-      resources.BacklogScalingPolicy = {
-        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
-        Properties: {
-          PolicyName: sub('${AWS::StackName}-backlog'),
-          PolicyType: 'TargetTrackingScaling',
-          ScalingTargetId: ref('ScalableTarget'),
-          TargetTrackingScalingPolicyConfiguration: {
-            TargetValue: limit('policy.async-backlog-per-instance'),
-            CustomizedMetricSpecification: { MetricName: 'ApproximateBacklogSizePerInstance', Namespace: 'AWS/SageMaker', Dimensions: dims, Statistic: 'Average' },
-            ...cooldowns,
-          },
-        },
-      };
-      resources.ScaleFromZeroPolicy = {
-        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
-        Properties: {
-          PolicyName: sub('${AWS::StackName}-from-zero'),
-          PolicyType: 'StepScaling',
-          ScalingTargetId: ref('ScalableTarget'),
-          StepScalingPolicyConfiguration: {
-            AdjustmentType: 'ChangeInCapacity',
-            Cooldown: limit('policy.scale-out-cooldown'),
-            MetricAggregationType: 'Maximum',
-            StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
-          },
-        },
-      };
-      resources.BacklogWithoutCapacityAlarm = {
-        Type: 'AWS::CloudWatch::Alarm',
-        Properties: {
-          AlarmDescription: 'Requests are queued while the endpoint has no instances: scale up from zero',
-          Namespace: 'AWS/SageMaker',
-          MetricName: 'HasBacklogWithoutCapacity',
-          Dimensions: dims,
-          Statistic: 'Maximum',
-          Period: 60,
-          EvaluationPeriods: 1,
-          Threshold: 1,
-          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-          TreatMissingData: 'missing',
-          AlarmActions: [ref('ScaleFromZeroPolicy')],
-        },
-      };
-    }
+  for (const scaling of plan.scaling) {
+    const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: scaling.max, MinValue: 1, Description: 'Most instances autoscaling may run' });
+    const names = scaling.policyName === 'backlog'
+      ? { policy: 'BacklogScalingPolicy', wakeAlarm: 'BacklogWithoutCapacityAlarm' }
+      : { policy: 'InvocationsScalingPolicy', wakeAlarm: 'WakeAlarm' };
+    Object.assign(resources, cfnScaling(scaling, { target: 'ScalableTarget', ...names, wakePolicy: 'ScaleFromZeroPolicy', policySuffix: `-${scaling.policyName}`, wakeSuffix: '-from-zero' }, {
+      resourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
+      maxCapacity: maxInstances,
+      dimension: { Name: 'EndpointName', Value: getAtt('Endpoint', 'EndpointName') },
+    }));
   }
 
   return finish(resources, {});

@@ -4,18 +4,11 @@
 
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
-import {
-  asyncEstimate,
-  batchEstimate,
-  peakFactor,
-  realTimeEstimate,
-  serverlessEstimate,
-  type Cost,
-  type Estimate,
-  type InstanceSpec,
-  type TrafficInput,
-} from './cost';
+import { asyncEstimate, batchEstimate, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
 import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type Check, type OptionAssessment } from './engine';
+import type { Deployment } from './plan/deployment';
+import { basePlan, instanceSpec, sizePlan, type Serve } from './plan/make';
+import type { Plan } from './plan/types';
 import { limit, limitEntry, type OptionId } from './limits';
 import type { PriceTable } from './prices';
 import { formatCount, formatRate, type Rate } from './rate';
@@ -47,6 +40,8 @@ export interface PricedOption {
   capacity: Estimate<unknown>['capacity'];
   cost: Cost | null;
   unpriced: string[];
+  /** What this option's files would deploy at this traffic; null when it does not fit. */
+  plan: Plan | null;
 }
 
 /** Average and peak traffic in base units, and what was assumed to get them. */
@@ -72,13 +67,13 @@ const onlyColdStart = (o: OptionAssessment) => {
   return failed.length > 0 && failed.every((c) => c.limit === 'policy.cold-start-tolerance');
 };
 
-function fromEstimate(option: OptionId, variant: ServerlessVariant | null, instanceType: string | null, e: Estimate<unknown>): PricedOption {
+function fromEstimate(option: OptionId, variant: ServerlessVariant | null, plan: Plan | null, e: Estimate<unknown>): PricedOption {
   const checks = e.checks.map((c): Check => ({ ...c, source: limitEntry(c.limit).source }));
-  return { option, variant, fits: e.fits, reason: e.reason, instanceType, checks, capacity: e.capacity, cost: e.cost, unpriced: e.unpriced };
+  return { option, variant, fits: e.fits, reason: e.reason, instanceType: plan?.instanceType ?? null, checks, capacity: e.capacity, cost: e.cost, unpriced: e.unpriced, plan: e.fits ? plan : null };
 }
 
 function notFitting(option: OptionId, reason: string): PricedOption {
-  return { option, variant: null, fits: false, reason, instanceType: null, checks: [], capacity: null, cost: null, unpriced: [] };
+  return { option, variant: null, fits: false, reason, instanceType: null, checks: [], capacity: null, cost: null, unpriced: [], plan: null };
 }
 
 /**
@@ -103,16 +98,9 @@ export function withTraffic(options: OptionAssessment[], priced: PricedOption[])
   });
 }
 
-/** Prices one option at a traffic; exported for break-even searches and tests. */
-export function priceOption(
-  o: OptionAssessment,
-  w: Workload,
-  a: CostAnswers,
-  traffic: TrafficInput,
-  prices: PriceTable,
-  instanceFor: (option: OptionId) => InstanceSpec | null,
-  architecture: Parameters<typeof realTimeEstimate>[0]['architecture'] = 'single-model',
-): PricedOption {
+/** Prices one option's plan at a traffic, and sizes the plan for it; exported for break-even searches and tests. */
+export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: TrafficInput): PricedOption {
+  const { workload: w, answers: a, prices } = ctx;
   const failed = o.checks.filter((c) => !c.pass).map((c) => c.message);
   switch (o.option) {
     case 'serverless': {
@@ -121,21 +109,34 @@ export function priceOption(
       const memoryMB = serverlessMemoryMB(w.modelSizeBytes);
       if (memoryMB === null) return notFitting('serverless', 'the model does not fit Serverless memory');
       const e = serverlessEstimate({ memoryMB, processingSeconds: w.processingSeconds, traffic, provisioned: pc }, prices);
-      return fromEstimate('serverless', pc ? 'provisioned-concurrency' : 'on-demand', null, e);
+      const base = basePlan({ option: 'serverless', architecture: 'single-model', provisioned: pc }, w, ctx.deployment, prices);
+      return fromEstimate('serverless', pc ? 'provisioned-concurrency' : 'on-demand', e.capacity ? sizePlan(base, { option: 'serverless', capacity: e.capacity }) : null, e);
     }
     case 'real-time':
     case 'async':
     case 'batch-transform': {
       if (!o.fits) return notFitting(o.option, failed.join('; '));
-      const i = instanceFor(o.option);
+      const serve = ctx.serve(o.option);
+      const base = basePlan(serve, w, ctx.deployment, prices);
+      const i = instanceSpec(base);
       if (!i) return notFitting(o.option, 'no instance type in the catalog holds the model');
-      const e =
-        o.option === 'real-time'
-          ? realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture }, prices)
-          : o.option === 'async'
-            ? asyncEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, latencySeconds: w.latencySeconds, modelSizeBytes: w.modelSizeBytes }, prices)
-            : batchEstimate({ instance: i, processingSeconds: w.processingSeconds, recordsPerSecond: traffic.averageRps, periodSeconds: a.requests.periodSeconds, deadlineSeconds: a.deadlineSeconds }, prices);
-      return fromEstimate(o.option, null, i.type, e);
+      if (base.ic) {
+        const sized = basePlan(serve, w, ctx.deployment, prices, { averageRps: traffic.averageRps, peakRps: traffic.peakRps, processingSeconds: w.processingSeconds });
+        const ic = sized.ic!;
+        const m = ic.models[0]!;
+        const e = icEstimate({ instance: i, initialInstances: ic.initialInstances, maxInstances: ic.maxInstances, copies: m.copies, maxCopies: m.maxCopies, scaleToZero: ic.scaleToZero, traffic, modelSizeBytes: w.modelSizeBytes }, prices);
+        return fromEstimate('real-time', null, sized, e);
+      }
+      if (o.option === 'real-time') {
+        const e = realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: serve.architecture }, prices);
+        return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }), e);
+      }
+      if (o.option === 'async') {
+        const e = asyncEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, latencySeconds: w.latencySeconds, modelSizeBytes: w.modelSizeBytes }, prices);
+        return fromEstimate(o.option, null, sizePlan(base, { option: 'async', capacity: e.capacity! }), e);
+      }
+      const e = batchEstimate({ instance: i, processingSeconds: w.processingSeconds, recordsPerSecond: traffic.averageRps, periodSeconds: a.requests.periodSeconds, deadlineSeconds: a.deadlineSeconds }, prices);
+      return fromEstimate(o.option, null, e.capacity ? sizePlan(base, { option: 'batch-transform', capacity: e.capacity }) : base, e);
     }
   }
 }
@@ -186,14 +187,14 @@ export interface CostContext {
   answers: CostAnswers;
   traffic: TrafficInput;
   prices: PriceTable;
-  /** The instance type (and its workers) each instance-based option would use. */
-  instanceFor: (option: OptionId) => InstanceSpec | null;
-  architecture?: Parameters<typeof realTimeEstimate>[0]['architecture'];
+  deployment: Deployment;
+  /** What each option would serve: its architecture (and, inference components, scale to zero). */
+  serve: (option: OptionId) => Serve;
 }
 
 /** Every option priced at the context's traffic, in the assessment's order. */
 export function priceAll(ctx: CostContext, traffic: TrafficInput = ctx.traffic): PricedOption[] {
-  return ctx.assessment.options.map((o) => priceOption(o, ctx.workload, ctx.answers, traffic, ctx.prices, ctx.instanceFor, ctx.architecture));
+  return ctx.assessment.options.map((o) => priceOption(o, ctx, traffic));
 }
 
 /** A traffic scaled by a multiplier (average and peak alike). */
@@ -204,7 +205,7 @@ export function scaled(t: TrafficInput, m: number): TrafficInput {
 /** The monthly cost of an option at m times the volume: Infinity when it no longer fits, null when unknown. */
 function costAt(ctx: CostContext, p: PricedOption, m: number): number | null {
   const o = ctx.assessment.options.find((x) => x.option === p.option)!;
-  const q = priceOption(o, ctx.workload, ctx.answers, scaled(ctx.traffic, m), ctx.prices, ctx.instanceFor, ctx.architecture);
+  const q = priceOption(o, ctx, scaled(ctx.traffic, m));
   if (!q.fits) return Infinity;
   return q.cost ? q.cost.monthlyUsd : null;
 }
@@ -245,7 +246,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
     // A crossing where one side stops fitting is a limit, not a price.
     const past = be.below ? be.multiplier * 1.01 : be.multiplier / 1.01;
     const o = assessment.options.find((x) => x.option === best.option)!;
-    const beyond = priceOption(o, w, a, scaled(ctx.traffic, past), ctx.prices, ctx.instanceFor, ctx.architecture);
+    const beyond = priceOption(o, ctx, scaled(ctx.traffic, past));
     // bestWins: on which side of the crossing (a multiple of today's volume) best stays the pick.
     const data = { option: best.option, next: next.option, multiplier: be.multiplier, bestWins: be.below ? 'below' : 'above' };
     if (!beyond.fits) reasons.push(reason('cost.no-longer-fits', `${be.below ? 'above' : 'below'} about ${perDay}, ${optionLabel(best)} no longer fits (${beyond.reason}); ${optionLabel(next)} does`, data));

@@ -208,29 +208,53 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
 
+// ---- Inference components -------------------------------------------------------------------
+
+export interface IcCapacity {
+  initialInstanceCount: number;
+  minInstances: number;
+  maxInstances: number;
+  /** Copies of each model kept, and autoscaling's maximum. */
+  copies: number;
+  maxCopies: number;
+}
+
+export interface IcInput {
+  instance: InstanceSpec;
+  /** The plan's counts: instances that hold the copies kept, and those for the peak's copies. */
+  initialInstances: number;
+  maxInstances: number;
+  copies: number;
+  maxCopies: number;
+  scaleToZero: boolean;
+  traffic: TrafficInput;
+  modelSizeBytes: number | null;
+}
+
 /**
- * A Real-Time endpoint with inference components that scales to zero: the instances of the warm
- * estimate, billed only the share of the month they are up. Up = 1 - e^(-rate x idle time before
- * scale-in), the share of time not inside an idle gap longer than the scale-in delay when requests
- * come at random; bursty traffic leaves longer gaps, so this understates the saving.
+ * An endpoint that hosts inference components, at the plan's instance counts: warm all month, or
+ * (scaling to zero) billed only the share of the month it is up. Up = 1 - e^(-rate x idle time
+ * before scale-in), the share of time not inside an idle gap longer than the scale-in delay when
+ * requests come at random; bursty traffic leaves longer gaps, so this understates the saving.
  */
-export function scaledToZeroEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> & { upFraction: number } {
-  const { instance: i, traffic: t } = input;
-  const warm = realTimeEstimate(input, prices);
-  const c = warm.capacity!;
+export function icEstimate(input: IcInput, prices: PriceTable): Estimate<IcCapacity> & { upFraction: number } {
+  const { instance: i, traffic: t, initialInstances: n } = input;
   const idle = limit('inference-components.scale-in-to-zero');
-  const up = 1 - Math.exp(-t.averageRps * idle);
+  const up = input.scaleToZero ? 1 - Math.exp(-t.averageRps * idle) : 1;
   const pct = up >= 0.995 ? '100%' : `${Number((up * 100).toPrecision(2))}%`;
   const b = new Builder();
-  hourlyLine(b, prices, 'hosting', i, c.minInstances * monthHours() * up, `${c.minInstances} x ${i.type} up ${pct} of the month`);
-  storageLine(b, prices, i, c.minInstances * up, input.modelSizeBytes);
+  hourlyLine(b, prices, 'hosting', i, n * monthHours() * up, input.scaleToZero ? `${n} x ${i.type} up ${pct} of the month` : `${n} x ${i.type} all month`);
+  storageLine(b, prices, i, n * up, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
-    `scales to zero: up ${pct} of the month = 1 - e^(-${formatRate(t.averageRps)} x ${formatDuration(idle)} idle before the last instance goes), as if requests came at random; bursts leave longer idle gaps, so the saving may be larger`,
-    `${c.minInstances} instance${c.minInstances === 1 ? '' : 's'} while up, ${c.maxInstances} for the peak ${formatRate(t.peakRps)}`,
+    ...(input.scaleToZero
+      ? [`scales to zero: up ${pct} of the month = 1 - e^(-${formatRate(t.averageRps)} x ${formatDuration(idle)} idle before the last instance goes), as if requests came at random; bursts leave longer idle gaps, so the saving may be larger`]
+      : []),
+    `${n} instance${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} ${input.copies} ${input.copies === 1 ? 'copy' : 'copies'} of each model for the average ${formatRate(t.averageRps)}; up to ${input.maxInstances} for the peak ${formatRate(t.peakRps)} (${input.maxCopies} ${input.maxCopies === 1 ? 'copy' : 'copies'}); hours above the average at peaks are not counted`,
     monthAssumption(),
   );
-  return { fits: true, reason: null, checks: [], capacity: { ...c, minInstances: 0 }, cost: b.cost(), unpriced: b.unpriced, upFraction: up };
+  const capacity: IcCapacity = { initialInstanceCount: n, minInstances: input.scaleToZero ? 0 : n, maxInstances: input.maxInstances, copies: input.copies, maxCopies: input.maxCopies };
+  return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced, upFraction: up };
 }
 
 // ---- Serverless -----------------------------------------------------------------------------

@@ -4,9 +4,8 @@
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
-import { formatBytes, formatDuration, formatUsd } from './units';
+import { formatBytes, formatDuration } from './units';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
-import { BUILTIN_PRICES, instancePrice } from './prices';
 import type { Workload } from './workload';
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
@@ -316,24 +315,13 @@ function ownResources(w: Workload): Reason | null {
   return null;
 }
 
-/** The smallest catalog GPU type that holds the model (as the generator picks it), with its hourly hosting price (built-in table). */
-function warmGpu(w: Workload): { type: string; usd: number } | null {
-  const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
-  const smallest = INSTANCES.filter((i) => i.gpus > 0 && i.gpus * i.gpuMemoryGiB * GIB >= need && i.memoryGiB * GIB >= need)
-    .sort((a, b) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu)[0];
-  const p = smallest ? instancePrice(BUILTIN_PRICES, 'hosting', smallest.type) : null;
-  return smallest && p ? { type: smallest.type, usd: p.usd } : null;
-}
-
 function recommendInferenceComponents(w: Workload, ownWhy: Reason | null): Recommendation {
   const scaleToZero = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
   const reasons: Reason[] = [];
   if (ownWhy) reasons.push(ownWhy);
   if (scaleToZero) {
     reasons.push(reason('ic.scale-to-zero', `traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`, { traffic: w.traffic! }));
-    const warm = warmGpu(w);
-    const hours = limit('policy.month') / (60 * 60);
-    if (warm) reasons.push(reason('ic.warm-cost', `cost: keeping one ${warm.type} warm costs about ${formatUsd(warm.usd * hours)} a month (${hours} h at $${warm.usd}/h, built-in us-east-1 prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`, { instanceType: warm.type, monthlyUsd: warm.usd * hours, hours, usdPerHour: warm.usd }));
+    // What keeping it warm costs is said by the advisor, from the plan (src/rules/advise/decide.ts).
     reasons.push(reason('ic.cold-start', `cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`));
   } else {
     reasons.push(reason('ic.sustained', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`, { latencySeconds: w.latencySeconds! }));

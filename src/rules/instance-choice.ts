@@ -6,9 +6,10 @@
 // the instance then runs as many model copies as its GPUs hold, not one per GPU.
 
 import { acceptedFor, familyOf, INSTANCES, instance, MME_GPU_FAMILIES, type InstanceType } from './instances';
-import type { Recommendation } from './engine';
+import type { Architecture } from './engine';
 import { limit } from './limits';
-import { BUILTIN_PRICES, instancePrice } from './prices';
+import { instancePrice, type PriceTable } from './prices';
+import type { OptionId } from './limits';
 import type { Workload } from './workload';
 
 const GIB = 1024 ** 3;
@@ -60,22 +61,28 @@ export function fitOn(i: InstanceType, needBytes: number, gpu: boolean): Instanc
 /** GPU memory, then host memory, then vCPUs: which of two types is bigger. */
 const bySize = (a: InstanceType, b: InstanceType) => a.gpus * a.gpuMemoryGiB - b.gpus * b.gpuMemoryGiB || a.memoryGiB - b.memoryGiB || a.vcpu - b.vcpu;
 
-/** $ an hour to host on a type (built-in list prices); unpriced types come last. */
-const hourly = (i: InstanceType) => instancePrice(BUILTIN_PRICES, 'hosting', i.type)?.usd ?? Infinity;
+/** What an instance serves: an option and its architecture. */
+export interface Serving {
+  option: OptionId;
+  architecture: Architecture;
+}
+
+/** $ an hour for a use in the run's price table; unpriced types come last. */
+const hourly = (prices: PriceTable, use: InstanceUse, i: InstanceType) => instancePrice(prices, use === 'transform' ? 'batch' : 'hosting', i.type)?.usd ?? Infinity;
 
 /**
  * Candidates in order of preference. CPU types: smallest first. GPU types: cheapest first (by the
- * built-in hourly price), since GPU sizes and prices do not go together (a 16 GB V100 costs more
- * than a 24 GB A10G), then smallest.
+ * run's price table: --region or --prices when given), since GPU sizes and prices do not go
+ * together (a 16 GB V100 costs more than a 24 GB A10G), then smallest.
  */
-export function candidates(w: Workload, rec: Recommendation, use: InstanceUse = rec.option === "batch-transform" ? "transform" : "hosting"): InstanceType[] {
+export function candidates(w: Workload, rec: Serving, prices: PriceTable, use: InstanceUse = rec.option === 'batch-transform' ? 'transform' : 'hosting'): InstanceType[] {
   const mme = rec.architecture === 'multi-model';
-  const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'p3', 'p4d', 'p5'];
+  const gpuFamilies = ['g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
   const cpuFamilies = use === 'transform' ? ['m5', 'c5', 'm6i'] : ['m5', 'r5'];
   return INSTANCES.filter((i) => acceptedFor(i.type, use))
     .filter((i) => (w.gpu ? gpuFamilies.includes(familyOf(i.type)) : cpuFamilies.includes(familyOf(i.type))))
     .filter((i) => !(w.gpu && mme) || (i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))))
-    .sort((a, b) => (w.gpu ? hourly(a) - hourly(b) || bySize(a, b) : bySize(a, b)));
+    .sort((a, b) => (w.gpu ? hourly(prices, use, a) - hourly(prices, use, b) || bySize(a, b) : bySize(a, b)));
 }
 
 /** The biggest of some types (the last resort when none holds the model). */
@@ -85,7 +92,7 @@ export const largest = (list: readonly InstanceType[]): InstanceType => list.red
  * The instance type for a recommendation that runs on instances (not Serverless): the type given,
  * or the first catalog type the API accepts for this use that holds the model (see candidates).
  */
-export function chooseInstance(w: Workload, rec: Recommendation, given: string | null = null): InstanceChoice {
+export function chooseInstance(w: Workload, rec: Serving, prices: PriceTable, given: string | null = null): InstanceChoice {
   const use: InstanceUse = rec.option === 'batch-transform' ? 'transform' : 'hosting';
   const residentModels = rec.architecture === 'multi-container' ? w.frameworks : 1;
   const needBytes = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * residentModels * limit('policy.memory-headroom'));
@@ -103,7 +110,7 @@ export function chooseInstance(w: Workload, rec: Recommendation, given: string |
     }
     return { ...base, type: given, instance: known, how: 'given', fit, problems };
   }
-  const list = candidates(w, rec, use);
+  const list = candidates(w, rec, prices, use);
   const holding = list.find((i) => fitOn(i, needBytes, w.gpu).holds);
   const chosen = holding ?? largest(list);
   return { ...base, type: chosen.type, instance: chosen, how: holding ? (w.gpu ? 'cheapest-that-holds' : 'smallest-that-holds') : 'largest-none-holds', fit: fitOn(chosen, needBytes, w.gpu), problems: [] };

@@ -8,7 +8,7 @@
 
 export type OptionId = 'real-time' | 'serverless' | 'async' | 'batch-transform';
 export type LimitScope = OptionId | 'multi-model' | 'multi-container' | 'serial-pipeline' | 'inference-components' | 'model' | 'policy';
-export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'flag' | 'regex' | 'chars';
+export type LimitUnit = 'bytes' | 'seconds' | 'MB' | 'count' | 'factor' | 'share' | 'bytes-per-second' | 'flag' | 'regex' | 'chars';
 
 export interface LimitEntry {
   /** Stable id; never changes meaning. */
@@ -37,6 +37,10 @@ const S2Z_BLOG = 'https://aws.amazon.com/blogs/machine-learning/unlock-cost-savi
 const CHECKED = '2026-11-24';
 /** Inference-component entries were checked a day later (issue 14). */
 const IC_CHECKED = '2026-11-25';
+/** Large-model entries (issue 24). */
+const LARGE_CHECKED = '2026-12-06';
+/** Sizing policy entries (issue 19) were checked on this date. */
+const SIZING_CHECKED = '2026-12-06';
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
@@ -404,6 +408,25 @@ const TABLE = [
     value: 60 * 60, unit: 'seconds', source: `${API}API_ProductionVariant.html`,
   },
   {
+    id: 'model.volume-size-min', option: 'model', limits: 'ProductionVariant VolumeSizeInGB', kind: 'min',
+    value: 1, unit: 'count', source: `${API}API_ProductionVariant.html`, checked: LARGE_CHECKED,
+  },
+  {
+    id: 'model.startup-window', option: 'model', limits: 'time after an instance starts for the model download, load and a first successful /ping, unless the variant sets its own timeouts', kind: 'default',
+    value: 8 * 60, unit: 'seconds', source: `${DG}your-algorithms-inference-code.html`, checked: LARGE_CHECKED,
+    note: '"during the 8 minutes after startup, the new instance launch fails" without a successful /ping. The 2023 guide said 4 minutes (superseded). ContainerStartupHealthCheckTimeoutInSeconds and ModelDataDownloadTimeoutInSeconds (model.startup-timeout-min/max) override it per variant or inference component.',
+  },
+  {
+    id: 'model.large-download-threshold', option: 'model', limits: 'model size above which the guide says to raise ModelDataDownloadTimeoutInSeconds', kind: 'max',
+    value: 40 * 1e9, unit: 'bytes', source: `${DG}realtime-endpoints-large-model-hosting.html`, checked: LARGE_CHECKED,
+    note: 'Docs say "40 GB"; decimal reading used (the smaller number of bytes, so the advice comes earlier).',
+  },
+  {
+    id: 'model.large-volume-threshold', option: 'model', limits: 'model size above which the guide says to raise VolumeSizeInGB on instances without local storage', kind: 'max',
+    value: 30 * 1e9, unit: 'bytes', source: `${DG}realtime-endpoints-large-model-hosting.html`, checked: LARGE_CHECKED,
+    note: 'Docs say "30 GB"; decimal reading used.',
+  },
+  {
     id: 'model.environment-entries', option: 'model', limits: 'ContainerDefinition.Environment entries', kind: 'max',
     value: 100, unit: 'count', source: `${API}API_ContainerDefinition.html`,
     note: 'The API model of early 2023 allowed 16.',
@@ -572,6 +595,43 @@ const TABLE = [
   {
     id: 'policy.artifact-max-entries', option: 'policy', limits: 'entries check-artifact reads before it stops (bounds memory)', kind: 'max',
     value: 200000, unit: 'count', source: POLICY,
+  },
+  // ---- issue 24: large models start on the first try -------------------------------------
+  {
+    id: 'policy.startup-load-factor', option: 'policy', limits: 'start-up time (download, load into memory, first /ping) per second of download at policy.model-load-throughput', kind: 'default',
+    value: 2, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: the download measured by AWS (policy.model-load-throughput) is doubled to cover loading into GPU memory and slower instances: about 20 s per GB. Measure your own start-up and raise the timeouts if it is slower.',
+  },
+  {
+    id: 'policy.startup-headroom', option: 'policy', limits: 'start-up timeouts set per second of estimated start-up', kind: 'min',
+    value: 1.5, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: the estimate is rough; a timeout half again as long keeps a slow start from failing the launch. Capped at model.startup-timeout-max.',
+  },
+  {
+    id: 'policy.volume-headroom', option: 'policy', limits: 'ML storage volume per byte of model stored on an instance without local NVMe storage', kind: 'min',
+    value: 2, unit: 'factor', source: POLICY, checked: LARGE_CHECKED,
+    note: 'deploy-advisor policy: model.tar.gz and its extracted files are both on the volume while it unpacks.',
+  },
+  // ---- sizing policy (issue 19): queueing headroom, LLM concurrency, residency, batch --------
+  {
+    id: 'policy.queueing-target', option: 'policy', checked: SIZING_CHECKED, limits: 'share of requests that may be throttled (Serverless MaxConcurrency, spill past Provisioned Concurrency: Erlang B) or wait for a free worker (instances, copies: Erlang C) at the peak', kind: 'max',
+    value: 0.01, unit: 'share', source: POLICY,
+    note: 'deploy-advisor policy: every concurrency the plan sets is the least that keeps this share under 1% for Poisson arrivals at the peak rate (shared/facts/sizing.md, Queueing). Sizing to ceil(peak load) throttles about a quarter of requests at a load of 1.16.',
+  },
+  {
+    id: 'policy.concurrency-per-copy-llm', option: 'policy', checked: SIZING_CHECKED, limits: 'requests one copy of a GPU model that streams serves at once (continuous batching), when the workload does not give it', kind: 'default',
+    value: 32, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy, from the LLM containers\' defaults: LMI (DJL Serving) sets option.max_rolling_batch_size to 32, or 256 with the vllm and lmi-dist engines (deepjavalibrary/djl-serving LmiConfigRecommender.setRollingBatchSize); Hugging Face TGI accepts --max-concurrent-requests 128 (huggingface.co/docs/text-generation-inference/reference/launcher). The lowest is taken: the KV cache of a large model usually bounds the batch below the container\'s cap. Confirm with a load test.',
+  },
+  {
+    id: 'policy.concurrency-per-copy-max', option: 'policy', checked: SIZING_CHECKED, limits: 'largest concurrency per copy a workload may give', kind: 'max',
+    value: 4096, unit: 'count', source: POLICY,
+    note: 'deploy-advisor policy: a guard against typing mistakes; container defaults are 32 to 256 (policy.concurrency-per-copy-llm).',
+  },
+  {
+    id: 'policy.model-load-throughput', option: 'policy', checked: SIZING_CHECKED, limits: 'rate at which an instance loads a model from S3 (download and load), for multi-model reloads and start-up', kind: 'default',
+    value: 100 * 1000 * 1000, unit: 'bytes-per-second', source: POLICY,
+    note: 'deploy-advisor policy, from AWS\'s measurement (blog "Introducing container caching in Amazon SageMaker AI for faster model scaling", 2026): Qwen3-8B (about 16 GB) downloaded in 168 s on ml.g6.2xlarge, about 100 MB/s.',
   },
 ] as const satisfies readonly (Omit<LimitEntry, 'checked'> & { checked?: string })[];
 

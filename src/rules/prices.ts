@@ -125,20 +125,32 @@ const HOSTING: Record<string, Row> = {
   'ml.g6.24xlarge': [8.344, ['JB', 'FM'], '2026-04-21', 'B'],
   'ml.g6.48xlarge': [16.688, ['JB', 'FM'], '2026-04-21', 'B'],
   // JB's inference bucket; an offer-file reading of 2026-09-20 gives the same 2.8026.
+  'ml.g6e.xlarge': [2.6054, ['JB'], '2026-04-21', 'B'],
   'ml.g6e.2xlarge': [2.8026, ['JB'], '2026-04-21', 'B'],
+  'ml.g6e.4xlarge': [3.7553, ['JB'], '2026-04-21', 'B'],
+  'ml.g6e.8xlarge': [5.6607, ['JB'], '2026-04-21', 'B'],
+  'ml.g6e.12xlarge': [13.1158, ['JB'], '2026-04-21', 'B', 'a code comment reading the us-east-1 offer file in 2026-08 gives 13.12'],
+  'ml.g6e.16xlarge': [9.4715, ['JB'], '2026-04-21', 'B'],
+  'ml.g6e.24xlarge': [18.832, ['JB'], '2026-04-21', 'B'],
+  'ml.g6e.48xlarge': [37.664, ['JB'], '2026-04-21', 'B'],
   'ml.p3.2xlarge': [3.825, ['FM'], '2025-04-11', 'B'],
   'ml.p3.8xlarge': [14.688, ['GOERLITZ'], BUILTIN_AS_OF, 'C', 'the sources are undated; date is when the table was compiled'],
   'ml.p3.16xlarge': [28.152, ['GOERLITZ'], BUILTIN_AS_OF, 'C', 'the sources are undated; date is when the table was compiled'],
   'ml.p4d.24xlarge': [25.2512883, ['JB'], '2026-04-21', 'B', 'after the June 2025 price cut'],
   'ml.p5.48xlarge': [63.296, ['JB'], '2026-04-21', 'B', 'after the June 2025 price cut'],
+  // AWS Inferentia2 (Neuron devices, not NVIDIA GPUs). Lower third-party figures (0.76, 0.7582) are the EC2 price.
+  'ml.inf2.xlarge': [0.99, ['JB', 'FM'], '2026-04-21', 'B'],
+  'ml.inf2.8xlarge': [2.36, ['JB', 'FM'], '2026-04-21', 'B'],
+  'ml.inf2.24xlarge': [7.79, ['JB', 'FM'], '2026-04-21', 'B'],
+  'ml.inf2.48xlarge': [15.58, ['JB', 'FM'], '2026-04-21', 'B'],
 };
 
 /** Catalog types with no price in the stored sources: shown as unknown until `prices update`. */
 export const UNPRICED: Readonly<Record<string, string>> = Object.fromEntries([
   ...['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))]
     .map((t) => [t, 'no SageMaker price for this type in the stored public sources'] as const),
-  // Added to the catalog with the API-model work (their specs and storage are known); priced by `prices update`.
-  ...['m7i', 'g6e'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`) && !(i.type in HOSTING)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
+  // Added to the catalog with the API-model work and issue 19 (their specs and storage are known); priced by `prices update`.
+  ...['m7i', 'c7i', 'r7i', 'g6e', 'g7e', 'p4de', 'p5', 'p5e', 'p5en'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`) && !(i.type in HOSTING)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
 ]);
 
 const SAME_AS_HOSTING = (what: string) =>

@@ -28,6 +28,8 @@ export interface Workload {
   frameworks: number;
   /** Containers chained per request (1: no pipeline). */
   pipeline: number;
+  /** Container image size in bytes, when given (Serverless takes images up to serverless.image-size). */
+  imageSizeBytes?: number;
   /** Request content type; null when not known. */
   contentType: string | null;
 }

@@ -13,8 +13,25 @@ import { BIN, ROOT, expectOneLineError } from './helpers';
 
 const OFFER = readFileSync(join(ROOT, 'fixtures/prices/offer-eu-west-1.json'));
 const PATH = '/offers/v1.0/aws/AmazonSageMaker/current/eu-west-1/index.json';
+// A mirror that serves eu-west-1's file at us-west-2's address (issue 19, item 11).
+const WRONG = readFileSync(join(ROOT, 'fixtures/prices/offer-wrong-region.json'));
+const WRONG_PATH = '/offers/v1.0/aws/AmazonSageMaker/current/us-west-2/index.json';
 
-type Mode = 'ok' | '404' | 'cut' | 'half-json' | 'big';
+/** The eu-west-1 file plus products of another Region named only by location (no regionCode). */
+function mixed(): Buffer {
+  const d = JSON.parse(OFFER.toString());
+  const add = (sku: string, usagetype: string, usd: string, attrs: Record<string, string>) => {
+    d.products[sku] = { sku, productFamily: 'ML Instance', attributes: { servicecode: 'AmazonSageMaker', usagetype, ...attrs } };
+    d.terms.OnDemand[sku] = { [`${sku}.T`]: { sku, priceDimensions: { [`${sku}.T.R`]: { unit: 'Hrs', beginRange: '0', pricePerUnit: { USD: usd } } } } };
+  };
+  add('OTHER1', 'USW2-Host:ml.m5.large', '0.115', { location: 'US West (Oregon)' });
+  // Cheaper than eu-west-1's own price: if it were kept, it would replace it (the lowest list price wins).
+  add('OTHER2', 'Host:ml.m5.xlarge', '0.001', { location: 'US West (Oregon)' });
+  add('OTHER3', 'EUW1-Host:ml.c5.large', '0.108', { location: 'EU (Ireland)' });
+  return Buffer.from(JSON.stringify(d));
+}
+
+type Mode = 'ok' | '404' | 'cut' | 'half-json' | 'big' | 'mixed';
 let mode: Mode = 'ok';
 let server: Server;
 let base = '';
@@ -40,6 +57,11 @@ function big(res: ServerResponse): void {
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    if (req.url === WRONG_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(WRONG);
+      return;
+    }
     if (req.url !== PATH || mode === '404') {
       res.writeHead(404, { 'content-type': 'application/xml' });
       res.end('<Error><Code>NoSuchKey</Code></Error>');
@@ -52,7 +74,7 @@ beforeAll(async () => {
       res.write(OFFER.subarray(0, OFFER.length >> 1), () => res.destroy());
       return;
     }
-    const body = mode === 'half-json' ? OFFER.subarray(0, OFFER.length >> 1) : OFFER;
+    const body = mode === 'half-json' ? OFFER.subarray(0, OFFER.length >> 1) : mode === 'mixed' ? mixed() : OFFER;
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
     res.end(body);
   });
@@ -138,6 +160,28 @@ describe('prices update', () => {
     expect(lines[1]).toMatch(message);
     expect(readFileSync(cacheFile())).toEqual(before);
     expect(readdirSync(join(cache, 'deploy-advisor'))).toEqual(['prices-eu-west-1.json']);
+  });
+
+  it('keeps only the products of the Region asked for, by regionCode or by location', async () => {
+    mode = 'mixed';
+    const r = await update();
+    expect(r.code, r.stderr).toBe(0);
+    const f = JSON.parse(readFileSync(cacheFile(), 'utf8'));
+    // US West (Oregon) products are dropped, even one whose usage type has no Region prefix;
+    // an EU (Ireland) product named by location only is kept.
+    expect(f.hosting).toEqual({ 'ml.m5.xlarge': 0.257, 'ml.g5.xlarge': 1.571, 'ml.c5.xlarge': 0.228, 'ml.c5.large': 0.108 });
+  });
+
+  it('refuses an offer file with no product of the Region asked for: exit 2, one line, nothing written', async () => {
+    const t = io();
+    const code = await run(['prices', 'update', '--region', 'us-west-2'], t.io);
+    expect(code).toBe(2);
+    const lines = t.err().trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^deploy-advisor: downloading .*\/us-west-2\/index\.json$/);
+    expect(lines[1]).toBe('deploy-advisor: error: the offer file has no SageMaker inference prices for us-west-2 (by regionCode or location); it holds prices for eu-west-1: check the mirror in DEPLOY_ADVISOR_PRICING_URL; the previous price table (if any) is kept');
+    expect(t.out()).toBe('');
+    expect(existsSync(join(cache, 'deploy-advisor'))).toBe(false);
   });
 
   it('a 404 with no previous cache writes nothing', async () => {

@@ -179,7 +179,7 @@ describe('wizard flow', () => {
   });
 
   it('several models: asks the size of each, shows them as typed, and wants one per model', async () => {
-    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, frameworks: 1, pipeline: 1, requests: '1k/day', peak: '1/s' }, ctx, s);
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, frameworks: 1, pipeline: 1, requests: '1k/day', peak: '1/s', concurrencyPerCopy: 1 }, ctx, s);
     await answer(/How many models/, ['2', 'enter']);
     await showing(/Size in memory of each of the 2 models\?/);
     screen.type('30GB');
@@ -196,7 +196,7 @@ describe('wizard flow', () => {
   });
 
   it('one model: the per-model sizes are not asked', async () => {
-    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, modelSize: '30GB', pipeline: 1, requests: '1k/day', peak: '1/s' }, ctx, s);
+    const done = askWorkload({ batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', gpu: true, modelSize: '30GB', pipeline: 1, requests: '1k/day', peak: '1/s', concurrencyPerCopy: 1 }, ctx, s);
     await showing(/How many models/);
     screen.keypress('enter');
     expect((await done).asked).toEqual(['models']);
@@ -297,6 +297,35 @@ describe('each answer is checked as soon as it can be', () => {
     const b = await batch;
     expect(b.asked).toEqual(['requests', 'deadline']);
     expect(commandLine(b.answers, null, null)).toBe('deploy-advisor recommend --batch --payload 1MB --processing-time 1s --model-size 1GB --content-type text/csv --requests 2M/day --deadline 2h');
+  });
+});
+
+describe('--concurrency-per-copy', () => {
+  it('is asked for a GPU model with a volume, with the default that applies; not on CPU nor without a volume', async () => {
+    const base = { batch: false, payload: '1MB', processingTime: '2s', latency: '30s', traffic: 'sustained', models: 1, modelSize: '16GB', pipeline: 1, requests: '1M/day', peak: '50/s' };
+    const done = askWorkload({ ...base, gpu: true }, ctx, s);
+    await showing(/How many requests does one copy of the model serve at once\? \(Enter for 1; the model server's workers or an LLM container's batch size/);
+    screen.type('0');
+    screen.keypress('enter');
+    await showing(/> /);
+    screen.keypress('backspace');
+    screen.type('8');
+    screen.keypress('enter');
+    const r = await done;
+    expect(r.asked).toEqual(['concurrencyPerCopy']);
+    expect(commandLine(r.answers, 'cloudformation', null)).toMatch(/ --concurrency-per-copy 8$/);
+
+    const streamed = askWorkload({ ...base, gpu: true, streaming: true }, ctx, s);
+    await showing(/Enter for \d+ \(LMI's default batch\)/);
+    screen.keypress('enter');
+    expect((await streamed).answers.concurrencyPerCopy).toBeUndefined();
+
+    expect((await askWorkload({ ...base, gpu: false }, ctx, s)).asked).toEqual([]);
+    const { requests: _r, peak: _p, ...noVolume } = base;
+    const nv = askWorkload({ ...noVolume, gpu: true }, ctx, s);
+    await showing(/Average request volume/);
+    screen.keypress('enter');
+    expect((await nv).asked).toEqual(['requests']);
   });
 });
 

@@ -9,9 +9,10 @@ import type { Recommendation } from '../../src/rules/engine';
 import { assess } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';
 import { limit, limitPattern } from '../../src/rules/limits';
-import { generate } from '../../src/emit/index';
-import type { Deployment } from '../../src/emit/deployment';
-import { makePlan } from '../../src/emit/plan';
+import type { Deployment } from '../../src/rules/plan/deployment';
+import { genFor as generate } from './generate-for';
+import { TARGETS, targetsFor } from '../../src/emit/targets';
+import { makePlan } from '../../src/rules/plan/make';
 import type { Workload } from '../../src/rules/workload';
 import { cli, ROOT } from '../cli/helpers';
 import { awsValidate, operationOf, which } from './tools';
@@ -22,7 +23,7 @@ const SLOW_MS = 120_000;
 
 const GOLDEN = join(ROOT, 'fixtures/generate');
 const CASES = readdirSync(GOLDEN).sort();
-const targetsOf = (c: string) => readdirSync(join(GOLDEN, c)).filter((f) => f === 'cloudformation' || f === 'aws-cli');
+const targetsOf = (c: string) => readdirSync(join(GOLDEN, c)).filter((f) => (TARGETS as string[]).includes(f));
 const PAIRS = CASES.flatMap((c) => targetsOf(c).map((t) => [c, t] as const));
 const FILES = PAIRS.flatMap(([c, t]) => readdirSync(join(GOLDEN, c, t)).map((f) => ({ path: join(GOLDEN, c, t, f), target: t, file: f, case: c })));
 
@@ -34,11 +35,9 @@ describe('golden configurations', () => {
       seen.add(`${j.recommendation.option}/${j.recommendation.architecture}/${j.config.target}`);
     }
     for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'real-time/inference-components', 'serverless/single-model', 'async/single-model']) {
-      expect(seen).toContain(`${want}/cloudformation`);
-      expect(seen).toContain(`${want}/aws-cli`);
+      for (const t of targetsFor(false)) expect(seen).toContain(`${want}/${t}`);
     }
-    expect(seen).toContain('batch-transform/single-model/aws-cli');
-    expect(seen).toContain('batch-transform/serial-pipeline/aws-cli');
+    for (const want of ['batch-transform/single-model', 'batch-transform/serial-pipeline']) for (const t of targetsFor(true)) expect(seen).toContain(`${want}/${t}`);
   }, SLOW_MS);
 
   it.each(PAIRS)('%s (%s) is generated exactly as the golden files', (c, t) => {
@@ -209,7 +208,7 @@ describe('generator choices', () => {
   it('picks GPU types for --gpu, single-GPU ones for multi-model', () => {
     expect(planFor({ gpu: true, modelSizeBytes: 30e9 }).instanceType).toBe('ml.g6e.2xlarge'); // 36 GB fits one L40S (45 GiB usable): $2.80/h, less than sharding over 4 T4s (ml.g4dn.12xlarge, $4.89/h)
     const mme = planFor({ gpu: true, models: 20, modelSizeBytes: 18e9 });
-    expect(mme.rec.architecture).toBe('multi-model');
+    expect(mme.architecture).toBe('multi-model');
     expect(instance(mme.instanceType!)!.gpus).toBe(1);
   });
 
@@ -233,18 +232,18 @@ describe('generator choices', () => {
     expect(off.networkIsolation).toBe(false);
     expect(off.choices.join('\n')).toMatch(/no network isolation: turned off on request/);
     const serverless = planFor({ traffic: 'intermittent' });
-    expect(serverless.rec.option).toBe('serverless');
+    expect(serverless.option).toBe('serverless');
     expect(serverless.networkIsolation).toBe(false);
     expect(serverless.choices.join('\n')).toMatch(/no network isolation: Serverless Inference does not support it/);
     const async = planFor({ latencySeconds: null, processingSeconds: 600 });
-    expect(async.rec.option).toBe('async');
+    expect(async.option).toBe('async');
     expect(async.networkIsolation).toBe(false); // DA1013: async needs connectivity
     expect(async.choices.join('\n')).toMatch(/no network isolation: async endpoints need models with network connectivity/);
   });
 
   it('writes EnableNetworkIsolation into both targets, and leaves it out, with the reason, when turned off', () => {
     const rec = assess(base).recommendation!;
-    for (const target of ['cloudformation', 'aws-cli'] as const) {
+    for (const target of TARGETS) {
       const on = generate(rec, base, {}, target).files.map((f) => f.content).join('\n');
       const off = generate(rec, base, { networkIsolation: false }, target).files.map((f) => f.content).join('\n');
       expect(on).toMatch(/^ {0,6}EnableNetworkIsolation: true$/m);
@@ -286,7 +285,7 @@ describe('generator choices', () => {
     const rec = given ?? assess(w).recommendation!;
     const d = { ...FULL, ...extra };
     if (/EBS|NVMe/.test(name)) expect(makePlan(rec, w, d).kmsAllowed).toBe(name.includes('EBS'));
-    for (const target of ['cloudformation', 'aws-cli'] as const) {
+    for (const target of TARGETS) {
       for (const networkIsolation of [true, false]) {
         for (const f of generate(rec, w, { ...d, networkIsolation }, target).files) {
           // (Several components' model data are <PLACEHOLDERS> in AWS CLI inputs: one --model-data cannot fill them.)

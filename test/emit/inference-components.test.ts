@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { lintText } from '../../src/rules/lint/run';
-import { generate, type Config } from '../../src/emit/index';
-import type { Deployment } from '../../src/emit/deployment';
-import { makePlan } from '../../src/emit/plan';
+import type { Config } from '../../src/emit/index';
+import type { Deployment } from '../../src/rules/plan/deployment';
+import { genFor as generate } from './generate-for';
+import { makePlan } from '../../src/rules/plan/make';
 import type { Recommendation } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';
 import { limit } from '../../src/rules/limits';
@@ -31,8 +32,9 @@ const js = (text: string) => parseCfnYaml(text).toJS() as Record<string, any>;
 
 describe('the inference-components plan', () => {
   it('a model larger than one GPU gets several accelerators on one instance', () => {
-    const ic = makePlan(REC, { ...base, gpu: true, modelSizeBytes: 40e9 }, {}).ic!;
-    const i = instance(ic.instanceType)!;
+    const p = makePlan(REC, { ...base, gpu: true, modelSizeBytes: 40e9 }, {});
+    const ic = p.ic!;
+    const i = instance(p.instanceType!)!;
     expect(ic.models[0]!.accelerators).toBe(Math.ceil((40e9 * limit('policy.memory-headroom')) / (i.gpuMemoryGiB * 1024 ** 3)));
     expect(ic.models[0]!.accelerators).toBeLessThanOrEqual(i.gpus);
     expect(ic.scaleToZero).toBe(false);

@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { generate } from '../../src/emit/index';
-import { instanceSpecFor, sizingFor } from '../../src/emit/plan';
-import { chooseByCost, trafficFor, type CostAnswers } from '../../src/rules/cost-choice';
-import { assess } from '../../src/rules/engine';
+import { advise } from '../../src/rules/advise/decide';
+import type { CostAnswers } from '../../src/rules/cost-choice';
 import { BUILTIN_PRICES } from '../../src/rules/prices';
 import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
@@ -13,11 +12,9 @@ const base: Workload = { batch: false, payloadBytes: 10_000, processingSeconds: 
 const answers = (requests: string, more: Partial<CostAnswers> = {}): CostAnswers => ({ requests: parseRate(requests), peak: null, requestBytes: 10_000, responseBytes: 10_000, deadlineSeconds: null, ...more });
 
 function sized(w: Workload, a: CostAnswers, target: 'cloudformation' | 'aws-cli' = 'cloudformation') {
-  const assessment = assess(w);
-  const ctx = { workload: w, assessment, answers: a, traffic: trafficFor(w, a).traffic, prices: BUILTIN_PRICES, instanceFor: (o: Parameters<typeof instanceSpecFor>[1]) => instanceSpecFor(w, o, 'single-model', {}) };
-  const best = chooseByCost(ctx).best!;
-  const rec = { ...assessment.recommendation!, option: best.option };
-  return { best, config: generate(rec, w, {}, target, sizingFor(best)) };
+  const advice = advise({ workload: w, deployment: {}, prices: BUILTIN_PRICES, answers: a });
+  const best = advice.priced!.find((p) => p.plan === advice.plan)!;
+  return { best, config: generate({ recommendation: advice.recommendation!, plan: advice.plan!, cost: advice.cost }, {}, target) };
 }
 
 describe('sized configurations', () => {

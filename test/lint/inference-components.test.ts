@@ -133,6 +133,10 @@ describe('DA6006 and DA6007: copies and instances', () => {
   });
 
   it('an instance type outside the catalog is not guessed at', () => {
+    expect(ids(stack({ type: 'ml.g7.2xlarge', components: component('Llama', { gpus: 4 }) }))).toEqual([]);
+  });
+
+  it('Neuron devices (inf2) are not counted as GPUs: only memory and cores are checked there', () => {
     expect(ids(stack({ type: 'ml.inf2.xlarge', components: component('Llama', { gpus: 4 }) }))).toEqual([]);
   });
 

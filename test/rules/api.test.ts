@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintText } from '../../src/rules/lint/run';
 import { SECURITY_OFF } from '../security-off';
-import { makePlan } from '../../src/emit/plan';
+import { makePlan } from '../../src/rules/plan/make';
 import { API_MODEL_SOURCES, apiEnum, apiPattern, HOSTING_INSTANCE_TYPES, shape, shapeAt, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/api';
 import { SHAPES } from '../../src/rules/api.generated';
 import { assess } from '../../src/rules/engine';
 import { chooseInstance } from '../../src/rules/instance-choice';
+import { BUILTIN_PRICES } from '../../src/rules/prices';
 import { FAMILIES, familyOf, hasNvme, INSTANCES } from '../../src/rules/instances';
 import { limit, limitEntry, type LimitId } from '../../src/rules/limits';
 import type { Workload } from '../../src/rules/workload';
@@ -73,7 +74,7 @@ describe('instance types the API accepts for the use', () => {
 
   it('a small CPU batch model gets a TransformInstanceType, not ml.c5.large', () => {
     for (const size of [null, 50e6, 200e6, 1e9, 2.9e9]) {
-      const c = chooseInstance({ ...batch, modelSizeBytes: size }, assess({ ...batch, modelSizeBytes: size }).recommendation!);
+      const c = chooseInstance({ ...batch, modelSizeBytes: size }, assess({ ...batch, modelSizeBytes: size }).recommendation!, BUILTIN_PRICES);
       expect(TRANSFORM_INSTANCE_TYPES.has(c.type), c.type).toBe(true);
       expect(c.type).not.toBe('ml.c5.large');
     }

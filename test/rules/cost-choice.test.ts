@@ -13,7 +13,8 @@ const base: Workload = {
 const answers = (requests: string, more: Partial<CostAnswers> = {}): CostAnswers => ({ requests: parseRate(requests), peak: null, requestBytes: 10_000, responseBytes: 10_000, deadlineSeconds: null, ...more });
 
 function context(w: Workload, a: CostAnswers, instance: InstanceSpec, prices = BUILTIN_PRICES): CostContext {
-  return { workload: w, assessment: assess(w), answers: a, traffic: trafficFor(w, a).traffic, prices, instanceFor: () => instance };
+  // The instance is pinned as --instance-type pins it; every option's plan runs on it.
+  return { workload: w, assessment: assess(w), answers: a, traffic: trafficFor(w, a).traffic, prices, deployment: { instanceType: instance.type }, serve: (option) => ({ option, architecture: 'single-model' }) };
 }
 const m5xl: InstanceSpec = { type: 'ml.m5.xlarge', workers: 4, nvme: false };
 const m5l: InstanceSpec = { type: 'ml.m5.large', workers: 2, nvme: false };

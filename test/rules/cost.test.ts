@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asyncEstimate, asyncScalesToZero, batchEstimate, peakFactor, realTimeEstimate, scaledToZeroEstimate, serverlessEstimate, type InstanceSpec, type TrafficInput } from '../../src/rules/cost';
+import { asyncEstimate, asyncScalesToZero, batchEstimate, peakFactor, icEstimate, realTimeEstimate, serverlessEstimate, type InstanceSpec, type TrafficInput } from '../../src/rules/cost';
 import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/prices';
 
 const MONTH_S = 730 * 3600;
@@ -17,18 +17,18 @@ const dataUsd = (requests: number) => Math.round(((requests * 10_000) / GIB) * 0
 describe('Real-Time with inference components, scaled to zero', () => {
   it('bills the warm instances only the share of the month they are up: 1 - e^(-rate x 25 min)', () => {
     // 20 requests a day: rate x 1,500 s = 0.3472; up = 1 - e^-0.3472 = 29.3% of 730 h on one ml.g5.xlarge ($1.408/h, local NVMe).
-    const input = { instance: g5xl, processingSeconds: 2, traffic: traffic(perDay(20)), modelSizeBytes: null };
-    const zero = scaledToZeroEstimate(input, BUILTIN_PRICES);
+    const input = { instance: g5xl, initialInstances: 1, maxInstances: 1, copies: 1, maxCopies: 1, scaleToZero: true, traffic: traffic(perDay(20)), modelSizeBytes: null };
+    const zero = icEstimate(input, BUILTIN_PRICES);
     const up = 1 - Math.exp(-perDay(20) * 1500);
     expect(zero.upFraction).toBeCloseTo(up, 10);
-    const warm = realTimeEstimate(input, BUILTIN_PRICES);
+    const warm = icEstimate({ ...input, scaleToZero: false }, BUILTIN_PRICES);
     const warmHours = item(warm.cost, /instance-hours/)!;
     expect(item(zero.cost, /instance-hours/)).toBeCloseTo(warmHours * up, 1);
     expect(zero.capacity).toMatchObject({ minInstances: 0, maxInstances: 1 });
     expect(zero.cost!.assumptions[0]).toMatch(/^scales to zero: up 29% of the month = 1 - e\^\(-20\/day x 25 min idle/);
     // Busy traffic never idles 25 minutes: the saving vanishes.
     const busy = { ...input, traffic: traffic(perDay(100_000)) };
-    expect(scaledToZeroEstimate(busy, BUILTIN_PRICES).cost!.monthlyUsd).toBeCloseTo(realTimeEstimate(busy, BUILTIN_PRICES).cost!.monthlyUsd, 1);
+    expect(icEstimate(busy, BUILTIN_PRICES).cost!.monthlyUsd).toBeCloseTo(icEstimate({ ...busy, scaleToZero: false }, BUILTIN_PRICES).cost!.monthlyUsd, 1);
   });
 });
 

@@ -1,3 +1,5 @@
+import { advise } from '../../src/rules/advise/decide';
+import { BUILTIN_PRICES, instancePrice } from '../../src/rules/prices';
 import { describe, expect, it } from 'vitest';
 import { assess as assessEngine, serverlessMemoryMB, type Architecture, type Assessment, type Recommendation } from '../../src/rules/engine';
 import { REASON_IDS, type Reason } from '../../src/rules/reason';
@@ -199,12 +201,16 @@ describe('engine: explanations and advice', () => {
     expect(texts(r)).toMatch(/the model needs a GPU, which Serverless does not offer/);
   });
 
-  it('scale to zero on GPU states the warm cost from the price table and the cold start', () => {
-    const rec = assess(intermittent({ gpu: true, modelSizeBytes: 16e9 })).recommendation!;
-    expect(rec.reasons.find((x) => x.id === 'ic.warm-cost')!.data).toMatchObject({ instanceType: 'ml.g5.2xlarge', hours: 730 });
+  it('scale to zero on GPU states the warm cost of the plan it deploys, from the price table, and the cold start', () => {
+    const w = intermittent({ gpu: true, modelSizeBytes: 16e9 });
+    const advice = advise({ workload: w, deployment: {}, prices: BUILTIN_PRICES, answers: null });
+    const rec = advice.recommendation!;
+    const type = advice.plan!.instanceType!;
+    const hourly = instancePrice(BUILTIN_PRICES, 'hosting', type)!.usd;
+    expect(rec.reasons.find((x) => x.id === 'ic.warm-cost')!.data).toMatchObject({ instanceType: type, hours: 730, usdPerHour: hourly, monthlyUsd: hourly * 730 });
     expect(ids(rec)).toContain('ic.cold-start');
     const r = texts(rec);
-    expect(r).toMatch(/keeping one ml\.g5\.2xlarge warm costs about \$[\d,]+\.\d\d a month \(730 h at \$[\d.]+\/h/);
+    expect(r).toMatch(new RegExp(`keeping one ${type.replace(/\./g, '\\.')} warm costs about \\$[\\d,]+\\.\\d\\d a month \\(730 h at \\$[\\d.]+/h`));
     expect(r).toMatch(/cold start: .*HTTP 400, not queued.*about 5 min/);
   });
 

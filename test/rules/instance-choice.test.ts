@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePlan } from '../../src/emit/plan';
+import { makePlan } from '../../src/rules/plan/make';
 import { assess } from '../../src/rules/engine';
 import { candidates, chooseInstance, fitOn } from '../../src/rules/instance-choice';
 import { BUILTIN_PRICES, instancePrice } from '../../src/rules/prices';
@@ -35,7 +35,7 @@ describe('GPU memory is usable memory', () => {
 describe('models larger than one GPU', () => {
   it('a 140 GB model on ml.g5.48xlarge is one copy sharded over 8 GPUs, not 8 workers', () => {
     const w = { ...base, modelSizeBytes: 140 * GB };
-    const c = chooseInstance(w, assess(w).recommendation!, 'ml.g5.48xlarge');
+    const c = chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES, 'ml.g5.48xlarge');
     expect(c.fit).toMatchObject({ holds: true, gpusPerCopy: 8, copies: 1 });
     const p = plan({ modelSizeBytes: 140 * GB }, { instanceType: 'ml.g5.48xlarge' });
     expect(p.warnings.join('\n')).toMatch(/must be sharded across 8 GPUs \(tensor parallel\).*LMI.*TGI.*runs 1 copy/);
@@ -45,7 +45,7 @@ describe('models larger than one GPU', () => {
 
   it('counts the copies that fit: a 30 GB model on ml.g5.12xlarge (4 x 22.5 GiB) is 2 copies of 2 GPUs', () => {
     const w = { ...base, modelSizeBytes: 30 * GB };
-    expect(chooseInstance(w, assess(w).recommendation!, 'ml.g5.12xlarge').fit).toMatchObject({ holds: true, gpusPerCopy: 2, copies: 2 });
+    expect(chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES, 'ml.g5.12xlarge').fit).toMatchObject({ holds: true, gpusPerCopy: 2, copies: 2 });
   });
 
   it('a model that fits one GPU runs one copy per GPU and says nothing of sharding', () => {
@@ -64,17 +64,17 @@ describe('models larger than one GPU', () => {
     // A 14 GB model needs 16.8 GB with headroom: a 16 GB V100 (ml.p3.2xlarge, $3.825/h) holds it,
     // and so does a 24 GB L4 (ml.g6.xlarge, $1.1267/h).
     const w = { ...base, modelSizeBytes: 14 * GB };
-    const c = chooseInstance(w, assess(w).recommendation!);
+    const c = chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES);
     expect(c).toMatchObject({ type: 'ml.g6.xlarge', how: 'cheapest-that-holds' });
-    expect(chooseInstance(w, assess(w).recommendation!, 'ml.p3.2xlarge').fit!.holds).toBe(true);
+    expect(chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES, 'ml.p3.2xlarge').fit!.holds).toBe(true);
     // An unpriced type is not assumed cheap: priced holders come first.
-    const list = candidates(w, assess(w).recommendation!);
+    const list = candidates(w, assess(w).recommendation!, BUILTIN_PRICES);
     const firstUnpriced = list.findIndex((i) => instancePrice(BUILTIN_PRICES, 'hosting', i.type) === null);
     expect(list.slice(firstUnpriced).every((i) => instancePrice(BUILTIN_PRICES, 'hosting', i.type) === null)).toBe(true);
   });
 
   it('CPU: still the smallest type that holds the model', () => {
     const w = { ...base, gpu: false, modelSizeBytes: 500e6 };
-    expect(chooseInstance(w, assess(w).recommendation!)).toMatchObject({ type: 'ml.m5.large', how: 'smallest-that-holds' });
+    expect(chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES)).toMatchObject({ type: 'ml.m5.large', how: 'smallest-that-holds' });
   });
 });

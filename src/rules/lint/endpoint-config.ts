@@ -228,6 +228,29 @@ export const kmsKeyWithNvme: Rule = {
   },
 };
 
+export const volumeSizeWithNvme: Rule = {
+  id: 'DA1018',
+  name: 'volume-size-with-nvme',
+  severity: 'error',
+  title: 'No VolumeSizeInGB on a variant whose instance type has local NVMe storage',
+  source: 'https://docs.aws.amazon.com/sagemaker/latest/dg/host-instance-storage.html',
+  description: `SageMaker attaches an EBS ML storage volume only to instance types without local storage; types with local NVMe storage (g4dn, g5, g6, g6e, p4d, p5, trn1, and the d families such as m5d) store the model on it, and CreateEndpointConfig rejects VolumeSizeInGB for them (the SageMaker Python SDK's volume_size_supported leaves it out for the same families). Set VolumeSizeInGB (${limit('model.volume-size-min')}-${limit('model.volume-size-max')}) only on EBS types, such as ml.m5, ml.c5, ml.r5, ml.inf2 and ml.p3, to hold a large model.`,
+  examples: {
+    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n    VolumeSizeInGB: 200\n',
+    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.4xlarge\n    InitialInstanceCount: 1\n    VolumeSizeInGB: 200\n',
+  },
+  messages: { volumeOnNvme: 'VolumeSizeInGB is set, but {{type}} has local NVMe storage and CreateEndpointConfig rejects a volume size for it; remove VolumeSizeInGB (the model is stored on the instance storage)' },
+  check(ctx) {
+    return ctx.endpointConfigs.flatMap((ec) =>
+      variants(ec).flatMap(({ v, path }) => {
+        if (!given(ctx, v.VolumeSizeInGB)) return [];
+        const type = str(ctx, v.InstanceType);
+        return type !== null && hasNvme(type) === true ? [{ path: [...path, 'VolumeSizeInGB'], messageId: 'volumeOnNvme', data: { type } }] : [];
+      }),
+    );
+  },
+};
+
 export const productionVariantCount: Rule = {
   id: 'DA1009',
   name: 'production-variant-count',
@@ -443,5 +466,5 @@ export const asyncUntargetedModel: Rule = {
 
 export const ENDPOINT_CONFIG_RULES = [
   serverlessMemorySize, serverlessMaxConcurrency, serverlessProvisionedConcurrency, serverlessUnsupportedConfig, serverlessUnsupportedModel,
-  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks, asyncUntargetedModel,
+  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, volumeSizeWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks, asyncUntargetedModel,
 ];

@@ -101,7 +101,9 @@ const MIB_PER_GIB = 1024;
 /** Copies of one component that fit on one instance, by each resource it reserves. */
 function copiesPerInstance(n: Need, i: InstanceType): number {
   const by = (need: number | null, have: number) => (need && need > 0 ? Math.floor(have / need + 1e-9) : Infinity);
-  return Math.min(by(n.memoryMB, i.memoryGiB * MIB_PER_GIB), by(n.cpus, i.vcpu), by(n.accelerators, i.gpus));
+  // Accelerators are counted on NVIDIA types only: what NumberOfAcceleratorDevicesRequired counts on Neuron types (inf2) is not checked.
+  const accelerators = i.accelerator === 'neuron' ? Infinity : by(n.accelerators, i.gpus);
+  return Math.min(by(n.memoryMB, i.memoryGiB * MIB_PER_GIB), by(n.cpus, i.vcpu), accelerators);
 }
 
 /** The most instances a variant can run: MaxInstanceCount under managed scaling, else InitialInstanceCount. */
@@ -429,7 +431,7 @@ export const icFitsInstance: Rule = {
   severity: 'error',
   title: 'One copy of an inference component fits on an instance of its variant',
   source: limitEntry('inference-components.accelerators-min').source,
-  description: 'Each copy reserves its CPU cores, accelerators and minimum memory on one instance. A copy that needs more than the variant\'s instance type has never starts: the component stays in Creating and fails ("not enough hardware resources"). Checked against deploy-advisor\'s instance catalog (vCPUs, memory, GPUs); types outside it are not checked. SageMaker also keeps some of each instance for itself, so leave headroom.',
+  description: 'Each copy reserves its CPU cores, accelerators and minimum memory on one instance. A copy that needs more than the variant\'s instance type has never starts: the component stays in Creating and fails ("not enough hardware resources"). Checked against deploy-advisor\'s instance catalog (vCPUs, memory, NVIDIA GPUs; accelerators are not checked on Neuron types such as inf2); types outside it are not checked. SageMaker also keeps some of each instance for itself, so leave headroom.',
   examples: {
     invalid: stack({ type: 'ml.g5.xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
     valid: stack({ type: 'ml.g5.12xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
@@ -444,7 +446,8 @@ export const icFitsInstance: Rule = {
     const out: RawFinding[] = [];
     for (const { spec, need, type, inst } of sized(ctx)) {
       const cp = [...spec.path, 'ComputeResourceRequirements'];
-      if (need.accelerators !== null && need.accelerators > inst.gpus) {
+      // Neuron types (inf2): what NumberOfAcceleratorDevicesRequired counts there is not checked.
+      if (need.accelerators !== null && inst.accelerator !== 'neuron' && need.accelerators > inst.gpus) {
         const data = { need: need.accelerators, type, have: inst.gpus, unit: inst.gpus === 1 ? 'accelerator' : 'accelerators' };
         out.push({ path: [...cp, 'NumberOfAcceleratorDevicesRequired'], messageId: inst.gpus ? 'tooFewAccelerators' : 'noAccelerators', data });
       }
@@ -497,7 +500,7 @@ export const icCopiesFit: Rule = {
       const room = maxInstances(ctx, v);
       if (!inst || !room) continue;
       const total = (k: keyof Need) => list.reduce((s, x) => s + x.copies * (x.need[k] ?? 0), 0);
-      const have: Array<[keyof Need, number, string]> = [['accelerators', inst.gpus, 'accelerators'], ['cpus', inst.vcpu, 'vCPUs'], ['memoryMB', inst.memoryGiB * MIB_PER_GIB, 'MB of memory']];
+      const have: Array<[keyof Need, number, string]> = [['accelerators', inst.accelerator === 'neuron' ? Infinity : inst.gpus, 'accelerators'], ['cpus', inst.vcpu, 'vCPUs'], ['memoryMB', inst.memoryGiB * MIB_PER_GIB, 'MB of memory']];
       for (const [k, each, unit] of have) {
         const need = total(k);
         if (need > each * room.n) {

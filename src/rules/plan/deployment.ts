@@ -1,10 +1,9 @@
 // What the user told us about the deployment itself (names, image, S3 locations), and checks of
 // those strings against the API's patterns before any of them reaches YAML.
 
-import type { Architecture } from '../rules/engine';
-import { limit, limitPattern, type LimitId } from '../rules/limits';
-import { formatBytes } from '../rules/units';
-import type { Workload } from '../rules/workload';
+import type { Architecture } from '../engine';
+import { limit, limitPattern, type LimitId } from '../limits';
+import { formatBytes } from '../units';
 
 /** Values given once per deployment. */
 export const DEPLOYMENT_KEYS = ['name', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const;
@@ -30,8 +29,17 @@ export interface Containers {
   modelData: number[];
 }
 
+/** The counts that decide the containers: a workload's answers, or a plan's (see containersOfPlan in src/emit/common.ts). */
+export interface ContainerCounts {
+  pipeline: number;
+  frameworks: number;
+  models: number;
+  /** Each model's size, in order (null: not known). */
+  modelSizes?: ReadonlyArray<number | null> | null;
+}
+
 /** Which container is which: one per pipeline step, per framework, or per model as an inference component. */
-export function containersOf(architecture: Architecture, w: Pick<Workload, 'pipeline' | 'frameworks' | 'models' | 'modelSizes' | 'modelSizeBytes'>): Containers {
+export function containersOf(architecture: Architecture, w: ContainerCounts): Containers {
   const each = (n: number, name: (i: number) => string) => Array.from({ length: n }, (_, k) => name(k + 1));
   switch (architecture) {
     case 'serial-pipeline':
@@ -40,8 +48,9 @@ export function containersOf(architecture: Architecture, w: Pick<Workload, 'pipe
       return { names: each(w.frameworks, (i) => `container-${i}`), whole: 'one per framework, on a multi-container endpoint', images: [w.frameworks], modelData: [w.frameworks] };
     case 'inference-components': {
       const sizes = w.modelSizes?.length === w.models ? w.modelSizes : null;
+      const size = (i: number) => (sizes && sizes[i - 1] != null ? ` (${formatBytes(sizes[i - 1]!)})` : '');
       return {
-        names: each(w.models, (i) => `model ${i}${sizes ? ` (${formatBytes(sizes[i - 1]!)})` : ''}`),
+        names: each(w.models, (i) => `model ${i}${size(i)}`),
         whole: `inference components, one model each${sizes && w.models > 1 ? ', in the order of the model sizes' : ''}`,
         images: w.frameworks === 1 && w.models > 1 ? [1, w.models] : [w.models],
         modelData: [w.models],

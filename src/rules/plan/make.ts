@@ -1,0 +1,266 @@
+// Plans an option: instance type, counts and autoscaling, Serverless memory and concurrency, async
+// and transform settings, inference components. basePlan() makes the plan with default counts;
+// sizePlan() writes the counts a request volume needs (from the capacity the cost model sized on
+// this same plan). Every number comes from the limits table, the instance catalog or the run's
+// price table; every choice carries the reason that goes into the file's comments.
+
+import { flagRef } from '../flag-ref';
+import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../cost';
+import { asyncScalesToZero } from '../cost';
+import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
+import { candidates, chooseInstance, largest, type InstanceChoice } from '../instance-choice';
+import { hasNvme, instance, type InstanceType } from '../instances';
+import { limit, type OptionId } from '../limits';
+import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../prices';
+import { formatBytes, formatDuration } from '../units';
+import type { Workload } from '../workload';
+import type { Deployment } from './deployment';
+import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
+import { asyncScaling, icScaling, realTimeScaling } from './scaling';
+import type { BatchPlan, Plan } from './types';
+
+const GIB = 1024 ** 3;
+/** Memory compared in one unit: GiB, to one decimal. */
+const gib = (bytes: number) => `${Math.round((bytes / GIB) * 10) / 10} GiB`;
+
+/** What to plan: an option, its architecture, and (inference components) whether it scales to zero. */
+export interface Serve {
+  option: OptionId;
+  architecture: Architecture;
+  /** Inference components only. */
+  scaleToZero?: boolean;
+  /** Serverless only: with Provisioned Concurrency (callers cannot wait out a cold start). */
+  provisioned?: boolean;
+}
+
+/** The chosen instance's type and the lines it adds to the file comments. */
+function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string[], warnings: string[]): void {
+  const gpuWord = w.gpu ? 'GPU ' : '';
+  const what = w.modelSizeBytes === null
+    ? 'model size not given'
+    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+  const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
+  const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
+
+  if (c.how === 'given') {
+    choices.push(`instance ${c.type}: given with ${flagRef('instanceType')}`);
+    for (const p of c.problems) {
+      if (p.id === 'not-accepted') warnings.push(`${c.type} is not listed for ${c.use === 'transform' ? 'Batch Transform' : 'endpoints'} in the SageMaker API (${apiList}): the request will be rejected; choose another type`);
+      else if (p.id === 'not-in-catalog') warnings.push(`${c.type} is not in deploy-advisor's instance catalog: check that it exists in your Region and holds the model`);
+      else if (p.id === 'no-gpu') warnings.push(`${c.type} has no GPU, but the workload needs one`);
+      else if (p.id === 'too-small') warnings.push(`${c.type} may be too small: ${what}; ${has(c.instance!)}`);
+    }
+  } else if (c.how === 'smallest-that-holds' || c.how === 'cheapest-that-holds') {
+    choices.push(`instance ${c.type}: the ${c.how === 'cheapest-that-holds' ? 'cheapest' : 'smallest'} ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && s.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
+  } else {
+    warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with ${flagRef('instanceType')}, or shard the model`);
+    choices.push(`instance ${c.type}: the largest candidate; see the warning`);
+  }
+  if (c.fit && c.fit.holds && c.fit.gpusPerCopy > 1) {
+    warnings.push(`the model does not fit one GPU of ${c.type} (${what}): it must be sharded across ${c.fit.gpusPerCopy} GPUs (tensor parallel), e.g. with a Large Model Inference (LMI) or Text Generation Inference (TGI) container; ${c.type} runs ${c.fit.copies} ${c.fit.copies === 1 ? 'copy' : 'copies'} of it`);
+  }
+}
+
+/** Requests an instance serves at once: one per model copy it runs (1 when the type is not known). */
+const workersOf = (c: InstanceChoice) => (c.fit ? Math.max(1, c.fit.copies) : 1);
+
+function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
+  const ct = (w.contentType ?? '').toLowerCase();
+  let splitType = 'None';
+  if (/csv|jsonlines|json-lines|x-ndjson|text\/plain/.test(ct)) splitType = 'Line';
+  else if (/recordio/.test(ct)) splitType = 'RecordIO';
+  else if (/tfrecord/.test(ct)) splitType = 'TFRecord';
+  const batchStrategy = splitType === 'None' ? null : 'MultiRecord';
+  const assembleWith = splitType === 'Line' ? 'Line' : 'None';
+
+  const cap = limit('batch-transform.concurrency-times-payload');
+  const recordMB = Math.ceil(w.payloadBytes / (1024 * 1024));
+  const maxPayloadInMB = Math.min(limit('batch-transform.payload'), Math.max(recordMB, limit('batch-transform.payload-default')));
+  const maxConcurrentTransforms = Math.max(1, Math.min(workers, Math.floor(cap / maxPayloadInMB)));
+  const timeout = Math.min(
+    limit('batch-transform.invocation-timeout'),
+    Math.max(limit('batch-transform.invocation-timeout-default'), Math.ceil(w.processingSeconds * limit('policy.batch-timeout-factor'))),
+  );
+
+  choices.push(
+    splitType === 'None'
+      ? `SplitType None: each S3 object is one request${w.contentType ? ` (${w.contentType} is not split by line)` : ' (content type not given)'}`
+      : `SplitType ${splitType}, BatchStrategy MultiRecord${assembleWith === 'Line' ? ', AssembleWith Line' : ''}: ${w.contentType} records are batched into mini-batches`,
+    `MaxPayloadInMB ${maxPayloadInMB} (${formatBytes(maxPayloadInMB * 1024 * 1024)}) and MaxConcurrentTransforms ${maxConcurrentTransforms}: records up to ${formatBytes(w.payloadBytes)}, ${maxConcurrentTransforms} x ${formatBytes(maxPayloadInMB * 1024 * 1024)} within the ${formatBytes(cap * 1024 * 1024)} limit`,
+    `InvocationsTimeoutInSeconds ${timeout}: ${formatDuration(w.processingSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
+  );
+  return { splitType, batchStrategy, assembleWith, contentType: w.contentType, maxPayloadInMB, maxConcurrentTransforms, invocationsTimeoutInSeconds: timeout, invocationsMaxRetries: limit('batch-transform.max-retries'), instanceCount: 1 };
+}
+
+/** Target tracking's invocations per instance per minute: the policy share of the estimated throughput. */
+export const targetInvocations = (processingSeconds: number, workers: number) => Math.max(1, Math.floor((60 / processingSeconds) * workers * limit('policy.target-utilisation')));
+
+function isolationChoice(p: Plan, d: Deployment): string {
+  if (p.option === 'serverless') return 'no network isolation: Serverless Inference does not support it';
+  if (p.option === 'async') return 'no network isolation: async endpoints need models with network connectivity (AWS Marketplace guide; see DA1013)';
+  if (d.networkIsolation === false) return `no network isolation: turned off on request (${flagRef('networkIsolation', true)}), so the container can reach the network`;
+  const several = p.containers > 1 || (p.ic?.models.length ?? 1) > 1;
+  return `EnableNetworkIsolation: the container${several ? 's' : ''} cannot make network calls (SageMaker still fetches the image${several ? 's' : ''} and model data); generate with ${flagRef('networkIsolation', true)} if ${several ? 'one' : 'it'} downloads at start-up or calls other services`;
+}
+
+/** The layout of an inference-components plan (needed again to size it for a volume). */
+function layoutFor(w: Workload, s: Serve, d: Deployment, prices: PriceTable, warnings: string[]): IcLayout {
+  const list = candidates(w, s, prices);
+  const given = d.instanceType ? (instance(d.instanceType) ?? null) : null;
+  if (d.instanceType && !given) warnings.push(`${d.instanceType} is not in deploy-advisor's instance catalog: the components' resource requirements assume ${list[0]!.type}; check them against the type`);
+  const layout = icLayout(w, list, given, (i) => instancePrice(prices, 'hosting', i.type)?.usd ?? null);
+  if (layout) return layout;
+  const at = given ?? largest(list);
+  warnings.push(`one copy of a model does not fit on ${at.type}${at === largest(list) ? ', the largest candidate in the catalog' : ''}: choose a larger type with ${flagRef('instanceType')}, or shard the model`);
+  return icFallback(w, at);
+}
+
+/** The plan with its default counts (no request volume): what the files deploy without --requests. */
+export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTable, icTraffic: IcTraffic | null = null): Plan {
+  const choices: string[] = [];
+  const warnings: string[] = [];
+  const containers = s.architecture === 'serial-pipeline' ? w.pipeline : s.architecture === 'multi-container' ? w.frameworks : 1;
+  const base: Pick<Plan, 'option' | 'architecture' | 'containers' | 'choices' | 'warnings' | 'sized' | 'scaling' | 'ic' | 'async' | 'batch' | 'serverless' | 'instances'> = {
+    option: s.option, architecture: s.architecture, containers, choices, warnings, sized: false, scaling: [], ic: null, async: null, batch: null, serverless: null, instances: null,
+  };
+
+  if (s.option === 'serverless') {
+    const memoryMB = serverlessMemoryMB(w.modelSizeBytes)!;
+    const maxConcurrency = limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
+    const provisioned = s.provisioned ?? (w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup'));
+    const provisionedConcurrency = provisioned ? 1 : null;
+    choices.push(
+      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
+      `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
+    );
+    if (provisionedConcurrency) {
+      choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
+    }
+    if (d.instanceType) warnings.push(`${flagRef('instanceType')} ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
+    const p: Plan = { ...base, variant: provisioned ? 'provisioned-concurrency' : 'on-demand', instanceType: null, instance: null, workers: null, nvme: null, kmsAllowed: false, networkIsolation: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, scaling: [] };
+    choices.push(isolationChoice(p, d));
+    return p;
+  }
+
+  let type: string;
+  let known: InstanceType | null;
+  let workers: number;
+  let ic: Plan['ic'] = null;
+  let choice: InstanceChoice | null = null;
+  if (s.architecture === 'inference-components') {
+    const layout = layoutFor(w, s, d, prices, warnings);
+    const scaleToZero = s.scaleToZero ?? (w.traffic === 'intermittent' || w.traffic === 'unpredictable');
+    ic = icCounts(layout, scaleToZero, icTraffic);
+    choices.push(...icChoices(w, layout, ic, d.instanceType ?? null, icTraffic));
+    type = d.instanceType ?? layout.instance.type;
+    known = instance(type) ?? null;
+    workers = icWorkers(layout);
+    if (!w.gpu && ['m5', 'm5d', 'c5', 'c5d', 'p2'].includes(type.split('.')[1] ?? '')) {
+      warnings.push(`${type}: one unattributed source claims this family does not support inference components (not in AWS's docs); if CreateInferenceComponent fails, try ml.m6i or ml.r5`);
+    }
+  } else {
+    const c = chooseInstance(w, s, prices, d.instanceType ?? null);
+    instanceLines(w, s, c, choices, warnings);
+    choice = c;
+    type = c.type;
+    known = c.instance;
+    workers = workersOf(c);
+  }
+  const nvme = known ? known.nvme : hasNvme(type);
+  const kmsAllowed = nvme === false;
+  if (nvme) choices.push(`no KmsKeyId: ${type} has local NVMe storage, encrypted by the instance; the API rejects a KmsKeyId for it`);
+  else if (nvme === null) warnings.push(`no KmsKeyId parameter: whether ${type} has local NVMe storage (which rejects a KmsKeyId) is not known`);
+
+  const p: Plan = { ...base, variant: null, instanceType: type, instance: known, workers, nvme, kmsAllowed, networkIsolation: s.option !== 'async' && d.networkIsolation !== false, ic, sized: icTraffic !== null };
+  if (ic) {
+    p.scaling = icScaling(ic);
+  } else if (s.option === 'async') {
+    const n = Math.min(limit('async.max-concurrent-invocations'), workers);
+    const toZero = asyncScalesToZero(w.latencySeconds);
+    p.async = { maxConcurrentInvocationsPerInstance: n, scaleToZero: toZero };
+    p.workers = n;
+    const min = toZero ? limit('async.min-instances') : 1;
+    p.instances = { initial: 1, min, max: Math.max(1, limit('policy.max-instances')) };
+    p.scaling = [asyncScaling(min, p.instances.max)];
+    const fit = choice!.fit;
+    const per = !fit ? 'vCPU' : fit.gpusPerCopy > 1 ? `model copy (${fit.gpusPerCopy} GPUs each)` : fit.gpusPerCopy === 1 ? 'GPU' : n < choice!.instance!.vcpu ? 'model copy that fits in memory' : 'vCPU';
+    choices.push(`MaxConcurrentInvocationsPerInstance ${n}: one request per ${per} at a time`);
+    if (w.processingSeconds > limit('async.invocation-timeout-default')) {
+      choices.push(`invoke with InvocationTimeoutSeconds of at least ${Math.ceil(w.processingSeconds)}: the default is ${formatDuration(limit('async.invocation-timeout-default'))}`);
+    }
+  } else if (s.option === 'real-time') {
+    p.instances = { initial: 1, min: limit('real-time.min-instances'), max: limit('policy.max-instances') };
+    const target = targetInvocations(w.processingSeconds, workers);
+    p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
+    const perMinute = Math.floor((60 / w.processingSeconds) * workers);
+    choices.push(`target tracking at ${target} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${workers} workers); confirm with a load test`);
+  } else {
+    p.batch = batchPlan(w, workers, choices);
+    p.workers = p.batch.maxConcurrentTransforms;
+  }
+  choices.push(isolationChoice(p, d));
+  return p;
+}
+
+/** The instance a plan runs on, as the cost model prices it. */
+export function instanceSpec(p: Plan): InstanceSpec | null {
+  if (p.instanceType === null || p.workers === null) return null;
+  return { type: p.instanceType, workers: p.workers, nvme: p.nvme ?? false };
+}
+
+/** The capacity the cost model sized on a plan, for its option. */
+export type Capacity =
+  | { option: 'real-time'; capacity: RealTimeCapacity }
+  | { option: 'async'; capacity: AsyncCapacity }
+  | { option: 'serverless'; capacity: ServerlessCapacity }
+  | { option: 'batch-transform'; capacity: BatchCapacity };
+
+/** The plan with the counts a request volume needs (see Estimated cost). */
+export function sizePlan(p: Plan, sized: Capacity): Plan {
+  const choices = [...p.choices];
+  const out: Plan = { ...p, choices, sized: true };
+  switch (sized.option) {
+    case 'real-time': {
+      const c = sized.capacity;
+      out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
+      out.scaling = [realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance)];
+      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
+      break;
+    }
+    case 'async': {
+      const c = sized.capacity;
+      out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
+      out.scaling = [asyncScaling(c.minInstances, c.maxInstances)];
+      choices.push(`autoscaling ${c.minInstances} to ${c.maxInstances} instances: ${c.minInstances === 0 ? 'scales to zero between bursts' : 'one instance stays up, since callers cannot wait for a scale-out from zero'}; the maximum serves the peak`);
+      break;
+    }
+    case 'serverless': {
+      const c = sized.capacity;
+      out.serverless = { memoryMB: c.memoryMB, maxConcurrency: c.maxConcurrency, provisionedConcurrency: c.provisionedConcurrency };
+      out.variant = c.provisionedConcurrency ? 'provisioned-concurrency' : 'on-demand';
+      const why = `MaxConcurrency ${c.maxConcurrency}${c.provisionedConcurrency ? ` and ProvisionedConcurrency ${c.provisionedConcurrency}` : ''}: the peak concurrency (peak rate x processing time)${c.provisionedConcurrency ? '; Provisioned Concurrency holds the average concurrency warm, since callers cannot wait out a cold start' : ''}`;
+      replaceChoice(choices, 'MaxConcurrency ', why);
+      const pc = choices.findIndex((x) => x.startsWith('ProvisionedConcurrency '));
+      if (pc >= 0) choices.splice(pc, 1);
+      break;
+    }
+    case 'batch-transform': {
+      const c = sized.capacity;
+      out.batch = { ...p.batch!, instanceCount: c.instanceCount };
+      choices.push(`InstanceCount ${c.instanceCount}: the fewest instances that finish each run in time (see Estimated cost)`);
+      break;
+    }
+  }
+  return out;
+}
+
+function replaceChoice(choices: string[], prefix: string, text: string): void {
+  const k = choices.findIndex((c) => c.startsWith(prefix));
+  if (k >= 0) choices[k] = text;
+  else choices.push(text);
+}
+
+/** The default plan (no volume) of a recommendation, priced and ranked by a table (the built-in one unless given). */
+export function makePlan(rec: Pick<Recommendation, 'option' | 'architecture' | 'scaleToZero'>, w: Workload, d: Deployment, prices: PriceTable = BUILTIN_PRICES): Plan {
+  return basePlan({ option: rec.option, architecture: rec.architecture, ...(rec.scaleToZero !== undefined ? { scaleToZero: rec.scaleToZero } : {}) }, w, d, prices);
+}
