@@ -3,11 +3,13 @@
 // (./inputs); this module is where the answers meet the engine. Every error names where the bad
 // value came from: a flag, or file:line:column.
 
+import type { ActiveHours } from '../rules/advise/active-hours';
 import { limitBytes, limit } from '../rules/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
 import type { CostAnswers } from '../rules/cost-choice';
 import type { Rate } from '../rules/rate';
+import { all, withArticle } from '../rules/text';
 import type { Deployment } from '../rules/plan/deployment';
 import type { Target } from '../emit/index';
 import { ANSWERS, answerProblems, flagOf, input, missingAnswers, type RawAnswers } from './inputs';
@@ -100,12 +102,12 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   if (models === null) models = modelSizes?.length ?? frameworks ?? 1;
   if (frameworks === null) {
     frameworks = 1;
-    if (models > 1 && pipeline === 1) assumptions.push(`frameworks not given: assumed all ${models} models use one framework (${flagOf('frameworks')})`);
+    if (models > 1 && pipeline === 1) assumptions.push(`frameworks not given: assumed ${all(models, 'models')} use one framework (${flagOf('frameworks')})`);
   }
   if (pipeline > 1 && (models > 1 || frameworks > 1)) {
     // A pipeline is one model made of chained containers; --models and --frameworks describe
     // several models behind one endpoint, which a pipeline endpoint does not have.
-    ignored(['models', 'frameworks'], `a ${pipeline}-container pipeline is one model with chained containers`);
+    ignored(['models', 'frameworks'], `${withArticle(`${pipeline}-container pipeline`)} is one model with chained containers`);
     models = 1;
     frameworks = 1;
   }
@@ -147,7 +149,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}) },
+    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}), ...(has('concurrencyPerCopy') ? { concurrencyPerCopy: v<number>('concurrencyPerCopy') } : {}), ...(has('hotModels') ? { hotModels: v<number>('hotModels') } : {}), ...(has('activeHours') ? { activeHours: v<ActiveHours>('activeHours') } : {}) },
     deployment,
     target,
     assumptions,

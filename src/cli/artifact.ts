@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { Parser } from 'tar';
 import { checkEntries, finding, serverlessFit, type ArtifactFinding, type Entry, type EntryType, type Framework } from '../rules/artifact/checks';
 import { limit, limitBytes } from '../rules/limits';
-import { formatBytes } from '../rules/units';
+import { formatBinaryBytes } from '../rules/units';
 import { UsageError } from './io';
 
 export interface ArtifactReport {
@@ -104,7 +104,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
         collectGarbage();
       }
       if (uncompressed > bombMin && uncompressed > ratio * Math.max(compressed, 1)) {
-        stop(finding('DA5007', 'bomb', { compressed: formatBytes(compressed), uncompressed: formatBytes(uncompressed), ratio }));
+        stop(finding('DA5007', 'bomb', { compressed: formatBinaryBytes(compressed), uncompressed: formatBinaryBytes(uncompressed), ratio }));
       }
     });
     gunzip.on('error', (e: NodeJS.ErrnoException) => {

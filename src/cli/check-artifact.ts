@@ -1,7 +1,8 @@
 // `deploy-advisor check-artifact`: a model.tar.gz in, findings out, as `lint` reports them.
 
 import { FRAMEWORKS, type Framework } from '../rules/artifact/checks';
-import { formatBytes } from '../rules/units';
+import { formatBinaryBytes as size } from '../rules/units';
+import { plural } from '../rules/text';
 import { scanArtifact } from './artifact';
 import { EXIT, UsageError, colorWanted, type Io } from './io';
 import type { ReportFile } from '../rules/lint/run';
@@ -44,8 +45,8 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
     const s = makeStyle(colorWanted(io, flags.color, io.stdout));
     for (const r of reports) {
       io.stdout.write(r.serverless === null
-        ? `${r.path}: not a valid model archive (${r.complete ? '' : 'stopped after '}${r.entries} entries, ${formatBytes(r.compressedBytes)} compressed)\n`
-        : `${r.path}: ${r.entries} entries, ${formatBytes(r.uncompressedBytes)} uncompressed (${formatBytes(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`);
+        ? `${r.path}: not a valid model archive (${r.complete ? '' : 'stopped after '}${plural(r.entries, 'entry', 'entries')}, ${size(r.compressedBytes)} compressed)\n`
+        : `${r.path}: ${plural(r.entries, 'entry', 'entries')}, ${size(r.uncompressedBytes)} uncompressed (${size(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`);
     }
     if (errors + warnings > 0) io.stdout.write('\n' + renderLintText(files, { errors, warnings }, s));
   }

@@ -80,7 +80,7 @@ function expand(path: string): Target[] {
 
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
 }
 
 /** A DA0001 finding on a file that could not be read at all (so it has no position inside). */

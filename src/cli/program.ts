@@ -128,7 +128,7 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
 
   const lint = configure(program.command('lint')).summary('lint endpoint configurations against the limits');
   if (full('lint')) lint
-    .description('Lint CloudFormation templates, AWS CLI inputs (create-model, create-endpoint-config, create-endpoint, create-transform-job) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
+    .description('Lint CloudFormation templates, AWS CLI inputs (create-endpoint-config, create-model, create-endpoint, create-transform-job, create-inference-component) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
     .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, recursively), or - for stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')

@@ -98,7 +98,9 @@ function costTable(r: RecommendResult, s: Style): string[] {
   const w = Math.max(...rows.map((x) => x.label.length));
   const out = ['', s.bold(`Monthly cost (${p.region} list prices${p.asOf ? ` as of ${p.asOf}` : ''}):`)];
   for (const row of rows) out.push(`  ${row.chosen ? s.green('>') : ' '} ${row.label.padEnd(w)}  ${row.chosen ? s.bold(row.value) : row.value}`);
-  if (r.breakEven) out.push(`  ${r.breakEven}`);
+  const rec = r.recommendation;
+  const k = rec ? rec.reasonIds.findIndex((id) => id === 'cost.break-even' || id === 'cost.no-longer-fits' || id === 'cost.stays-cheaper') : -1;
+  if (k >= 0) out.push(`  ${rec!.reasons[k]}`);
   out.push(s.dim('  Not counted: Savings Plans (up to 64% off), the free tier, S3, CloudWatch. Breakdowns: --format json.'));
   return out;
 }

@@ -1,6 +1,7 @@
 // Lint findings for people: grouped by file, a summary line.
 import type { ReportFile } from '../rules/lint/run';
 import type { Style } from './style';
+import { plural } from '../rules/text';
 
 export function renderLintText(results: ReportFile[], summary: { errors: number; warnings: number }, s: Style): string {
   const out: string[] = [];
@@ -17,7 +18,7 @@ export function renderLintText(results: ReportFile[], summary: { errors: number;
   }
   const total = summary.errors + summary.warnings;
   const files = results.filter((r) => r.findings.length).length;
-  const line = `${total} problem${total === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`;
+  const line = `${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(files, 'file')}`;
   out.push(summary.errors ? s.red.bold(`✖ ${line}`) : s.yellow.bold(`⚠ ${line}`));
   return out.join('\n') + '\n';
 }

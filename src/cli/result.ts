@@ -2,12 +2,14 @@
 
 import type { Advice } from '../rules/advise/decide';
 import type { Cost, Estimate } from '../rules/cost';
+import type { BreakEven } from '../rules/cost-choice';
 import type { OptionAssessment, Recommendation } from '../rules/engine';
 import type { Plan } from '../rules/plan/types';
 import type { ReasonId } from '../rules/reason';
 import type { Workload } from '../rules/workload';
 
-export const SCHEMA_VERSION = 1;
+/** 2: breakEven is a list of regions; the recommendation and every option that fits carry their plan. */
+export const SCHEMA_VERSION = 2;
 
 export interface OptionResult extends OptionAssessment {
   /** Monthly estimate at --requests; null without it, when the option does not fit, or when a price is unknown. */
@@ -28,8 +30,8 @@ export interface RecommendResult {
   assumptions: string[];
   /** The price table the costs come from; null without --requests. */
   prices: Advice['prices'];
-  /** The line saying where the cheapest option stops being cheapest; null when there is none. */
-  breakEven: string | null;
+  /** Which compared option is cheapest, by volume, from a thousandth to a thousand times --requests; empty without a volume or with fewer than two options compared. */
+  breakEven: BreakEven;
 }
 
 export function toResult(workload: Workload, c: Advice, assumptions: string[]): RecommendResult {
@@ -52,6 +54,6 @@ export function toResult(workload: Workload, c: Advice, assumptions: string[]): 
     advice: c.advice,
     assumptions: [...assumptions, ...c.assumptions],
     prices: c.prices,
-    breakEven: c.choice?.reasons.find((r) => r.id === 'cost.break-even' || r.id === 'cost.no-longer-fits')?.text ?? null,
+    breakEven: c.choice?.regions ?? [],
   };
 }

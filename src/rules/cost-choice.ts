@@ -4,15 +4,19 @@
 
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
-import { asyncEstimate, batchEstimate, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
+import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
 import { OPTION_NAMES, serverlessMemoryMB, type Assessment, type Check, type OptionAssessment } from './engine';
 import type { Deployment } from './plan/deployment';
 import { basePlan, instanceSpec, sizePlan, type Serve } from './plan/make';
 import type { Plan } from './plan/types';
 import { limit, limitEntry, type OptionId } from './limits';
-import type { PriceTable } from './prices';
+import { instancePrice, type PriceTable } from './prices';
+import { chooseBatch } from './advise/batch';
+import { breakEvenRegions, ceilBoundaries, crossingsWithin, regionsPerDay } from './advise/break-even';
+import { candidates, fitOn } from './instance-choice';
 import { formatCount, formatRate, type Rate } from './rate';
 import { formatBytes, formatDuration, formatUsd as usd } from './units';
+import { formatVolume } from './text';
 import type { Workload } from './workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
@@ -98,6 +102,17 @@ export function withTraffic(options: OptionAssessment[], priced: PricedOption[])
   });
 }
 
+/** Default plans by what they serve, per context: break-even searches price the same plans at many volumes. */
+const PLANS = new WeakMap<CostContext['deployment'], Map<string, Plan>>();
+function planOf(ctx: CostContext, serve: Serve): Plan {
+  let byServe = PLANS.get(ctx.deployment);
+  if (!byServe) PLANS.set(ctx.deployment, (byServe = new Map()));
+  const key = JSON.stringify([serve, ctx.prices.region, ctx.prices.asOf, ctx.workload]);
+  let p = byServe.get(key);
+  if (!p) byServe.set(key, (p = basePlan(serve, ctx.workload, ctx.deployment, ctx.prices)));
+  return p;
+}
+
 /** Prices one option's plan at a traffic, and sizes the plan for it; exported for break-even searches and tests. */
 export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: TrafficInput): PricedOption {
   const { workload: w, answers: a, prices } = ctx;
@@ -108,8 +123,9 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
       if (!o.fits && !pc) return notFitting('serverless', failed.join('; '));
       const memoryMB = serverlessMemoryMB(w.modelSizeBytes);
       if (memoryMB === null) return notFitting('serverless', 'the model does not fit Serverless memory');
-      const e = serverlessEstimate({ memoryMB, processingSeconds: w.processingSeconds, traffic, provisioned: pc }, prices);
-      const base = basePlan({ option: 'serverless', architecture: 'single-model', provisioned: pc }, w, ctx.deployment, prices);
+      const floor = limit(w.traffic === 'unpredictable' ? 'policy.serverless-concurrency-unpredictable' : 'policy.serverless-concurrency-intermittent');
+      const e = serverlessEstimate({ memoryMB, processingSeconds: w.processingSeconds, traffic, provisioned: pc, floor }, prices);
+      const base = planOf(ctx, { option: 'serverless', architecture: 'single-model', provisioned: pc });
       return fromEstimate('serverless', pc ? 'provisioned-concurrency' : 'on-demand', e.capacity ? sizePlan(base, { option: 'serverless', capacity: e.capacity }) : null, e);
     }
     case 'real-time':
@@ -117,14 +133,14 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
     case 'batch-transform': {
       if (!o.fits) return notFitting(o.option, failed.join('; '));
       const serve = ctx.serve(o.option);
-      const base = basePlan(serve, w, ctx.deployment, prices);
+      const base = planOf(ctx, serve);
       const i = instanceSpec(base);
       if (!i) return notFitting(o.option, 'no instance type in the catalog holds the model');
       if (base.ic) {
         const sized = basePlan(serve, w, ctx.deployment, prices, { averageRps: traffic.averageRps, peakRps: traffic.peakRps, processingSeconds: w.processingSeconds });
         const ic = sized.ic!;
         const m = ic.models[0]!;
-        const e = icEstimate({ instance: i, initialInstances: ic.initialInstances, maxInstances: ic.maxInstances, copies: m.copies, maxCopies: m.maxCopies, scaleToZero: ic.scaleToZero, traffic, modelSizeBytes: w.modelSizeBytes }, prices);
+        const e = icEstimate({ instance: i, initialInstances: ic.initialInstances, maxInstances: ic.maxInstances, copies: m.copies, maxCopies: m.maxCopies, scaleToZero: ic.scaleToZero, traffic, processingSeconds: w.processingSeconds, modelSizeBytes: w.modelSizeBytes }, prices);
         return fromEstimate('real-time', null, sized, e);
       }
       if (o.option === 'real-time') {
@@ -135,9 +151,37 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
         const e = asyncEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, latencySeconds: w.latencySeconds, modelSizeBytes: w.modelSizeBytes }, prices);
         return fromEstimate(o.option, null, sizePlan(base, { option: 'async', capacity: e.capacity! }), e);
       }
-      const e = batchEstimate({ instance: i, processingSeconds: w.processingSeconds, recordsPerSecond: traffic.averageRps, periodSeconds: a.requests.periodSeconds, deadlineSeconds: a.deadlineSeconds }, prices);
-      return fromEstimate(o.option, null, e.capacity ? sizePlan(base, { option: 'batch-transform', capacity: e.capacity }) : base, e);
+      const volume = { recordsPerSecond: traffic.averageRps, periodSeconds: a.requests.periodSeconds, deadlineSeconds: a.deadlineSeconds };
+      // The type and count that finish each run in time at the lowest cost, among the types that hold the model.
+      const sized = ctx.deployment.instanceType ? null : cheapestTransform(w, serve, volume, prices);
+      if (sized && !sized.chosen) return notFitting('batch-transform', sized.why);
+      const plan = sized?.chosen ? basePlan({ ...serve, sizedType: { type: sized.chosen.type, why: sized.why } }, w, ctx.deployment, prices) : base;
+      const e = batchEstimate({ instance: instanceSpec(plan)!, processingSeconds: w.processingSeconds, ...volume }, prices);
+      return fromEstimate(o.option, null, e.capacity ? sizePlan(plan, { option: 'batch-transform', capacity: e.capacity }) : plan, e);
     }
+  }
+}
+
+/** Batch Transform: the cheapest type and count that meet the deadline (src/rules/advise/batch.ts), with why. */
+function cheapestTransform(w: Workload, serve: Serve, volume: { recordsPerSecond: number; periodSeconds: number; deadlineSeconds: number | null }, prices: PriceTable): { chosen: { type: string } | null; why: string } {
+  const { recordsPerRun, deadline } = batchRun(volume);
+  const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
+  const list = candidates(w, serve, prices, 'transform').filter((i) => fitOn(i, need, w.gpu).holds);
+  const ct = (w.contentType ?? '').toLowerCase();
+  const job = { records: recordsPerRun, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: deadline, splittable: /csv|jsonlines|json-lines|x-ndjson|text\/plain|recordio|tfrecord/.test(ct) };
+  const c = chooseBatch(job, list.map((i) => ({ type: i.type, vcpu: i.vcpu, memoryGiB: i.memoryGiB, gpus: i.gpus, hourlyUsd: instancePrice(prices, 'batch', i.type)?.usd ?? null, workers: Math.max(1, fitOn(i, need, w.gpu).copies) })));
+  const within = `${formatCount(recordsPerRun)} records within ${formatDuration(deadline)}`;
+  switch (c.reason.id) {
+    case 'nothing-fits': {
+      const f = c.reason.fastest;
+      return { chosen: null, why: `no transform instance type finishes ${within}, even with ${c.reason.maxInstances} instances${f ? ` (the fastest: ${formatDuration(f.runSeconds)} on ${f.instances} x ${f.type})` : ''}; give a later deadline, or make processing faster` };
+    }
+    case 'price-unknown':
+      return { chosen: c.chosen, why: `the type that finishes ${within} with the fewest instance-hours (the prices of the types that meet the deadline are unknown)` };
+    case 'larger-type-fits':
+      return { chosen: c.chosen, why: `the cheapest type that finishes ${within}: ${c.reason.smallest.type} would need more than ${limit('batch-transform.instances')} instances` };
+    default:
+      return { chosen: c.chosen, why: `the cheapest type and count that finish ${within}${c.reason.runnerUp ? ` (next: ${c.reason.runnerUp.type} at ${usd(c.reason.runnerUp.costPerRunUsd)} a run)` : ''}` };
   }
 }
 
@@ -177,6 +221,8 @@ export interface CostChoice {
   note: string | null;
   /** How best was chosen, for the summary: "the cheapest option that fits", "the only option that fits". */
   headline: string | null;
+  /** Which compared option is cheapest from a thousandth to a thousand times the volume; empty with fewer than two. */
+  regions: BreakEven;
 }
 
 
@@ -215,11 +261,11 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const { workload: w, assessment, answers: a } = ctx;
   const flowchart = assessment.recommendation?.option ?? null;
   const candidates = priced.filter((p) => competes(w, p, flowchart));
-  if (candidates.length === 0) return { best: null, next: null, reasons: [], candidates: [], note: null, headline: null };
+  if (candidates.length === 0) return { best: null, next: null, reasons: [], candidates: [], note: null, headline: null, regions: [] };
   const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${unknown.flatMap((p) => p.unpriced).join('; ')}), so the flowchart decides`, headline: null };
+    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${[...new Set(unknown.flatMap((p) => p.unpriced))].join('; ')}), so the flowchart decides`, headline: null, regions: [] };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -227,7 +273,7 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const reasons: Reason[] = [];
   const what = w.batch ? 'records' : 'requests';
   // The volume as the user wrote it (5M/day), and what it counts.
-  const volume = `${formatCount(a.requests.count)} ${what}/${a.requests.period}`;
+  const volume = formatVolume(a.requests, what);
   if (!next) {
     const others = priced.filter((p) => p.fits && !compared.includes(p.option));
     reasons.push(
@@ -235,56 +281,53 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
         ? reason('cost.only-fit', `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd })
         : reason('cost.only-compared-fit', `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd }),
     );
-    return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits' };
+    return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits', regions: [] };
   }
   const diff = next.cost!.monthlyUsd - best.cost!.monthlyUsd;
   const pct = next.cost!.monthlyUsd > 0 ? Math.round((diff / next.cost!.monthlyUsd) * 100) : 0;
   reasons.push(reason('cost.cheapest', `cheapest option that fits: about ${usd(best.cost!.monthlyUsd)} a month, ${usd(diff)} (${pct}%) less than ${optionLabel(next)} at ${usd(next.cost!.monthlyUsd)}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd, next: next.option, nextMonthlyUsd: next.cost!.monthlyUsd }));
-  const be = breakEven(best, next, (p, m) => costAt(ctx, p, m));
-  if (be !== null) {
-    const perDay = `${formatCount(a.requests.perSecond * be.multiplier * 24 * 60 * 60)} ${what} a day`;
-    // A crossing where one side stops fitting is a limit, not a price.
-    const past = be.below ? be.multiplier * 1.01 : be.multiplier / 1.01;
-    const o = assessment.options.find((x) => x.option === best.option)!;
-    const beyond = priceOption(o, ctx, scaled(ctx.traffic, past));
-    // bestWins: on which side of the crossing (a multiple of today's volume) best stays the pick.
-    const data = { option: best.option, next: next.option, multiplier: be.multiplier, bestWins: be.below ? 'below' : 'above' };
-    if (!beyond.fits) reasons.push(reason('cost.no-longer-fits', `${be.below ? 'above' : 'below'} about ${perDay}, ${optionLabel(best)} no longer fits (${beyond.reason}); ${optionLabel(next)} does`, data));
-    else reasons.push(reason('cost.break-even', `break-even: ${optionLabel(best)} is cheaper ${be.below ? 'below' : 'above'} about ${perDay}; ${optionLabel(next)} ${be.below ? 'above' : 'below'} it`, data));
-  } else {
-    reasons.push(reason('cost.stays-cheaper', `${optionLabel(best)} stays cheaper from a thousandth to a thousand times this volume`, { option: best.option }));
-  }
-  return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits' };
+  const { regions, text } = breakEvenOf(ctx, candidates, what);
+  reasons.push(text);
+  return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits', regions };
 }
 
-/**
- * Where the two costs cross, as a multiple of today's volume (peak scaled alike), searched from
- * 1/1000 to 1000 times. below: best is cheaper below the crossing.
- */
-export function breakEven(best: PricedOption, next: PricedOption, costAt: (p: PricedOption, m: number) => number | null): { multiplier: number; below: boolean } | null {
-  const cheaper = (m: number) => {
-    const b = costAt(best, m);
-    const n = costAt(next, m);
-    return b === null || n === null ? null : b <= n;
-  };
-  const search = (lo: number, hi: number, bestAtLo: boolean) => {
-    // Geometric bisection: lo keeps bestAtLo, hi the other.
-    for (let k = 0; k < 40; k++) {
-      const mid = Math.sqrt(lo * hi);
-      const c = cheaper(mid);
-      if (c === null) return null;
-      if (c === bestAtLo) lo = mid;
-      else hi = mid;
-    }
-    return Math.sqrt(lo * hi);
-  };
-  if (cheaper(1000) === false) {
-    const m = search(1, 1000, true);
-    return m === null ? null : { multiplier: m, below: true };
+/** Which option is cheapest from a thousandth to a thousand times the volume, and the reason that names the crossings within ten times. */
+function breakEvenOf(ctx: CostContext, candidates: PricedOption[], what: string): { regions: BreakEven; text: Reason } {
+  const a = ctx.answers;
+  const perDay = a.requests.perSecond * 86_400;
+  const byOption = new Map(candidates.map((p) => [p.option, p]));
+  const cost = (o: OptionId, m: number) => costAt(ctx, byOption.get(o)!, m);
+  // Instance counts step where the average load crosses a whole instance: every such step within
+  // ten times the volume either way is a boundary (where the text names crossings); beyond that,
+  // the scan's grid of 24 points a decade finds where the cheapest option changes.
+  const util = limit('policy.target-utilisation');
+  const near = { from: 0.1, to: 10 };
+  const boundaries = candidates.flatMap((p) => (p.plan?.workers ? ceilBoundaries((ctx.traffic.averageRps * ctx.workload.processingSeconds) / (p.plan.workers * util), near, 1000) : []));
+  const regions = breakEvenRegions(candidates.map((p) => p.option), cost, boundaries);
+  const list = regionsPerDay(regions, perDay);
+  const at = (m: number) => `${formatCount(perDay * m)} ${what} a day`;
+  const name = (o: OptionId | null) => (o ? optionLabel(byOption.get(o)!) : 'no option compared');
+  const crossings = crossingsWithin(regions, 10);
+  const best = candidates.reduce((x, y) => (y.cost!.monthlyUsd < x.cost!.monthlyUsd ? y : x));
+  if (crossings.length === 0) {
+    return { regions: list, text: reason('cost.stays-cheaper', `${optionLabel(best)} stays the cheapest from a tenth to ten times this volume (${at(0.1)} to ${at(10)})`, { option: best.option }) };
   }
-  if (cheaper(0.001) === false) {
-    const m = search(0.001, 1, false);
-    return m === null ? null : { multiplier: m, below: false };
+  // A crossing where the cheaper option stops fitting is a limit, not a price.
+  const stops = crossings.find((c) => c.from !== null && !Number.isFinite(cost(c.from, c.atMultiplier * 1.001) ?? Infinity));
+  const inRange = regions.filter((r) => r.toMultiplier > 0.1 && r.fromMultiplier < 10);
+  const parts = inRange.map((r, i) => {
+    if (i === 0) return `${name(r.option)} is the cheapest below about ${at(r.toMultiplier)}`;
+    if (i === inRange.length - 1) return `${name(r.option)} above it`;
+    return `${name(r.option)} from there to about ${at(r.toMultiplier)}`;
+  });
+  const data = { option: best.option, crossings: crossings.length, firstAtPerDay: perDay * crossings[0]!.atMultiplier };
+  if (stops && crossings.length === 1) {
+    const beyond = priceOption(ctx.assessment.options.find((x) => x.option === stops.from)!, ctx, scaled(ctx.traffic, stops.atMultiplier * 1.01));
+    const cheaperBelow = stops.atMultiplier >= 1;
+    return { regions: list, text: reason('cost.no-longer-fits', `${cheaperBelow ? 'above' : 'below'} about ${at(stops.atMultiplier)}, ${name(stops.from)} no longer fits (${beyond.reason}); ${name(stops.to)} does`, data) };
   }
-  return null;
+  return { regions: list, text: reason('cost.break-even', `break-even: ${parts.join(', ')}`, data) };
 }
+
+/** Which option is cheapest, by volume: JSON's breakEven. */
+export type BreakEven = Array<{ fromPerDay: number; toPerDay: number; option: OptionId | null }>;

@@ -6,9 +6,12 @@
 // never 0 and never a partial sum.
 
 import { limit, type LimitId } from './limits';
+import { instancesAtPeak, provisionedConcurrency, queueingTarget, serverlessMaxConcurrency } from './advise/queueing';
+import { uptime } from './advise/uptime';
 import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
 import { formatCount, formatRate } from './rate';
 import { formatBytes, formatDuration, formatUsd, groupThousands } from './units';
+import { plural } from './text';
 import type { Traffic } from './workload';
 import type { Architecture } from './engine';
 
@@ -73,6 +76,15 @@ export const monthSeconds = () => limit('policy.month');
 export const monthHours = () => limit('policy.month') / HOUR;
 
 const cents = (n: number) => Math.round(n * 100) / 100;
+/** A share as a percentage: two significant digits below 10%. */
+const pct = (x: number) => (x > 0 && x < 0.0001 ? 'under 0.01%' : `${x < 0.1 ? Number((x * 100).toPrecision(2)) : Math.round(x * 100)}%`);
+
+/** Share of the month an endpoint that scales to zero is up (the up-time model, src/rules/advise/uptime.ts). */
+export function upFraction(perSecond: number, scaleInDelaySeconds: number, startupSeconds: number, processingSeconds: number): number {
+  return uptime({ perSecond, scaleInDelaySeconds, startupSeconds, processingSeconds, monthSeconds: monthSeconds() }).upFraction;
+}
+/** Inference components: up between the first request and 25 min after the last, plus each wake's start-up. */
+export const icUpFraction = (perSecond: number, processingSeconds: number) => upFraction(perSecond, limit('inference-components.scale-in-to-zero'), limit('inference-components.scale-out-from-zero'), processingSeconds);
 /** A unit price ($/h, $/s, $/GB): amounts of a dollar or more as every amount is written, smaller ones to 3 significant digits. */
 const unitPrice = (n: number) => (n >= 1 ? formatUsd(n) : `$${Number(n.toPrecision(3))}`);
 // Four significant digits, at most three decimals (as toLocaleString('en-US') wrote them).
@@ -186,7 +198,9 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   const { instance: i, processingSeconds: p, traffic: t } = input;
   const util = limit('policy.target-utilisation');
   const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps, p, i.workers));
-  const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers));
+  // At the peak: the target utilisation, or more where queueing needs it (Erlang C).
+  const queue = instancesAtPeak({ peakPerSecond: t.peakRps, processingSeconds: p, slotsPerInstance: Math.max(1, Math.round(i.workers)), min: minInstances });
+  const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers), queue.instances);
   const capacity: RealTimeCapacity = {
     initialInstanceCount: minInstances,
     minInstances,
@@ -199,7 +213,7 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   storageLine(b, prices, i, minInstances, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
-    `instances = ceil(rate x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}`,
+    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps)} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
     `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
     monthAssumption(),
   );
@@ -228,6 +242,7 @@ export interface IcInput {
   maxCopies: number;
   scaleToZero: boolean;
   traffic: TrafficInput;
+  processingSeconds: number;
   modelSizeBytes: number | null;
 }
 
@@ -240,15 +255,16 @@ export interface IcInput {
 export function icEstimate(input: IcInput, prices: PriceTable): Estimate<IcCapacity> & { upFraction: number } {
   const { instance: i, traffic: t, initialInstances: n } = input;
   const idle = limit('inference-components.scale-in-to-zero');
-  const up = input.scaleToZero ? 1 - Math.exp(-t.averageRps * idle) : 1;
-  const pct = up >= 0.995 ? '100%' : `${Number((up * 100).toPrecision(2))}%`;
+  const wake = limit('inference-components.scale-out-from-zero');
+  const up = input.scaleToZero ? icUpFraction(t.averageRps, input.processingSeconds) : 1;
+  const upPct = up >= 0.995 ? '100%' : `${Number((up * 100).toPrecision(2))}%`;
   const b = new Builder();
-  hourlyLine(b, prices, 'hosting', i, n * monthHours() * up, input.scaleToZero ? `${n} x ${i.type} up ${pct} of the month` : `${n} x ${i.type} all month`);
+  hourlyLine(b, prices, 'hosting', i, n * monthHours() * up, input.scaleToZero ? `${n} x ${i.type} up ${upPct} of the month` : `${n} x ${i.type} all month`);
   storageLine(b, prices, i, n * up, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
     ...(input.scaleToZero
-      ? [`scales to zero: up ${pct} of the month = 1 - e^(-${formatRate(t.averageRps)} x ${formatDuration(idle)} idle before the last instance goes), as if requests came at random; bursts leave longer idle gaps, so the saving may be larger`]
+      ? [`scales to zero: up ${upPct} of the month: each request that finds it at zero wakes it (${formatDuration(wake)} billed start-up), and it stays up until ${formatDuration(idle)} pass without a request, for requests at random at ${formatRate(t.averageRps)}; bursts leave longer idle gaps, so the saving may be larger`]
       : []),
     `${n} instance${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} ${input.copies} ${input.copies === 1 ? 'copy' : 'copies'} of each model for the average ${formatRate(t.averageRps)}; up to ${input.maxInstances} for the peak ${formatRate(t.peakRps)} (${input.maxCopies} ${input.maxCopies === 1 ? 'copy' : 'copies'}); hours above the average at peaks are not counted`,
     monthAssumption(),
@@ -269,8 +285,10 @@ export interface ServerlessInput {
   memoryMB: number;
   processingSeconds: number;
   traffic: TrafficInput;
-  /** With Provisioned Concurrency, sized to the average concurrency (at least 1). */
+  /** With Provisioned Concurrency, sized to cover the peak. */
   provisioned: boolean;
+  /** The least MaxConcurrency to set (the default for the traffic pattern). */
+  floor?: number;
 }
 
 /** Seconds billed per request: per millisecond, rounded up. */
@@ -279,17 +297,21 @@ const billedSeconds = (s: number) => Math.ceil(s * 1000 - 1e-9) / 1000;
 export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): Estimate<ServerlessCapacity> {
   const { memoryMB: mem, processingSeconds: p, traffic: t } = input;
   const max = limit('serverless.max-concurrency');
-  const peakConcurrency = Math.ceil(t.peakRps * p - 1e-9);
-  const fitsPeak = peakConcurrency <= max;
+  // The least MaxConcurrency that throttles under the policy share of the peak's requests (Erlang B).
+  const q = serverlessMaxConcurrency({ peakPerSecond: t.peakRps, processingSeconds: p });
+  const load = `${formatRate(t.peakRps)} x ${formatDuration(p)} = ${num(q.load)} requests in flight`;
   const check: CapacityCheck = {
-    limit: 'serverless.max-concurrency', value: peakConcurrency, limitValue: max, pass: fitsPeak,
-    message: fitsPeak
-      ? `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is within Serverless's MaxConcurrency limit of ${max}`
-      : `peak concurrency ${peakConcurrency} (${formatRate(t.peakRps)} x ${formatDuration(p)}) is above Serverless's MaxConcurrency limit of ${max}`,
+    limit: 'serverless.max-concurrency', value: q.count, limitValue: max, pass: !q.capped,
+    message: !q.capped
+      ? `MaxConcurrency ${q.count} throttles ${pct(q.share)} of the peak's requests (${load}; Erlang B, the policy allows ${pct(queueingTarget())}), within Serverless's limit of ${max}`
+      : `at the peak (${load}), even Serverless's MaxConcurrency limit of ${max} throttles ${pct(q.share)} of requests, more than the ${pct(queueingTarget())} the policy allows (Erlang B)`,
   };
-  if (!fitsPeak) return { fits: false, reason: check.message, checks: [check], capacity: null, cost: null, unpriced: [] };
-  const pc = input.provisioned ? Math.max(1, Math.ceil(t.averageRps * p - 1e-9)) : null;
-  const capacity: ServerlessCapacity = { memoryMB: mem, maxConcurrency: Math.max(1, peakConcurrency, pc ?? 0), provisionedConcurrency: pc };
+  if (q.capped) return { fits: false, reason: check.message, checks: [check], capacity: null, cost: null, unpriced: [] };
+  // Provisioned Concurrency covers the peak: callers cannot wait out a cold start.
+  const pcSizing = input.provisioned ? provisionedConcurrency({ peakPerSecond: t.peakRps, processingSeconds: p, averagePerSecond: t.averageRps, coldStartAbsorbed: false, maxConcurrency: max }) : null;
+  const pc = pcSizing ? pcSizing.count : null;
+  // MaxConcurrency costs nothing until used: never below the default for the traffic pattern.
+  const capacity: ServerlessCapacity = { memoryMB: mem, maxConcurrency: Math.min(max, Math.max(q.count, pc ?? 0, input.floor ?? 1)), provisionedConcurrency: pc };
   const b = new Builder();
   const requests = t.averageRps * monthSeconds();
   const seconds = requests * billedSeconds(p);
@@ -307,12 +329,12 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
     if (b.need(keep, `Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`Provisioned Concurrency ${pc} x ${num(monthHours())} h, always on, at ${unitPrice(keep.usd)}/s`, provisionedSeconds * keep.usd);
     if (b.need(run, `inference under Provisioned Concurrency at ${mem} MB ($/s)`)) b.add(`compute under Provisioned Concurrency: ${num(within)} s at ${unitPrice(run.usd)}/s`, within * run.usd);
     if (spill > 0 && b.need(onDemand, `Serverless compute at ${mem} MB ($/s)`)) b.add(`compute above it: ${num(spill)} s at ${unitPrice(onDemand.usd)}/s`, spill * onDemand.usd);
-    b.assumptions.push(`Provisioned Concurrency ${pc}: the average concurrency (${formatRate(t.averageRps)} x ${formatDuration(p)}), at least 1; requests above it at peaks may meet cold starts`);
+    b.assumptions.push(`Provisioned Concurrency ${pc}: covers the peak, so that at most ${pct(pcSizing!.share)} of its requests spill to on-demand capacity and meet a cold start (Erlang B; the policy allows ${pct(queueingTarget())})`);
   }
   dataLines(b, prices, t);
   b.assumptions.unshift(
     `${formatDuration(billedSeconds(p))} billed per request (per millisecond) at ${mem} MB (${gb} GB)`,
-    `peak concurrency ${peakConcurrency} = ${formatRate(t.peakRps)} x ${formatDuration(p)}, within the ${max} MaxConcurrency limit`,
+    `MaxConcurrency ${capacity.maxConcurrency}: ${q.count} keeps throttling at the peak (${load}) under ${pct(queueingTarget())} (Erlang B)${capacity.maxConcurrency > q.count ? `; ${capacity.maxConcurrency}, the default for the traffic pattern, since unused concurrency costs nothing` : ''}`,
     monthAssumption(),
   );
   if (capacity.maxConcurrency > limit('serverless.account-concurrency-observed')) {
@@ -353,18 +375,22 @@ export function asyncEstimate(input: AsyncInput, prices: PriceTable): Estimate<A
   const maxInstances = Math.max(1, minInstances, instancesFor(t.peakRps, p, i.workers));
   const capacity: AsyncCapacity = { initialInstanceCount: 1, minInstances, maxInstances, backlogPerInstance: limit('policy.async-backlog-per-instance') };
   const busyHours = (t.averageRps * monthSeconds() * p) / i.workers / util / HOUR;
-  const hours = Math.max(busyHours, minInstances * monthHours());
+  // Scaled to zero, an instance is up from each wake (its start-up billed) until the queue has been
+  // empty for the scale-in delay (the up-time model); the busy hours when they are more.
+  const up = toZero ? upFraction(t.averageRps, limit('policy.target-tracking-scale-in-delay'), limit('policy.async-scale-out-from-zero'), p) : 1;
+  const hours = Math.max(busyHours, toZero ? up * monthHours() : minInstances * monthHours());
   const b = new Builder();
   // The label says what the hours count: the busy hours, or the minimum kept up when that is more.
   const floorBinds = !toZero && busyHours < minInstances * monthHours();
-  hourlyLine(b, prices, 'async', i, hours, toZero ? 'busy instances' : floorBinds ? `${minInstances} instance kept up all month` : `busy instances (at least ${minInstances} up)`);
+  const upBinds = toZero && up * monthHours() >= busyHours;
+  hourlyLine(b, prices, 'async', i, hours, toZero ? (upBinds ? `1 instance up ${pct(up)} of the month` : 'busy instances') : floorBinds ? `${minInstances} instance kept up all month` : `busy instances (at least ${minInstances} up)`);
   storageLine(b, prices, i, hours / monthHours(), input.modelSizeBytes);
   dataLines(b, prices, t);
   const wait = input.latencySeconds === null ? 'callers wait for queued results' : `callers wait up to ${formatDuration(input.latencySeconds)}`;
   b.assumptions.unshift(
-    `busy instance-hours = requests x ${formatDuration(p)} / (${i.workers} workers x ${Math.round(util * 100)}% utilisation)`,
+    `busy instance-hours = requests x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% utilisation)`,
     toZero
-      ? `scales to zero when the queue is empty: ${wait}, longer than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))})`
+      ? `scales to zero when the queue is empty: ${wait}, longer than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))}); up ${pct(up)} of the month: each request that finds it at zero wakes it (start-up billed) and it stays up until ${formatDuration(limit('policy.target-tracking-scale-in-delay'))} pass with an empty queue, for requests at random at ${formatRate(t.averageRps)}`
       : `keeps ${minInstances} instance running: ${wait}, less than a scale-out from zero (about ${formatDuration(limit('policy.async-scale-out-from-zero'))})`,
     `up to ${maxInstances} instance${maxInstances === 1 ? '' : 's'} for the peak ${formatRate(t.peakRps)}`,
     monthAssumption(),
@@ -394,13 +420,17 @@ export interface BatchInput {
   deadlineSeconds: number | null;
 }
 
+/** One run of a batch volume: how often, how many records, and when it must finish. */
+export function batchRun(input: Pick<BatchInput, 'recordsPerSecond' | 'periodSeconds' | 'deadlineSeconds'>): { interval: number; recordsPerRun: number; deadline: number } {
+  const interval = Math.max(input.periodSeconds, limit('policy.batch-min-run-interval'));
+  return { interval, recordsPerRun: input.recordsPerSecond * interval, deadline: input.deadlineSeconds ?? interval };
+}
+
 export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<BatchCapacity> {
   const { instance: i, processingSeconds: p } = input;
-  const interval = Math.max(input.periodSeconds, limit('policy.batch-min-run-interval'));
+  const { interval, recordsPerRun, deadline } = batchRun(input);
   const runsPerMonth = monthSeconds() / interval;
-  const recordsPerRun = input.recordsPerSecond * interval;
   const startup = limit('policy.batch-job-startup');
-  const deadline = input.deadlineSeconds ?? interval;
   const work = recordsPerRun * p; // worker-seconds per run
   const maxCount = limit('batch-transform.instances');
   const deadlineText = input.deadlineSeconds === null ? `the run interval (${formatDuration(interval)})` : `the ${formatDuration(deadline)} deadline`;
@@ -423,7 +453,7 @@ export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<B
   const b = new Builder();
   hourlyLine(b, prices, 'batch', i, hours, `${num(runsPerMonth)} runs x ${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${formatDuration(runSeconds)}`);
   b.assumptions.push(
-    `one run every ${formatDuration(interval)}, ${formatCount(recordsPerRun)} records each: ${formatCount(recordsPerRun)} x ${formatDuration(p)} / (${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${i.workers} workers) + ${formatDuration(startup)} start-up per job`,
+    `one run every ${formatDuration(interval)}, ${formatCount(recordsPerRun)} records each: ${formatCount(recordsPerRun)} x ${formatDuration(p)} / (${instanceCount} instance${instanceCount === 1 ? '' : 's'} x ${plural(i.workers, 'worker')}) + ${formatDuration(startup)} start-up per job`,
     `InstanceCount ${instanceCount}: the fewest that finish within ${deadlineText}`,
     monthAssumption(),
     'S3 storage of input and output is not counted',

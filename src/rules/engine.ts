@@ -4,7 +4,8 @@
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
 import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
-import { formatBytes, formatDuration } from './units';
+import { formatBytes, formatBytesAlike, formatDuration } from './units';
+import { withArticle } from './text';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
 import type { Workload } from './workload';
 
@@ -185,7 +186,7 @@ function serverlessChecks(w: Workload): Check[] {
       value: need,
       limitValue: max,
       pass,
-      message: `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(need)} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytes(max)}`,
+      message: `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(need, max)[0]} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytesAlike(need, max)[1]}`,
       source: limitEntry('serverless.memory-max').source,
     });
   }
@@ -205,7 +206,7 @@ function serverlessChecks(w: Workload): Check[] {
   }
   checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
   checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
-  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, `a ${w.pipeline}-container pipeline`));
+  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, withArticle(`${w.pipeline}-container pipeline`)));
   return checks;
 }
 
@@ -486,7 +487,7 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
         reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`, { option: 'serverless' }),
         w.modelSizeBytes === null
           ? reason('serverless.memory-assumed', `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`, { memoryMB: memory! })
-          : reason('serverless.memory', `a ${formatBytes(w.modelSizeBytes)} model fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
+          : reason('serverless.memory', `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
         w.latencySeconds === null
           ? reason('serverless.cold-starts', 'callers can wait, so cold starts after idle periods are acceptable')
           : reason('serverless.cold-starts', `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`, { latencySeconds: w.latencySeconds }),

@@ -527,7 +527,12 @@ const TABLE = [
     id: 'policy.async-scale-out-from-zero', option: 'policy', limits: 'time an Asynchronous endpoint takes to scale out from zero instances (alarm, instance launch, model load)', kind: 'default',
     value: 10 * 60, unit: 'seconds', source: POLICY,
     note: 'deploy-advisor policy: callers that cannot wait this long need at least one instance running (MinCapacity 1).',
+  },  {
+    id: 'policy.target-tracking-scale-in-delay', option: 'policy', limits: 'idle time before target tracking scales an Asynchronous endpoint in to zero instances (its low alarm)', kind: 'default',
+    value: 15 * 60, unit: 'seconds', source: POLICY,
+    note: 'deploy-advisor policy: target tracking scales in after its low alarm has seen 15 one-minute data points below the target (AWS measured about 15 min to reach 0 copies for inference components; see inference-components.scale-in-to-zero). Each wake keeps the endpoint up at least this long after its last request.',
   },
+
   {
     id: 'policy.batch-job-startup', option: 'policy', limits: 'billed start-up time of each instance of a transform job (launch, image pull, model load)', kind: 'default',
     value: 5 * 60, unit: 'seconds', source: POLICY,
@@ -547,11 +552,6 @@ const TABLE = [
     id: 'policy.endpoint-volume', option: 'policy', limits: 'ML storage volume assumed per instance without local NVMe storage, for storage charges', kind: 'default',
     value: 30 * GIB, unit: 'bytes', source: POLICY,
     note: 'deploy-advisor policy: larger when the model is larger (the docs advise raising VolumeSizeInGB for models above 30 GB).',
-  },
-  {
-    id: 'policy.copies-per-request-concurrency', option: 'policy', limits: 'concurrent requests per inference-component copy that target tracking aims at (ConcurrentRequestsPerCopyHighResolution)', kind: 'default',
-    value: 5, unit: 'count', source: POLICY,
-    note: 'deploy-advisor policy, taken from AWS\'s scale-to-zero samples (TargetValue 5); lower it for models that serve one request at a time.',
   },
   {
     id: 'policy.ic-memory-unknown', option: 'policy', limits: 'MinMemoryRequiredInMb generated for an inference component whose model size is not given', kind: 'default',

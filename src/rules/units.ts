@@ -99,6 +99,33 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/**
+ * Sizes that are compared with each other, in one unit: binary when any of them is a binary size
+ * (a whole number of MiB), else decimal, at the scale of the largest, so "needs about 8.94 GiB;
+ * has 16 GiB" never reads GB against GiB. A size under a hundredth of that scale keeps a scale
+ * of its own in the same family ("3 B ... within its 5 GiB disk", not "0 GiB"). Up to two
+ * decimals: a need just above a limit does not round down to it.
+ */
+export function formatBytesAlike(...values: number[]): string[] {
+  // Binary when any of them is a whole number of MiB (a limit of 6 GiB, a GPU's 22.5 GiB), else decimal.
+  const binary = values.some((v) => v >= KIB ** 2 && v % KIB ** 2 === 0);
+  const units: Array<[string, number]> = binary
+    ? [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB], ['B', 1]]
+    : [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3], ['B', 1]];
+  const scale = (v: number) => units.find(([, f]) => v >= f) ?? ['B', 1];
+  const shared = scale(Math.max(...values));
+  return values.map((v) => {
+    const [unit, factor] = v >= shared[1] / 100 ? shared : scale(v);
+    return `${trim(v / factor)} ${unit}`;
+  });
+}
+
+/** Bytes in binary units always, for a report whose limits are binary: "3 B", "4.88 KiB", "1.5 GiB". */
+export function formatBinaryBytes(bytes: number): string {
+  const [unit, factor] = ([['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]] as Array<[string, number]>).find(([, f]) => bytes >= f) ?? ['B', 1];
+  return `${trim(bytes / factor)} ${unit}`;
+}
+
 /** Seconds for people: "300 ms", "45 s", "10 min", "1 h". */
 export function formatDuration(seconds: number): string {
   if (seconds < 1) return `${trim(seconds * 1000)} ms`;

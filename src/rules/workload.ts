@@ -1,6 +1,8 @@
 // A workload in base units: bytes and seconds. The CLI turns flags, answers files and prompts
 // into this; the engine reads nothing else.
 
+import type { ActiveHours } from './advise/active-hours';
+
 export const TRAFFIC = ['sustained', 'intermittent', 'unpredictable'] as const;
 export type Traffic = (typeof TRAFFIC)[number];
 
@@ -32,4 +34,10 @@ export interface Workload {
   imageSizeBytes?: number;
   /** Request content type; null when not known. */
   contentType: string | null;
+  /** Requests one model copy serves at once (model-server workers, or an LLM container's batch), when given. */
+  concurrencyPerCopy?: number;
+  /** Models in regular use on a multi-model endpoint, when fewer than all. */
+  hotModels?: number;
+  /** When the traffic comes (outside these hours the fleet goes to its minimum), when given. */
+  activeHours?: ActiveHours;
 }

@@ -7,7 +7,7 @@ import { sarifValidator } from '../sarif';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 import { describe, expect, it } from 'vitest';
 import { checkEntries, detectFramework, serverlessFit } from '../../src/rules/artifact/checks';
-import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { BIN, cli, expectOneLineError, expectSchema, ROOT } from '../cli/helpers';
 import { files, header, tar, tgz, type TarEntry } from './tarball';
 
 const dir = mkdtempSync(join(tmpdir(), 'da-art-'));
@@ -166,7 +166,9 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
   const scan = (p: string) => {
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'check-artifact', '--format', 'json', p], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    return { ms: Date.now() - t0, code: r.status, j: JSON.parse(r.stdout), peak: peakMiB(r.stderr) };
+    const j = JSON.parse(r.stdout);
+    expectSchema('check-artifact', j);
+    return { ms: Date.now() - t0, code: r.status, j, peak: peakMiB(r.stderr) };
   };
 
   it(`a compression bomb is stopped, within bare Node + ${HEADROOM_MIB} MiB`, async () => {
@@ -219,7 +221,7 @@ describe('check-artifact reports like lint', () => {
   it('text groups findings under the archive with the entry name', () => {
     const r = cli(['check-artifact', archive('t.tar.gz', [...files('model.pth', 'code/inference.py'), { name: '../x', data: 'y' }])]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\. {2}DA5003\n/);
+    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\.; create the archive from inside the model folder, naming only what is in it \(cd <model folder> && tar czf \.\.\/model\.tar\.gz \*\) {2}DA5003\n/);
   });
 });
 
@@ -326,6 +328,43 @@ describe('check-artifact verdicts (issue 11, item 9)', () => {
       ['DA5006', 'warning', 'code/._inference.py'],
       ['DA5006', 'warning', 'model.tar.gz'],
     ]);
-    expect(j.files[0].findings[2]).toMatchObject({ messageId: 'unneeded', message: expect.stringMatching(/archive inside the archive/) });
+    expect(j.files[0].findings[2]).toMatchObject({ messageId: 'nestedArchive', message: expect.stringMatching(/archive inside the archive/) });
+  });
+});
+
+describe('check-artifact messages read right (issue 21, item 6)', () => {
+  const messages = (j: { files: Array<{ findings: Array<{ ruleId: string; message: string }> }> }) => j.files[0]!.findings.map((f) => `${f.ruleId} ${f.message}`);
+
+  it('an absolute path (tar -P): how to make the archive, and no "cd  &&" wrapper-folder advice', () => {
+    const { j } = check(archive('abs.tar.gz', files('/abs/dir/model.pth')));
+    const m = messages(j);
+    expect(m).toContain('DA5003 /abs/dir/model.pth is an absolute path; entries must be relative to the model folder: create the archive from inside it, without -P (cd /abs/dir && tar czf ../model.tar.gz *)');
+    expect(m.join('\n')).not.toMatch(/DA5004|cd {2}&&|everything is inside \//);
+  });
+
+  it('entries climbing out with ..: no "cd .. &&"', () => {
+    const { j } = check(archive('up.tar.gz', files('../model.pth', '../code/inference.py')));
+    const m = messages(j);
+    expect(m.filter((x) => x.startsWith('DA5003'))).toHaveLength(2);
+    expect(m.join('\n')).not.toMatch(/DA5004|cd \.\. &&/);
+  });
+
+  it('a nested archive: one sentence that says what to do', () => {
+    const { j } = check(archive('nest.tar.gz', files('model.pth', 'code/inference.py', 'inner.tar.gz')));
+    expect(messages(j)).toEqual(['DA5006 inner.tar.gz: an archive inside the archive, which SageMaker does not extract (was the tarball itself packed by mistake?); leave it out, and put the files it holds in instead if the model needs them']);
+  });
+
+  it('"1 entry", and sizes in binary units throughout, as the limits are', () => {
+    const r = cli(['check-artifact', archive('one.tar.gz', [{ name: 'model.pt', data: Buffer.alloc(5000) }])]);
+    expect(r.stdout).toMatch(/^\S+one\.tar\.gz: 1 entry, 4\.88 KiB uncompressed \(\d+ B compressed\), pytorch layout; fits Serverless: 4\.88 KiB uncompressed, within its 5 GiB disk and 6 GiB memory$/m);
+    expect(r.stdout).not.toMatch(/\b\d+(\.\d+)? (KB|MB|GB)\b/);
+    const big = cli(['check-artifact', archive('big.tar.gz', [{ name: 'model.pt', data: Buffer.alloc(3_000_000) }])]);
+    expect(big.stdout).toMatch(/1 entry, 2\.86 MiB uncompressed \(\d+(\.\d+)? KiB compressed\)/);
+  });
+
+  it('a wrapper folder is one DA5004, and the layout inside it is checked as if packed from inside', () => {
+    expect(messages(check(archive('w1.tar.gz', files('model/', 'model/model.pth', 'model/code/inference.py'))).j).map((m) => m.slice(0, 6))).toEqual(['DA5004']);
+    const { j } = check(archive('w2.tar.gz', files('model/', 'model/model.pth', 'model/requirements.txt', 'model/code/inference.py')));
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([['DA5004', 'model/'], ['DA5005', 'model/requirements.txt']]);
   });
 });

@@ -77,7 +77,7 @@ describe('recommend --requests says the same everywhere', () => {
     expect(r.text).toMatch(/^ {2}✗ Serverless Inference: ruled out: peak concurrency 232 /m);
     expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference, which does not fit this traffic: peak concurrency 232/);
     // Asynchronous fits (callers wait 10 min) but answers through a queue: not "the only option that fits".
-    expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: about \$3,042\.42 a month for 5M requests\/day \(Asynchronous Inference also fits, but .*queue/);
+    expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: about \$3,042\.42 a month for 5M requests a day \(Asynchronous Inference also fits, but .*queue/);
     expect(r.text).toMatch(/^ {2}✓ Asynchronous Inference: fits, not compared on cost: Asynchronous Inference answers through a queue/m);
   });
 

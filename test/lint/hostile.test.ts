@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/rules/lint/run';
 import { limit } from '../../src/rules/limits';
-import { BIN, cli, expectOneLineError, ROOT } from '../cli/helpers';
+import { BIN, cli, expectOneLineError, expectSchema, ROOT } from '../cli/helpers';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 
 const BAD = join(ROOT, 'fixtures/lint/DA1001/invalid.yaml');
@@ -96,6 +96,7 @@ describe('endless and odd inputs', () => {
   it(`lint /dev/zero: an error finding on it, within bare Node + ${HEADROOM_MIB} MiB, other files still linted`, () => {
     const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'lint', '--format', 'json', '/dev/zero', BAD], { encoding: 'utf8', timeout: 15_000 });
     const { code, j } = { code: r.status, j: JSON.parse(r.stdout) as { files: FileJson[] } };
+    expectSchema('lint', j);
     expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
     expect(code).toBe(1);
     expect(j.files[0]).toMatchObject({ path: '/dev/zero', findings: [{ ruleId: 'DA0001', messageId: 'notAFile', message: expect.stringMatching(/it is a device,/) }] });

@@ -92,7 +92,7 @@ describe('chooseByCost', () => {
     expect(c.best).toMatchObject({ option: 'batch-transform', capacity: { instanceCount: 38 } });
     // The per-request options also fit a batch job (the engine says so): "the only option that fits" would contradict Other options.
     expect(c.reasons.map((r) => r.id)).toEqual(['cost.only-compared-fit']);
-    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records\/(s|min|h|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records an? (second|minute|hour|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
     expect(c.headline).toBe('the only option compared that fits');
   });
 });

@@ -15,17 +15,20 @@ const item = (c: { breakdown: { item: string; usd: number }[] } | null, re: RegE
 const dataUsd = (requests: number) => Math.round(((requests * 10_000) / GIB) * 0.016 * 100) / 100;
 
 describe('Real-Time with inference components, scaled to zero', () => {
-  it('bills the warm instances only the share of the month they are up: 1 - e^(-rate x 25 min)', () => {
-    // 20 requests a day: rate x 1,500 s = 0.3472; up = 1 - e^-0.3472 = 29.3% of 730 h on one ml.g5.xlarge ($1.408/h, local NVMe).
-    const input = { instance: g5xl, initialInstances: 1, maxInstances: 1, copies: 1, maxCopies: 1, scaleToZero: true, traffic: traffic(perDay(20)), modelSizeBytes: null };
+  it('bills the instances only the share of the month they are up: each wake bills 5 min of start-up and stays up 25 min after the last request', () => {
+    // 20 requests a day (rate 2.315e-4/s), 2 s each: G = 1,500 + 2 s; up = S + (e^(rate G) - 1)/rate = 300 + 1,796 s,
+    // cycle = S + e^(rate G)/rate = 300 + 6,116 s: up 32.7% of 730 h on one ml.g5.xlarge ($1.408/h, local NVMe).
+    const input = { instance: g5xl, initialInstances: 1, maxInstances: 1, copies: 1, maxCopies: 1, scaleToZero: true, traffic: traffic(perDay(20)), processingSeconds: 2, modelSizeBytes: null };
     const zero = icEstimate(input, BUILTIN_PRICES);
-    const up = 1 - Math.exp(-perDay(20) * 1500);
+    const rate = perDay(20);
+    const up = (300 + Math.expm1(rate * 1502) / rate) / (300 + Math.exp(rate * 1502) / rate);
+    expect(up).toBeCloseTo(0.3267, 3);
     expect(zero.upFraction).toBeCloseTo(up, 10);
     const warm = icEstimate({ ...input, scaleToZero: false }, BUILTIN_PRICES);
     const warmHours = item(warm.cost, /instance-hours/)!;
     expect(item(zero.cost, /instance-hours/)).toBeCloseTo(warmHours * up, 1);
     expect(zero.capacity).toMatchObject({ minInstances: 0, maxInstances: 1 });
-    expect(zero.cost!.assumptions[0]).toMatch(/^scales to zero: up 29% of the month = 1 - e\^\(-20\/day x 25 min idle/);
+    expect(zero.cost!.assumptions[0]).toMatch(/^scales to zero: up 33% of the month: each request that finds it at zero wakes it \(5 min billed start-up\), and it stays up until 25 min pass without a request/);
     // Busy traffic never idles 25 minutes: the saving vanishes.
     const busy = { ...input, traffic: traffic(perDay(100_000)) };
     expect(icEstimate(busy, BUILTIN_PRICES).cost!.monthlyUsd).toBeCloseTo(icEstimate({ ...busy, scaleToZero: false }, BUILTIN_PRICES).cost!.monthlyUsd, 1);
@@ -84,8 +87,8 @@ describe('Serverless', () => {
     // 152,083,333 x 0.8 s x $0.00002 = $2,433.33
     expect(item(e.cost, /^compute/)).toBe(2433.33);
     expect(e.cost!.monthlyUsd).toBe(Math.round((2433.33 + 2 * dataUsd(requests)) * 100) / 100);
-    // peak 115.74/s x 0.8 s = 92.6 -> 93
-    expect(e.capacity).toEqual({ memoryMB: 1024, maxConcurrency: 93, provisionedConcurrency: null });
+    // peak 115.74/s x 0.8 s = 92.6 requests in flight: Erlang B gives 1.008% blocked at 109, 0.842% at 110
+    expect(e.capacity).toEqual({ memoryMB: 1024, maxConcurrency: 110, provisionedConcurrency: null });
   });
 
   it('bills per millisecond, rounded up', () => {
@@ -93,30 +96,37 @@ describe('Serverless', () => {
     expect(item(e.cost, /^compute/)).toBe(105.12); // 2,628,000,000 requests x 0.001 s (not 0.0004 s) x $0.00004
   });
 
-  it('fits at a peak concurrency of exactly 200, not above', () => {
-    const at = serverlessEstimate({ memoryMB: 1024, processingSeconds: 1, traffic: traffic(100, 200), provisioned: false }, BUILTIN_PRICES);
+  it('fits while the MaxConcurrency limit of 200 throttles under 1% at the peak (a load up to about 179.7), not above', () => {
+    const at = serverlessEstimate({ memoryMB: 1024, processingSeconds: 1, traffic: traffic(90, 179.7), provisioned: false }, BUILTIN_PRICES);
     expect(at.fits).toBe(true);
     expect(at.capacity!.maxConcurrency).toBe(200);
-    const above = serverlessEstimate({ memoryMB: 1024, processingSeconds: 1, traffic: traffic(100, 200.5), provisioned: false }, BUILTIN_PRICES);
+    const above = serverlessEstimate({ memoryMB: 1024, processingSeconds: 1, traffic: traffic(90, 179.8), provisioned: false }, BUILTIN_PRICES);
     expect(above.fits).toBe(false);
     expect(above.cost).toBeNull();
-    expect(above.reason).toMatch(/peak concurrency 201 .* above Serverless's MaxConcurrency limit of 200/);
+    expect(above.reason).toMatch(/even Serverless's MaxConcurrency limit of 200 throttles 1(\.\d+)?% of requests, more than the 1% the policy allows/);
   });
 
-  it('with Provisioned Concurrency: sized to the average concurrency, its always-on charge shown', () => {
-    // 2/s x 0.5 s = 1 concurrent request on average.
+  it('MaxConcurrency is never below the default for the traffic pattern (it costs nothing until used)', () => {
+    const e = serverlessEstimate({ memoryMB: 1024, processingSeconds: 0.8, traffic: traffic(perDay(100_000), perDay(500_000)), provisioned: false, floor: 10 }, BUILTIN_PRICES);
+    // peak 5.79/s x 0.8 s = 4.6 in flight: 11 keep blocking under 1% (Erlang B 0.51%; 10 gives 1.2%)
+    expect(e.capacity!.maxConcurrency).toBe(11);
+    expect(serverlessEstimate({ memoryMB: 1024, processingSeconds: 0.2, traffic: traffic(perDay(1000)), provisioned: false, floor: 10 }, BUILTIN_PRICES).capacity!.maxConcurrency).toBe(10);
+  });
+
+  it('with Provisioned Concurrency: sized to cover the peak, its always-on charge shown', () => {
+    // peak 4/s x 0.5 s = 2 in flight: 7 spill under 1% of requests to a cold start (Erlang B 0.34%; 6 gives 1.2%).
     const e = serverlessEstimate({ memoryMB: 2048, processingSeconds: 0.5, traffic: traffic(2), provisioned: true }, BUILTIN_PRICES);
-    expect(e.capacity).toEqual({ memoryMB: 2048, maxConcurrency: 2, provisionedConcurrency: 1 });
-    expect(item(e.cost, /Provisioned Concurrency 1 x 730 h/)).toBe(26.28); // 2,628,000 s x $0.00001
+    expect(e.capacity).toEqual({ memoryMB: 2048, maxConcurrency: 7, provisionedConcurrency: 7 });
+    expect(item(e.cost, /Provisioned Concurrency 7 x 730 h/)).toBe(183.96); // 7 x 2,628,000 s x $0.00001
     expect(item(e.cost, /under Provisioned Concurrency/)).toBe(61.23); // 2,628,000 s x $0.0000233
     expect(item(e.cost, /above it/)).toBeUndefined();
   });
 
-  it('Provisioned Concurrency is at least 1 for a trickle, and rounds the average concurrency up', () => {
+  it('Provisioned Concurrency is at least 1 for a trickle, and covers the peak under load', () => {
     const trickle = serverlessEstimate({ memoryMB: 1024, processingSeconds: 0.2, traffic: traffic(perDay(1000)), provisioned: true }, BUILTIN_PRICES);
     expect(trickle.capacity!.provisionedConcurrency).toBe(1);
     const busy = serverlessEstimate({ memoryMB: 1024, processingSeconds: 0.5, traffic: traffic(5), provisioned: true }, BUILTIN_PRICES);
-    expect(busy.capacity!.provisionedConcurrency).toBe(3); // 2.5 -> 3
+    expect(busy.capacity!.provisionedConcurrency).toBe(11); // peak 10/s x 0.5 s = 5 in flight: Erlang B 0.83% at 11, 1.8% at 10
     // derived (grade D) PC prices for sizes other than 2 GB are named under the assumptions
     expect(busy.cost!.assumptions.join('\n')).toMatch(/derived/);
   });
@@ -127,12 +137,19 @@ describe('Asynchronous', () => {
   const input = { instance: m5xl, processingSeconds: 60, traffic: traffic(perDay(1000)), modelSizeBytes: null };
   const busyHours = (perDay(1000) * MONTH_S * 60) / 4 / 0.7 / 3600; // 181.05 h
 
-  it('scales to zero when callers wait for queued results: pays busy hours only', () => {
+  it('scales to zero when callers wait for queued results: pays the up-time, each job keeping it up for the scale-in delay', () => {
+    // 1,000 jobs a day (one every 86 s) never leave the queue empty 15 min: up all month, not the 181 busy hours.
     const e = asyncEstimate({ ...input, latencySeconds: null }, BUILTIN_PRICES);
     expect(e.capacity).toEqual({ initialInstanceCount: 1, minInstances: 0, maxInstances: 1, backlogPerInstance: 5 });
-    expect(item(e.cost, /instance-hours/)).toBe(Math.round(busyHours * 0.23 * 100) / 100);
-    expect(item(e.cost, /instance-hours/)).toBe(41.64);
-    expect(item(e.cost, /ML storage/)).toBe(Math.round(30 * (busyHours / 730) * 0.14 * 100) / 100);
+    expect(busyHours).toBeCloseTo(181.05, 1);
+    expect(item(e.cost, /instance-hours/)).toBe(167.9); // 730 h x $0.23
+    // 50 jobs a day: G = 15 min + 60 s, S = 10 min; up = S + (e^(rate G) - 1)/rate over a cycle S + e^(rate G)/rate = 52.2% of the month.
+    const rate = perDay(50);
+    const up = (600 + Math.expm1(rate * 960) / rate) / (600 + Math.exp(rate * 960) / rate);
+    expect(up).toBeCloseTo(0.5216, 4);
+    const few = asyncEstimate({ ...input, traffic: traffic(rate), latencySeconds: null }, BUILTIN_PRICES);
+    expect(item(few.cost, /instance-hours/)).toBe(Math.round(up * 730 * 0.23 * 100) / 100); // $87.57, not the $4.52 of 9 busy hours
+    expect(few.cost!.breakdown[0]!.item).toMatch(/^1 instance up 52% of the month: /);
   });
 
   it('keeps one instance up when callers cannot wait for a scale-out from zero (boundary: 10 min)', () => {

@@ -39,7 +39,7 @@ describe('models larger than one GPU', () => {
     expect(c.fit).toMatchObject({ holds: true, gpusPerCopy: 8, copies: 1 });
     const p = plan({ modelSizeBytes: 140 * GB }, { instanceType: 'ml.g5.48xlarge' });
     expect(p.warnings.join('\n')).toMatch(/must be sharded across 8 GPUs \(tensor parallel\).*LMI.*TGI.*runs 1 copy/);
-    expect(p.choices.join('\n')).toMatch(/x 1 workers\)/);
+    expect(p.choices.join('\n')).toMatch(/x 1 worker\)/);
     expect(p.choices.join('\n')).not.toMatch(/x 8 workers/);
   });
 

@@ -10,7 +10,7 @@ import { assess, OPTION_NAMES, inferenceComponentsSummary, type Architecture, ty
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../limits';
 import { instancePrice, type PriceTable } from '../prices';
-import { formatRate } from '../rate';
+import { formatVolume } from '../text';
 import { reason, type Reason } from '../reason';
 import { formatDuration, formatUsd } from '../units';
 import type { Workload } from '../workload';
@@ -164,7 +164,7 @@ export function advise(input: AdviseInput): Advice {
       recommendation = {
         option: best.option,
         architecture: architectureFor(w, best.option, flowchart),
-        summary: `${optionLabel(best)}: ${choice.headline} ${formatRate(answers.requests.perSecond)}${flowchartNote(best.option)}.`,
+        summary: `${optionLabel(best)}: ${choice.headline} at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(best.option)}.`,
         reasons: [...choice.reasons, ...trafficRuledOut(best.option), ...passedChecks(best.option)],
       };
     }
@@ -179,12 +179,15 @@ export function advise(input: AdviseInput): Advice {
       recommendation = {
         option: alt.option,
         architecture: architectureFor(w, alt.option, flowchart),
-        summary: `${optionLabel(alt)}: fits ${formatRate(answers.requests.perSecond)}${flowchartNote(alt.option)}; its cost is unknown.`,
+        summary: `${optionLabel(alt)}: fits at ${formatVolume(answers.requests, w.batch ? 'records' : 'requests')}${flowchartNote(alt.option)}; its cost is unknown.`,
         reasons: passedChecks(alt.option),
       };
     } else {
       recommendation = null;
-      advice.push(`${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
+      // The records of a batch are given: only the deadline or the processing time can change.
+      advice.push(flowchart.option === 'batch-transform'
+        ? `${OPTION_NAMES[flowchart.option]} does not fit this volume: ${failed(flowchart.option)}`
+        : `${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
@@ -202,7 +205,7 @@ export function advise(input: AdviseInput): Advice {
       const saving = warm - zero.cost.monthlyUsd;
       const share = warm > 0 ? saving / warm : 0;
       const pct = `${Math.round(share * 100)}%`;
-      const up = `up about ${Math.round((1 - Math.exp(-traffic.averageRps * limit('inference-components.scale-in-to-zero'))) * 100)}% of the month at ${formatRate(answers.requests.perSecond)}`;
+      const up = `up about ${Math.round((1 - Math.exp(-traffic.averageRps * limit('inference-components.scale-in-to-zero'))) * 100)}% of the month at ${formatVolume(answers.requests)}`;
       const rest = recommendation.reasons.filter((r) => r.id !== 'ic.warm-cost');
       const replace = (p: PricedOption) => {
         priced[priced.indexOf(chosen!)] = p;
@@ -223,7 +226,7 @@ export function advise(input: AdviseInput): Advice {
           ? {
               option: 'real-time',
               architecture: 'single-model',
-              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatRate(answers.requests.perSecond)}: scaling to zero would save too little for its cold start.`,
+              summary: `Real-Time Inference: a GPU model with ${w.traffic} traffic, kept warm at ${formatVolume(answers.requests)}: scaling to zero would save too little for its cold start.`,
               reasons: [why, ...keep.filter((r) => r.id !== 'ic.invoke')],
             }
           : { ...recommendation, scaleToZero: false, summary: inferenceComponentsSummary(w, false), reasons: [why, ...keep] };

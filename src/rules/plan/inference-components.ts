@@ -6,9 +6,11 @@
 
 import { flagRef } from '../flag-ref';
 import type { InstanceType } from '../instances';
+import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
 import { limit } from '../limits';
 import { formatRate } from '../rate';
-import { formatBytes, formatDuration } from '../units';
+import { formatBytes, formatBytesAlike, formatDuration } from '../units';
+import { withArticle } from '../text';
 import type { Workload } from '../workload';
 import type { IcModel, IcPlan } from './types';
 
@@ -130,14 +132,14 @@ export interface IcTraffic {
 
 /**
  * Copies and instances. With a request volume: each model's copies serve its share of the rate
- * (the models share it evenly) at the target utilisation, for the average (the copies kept) and
+ * (the models share it evenly), `perCopy` requests at once each, at the target utilisation, for the average (the copies kept) and
  * the peak (autoscaling's maximum); the instances are those that hold those copies. Without one:
  * one copy of each, and the policy maximum of instances.
  */
-export function icCounts(l: IcLayout, scaleToZero: boolean, t: IcTraffic | null): IcPlan {
+export function icCounts(l: IcLayout, scaleToZero: boolean, t: IcTraffic | null, perCopy = 1): IcPlan {
   const models = l.needs.length;
   const util = limit('policy.target-utilisation');
-  const copiesFor = (rps: number) => Math.max(1, Math.ceil(((rps / models) * (t?.processingSeconds ?? 0)) / util - 1e-9));
+  const copiesFor = (rps: number) => Math.max(1, Math.ceil(((rps / models) * (t?.processingSeconds ?? 0)) / (perCopy * util) - 1e-9));
   const avg = t ? copiesFor(t.averageRps) : 1;
   const peak = t ? Math.max(avg, copiesFor(t.peakRps)) : 1;
   const repeat = (n: number) => l.needs.flatMap((need) => Array.from({ length: n }, () => need));
@@ -162,11 +164,11 @@ export function icCounts(l: IcLayout, scaleToZero: boolean, t: IcTraffic | null)
 }
 
 /** The file comments that explain an inference-components plan. */
-export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | null, t: IcTraffic | null): string[] {
+export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | null, t: IcTraffic | null, perCopy = 1): string[] {
   const choices: string[] = [];
   const i = l.instance;
   const m = ic.models[0]!;
-  const what = w.modelSizeBytes === null ? 'model size not given' : `a ${formatBytes(w.modelSizeBytes)} model needs about ${formatBytes(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')))} with headroom`;
+  const what = w.modelSizeBytes === null ? 'model size not given' : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')), 1024 ** 3)[0]} with headroom`;
   if (given) choices.push(`instance ${given}: given with ${flagRef('instanceType')}`);
   else choices.push(`instance ${i.type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${ic.models.length === 1 ? 'one copy of the model' : l.bins === 1 ? `one copy of each of the ${ic.models.length} models at once` : 'one copy of a model'} (${what}; ${i.type} has ${i.memoryGiB} GiB, ${i.vcpu} vCPUs${i.gpus ? `, ${i.gpus} x ${Number(i.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
   const copies = t
@@ -174,7 +176,7 @@ export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | 
     : `each component scales between ${m.minCopies} and ${m.maxCopies} copies`;
   choices.push(
     `each copy reserves ${m.memoryMB} MB of memory${m.accelerators ? `, ${m.accelerators} accelerator${m.accelerators === 1 ? '' : 's'}` : ''} and ${m.cpus} CPU cores (ComputeResourceRequirements)${w.modelSizeBytes === null ? `; give ${flagRef('modelSize')} to size the memory` : ''}`,
-    `${ic.initialInstances} instance${ic.initialInstances === 1 ? '' : 's'} at first, up to ${ic.maxInstances} (ManagedInstanceScaling adds instances when copies need room); ${copies}, on concurrent requests per copy (target ${limit('policy.copies-per-request-concurrency')})`,
+    `${ic.initialInstances} instance${ic.initialInstances === 1 ? '' : 's'} at first, up to ${ic.maxInstances} (ManagedInstanceScaling adds instances when copies need room); ${copies}, on concurrent requests per copy (target ${targetConcurrentRequestsPerCopy(perCopy)}: ${Math.round(limit('policy.target-utilisation') * 100)}% of the ${perCopy} ${perCopy === 1 ? 'request' : 'requests'} a copy serves at once, at least 1)`,
     'RoutingStrategy LEAST_OUTSTANDING_REQUESTS: requests go to the copy with the fewest in flight, which suits uneven request times',
     `invoke with InferenceComponentName (the X-Amzn-SageMaker-Inference-Component header) naming the component, not just the endpoint`,
   );

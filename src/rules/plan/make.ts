@@ -7,12 +7,15 @@
 import { flagRef } from '../flag-ref';
 import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../cost';
 import { asyncScalesToZero } from '../cost';
+import { miniBatch } from '../advise/batch';
+import { instanceSlots } from '../advise/concurrency';
 import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
 import { candidates, chooseInstance, largest, type InstanceChoice } from '../instance-choice';
 import { hasNvme, instance, type InstanceType } from '../instances';
 import { limit, type OptionId } from '../limits';
 import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../prices';
-import { formatBytes, formatDuration } from '../units';
+import { formatBytes, formatDuration, groupThousands } from '../units';
+import { plural, withArticle } from '../text';
 import type { Workload } from '../workload';
 import type { Deployment } from './deployment';
 import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
@@ -31,6 +34,8 @@ export interface Serve {
   scaleToZero?: boolean;
   /** Serverless only: with Provisioned Concurrency (callers cannot wait out a cold start). */
   provisioned?: boolean;
+  /** The type sizing chose for a volume (Batch Transform: the cheapest that meets the deadline), and why. */
+  sizedType?: { type: string; why: string };
 }
 
 /** The chosen instance's type and the lines it adds to the file comments. */
@@ -38,7 +43,7 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
   const gpuWord = w.gpu ? 'GPU ' : '';
   const what = w.modelSizeBytes === null
     ? 'model size not given'
-    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `a ${formatBytes(w.modelSizeBytes)} model needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
   const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
   const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
@@ -61,8 +66,19 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
   }
 }
 
-/** Requests an instance serves at once: one per model copy it runs (1 when the type is not known). */
-const workersOf = (c: InstanceChoice) => (c.fit ? Math.max(1, c.fit.copies) : 1);
+/**
+ * Requests an instance serves at once: its model copies times the requests a copy serves
+ * (--concurrency-per-copy; an LLM container's batch when the model streams; one otherwise), or
+ * on CPU the model server's workers. 1 when the type is not known.
+ */
+function workersOf(w: Workload, c: InstanceChoice): number {
+  if (!c.instance) return 1;
+  const s = instanceSlots({ instance: c.instance, modelBytes: w.modelSizeBytes === null ? null : c.needBytes / limit('policy.memory-headroom'), gpu: w.gpu, streaming: w.streaming, processingSeconds: w.processingSeconds, ...(w.concurrencyPerCopy !== undefined ? { concurrencyPerCopy: w.concurrencyPerCopy } : {}) });
+  return Math.max(1, s.slots);
+}
+
+/** Requests one copy of the model serves at once. */
+export const perCopy = (w: Workload): number => w.concurrencyPerCopy ?? (w.gpu && w.streaming ? limit('policy.concurrency-per-copy-llm') : 1);
 
 function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
   const ct = (w.contentType ?? '').toLowerCase();
@@ -70,26 +86,25 @@ function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
   if (/csv|jsonlines|json-lines|x-ndjson|text\/plain/.test(ct)) splitType = 'Line';
   else if (/recordio/.test(ct)) splitType = 'RecordIO';
   else if (/tfrecord/.test(ct)) splitType = 'TFRecord';
-  const batchStrategy = splitType === 'None' ? null : 'MultiRecord';
   const assembleWith = splitType === 'Line' ? 'Line' : 'None';
-
   const cap = limit('batch-transform.concurrency-times-payload');
-  const recordMB = Math.ceil(w.payloadBytes / (1024 * 1024));
-  const maxPayloadInMB = Math.min(limit('batch-transform.payload'), Math.max(recordMB, limit('batch-transform.payload-default')));
-  const maxConcurrentTransforms = Math.max(1, Math.min(workers, Math.floor(cap / maxPayloadInMB)));
-  const timeout = Math.min(
-    limit('batch-transform.invocation-timeout'),
-    Math.max(limit('batch-transform.invocation-timeout-default'), Math.ceil(w.processingSeconds * limit('policy.batch-timeout-factor'))),
-  );
+  const mb = miniBatch({ records: 0, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: 0, splittable: splitType !== 'None' }, workers);
+  // Records too large or too slow for a transform job are ruled out by the engine; the API's maxima stand in.
+  const m = 'unfit' in mb
+    ? { strategy: 'SingleRecord' as const, maxPayloadMB: limit('batch-transform.payload'), maxConcurrentTransforms: 1, timeoutSeconds: limit('batch-transform.invocation-timeout'), recordsPerInvocation: 1, invocationSeconds: w.processingSeconds }
+    : mb;
+  const batchStrategy = splitType === 'None' ? null : m.strategy;
 
   choices.push(
     splitType === 'None'
       ? `SplitType None: each S3 object is one request${w.contentType ? ` (${w.contentType} is not split by line)` : ' (content type not given)'}`
-      : `SplitType ${splitType}, BatchStrategy MultiRecord${assembleWith === 'Line' ? ', AssembleWith Line' : ''}: ${w.contentType} records are batched into mini-batches`,
-    `MaxPayloadInMB ${maxPayloadInMB} (${formatBytes(maxPayloadInMB * 1024 * 1024)}) and MaxConcurrentTransforms ${maxConcurrentTransforms}: records up to ${formatBytes(w.payloadBytes)}, ${maxConcurrentTransforms} x ${formatBytes(maxPayloadInMB * 1024 * 1024)} within the ${formatBytes(cap * 1024 * 1024)} limit`,
-    `InvocationsTimeoutInSeconds ${timeout}: ${formatDuration(w.processingSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
+      : batchStrategy === 'MultiRecord'
+        ? `SplitType ${splitType}, BatchStrategy MultiRecord${assembleWith === 'Line' ? ', AssembleWith Line' : ''}: ${w.contentType} records are batched, about ${groupThousands(m.recordsPerInvocation)} to a mini-batch of ${m.maxPayloadMB} MB, which takes about ${formatDuration(m.invocationSeconds)} at ${formatDuration(w.processingSeconds)} a record, within the ${formatDuration(m.timeoutSeconds)} invocation timeout`
+        : `SplitType ${splitType}, BatchStrategy SingleRecord${assembleWith === 'Line' ? ', AssembleWith Line' : ''}: one ${w.contentType} record per request, since two records would not finish within the invocation timeout`,
+    `MaxPayloadInMB ${m.maxPayloadMB} (${formatBytes(m.maxPayloadMB * 1024 * 1024)}) and MaxConcurrentTransforms ${m.maxConcurrentTransforms}: one request per worker (${workers} on the instance, the hosting FAQ's ideal), ${m.maxConcurrentTransforms} x ${formatBytes(m.maxPayloadMB * 1024 * 1024)} within the ${formatBytes(cap * 1024 * 1024)} limit`,
+    `InvocationsTimeoutInSeconds ${m.timeoutSeconds}: ${formatDuration(m.invocationSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
   );
-  return { splitType, batchStrategy, assembleWith, contentType: w.contentType, maxPayloadInMB, maxConcurrentTransforms, invocationsTimeoutInSeconds: timeout, invocationsMaxRetries: limit('batch-transform.max-retries'), instanceCount: 1 };
+  return { splitType, batchStrategy, assembleWith, contentType: w.contentType, maxPayloadInMB: m.maxPayloadMB, maxConcurrentTransforms: m.maxConcurrentTransforms, invocationsTimeoutInSeconds: m.timeoutSeconds, invocationsMaxRetries: limit('batch-transform.max-retries'), instanceCount: 1 };
 }
 
 /** Target tracking's invocations per instance per minute: the policy share of the estimated throughput. */
@@ -130,7 +145,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     const provisioned = s.provisioned ?? (w.latencySeconds !== null && w.latencySeconds < limit('serverless.startup'));
     const provisionedConcurrency = provisioned ? 1 : null;
     choices.push(
-      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds a ${formatBytes(w.modelSizeBytes)} model with headroom`}`,
+      `MemorySizeInMB ${memoryMB}: ${w.modelSizeBytes === null ? 'the smallest step (model size not given)' : `the smallest 1 GB step that holds ${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} with headroom`}`,
       `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
     );
     if (provisionedConcurrency) {
@@ -150,21 +165,25 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
   if (s.architecture === 'inference-components') {
     const layout = layoutFor(w, s, d, prices, warnings);
     const scaleToZero = s.scaleToZero ?? (w.traffic === 'intermittent' || w.traffic === 'unpredictable');
-    ic = icCounts(layout, scaleToZero, icTraffic);
-    choices.push(...icChoices(w, layout, ic, d.instanceType ?? null, icTraffic));
+    ic = icCounts(layout, scaleToZero, icTraffic, perCopy(w));
+    choices.push(...icChoices(w, layout, ic, d.instanceType ?? null, icTraffic, perCopy(w)));
     type = d.instanceType ?? layout.instance.type;
     known = instance(type) ?? null;
-    workers = icWorkers(layout);
+    workers = icWorkers(layout) * perCopy(w);
     if (!w.gpu && ['m5', 'm5d', 'c5', 'c5d', 'p2'].includes(type.split('.')[1] ?? '')) {
       warnings.push(`${type}: one unattributed source claims this family does not support inference components (not in AWS's docs); if CreateInferenceComponent fails, try ml.m6i or ml.r5`);
     }
   } else {
-    const c = chooseInstance(w, s, prices, d.instanceType ?? null);
-    instanceLines(w, s, c, choices, warnings);
+    const c = chooseInstance(w, s, prices, d.instanceType ?? s.sizedType?.type ?? null);
+    if (s.sizedType && !d.instanceType) {
+      c.how = 'smallest-that-holds';
+      c.problems = [];
+      choices.push(`instance ${c.type}: ${s.sizedType.why}`);
+    } else instanceLines(w, s, c, choices, warnings);
     choice = c;
     type = c.type;
     known = c.instance;
-    workers = workersOf(c);
+    workers = workersOf(w, c);
   }
   const nvme = known ? known.nvme : hasNvme(type);
   const kmsAllowed = nvme === false;
@@ -173,7 +192,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
 
   const p: Plan = { ...base, variant: null, instanceType: type, instance: known, workers, nvme, kmsAllowed, networkIsolation: s.option !== 'async' && d.networkIsolation !== false, ic, sized: icTraffic !== null };
   if (ic) {
-    p.scaling = icScaling(ic);
+    p.scaling = icScaling(ic, perCopy(w));
   } else if (s.option === 'async') {
     const n = Math.min(limit('async.max-concurrent-invocations'), workers);
     const toZero = asyncScalesToZero(w.latencySeconds);
@@ -193,7 +212,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     const target = targetInvocations(w.processingSeconds, workers);
     p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
     const perMinute = Math.floor((60 / w.processingSeconds) * workers);
-    choices.push(`target tracking at ${target} invocations per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${workers} workers); confirm with a load test`);
+    choices.push(`target tracking at ${plural(target, 'invocation')} per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${plural(workers, 'worker')}); confirm with a load test`);
   } else {
     p.batch = batchPlan(w, workers, choices);
     p.workers = p.batch.maxConcurrentTransforms;
@@ -224,7 +243,7 @@ export function sizePlan(p: Plan, sized: Capacity): Plan {
       const c = sized.capacity;
       out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
       out.scaling = [realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance)];
-      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${c.targetInvocationsPerInstance} invocations per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
+      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
       break;
     }
     case 'async': {

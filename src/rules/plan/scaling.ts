@@ -1,6 +1,7 @@
 // Autoscaling as data: the scalable targets and policies a plan deploys. Every number comes from
 // the plan's counts or the limits table; the emitters write these as they are.
 
+import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
 import { limit } from '../limits';
 import type { IcPlan, ScalingPlan, StepFromZero, TargetTracking } from './types';
 
@@ -31,14 +32,15 @@ export function asyncScaling(min: number, max: number): ScalingPlan {
 }
 
 /** Inference components: each component's copies track concurrent requests per copy; from zero, a step on NoCapacityInvocationFailures. */
-export function icScaling(ic: IcPlan): ScalingPlan[] {
+export function icScaling(ic: IcPlan, perCopy: number): ScalingPlan[] {
   return ic.models.map((m) => ({
     dimension: 'sagemaker:inference-component:DesiredCopyCount',
     component: m.index,
     policyName: 'copies',
     min: m.minCopies,
     max: m.maxCopies,
-    targetTracking: { metric: { predefined: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution' }, targetValue: limit('policy.copies-per-request-concurrency'), ...cooldowns() },
+    // The target utilisation of what a copy serves at once, as the copies were sized.
+    targetTracking: { metric: { predefined: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution' }, targetValue: targetConcurrentRequestsPerCopy(perCopy), ...cooldowns() },
     stepFromZero: ic.scaleToZero
       ? fromZero({ description: 'A request found no copy of the inference component: scale out from zero', metricName: 'NoCapacityInvocationFailures', namespace: 'AWS/SageMaker', dimension: 'InferenceComponentName', period: limit('policy.wake-alarm-period') })
       : null,
