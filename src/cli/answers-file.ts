@@ -29,7 +29,8 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   let bestD = Infinity;
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    const dist = cl.startsWith(lower) || lower.startsWith(cl) ? 1 : editDistance(lower, cl);
+    // A prefix counts as one edit; of several, the closest in length (image: images, not imageSize).
+    const dist = cl.startsWith(lower) || lower.startsWith(cl) ? 1 + Math.abs(cl.length - lower.length) / 1000 : editDistance(lower, cl);
     if (dist < bestD) [best, bestD] = [c, dist];
   }
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;

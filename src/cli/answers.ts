@@ -30,6 +30,12 @@ export interface Normalized {
   region: string | null;
 }
 
+/** Throws UsageError naming the first given answer that is bad, with where it came from (the wizard checks this before asking anything). */
+export function refuseBadAnswers(raw: RawAnswers, origins: Origins): void {
+  const bad = answerProblems(raw)[0];
+  if (bad) throw new UsageError(`${origins[bad.key] ?? flagOf(bad.key)}: ${bad.message}`);
+}
+
 /**
  * Merges answers (flags already override the file's) into a Workload and deployment values.
  * Throws UsageError naming the first bad value with its origin, or every missing answer the
@@ -41,8 +47,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   const parsed: Record<string, unknown> = {};
 
   // Bad values first: they are more specific than what is missing.
-  const bad = answerProblems(raw)[0];
-  if (bad) throw new UsageError(`${at(bad.key)}: ${bad.message}`);
+  refuseBadAnswers(raw, origins);
   for (const i of ANSWERS) if (has(i.key)) parsed[i.key] = i.parse(raw[i.key]);
 
   const missing = missingAnswers(raw).map(flagOf).map((f) => f.replace('/', ' or '));
@@ -111,28 +116,22 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   if (has('contentType')) contentType = v('contentType');
   else if (batch) assumptions.push(`content type not given: records are not split by line (${flagOf('contentType')} text/csv to split CSV)`);
 
-  // Deployment values. A value that belongs to one container cannot serve several.
-  const containers = pipeline > 1 ? pipeline : frameworks;
-  for (const k of ['image', 'modelData'] as const) {
-    if (has(k) && containers > 1) {
-      throw new UsageError(
-        `${at(k)}: one value cannot serve ${containers} containers (${pipeline > 1 ? 'a pipeline' : 'several frameworks'}); leave it out, and give each container's value as the template's Parameters (or fill in the <PLACEHOLDERS>)`,
-      );
-    }
-  }
+  // Deployment values. Images and model data come once per container, in order; how many the
+  // recommended architecture has is checked with the recommendation (checkDeployment).
   const deployment: Deployment = {};
-  for (const k of ['name', 'image', 'modelData', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const) if (has(k)) deployment[k] = v(k);
+  for (const k of ['name', 'roleArn', 's3Output', 's3Input', 'instanceType'] as const) if (has(k)) deployment[k] = v(k);
+  if (has('images')) deployment.images = v('images');
+  if (has('modelData')) deployment.modelData = v('modelData');
   if (has('networkIsolation')) deployment.networkIsolation = v('networkIsolation');
   const target = (has('target') ? v('target') : input('target').defaultText) as Target;
 
-  // Traffic for cost and capacity.
+  // Traffic for cost and capacity. Answers that do not apply are listed as ignored, saying why.
+  if (batch) ignored(['peak', 'requestSize', 'responseSize'], 'a batch job is priced by records and instance-hours, not by requests');
+  else ignored(['deadline'], `a deadline applies to batch runs (${flagOf('batch').split('/')[0]})`);
   let cost: CostAnswers | null = null;
   if (has('requests')) {
     const requests = v<Rate>('requests');
     const peak = has('peak') ? v<Rate>('peak') : null;
-    if (peak && peak.perSecond < requests.perSecond) throw new UsageError(`${at('peak')}: ${String(raw.peak)} is below the average ${flagOf('requests')} ${String(raw.requests)}; the peak is at least the average`);
-    if (batch) ignored(['peak', 'requestSize', 'responseSize'], 'a batch job is priced by records and instance-hours');
-    else ignored(['deadline'], 'a deadline applies to batch runs');
     cost = {
       requests,
       peak: batch ? null : peak,
@@ -141,7 +140,9 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
       deadlineSeconds: batch && has('deadline') ? v<number>('deadline') : null,
     };
   } else {
-    ignored(['peak', 'requestSize', 'responseSize', 'deadline'], `they size and price the traffic given with ${flagOf('requests')}`);
+    const keys = batch ? ['deadline'] : ['peak', 'requestSize', 'responseSize'];
+    const n = keys.filter(has).length;
+    ignored(keys, `${n > 1 ? 'they size' : 'it sizes'} the cost and capacity of a volume, and ${flagOf('requests')} gives none: add ${flagOf('requests')} (e.g. ${batch ? '2M/day' : '5M/day'}) to use ${n > 1 ? 'them' : 'it'}`);
   }
   const region = has('region') ? v<string>('region') : null;
 

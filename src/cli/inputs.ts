@@ -43,6 +43,12 @@ export interface Question {
   when?: (a: RawAnswers) => boolean;
   /** Not asked (when() false) and not given: the value to take and the note that says so. */
   skipped?: (a: RawAnswers) => { value: unknown; note: string } | null;
+  /**
+   * What the answers so far rule out, checked as the answer is typed (the wizard refuses it and
+   * says why): null when the value can stand. For flags, the same workload is held against the
+   * options and "nothing fits" explains it.
+   */
+  check?: (v: string, a: RawAnswers) => string | null;
 }
 
 export interface Input {
@@ -71,6 +77,10 @@ export interface Input {
   ask?: Question;
   /** Only in the scripted command line when it differs from this. */
   omitWhen?: (v: unknown) => boolean;
+  /** Given once per container, in order: a repeatable flag, a list in an answers file (parsed to a list). */
+  repeatable?: boolean;
+  /** The answer means something only for this kind of work (it is ignored, and left out of the scripted command line, for the other). */
+  appliesTo?: 'per-request' | 'batch';
 }
 
 // ---- parsers ---------------------------------------------------------------------------------
@@ -179,6 +189,26 @@ function text(v: unknown): string {
   return s;
 }
 
+/** One value per container, in order: a repeated flag or a list in an answers file. */
+function texts(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length === 0) throw new AnswerProblem('give at least one value (an empty list gives none)');
+  return list.map((x, k) => {
+    try {
+      return text(x);
+    } catch (e) {
+      if (e instanceof AnswerProblem && list.length > 1) throw new AnswerProblem(`value ${k + 1} of ${list.length}: ${e.message}`);
+      throw e;
+    }
+  });
+}
+
+/** A folder to write into: not empty (an empty name would mean the current folder without saying so). */
+function folder(v: unknown): string {
+  if (typeof v !== 'string' || v.trim() === '') throw new AnswerProblem(`an empty folder name; give one, e.g. -o deploy/ (or -o . for the current folder)`);
+  return v;
+}
+
 const none = (v: unknown) => v;
 
 // ---- the table -------------------------------------------------------------------------------
@@ -199,6 +229,17 @@ export function needsQueue(a: RawAnswers): boolean {
   const time = tryNumber(duration, a.processingTime) ?? 0;
   const timeLimit = a.streaming === true ? limit('real-time.streaming-timeout') : limit('real-time.invocation-timeout');
   return payload > limit('real-time.payload') || time > timeLimit;
+}
+
+/** The policy's peak-to-average factor for the traffic pattern answered (sustained when not yet known). */
+function peakFactor(a: RawAnswers): number {
+  let traffic: Traffic = 'sustained';
+  try {
+    if (a.traffic !== undefined) traffic = oneOf(TRAFFIC, 'traffic pattern')(a.traffic);
+  } catch {
+    // not a pattern yet: the sustained factor
+  }
+  return limit(`policy.peak-factor-${traffic}`);
 }
 
 const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
@@ -234,6 +275,14 @@ export const INPUTS: readonly Input[] = [
         ? `Batch Transform takes up to ${formatBytes(limitBytes('batch-transform.payload'))} per request`
         : `Real-Time takes up to ${formatBytes(limit('real-time.payload'))}, Serverless ${formatBytes(limit('serverless.payload'))}, Asynchronous ${formatBytes(limitBytes('async.payload'))}`,
       default: (a) => (isBatch(a) ? formatBytes(limitBytes('batch-transform.payload-default')).replace(' ', '') : '1MB'),
+      check: (v, a) => {
+        const b = tryNumber(size, v);
+        const max = isBatch(a) ? limitBytes('batch-transform.payload') : limitBytes('async.payload');
+        if (b === null || b <= max) return null;
+        return isBatch(a)
+          ? `Batch Transform takes at most ${formatBytes(max)} per request (MaxPayloadInMB): split the records into smaller ones`
+          : `no endpoint takes a request larger than ${formatBytes(max)} (Asynchronous): send a reference to the data in S3 instead, or process it offline (Batch Transform)`;
+      },
     },
   },
   {
@@ -244,12 +293,22 @@ export const INPUTS: readonly Input[] = [
     ask: {
       kind: 'input', live: 'duration',
       message: () => 'Worst-case model time per request?',
-      hint: () => `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))} (${formatDuration(limit('real-time.streaming-timeout'))} when streamed); Asynchronous and Batch allow ${formatDuration(limit('async.invocation-timeout'))}`,
+      hint: (a) => isBatch(a)
+        ? `Batch Transform allows up to ${formatDuration(limit('batch-transform.invocation-timeout'))} per request`
+        : `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))} (${formatDuration(limit('real-time.streaming-timeout'))} when streamed); Asynchronous allows ${formatDuration(limit('async.invocation-timeout'))}`,
       default: (a) => (isBatch(a) ? '10m' : '1s'),
+      check: (v, a) => {
+        const t = tryNumber(duration, v);
+        const max = isBatch(a) ? limit('batch-transform.invocation-timeout') : limit('async.invocation-timeout');
+        if (t === null || t <= max) return null;
+        return isBatch(a)
+          ? `Batch Transform gives one request at most ${formatDuration(max)}: split the records into smaller ones`
+          : `no endpoint gives one request more than ${formatDuration(max)} (Asynchronous): split the work into shorter requests, or process it offline (Batch Transform, also at most ${formatDuration(limit('batch-transform.invocation-timeout'))} per request)`;
+      },
     },
   },
   {
-    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload',
+    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload', appliesTo: 'per-request',
     help: `the model streams its response (InvokeEndpointWithResponseStream): Real-Time then allows up to ${formatDuration(limit('real-time.streaming-timeout'))} of processing`,
     negateHelp: 'the model answers each request in one response',
     defaultText: 'no', parse: bool, example: false,
@@ -267,7 +326,7 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload',
+    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload', appliesTo: 'per-request',
     help: 'the answer time callers need, or "none" when they can wait for a queued result',
     parse: latency, required: perRequest, example: '30s',
     ask: {
@@ -278,10 +337,24 @@ export const INPUTS: readonly Input[] = [
         : `a duration, or "none" when callers can collect a queued result; under ${formatDuration(limit('policy.cold-start-tolerance'))} rules out Serverless cold starts`,
       default: (a) => (needsQueue(a) ? 'none' : '1s'),
       when: perRequest,
+      check: (v, a) => {
+        let wait: number | null;
+        try {
+          wait = latency(v);
+        } catch {
+          return null; // the parser says what is wrong
+        }
+        const time = tryNumber(duration, a.processingTime);
+        if (wait === null || time === null) return null;
+        if (wait < time) return `callers cannot have the answer within ${formatDuration(wait)} when the model takes ${formatDuration(time)} per request: give at least ${formatDuration(time)}, or none when callers can collect a queued result`;
+        const need = time + limit('policy.async-overhead');
+        if (needsQueue(a) && wait < need) return `this needs a queue (Asynchronous), which adds about ${formatDuration(limit('policy.async-overhead'))} to the ${formatDuration(time)} of processing: give at least ${formatDuration(need)}, or none when callers can collect a queued result`;
+        return null;
+      },
     },
   },
   {
-    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', choices: TRAFFIC,
+    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', appliesTo: 'per-request', choices: TRAFFIC,
     help: `${TRAFFIC.slice(0, -1).join(', ')} or ${TRAFFIC.at(-1)}`,
     parse: oneOf(TRAFFIC, 'traffic pattern'), required: perRequest, example: 'intermittent',
     ask: {
@@ -297,24 +370,14 @@ export const INPUTS: readonly Input[] = [
     key: 'gpu', flag: '--gpu', negate: '--no-gpu', group: 'workload',
     help: 'the model needs a GPU', negateHelp: 'the model runs on CPU', defaultText: 'no',
     parse: bool, example: false, omitWhen: (v) => v !== true,
-    ask: { kind: 'confirm', message: () => 'Does the model need a GPU?', hint: () => 'Serverless is CPU only', default: () => false },
-  },
-  {
-    key: 'modelSize', flag: '--model-size', arg: '<size>', group: 'workload',
-    help: 'model size in memory, e.g. 1.2GB', defaultText: 'not checked',
-    parse: size, example: '1.2GB',
-    ask: {
-      kind: 'input', live: 'size', optional: true,
-      message: () => 'Model size in memory?',
-      hint: () => `Enter to skip; sizes instances, and Serverless holds at most ${formatBytes(limitBytes('serverless.memory-max'))}`,
-      default: () => '',
-    },
+    ask: { kind: 'confirm', message: () => 'Does the model need a GPU?', hint: (a) => (isBatch(a) ? '' : 'Serverless is CPU only'), default: () => false },
   },
   {
     key: 'models', flag: '--models', arg: '<n>', group: 'workload',
     help: 'models behind one endpoint', defaultText: '1 (or --frameworks)',
     parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
-    ask: { kind: 'input', message: () => 'How many models behind one endpoint?', hint: () => 'many models of one framework share a multi-model endpoint', default: () => '1' },
+    // A transform job runs one model: only endpoints host several.
+    ask: { kind: 'input', message: () => 'How many models behind one endpoint?', hint: () => 'many models of one framework share a multi-model endpoint', default: () => '1', when: perRequest },
   },
   {
     key: 'frameworks', flag: '--frameworks', arg: '<n>', group: 'workload',
@@ -325,7 +388,7 @@ export const INPUTS: readonly Input[] = [
       message: () => 'How many different frameworks (containers) among them?',
       hint: () => `up to ${limit('multi-container.containers')} can share a multi-container endpoint`,
       default: () => '1',
-      when: (a) => Number(a.models ?? 1) > 1,
+      when: (a) => perRequest(a) && Number(a.models ?? 1) > 1,
     },
   },
   {
@@ -338,8 +401,21 @@ export const INPUTS: readonly Input[] = [
       message: (a) => `Size in memory of each of the ${a.models} models?`,
       hint: () => 'Enter to skip; e.g. 30GB,8GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
       default: () => '',
-      // Only several models behind one endpoint share (or reserve) memory by size.
-      when: (a) => Number(a.models ?? 1) > 1,
+      // Only several models behind one endpoint share (or reserve) memory by size; not when one size was given for all.
+      when: (a) => perRequest(a) && Number(a.models ?? 1) > 1 && a.modelSize === undefined,
+    },
+  },
+  {
+    key: 'modelSize', flag: '--model-size', arg: '<size>', group: 'workload',
+    help: 'model size in memory, e.g. 1.2GB', defaultText: 'not checked',
+    parse: size, example: '1.2GB',
+    ask: {
+      kind: 'input', live: 'size', optional: true,
+      message: (a) => (Number(a.models ?? 1) > 1 ? `Size in memory of each model (all ${a.models} the same)?` : 'Model size in memory?'),
+      hint: (a) => (isBatch(a) ? 'Enter to skip; sizes the instances' : `Enter to skip; sizes instances, and Serverless holds at most ${formatBytes(limitBytes('serverless.memory-max'))}`),
+      default: () => '',
+      // Several models given a size each need no common one.
+      when: (a) => a.modelSizes === undefined,
     },
   },
   {
@@ -387,25 +463,40 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload',
+    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload', appliesTo: 'per-request',
     help: 'peak request rate, e.g. 50/s',
     defaultText: `a multiple of --requests by traffic pattern: x${limit('policy.peak-factor-sustained')} sustained, x${limit('policy.peak-factor-intermittent')} intermittent, x${limit('policy.peak-factor-unpredictable')} unpredictable`,
     parse: rate,
+    ask: {
+      kind: 'input', live: 'rate', optional: true,
+      message: () => 'Peak request rate?',
+      hint: (a) => `Enter for x${peakFactor(a)} the average (${String(a.traffic ?? 'sustained')} traffic); sizes the most instances or the concurrency`,
+      default: () => '',
+      // Only a volume has a peak; a batch job is sized by its deadline instead.
+      when: (a) => perRequest(a) && a.requests !== undefined,
+    },
   },
   {
-    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload',
+    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
     help: 'average request size, for data-processing charges', defaultText: 'the largest payload (--payload)',
     parse: size,
   },
   {
-    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload',
+    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
     help: 'average response size, for data-processing charges', defaultText: formatBytes(limit('policy.response-size')),
     parse: size,
   },
   {
-    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload',
+    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload', appliesTo: 'batch',
     help: 'batch: each run must finish within this (sets TransformResources.InstanceCount)', defaultText: 'before the next run',
     parse: duration,
+    ask: {
+      kind: 'input', live: 'duration', optional: true,
+      message: () => 'Must each run finish within a time?',
+      hint: () => 'Enter for before the next run; e.g. 2h: sets how many instances the job runs on',
+      default: () => '',
+      when: (a) => isBatch(a) && a.requests !== undefined,
+    },
   },
   {
     key: 'activeHours', flag: '--active-hours', arg: '<schedule>', group: 'workload',
@@ -422,7 +513,15 @@ export const INPUTS: readonly Input[] = [
     key: 'concurrencyPerCopy', flag: '--concurrency-per-copy', arg: '<n>', group: 'workload',
     help: `requests one model copy serves at once: the model server's workers, or an LLM container's batch (at most ${limit('policy.concurrency-per-copy-max')})`,
     defaultText: `on CPU a worker per vCPU; for a GPU model that streams ${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)`,
-    parse: concurrency,
+    parse: concurrency, appliesTo: 'per-request',
+    ask: {
+      kind: 'input', optional: true,
+      message: () => 'How many requests does one copy of the model serve at once?',
+      hint: (a) => `Enter for ${a.streaming === true ? `${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)` : '1'}; the model server's workers or an LLM container's batch size: sizes the instances for the volume`,
+      default: () => '',
+      // It sizes a GPU fleet for a volume; on CPU a worker per vCPU is the rule.
+      when: (a) => perRequest(a) && a.requests !== undefined && a.gpu === true,
+    },
   },
   {
     key: 'region', flag: '--region', arg: '<code>', group: 'deployment',
@@ -435,8 +534,16 @@ export const INPUTS: readonly Input[] = [
     parse: oneOf(TARGETS, 'target'), example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },
-  { key: 'image', flag: '--image', arg: '<uri>', group: 'deployment', help: 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1', parse: text },
-  { key: 'modelData', flag: '--model-data', arg: '<s3-uri>', group: 'deployment', help: 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /)', parse: text, example: 's3://my-bucket/churn/model.tar.gz' },
+  {
+    key: 'images', flag: '--image', arg: '<uri>', group: 'deployment', repeatable: true,
+    help: 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1; once per container, in order (pipeline steps, frameworks, or models as inference components); a list in an answers file',
+    parse: texts,
+  },
+  {
+    key: 'modelData', flag: '--model-data', arg: '<s3-uri>', group: 'deployment', repeatable: true,
+    help: 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /); once per container, in order, like --image; a list in an answers file',
+    parse: texts, example: 's3://my-bucket/churn/model.tar.gz',
+  },
   { key: 'roleArn', flag: '--role-arn', arg: '<arn>', group: 'deployment', help: 'IAM role SageMaker assumes', parse: text },
   { key: 's3Output', flag: '--s3-output', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix for async results or batch output', parse: text },
   { key: 's3Input', flag: '--s3-input', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix of the batch input', parse: text },
@@ -449,7 +556,7 @@ export const INPUTS: readonly Input[] = [
   // How the command runs: flags only, no answers-file keys.
   { key: 'answers', flag: '--answers', arg: '<file>', group: 'command', help: 'read answers from a YAML or JSON file; flags override it', parse: none },
   { key: 'artifact', flag: '--artifact', arg: '<model.tar.gz>', group: 'command', help: 'read the model size from the archive (its uncompressed size)', parse: none },
-  { key: 'output', flag: '-o, --output', arg: '<dir>', group: 'command', help: 'write the configuration files into this folder (all or none)', parse: none },
+  { key: 'output', flag: '-o, --output', arg: '<dir>', group: 'command', help: 'write the configuration files into this folder (all or none)', parse: folder },
   { key: 'force', flag: '--force', group: 'command', help: 'overwrite existing files in --output', parse: none },
   { key: 'prices', flag: '--prices', arg: '<file>', group: 'command', help: 'a price table written by deploy-advisor prices update, instead of the cache (for air-gapped CI)', parse: none },
   { key: 'format', flag: '--format', arg: '<format>', group: 'command', choices: ['text', 'json', 'yaml'], defaultText: 'text', help: 'output format', parse: none },
@@ -518,6 +625,16 @@ export function answerProblems(a: RawAnswers): Array<{ key: string; message: str
   if (problems.length === 0 && a.models !== undefined && a.frameworks !== undefined) {
     const [models, frameworks] = [count(a.models), count(a.frameworks)];
     if (frameworks > models) problems.push({ key: 'frameworks', message: `${frameworks} frameworks cannot be more than the ${models} models (${flagOf('models')})` });
+  }
+  // Answers that contradict each other: refused, saying which to keep.
+  if (problems.length === 0 && a.modelSize !== undefined && a.modelSizes !== undefined) {
+    problems.push({ key: 'modelSize', message: `${String(a.modelSize)} and ${flagOf('modelSizes')} ${String(a.modelSizes)} both give the model size; keep ${flagOf('modelSizes')} (one size per model) or ${flagOf('modelSize')} (every model the same size)` });
+  }
+  if (problems.length === 0 && a.requestSize !== undefined && a.payload !== undefined && size(a.requestSize) > size(a.payload)) {
+    problems.push({ key: 'requestSize', message: `the average request (${String(a.requestSize)}) cannot be larger than the largest (${flagOf('payload')} ${String(a.payload)}); give an average of at most ${String(a.payload)}, or raise ${flagOf('payload')}` });
+  }
+  if (problems.length === 0 && a.peak !== undefined && a.requests !== undefined && rate(a.peak).perSecond < rate(a.requests).perSecond) {
+    problems.push({ key: 'peak', message: `${String(a.peak)} is below the average ${flagOf('requests')} ${String(a.requests)}; the peak is at least the average` });
   }
   return problems;
 }

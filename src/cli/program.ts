@@ -45,6 +45,8 @@ function addInputs(cmd: Command): Command {
     const opt = new Option(i.arg ? `${i.flag} ${i.arg}` : i.flag, help);
     if (i.choices && i.group === 'command') opt.choices(i.choices);
     if (i.key === 'format') opt.default('text');
+    // Once per container: each use adds to the list.
+    if (i.repeatable) opt.argParser((v: string, prev: unknown) => [...(Array.isArray(prev) ? (prev as string[]) : []), v]);
     cmd.addOption(opt);
     if (i.negate) cmd.addOption(new Option(i.negate, i.negateHelp ?? `not ${i.help}`));
   }
@@ -106,8 +108,21 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
   recommend.action(async (opts) => {
       const { runRecommend } = await import('./recommend');
       // Only what the user gave: commander's defaults are not answers.
+      // (An answer's key may differ from commander's name for its flag: images is --image.)
       const given: Record<string, unknown> = {};
-      for (const i of INPUTS) if (recommend.getOptionValueSource(i.key) === 'cli') given[i.key] = opts[i.key];
+      for (const i of INPUTS) {
+        const attr = i.flag.replace(/^-\w, /, '').slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+        if (recommend.getOptionValueSource(attr) === 'cli') given[i.key] = opts[attr];
+      }
+      // How the command runs is checked before any question is asked.
+      for (const i of INPUTS.filter((x) => x.group === 'command' && given[x.key] !== undefined)) {
+        try {
+          i.parse(given[i.key]);
+        } catch (e) {
+          if (e instanceof Error && e.name === 'AnswerProblem') throw new UsageError(`${flagOf(i.key)}: ${e.message}`);
+          throw e;
+        }
+      }
       setExit(await runRecommend({ ...given, format: opts.format, interactive: opts.interactive !== false && program.opts().interactive !== false, color: program.opts().color }, io));
     });
 

@@ -2,10 +2,10 @@
 // configuration out.
 
 import { advise } from '../rules/advise/decide';
-import { checkDeployment } from '../rules/plan/deployment';
+import { checkDeployment, containersOf } from '../rules/plan/deployment';
 import { BUILTIN_PRICES } from '../rules/prices';
 import { generate, type Config, type Target } from '../emit/index';
-import { normalize, type Origins } from './answers';
+import { normalize, refuseBadAnswers, type Origins } from './answers';
 import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';
 import { EXIT, UsageError, canPrompt, colorWanted, type Io } from './io';
 import { toResult } from './result';
@@ -24,6 +24,17 @@ export interface RecommendFlags extends Record<string, unknown> {
 }
 
 export async function runRecommend(flags: RecommendFlags, io: Io): Promise<number> {
+  // Once the wizard has its answers, they are never lost: whatever fails after, the command line that gives them is printed.
+  const after: { scripted: (() => string) | null } = { scripted: null };
+  try {
+    return await recommend(flags, io, after);
+  } catch (e) {
+    if (after.scripted) io.stderr.write(`\nYour answers, scripted (for CI; fix what the line below says, then run it):\n  ${after.scripted()}\n`);
+    throw e;
+  }
+}
+
+async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() => string) | null }): Promise<number> {
   let raw: RawAnswers = {};
   let origins: Origins = {};
   if (flags.answers !== undefined) {
@@ -38,7 +49,8 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   }
   let artifactNote: string | null = null;
   if (flags.artifact !== undefined) {
-    if (raw.modelSize !== undefined) throw new UsageError(`--artifact and ${origins.modelSize ?? flagOf('modelSize')} both give the model size; keep one`);
+    const other = raw.modelSize !== undefined ? 'modelSize' : raw.modelSizes !== undefined ? 'modelSizes' : null;
+    if (other) throw new UsageError(`--artifact and ${origins[other] ?? flagOf(other)} both give the model size; keep one`);
     const { scanArtifact } = await import('./artifact');
     const report = await scanArtifact(flags.artifact, 'auto');
     const errors = report.findings.filter((f) => f.severity === 'error');
@@ -59,9 +71,13 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
     },
   };
   if (prompting) {
+    // A bad flag or file value is reported before the first question, not after the last.
+    refuseBadAnswers(raw, origins);
     wizard = await import('./wizard');
     io.stderr.write('deploy-advisor: a few questions about the workload (Enter accepts the default, Ctrl-C quits).\n');
     ({ answers: raw, notes } = await wizard.askWorkload(raw, ctx, await errStyle()));
+    const w = wizard;
+    after.scripted = () => w.commandLine(raw, (raw.target as Target | undefined) ?? null, null);
   }
   const { workload, deployment: d, target, assumptions, cost, region } = normalize(raw, origins);
   assumptions.push(...notes);
@@ -82,17 +98,21 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   const advice = advise({ workload, deployment: d, prices, answers: cost });
   const rec = advice.recommendation;
 
-  const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model' });
+  const problems = checkDeployment(d, { multiModel: rec?.architecture === 'multi-model', containers: rec ? containersOf(rec.architecture, workload) : null });
   if (problems.length) throw new UsageError(`${origins[problems[0]!.key] ?? flagOf(problems[0]!.key)}: ${problems[0]!.message}`);
 
   // The core refers to answers by key; the files and messages name their flags.
   const make = (t: Target): Config => nameFlagsIn(generate({ recommendation: rec!, plan: advice.plan!, cost: advice.cost }, d, t));
   const config: Config | null = rec ? make(target) : null;
   let written: string[] | null = null;
+  // The wizard writes after showing the recommendation, and asks again where -o cannot be written.
+  const wizardWrites = wizard !== null && flags.format === 'text';
   if (flags.output !== undefined) {
     if (config) {
-      const { writeFiles } = await import('./write-files');
-      written = writeFiles(flags.output, config.files, Boolean(flags.force));
+      if (!wizardWrites) {
+        const { writeFiles } = await import('./write-files');
+        written = writeFiles(flags.output, config.files, Boolean(flags.force));
+      }
     } else {
       io.stderr.write('deploy-advisor: nothing written: no option fits this workload\n');
     }
@@ -100,24 +120,24 @@ export async function runRecommend(flags: RecommendFlags, io: Io): Promise<numbe
   const wrote = (paths: string[]) => io.stdout.write(paths.map((p) => `Wrote ${p}`).join('\n') + '\n');
 
   if (wizard && flags.format === 'text') {
-    // The wizard shows the recommendation, then offers to write its files (unless -o already did).
+    // The wizard shows the recommendation, then offers to write its files (into -o's folder when given, asking again where it cannot).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
     const result = nameFlagsIn(toResult(workload, advice, assumptions));
     io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
-    let out: { target: Target; dir: string | null } = { target, dir: flags.output ?? null };
-    if (written) wrote(written);
-    else if (config && rec && flags.output === undefined) {
+    let out: { target: Target; dir: string | null; force: boolean } = { target, dir: flags.output ?? null, force: Boolean(flags.force) };
+    if (config && rec) {
       const { writeFiles } = await import('./write-files');
       const s = await errStyle();
       if (config.warnings.length) io.stderr.write(`${s.yellow('Check before deploying:')}\n${config.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
-      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, rec.option !== 'batch-transform' && raw.target === undefined);
+      const r = await wizard.offerToWrite(config, ctx, s, make, writeFiles, { askTarget: rec.option !== 'batch-transform' && raw.target === undefined && flags.output === undefined, dir: flags.output, force: Boolean(flags.force) });
       out = r;
       if (r.written) wrote(r.written);
       else io.stderr.write('Nothing written.\n');
     }
-    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir)}\n`);
+    after.scripted = null;
+    io.stderr.write(`\nThe same decision, scripted (for CI):\n  ${wizard.commandLine(raw, rec?.option === 'batch-transform' ? null : out.target, out.dir, out.force)}\n`);
     return rec ? EXIT.ok : EXIT.findings;
   }
   const result = { ...nameFlagsIn(toResult(workload, advice, assumptions)), config };

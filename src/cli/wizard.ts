@@ -41,11 +41,15 @@ export function promptTheme(s: Style) {
   };
 }
 
-/** The input table's checks as a prompt validator: true, or the message that says what to give. */
+/**
+ * The input table's checks as a prompt validator: true, or the message that says what to give.
+ * An answer is held against the answers before it as soon as it is typed (a latency shorter than
+ * the processing time is refused at the latency question, saying why), not at the end.
+ */
 const validator = (i: Input, optional: boolean, a: RawAnswers) => (v: string) => {
   if (optional && v.trim() === '') return true;
-  const problem = answerProblems({ ...a, [i.key]: v.trim() }).find((p) => p.key === i.key);
-  return problem ? problem.message.charAt(0).toUpperCase() + problem.message.slice(1) : true;
+  const problem = answerProblems({ ...a, [i.key]: v.trim() }).find((p) => p.key === i.key)?.message ?? i.ask?.check?.(v.trim(), a) ?? null;
+  return problem ? problem.charAt(0).toUpperCase() + problem.slice(1) : true;
 };
 
 /** Shows what a size or duration means while it is typed, e.g. "1.5GB  = 1.5 GB". */
@@ -100,20 +104,37 @@ export async function askWorkload(given: RawAnswers, ctx: PromptContext, s: Styl
   return { answers: a, asked, notes };
 }
 
-/** Offers to write the configuration; returns the paths written, or null when the user declines. */
+export interface WriteOutcome {
+  /** The paths written, or null when nothing was. */
+  written: string[] | null;
+  target: Config['target'];
+  /** The folder written into (null: nothing written), and whether existing files were overwritten. */
+  dir: string | null;
+  force: boolean;
+}
+
+/**
+ * Offers to write the configuration. A folder that cannot be written into, or files the user
+ * will not overwrite, lead to the question for another folder (Enter there writes nothing), so
+ * that no answer is lost and the folder printed in the command line is one that worked.
+ * `dir`: the folder given with -o; it is tried first, without asking whether to write.
+ */
 export async function offerToWrite(
   config: Config,
   ctx: PromptContext,
   s: Style,
   regenerate: (target: Config['target']) => Config,
   write: (dir: string, files: Config['files'], force: boolean) => string[],
-  askTarget: boolean,
-): Promise<{ written: string[] | null; target: Config['target']; dir: string | null }> {
+  o: { askTarget: boolean; dir?: string; force?: boolean },
+): Promise<WriteOutcome> {
   const theme = promptTheme(s);
-  const go = await confirm({ message: 'Write the configuration files?', default: true, theme }, ctx);
-  if (!go) return { written: null, target: config.target, dir: null };
+  const nothing = (target: Config['target']): WriteOutcome => ({ written: null, target, dir: null, force: false });
+  if (o.dir === undefined) {
+    const go = await confirm({ message: 'Write the configuration files?', default: true, theme }, ctx);
+    if (!go) return nothing(config.target);
+  }
   let chosen = config;
-  if (askTarget) {
+  if (o.askTarget) {
     const target = await select(
       {
         message: 'Which kind?',
@@ -129,31 +150,45 @@ export async function offerToWrite(
     );
     if (target !== config.target) chosen = regenerate(target);
   }
-  const dir = (await input({ message: 'Into which folder?', default: '.', theme }, ctx)).trim() || '.';
-  const existing = chosen.files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
-  let force = false;
-  if (existing.length) {
-    force = await confirm({ message: withHint(s, `Overwrite ${existing.join(', ')}?`, existing.length === 1 ? 'it already exists' : 'they already exist'), default: false, theme }, ctx);
-    if (!force) return { written: null, target: chosen.target, dir };
+  let next: string | undefined = o.dir;
+  let ask = { message: 'Into which folder?', hint: '', default: '.' };
+  for (;;) {
+    const dir = next ?? (await input({ message: withHint(s, ask.message, ask.hint), default: ask.default || undefined, theme }, ctx)).trim();
+    if (dir === '') return nothing(chosen.target);
+    ask = { message: 'Into which other folder?', hint: 'Enter to write nothing', default: '' };
+    let force = next !== undefined && o.force === true;
+    next = undefined;
+    const existing = chosen.files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
+    if (existing.length && !force) {
+      force = await confirm({ message: withHint(s, `Overwrite ${existing.join(', ')}${dir === '.' ? '' : ` in ${dir}`}?`, existing.length === 1 ? 'it already exists' : 'they already exist'), default: false, theme }, ctx);
+      if (!force) continue;
+    }
+    try {
+      return { written: write(dir, chosen.files, force), target: chosen.target, dir, force };
+    } catch (e) {
+      // By name: write-files is a bundle of its own, with its own UsageError class (io.ts).
+      if (!(e instanceof Error && e.name === 'UsageError')) throw e;
+      ctx.output.write(`${s.red(e.message)}\n`);
+    }
   }
-  return { written: write(dir, chosen.files, force), target: chosen.target, dir };
 }
 
-
 /** The scripted command line that makes the same decision (and writes the same files). */
-export function commandLine(a: RawAnswers, target: Config['target'] | null, dir: string | null): string {
+export function commandLine(a: RawAnswers, target: Config['target'] | null, dir: string | null, force = false): string {
   const parts = ['deploy-advisor', 'recommend'];
   for (const i of INPUTS) {
     const v = a[i.key];
     if (v === undefined || i.group === 'command' || i.key === 'target') continue;
-    if (a.batch === true && i.ask?.when && !i.ask.when(a)) continue; // not asked of a batch job: does not apply
+    if (i.appliesTo && typeof a.batch === 'boolean' && i.appliesTo !== (a.batch ? 'batch' : 'per-request')) continue; // ignored for this kind of work
     if (i.omitWhen?.(v)) continue; // the default
     if (typeof v === 'boolean') {
       if (v || i.negate) parts.push(flagFor(i.key, v));
-    } else parts.push(flagFor(i.key, v), shellQuote(String(v)));
+    } else if (i.repeatable && Array.isArray(v)) for (const x of v) parts.push(flagFor(i.key, x), shellQuote(String(x)));
+    else parts.push(flagFor(i.key, v), shellQuote(String(v)));
   }
   if (target && target !== 'cloudformation') parts.push('--target', target);
   if (dir) parts.push('-o', shellQuote(dir));
+  if (dir && force) parts.push('--force');
   return parts.join(' ');
 }
 

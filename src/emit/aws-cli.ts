@@ -27,7 +27,7 @@ const PLACEHOLDERS = {
 } as const;
 
 const FLAGS: Record<keyof typeof PLACEHOLDERS, string> = {
-  image: flagRef('image'), modelData: flagRef('modelData'), modelDataPrefix: flagRef('modelData'), roleArn: flagRef('roleArn'), s3Output: flagRef('s3Output'), s3Input: flagRef('s3Input'),
+  image: flagRef('images'), modelData: flagRef('modelData'), modelDataPrefix: flagRef('modelData'), roleArn: flagRef('roleArn'), s3Output: flagRef('s3Output'), s3Input: flagRef('s3Input'),
 };
 
 export function awsCli(e: Emit, d: Deployment): { files: CliFile[]; placeholders: string[]; script: string } {
@@ -44,22 +44,34 @@ export function awsCli(e: Emit, d: Deployment): { files: CliFile[]; placeholders
 
   type Op = { operation: CliFile['operation']; body: Obj; file?: string; notes?: string[] };
   const ops: Op[] = [];
+  // Several containers (or models): each takes its value in order; what is not given stays a
+  // numbered placeholder, and the warning says to give the flag once per container.
+  const perContainer = new Set<'image' | 'model data'>();
+  const nth = (list: string[] | undefined, i: number, what: 'image' | 'model data', placeholder: string) => {
+    const given = list?.[what === 'image' && list.length === 1 ? 0 : i - 1];
+    if (given !== undefined) return given;
+    perContainer.add(what);
+    return placeholder;
+  };
+  const several = (n: number, what: string) => {
+    if (perContainer.size) missing.add(`the ${[...perContainer].join(' and ')} of each of the ${n} ${what} (${[...perContainer].map((x) => flagRef(x === 'image' ? 'images' : 'modelData')).join(' and ')} once per ${what.replace(/s$/, '')}, in order)`);
+  };
   if (plan.ic) {
     const n = plan.ic.models.length;
     ops.push(...icCliOps(plan, {
       name,
       role: value('roleArn', d.roleArn),
       networkIsolation: plan.networkIsolation,
-      image: (m) => (n === 1 || d.image !== undefined ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${m.index}>`)),
-      modelData: (m) => (n === 1 ? value('modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `model-${m.index}/model.tar.gz`)),
+      image: (m) => (n === 1 ? value('image', d.images?.[0]) : nth(d.images, m.index, 'image', PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${m.index}>`))),
+      modelData: (m) => (n === 1 ? value('modelData', d.modelData?.[0]) : nth(d.modelData, m.index, 'model data', PLACEHOLDERS.modelData.replace('model.tar.gz', `model-${m.index}/model.tar.gz`))),
     }));
-    if (n > 1) missing.add(`the ${d.image === undefined ? 'image and ' : ''}model data of each of the ${n} models`);
+    several(n, 'models');
   } else {
     const containers = modelContainers(plan, {
-      image: (i) => (plan.containers === 1 ? value('image', d.image) : PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${i}>`)),
-      modelData: (i) => (plan.containers === 1 ? value(multiModel ? 'modelDataPrefix' : 'modelData', d.modelData) : PLACEHOLDERS.modelData.replace('model.tar.gz', `step-${i}/model.tar.gz`)),
+      image: (i) => (plan.containers === 1 ? value('image', d.images?.[0]) : nth(d.images, i, 'image', PLACEHOLDERS.image.replace('<REPOSITORY>', `<REPOSITORY-${i}>`))),
+      modelData: (i) => (plan.containers === 1 ? value(multiModel ? 'modelDataPrefix' : 'modelData', d.modelData?.[0]) : nth(d.modelData, i, 'model data', PLACEHOLDERS.modelData.replace('model.tar.gz', `step-${i}/model.tar.gz`))),
     });
-    if (plan.containers > 1) missing.add(`the image and model data of each of the ${plan.containers} containers`);
+    several(plan.containers, 'containers');
     const model: Obj = { ModelName: names.model, ExecutionRoleArn: value('roleArn', d.roleArn), ...isolation(plan.networkIsolation), ...containers };
 
     ops.push({ operation: 'create-model', body: model });

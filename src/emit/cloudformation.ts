@@ -2,11 +2,12 @@
 // autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
 
 import { limit, limitEntry } from '../rules/limits';
-import type { Deployment } from '../rules/plan/deployment';
+import { flagRef } from '../rules/flag-ref';
+import { ordinal, type Deployment } from '../rules/plan/deployment';
 import { icNameMax } from '../rules/plan/inference-components';
 import type { Plan } from '../rules/plan/types';
 import { cfnScaling } from './cfn-scaling';
-import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';
+import { containersOfPlan, headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';
 import { icResources } from './inference-components';
 import { commentKey, equals, getAtt, iff, not, ref, sub, writeYaml, type YamlValue } from './yaml';
 
@@ -88,17 +89,20 @@ export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
   let containers: Obj;
   if (plan.containers === 1) {
     const multiModel = plan.architecture === 'multi-model';
-    const image = d.image ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
-    const data = d.modelData ?? (multiModel
+    const image = d.images?.[0] ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
+    const data = d.modelData?.[0] ?? (multiModel
       ? param('ModelDataPrefix', { Type: 'String', Description: 'S3 prefix holding the models\' .tar.gz archives (ends with /)', AllowedPattern: '^(https|s3)://([^/]+)/(.*/)?$' }, 's3://my-bucket/models/')
       : param('ModelDataUrl', { Type: 'String', Description: 'S3 URI of model.tar.gz', AllowedPattern: pattern('model.model-data-url-pattern') }, 's3://my-bucket/model.tar.gz'));
     containers = modelContainers(plan, { image: () => image, modelData: () => data });
   } else {
+    // Each container's values, in the order given; a parameter for each one not given.
     const images: YamlValue[] = [];
     const data: YamlValue[] = [];
+    const names = containersOfPlan(plan).names;
     for (let i = 1; i <= plan.containers; i++) {
-      images.push(param(`Container${i}Image`, { Type: 'String', Description: `Image of container ${i}`, AllowedPattern: pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`));
-      data.push(optional(`Container${i}ModelDataUrl`, `S3 URI of container ${i}'s model.tar.gz (empty: none)`)(ref(`Container${i}ModelDataUrl`)));
+      const which = names[i - 1] && names[i - 1] !== `container-${i}` ? `container-${i}, ${names[i - 1]}` : `container-${i}`;
+      images.push(d.images?.[i - 1] ?? param(`Container${i}Image`, { Type: 'String', Description: `Image of ${which} (the ${ordinal(i)} ${flagRef('images')})`, AllowedPattern: pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`));
+      data.push(d.modelData?.[i - 1] ?? optional(`Container${i}ModelDataUrl`, `S3 URI of ${which}'s model.tar.gz (the ${ordinal(i)} ${flagRef('modelData')}; empty: none)`)(ref(`Container${i}ModelDataUrl`)));
     }
     containers = modelContainers(plan, { image: (i) => images[i - 1]!, modelData: (i) => data[i - 1] });
   }

@@ -44,8 +44,9 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
   const id = (base: string, m: IcModel) => `${base}${one ? '' : m.index}`;
   const resources: Obj = {};
   const outputs: Obj = {};
-  const image = (m: IcModel) => d.image ?? t.param(one ? 'ImageUri' : `Model${m.index}ImageUri`, { Type: 'String', Description: `Inference container image${one ? '' : ` of model ${m.index}`} (registry/repository:tag)`, AllowedPattern: t.pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/${one ? 'my-model' : `model-${m.index}`}:1`);
-  const data = (m: IcModel) => (one && d.modelData) || t.param(one ? 'ModelDataUrl' : `Model${m.index}DataUrl`, { Type: 'String', Description: `S3 URI of ${one ? '' : `model ${m.index}'s `}model.tar.gz`, AllowedPattern: t.pattern('model.model-data-url-pattern') }, `s3://my-bucket/${one ? '' : `model-${m.index}/`}model.tar.gz`);
+  // Each model's values in order (one image may serve all); a parameter for each one not given.
+  const image = (m: IcModel) => d.images?.[d.images.length === 1 ? 0 : m.index - 1] ?? t.param(one ? 'ImageUri' : `Model${m.index}ImageUri`, { Type: 'String', Description: `Inference container image${one ? '' : ` of model ${m.index}`} (registry/repository:tag)`, AllowedPattern: t.pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/${one ? 'my-model' : `model-${m.index}`}:1`);
+  const data = (m: IcModel) => d.modelData?.[m.index - 1] ?? t.param(one ? 'ModelDataUrl' : `Model${m.index}DataUrl`, { Type: 'String', Description: `S3 URI of ${one ? '' : `model ${m.index}'s `}model.tar.gz`, AllowedPattern: t.pattern('model.model-data-url-pattern') }, `s3://my-bucket/${one ? '' : `model-${m.index}/`}model.tar.gz`);
   for (const m of ic.models) {
     resources[id('Model', m)] = { ...t.modelWaiver, Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: t.role, ...isolation(t.networkIsolation), PrimaryContainer: { Image: image(m), ModelDataUrl: data(m) } } };
   }

@@ -1,6 +1,6 @@
 // The input table: one declaration per answer, from which flags, answers-file keys, the wizard,
 // help, the scripted command line, DA4001 and the README derive.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,15 +86,45 @@ describe('answers that contradict, or do not apply', () => {
     expect(j.recommendation.architecture).toBe('serial-pipeline');
   });
 
-  it('--image or --model-data with several containers is refused, saying what to do', () => {
-    for (const extra of [['--pipeline', '3', '--image', 'a/b:1'], ['--models', '3', '--frameworks', '3', '--model-data', 's3://b/m.tar.gz']]) {
-      const r = cli([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', ...extra]);
-      expect(r.code).toBe(2);
-      expectOneLineError(r.stderr);
-      expect(r.stderr).toMatch(/one value cannot serve 3 containers .*Parameters/);
-    }
+  it('--model-size with --model-sizes is refused, saying which to keep', () => {
+    const r = cli([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '--model-sizes', '1GB,2GB', '--model-size', '3GB']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr);
+    expect(r.stderr).toMatch(/--model-size: 3GB and --model-sizes 1GB,2GB both give the model size; keep --model-sizes \(one size per model\) or --model-size \(every model the same size\)/);
   });
 
+  it('an average request larger than the largest is refused', () => {
+    const r = cli([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '--requests', '1M/day', '--request-size', '50MB']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr);
+    expect(r.stderr).toMatch(/--request-size: the average request \(50MB\) cannot be larger than the largest \(--payload 2MB\); give an average of at most 2MB, or raise --payload/);
+    expect(cli([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '--requests', '1M/day', '--request-size', '1MB']).code).toBe(0);
+  });
+
+  it('-o "" is refused before anything is asked or written', () => {
+    const dir = tmp();
+    const r = cli([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '-o', ''], { cwd: dir });
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr);
+    expect(r.stderr).toMatch(/--output: an empty folder name; give one, e\.g\. -o deploy\/ \(or -o \. for the current folder\)/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('traffic answers without --requests are ignored saying so, not blaming "the traffic given with --requests"', () => {
+    const j = json([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '--peak', '50/s']);
+    expect(j.assumptions).toContain('--peak 50/s was ignored: it sizes the cost and capacity of a volume, and --requests gives none: add --requests (e.g. 5M/day) to use it');
+    expect(JSON.stringify(j.assumptions)).not.toMatch(/given with --requests/);
+  });
+
+  it('--deadline on per-request work is ignored as a batch answer, with or without --requests', () => {
+    for (const extra of [[], ['--requests', '1M/day']]) {
+      const j = json([...PER_REQUEST, '--latency', '1s', '--traffic', 'sustained', '--deadline', '2h', ...extra]);
+      expect(j.assumptions).toContain('--deadline 2h was ignored: a deadline applies to batch runs (--batch)');
+    }
+    const b = json(['recommend', '--batch', '--deadline', '2h']);
+    expect(b.assumptions).toContain('--deadline 2h was ignored: it sizes the cost and capacity of a volume, and --requests gives none: add --requests (e.g. 2M/day) to use it');
+    expect(json(['recommend', '--batch', '--peak', '50/s', '--requests', '1M/day']).assumptions).toContain('--peak 50/s was ignored: a batch job is priced by records and instance-hours, not by requests');
+  });
   it('words are case-insensitive, as units are', () => {
     const j = json([...PER_REQUEST, '--latency', 'NONE', '--traffic', 'SUSTAINED', '--target', 'AWS-CLI']);
     expect(j.workload).toMatchObject({ latencySeconds: null, traffic: 'sustained' });

@@ -85,7 +85,7 @@ describe('the README wizard session (issue 21, item 7)', () => {
 
     // The questions about writing the files.
     const config = { target: 'cloudformation', files: [{ name: 'template.yaml', content: '' }] } as unknown as Config;
-    const writing = offerToWrite(config, ctx, s, () => config, () => ['template.yaml'], true);
+    const writing = offerToWrite(config, ctx, s, () => config, () => ['template.yaml'], { askTarget: true });
     let written: Awaited<typeof writing> | null = null;
     void writing.then((w) => (written = w));
     while (written === null) {

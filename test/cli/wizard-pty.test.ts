@@ -89,8 +89,8 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
     await t.answer(/What does the traffic look like\?/, 'Down', 'Enter');
     await t.answer(/Does the model need a GPU\?/, 'Enter');
-    await t.answer(/Model size in memory\?/, '1.2GB', 'Enter');
     await t.answer(/How many models behind one endpoint\?/, 'Enter');
+    await t.answer(/Model size in memory\?/, '1.2GB', 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
     await t.answer(/Average request volume\?/, 'Enter');
     await t.waitFor(/Recommendation: Serverless Inference/);
@@ -112,6 +112,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     t.keys('5M/day');
     await t.waitFor(/5M\/day\s+= 57\.9\/s, 152M a month/);
     t.keys('Enter');
+    await t.answer(/Peak request rate\?/, 'Enter');
     await t.waitFor(/Write the configuration files\?/);
     const shown = t.screen();
     expect(shown).toMatch(/Monthly cost \(us-east-1 list prices/);
@@ -130,12 +131,12 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/Worst-case model time per request\?/, '90s', 'Enter');
     await t.answer(/Does the model need a GPU\?/, 'Enter');
     await t.answer(/Model size in memory\?/, 'Enter');
-    await t.answer(/How many models behind one endpoint\?/, 'Enter');
     await t.answer(/How many containers run in sequence/, 'Enter');
     await t.answer(/Content type of the input\?/, 'text/csv', 'Enter');
     await t.answer(/How many records, per run period\?/, 'Enter');
     await t.waitFor(/Recommendation: Batch Transform/);
-    expect(t.screen()).not.toMatch(/How soon do callers|traffic look like/);
+    const questions = t.screen().split('Workload:')[0]!;
+    expect(questions).not.toMatch(/How soon do callers|traffic look like|How many models|Serverless|Real-Time/);
     await t.answer(/Write the configuration files\?/, 'Enter');
     await t.answer(/Into which folder\?/, 'jobs', 'Enter');
     expect(await t.exitCode()).toBe(0);
@@ -202,13 +203,80 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.waitFor(/Overwrite template\.yaml\?/);
     expect(t.screen()).toMatch(/Overwrite template\.yaml\? \(it already exists\)/);
     t.keys('n', 'Enter');
+    // No: another folder is offered; Enter there writes nothing, and the command line has no -o that would fail.
+    await t.answer(/Into which other folder\? \(Enter to write nothing\)/, 'Enter');
     expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toMatch(/Nothing written\.\n\nThe same decision, scripted \(for CI\):\n  deploy-advisor recommend .* --model-size 1GB\n/);
+    expect(readFileSync(join(t.dir, 'template.yaml'), 'utf8')).toBe('');
+  });
+
+  it('a folder that cannot be written into is asked again: no answer is lost, and the command line names the folder that worked', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--target', 'cloudformation']);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/How many containers run in sequence/, 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
+    await t.answer(/Write the configuration files\?/, 'Enter');
+    await t.answer(/Into which folder\?/, '/proc/nope', 'Enter');
+    await t.waitFor(/cannot create folder \/proc\/nope/);
+    await t.answer(/Into which other folder\?/, 'deploy', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toMatch(/Wrote deploy\/template\.yaml/);
+    expect(t.screen()).toMatch(/deploy-advisor recommend --no-batch .* --model-size 1GB -o deploy\n/);
+    // And when the existing file is overwritten, the command line says --force.
+    const again = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '--target', 'cloudformation']);
+    execFileSync('touch', [join(again.dir, 'template.yaml')]);
+    await again.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await again.answer(/Average request volume\?/, 'Enter');
+    await again.answer(/Write the configuration files\?/, 'Enter');
+    await again.answer(/Into which folder\?/, 'Enter');
+    await again.answer(/Overwrite template\.yaml\?/, 'y', 'Enter');
+    expect(await again.exitCode()).toBe(0);
+    expect(again.screen()).toMatch(/ -o \. --force\n/);
+  });
+
+  it('-o with a folder that cannot be written into asks for another instead of losing the answers', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '-o', '/proc/nope']);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
+    await t.waitFor(/cannot create folder \/proc\/nope: \/proc does not allow new folders/);
+    await t.answer(/Into which other folder\?/, 'out', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(readdirSync(join(t.dir, 'out'))).toEqual(['template.yaml']);
+    expect(t.screen()).toMatch(/ -o out\n/);
+  });
+
+  it('-o onto an existing file asks before overwriting it (and --force in the command line when it does)', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '-o', 'out']);
+    execFileSync('mkdir', [join(t.dir, 'out')]);
+    execFileSync('touch', [join(t.dir, 'out', 'template.yaml')]);
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
+    await t.answer(/Overwrite template\.yaml in out\? \(it already exists\)/, 'y', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(readFileSync(join(t.dir, 'out', 'template.yaml'), 'utf8')).toMatch(/AWS::SageMaker::Endpoint/);
+    expect(t.screen()).toMatch(/ -o out --force\n/);
+  });
+
+  it('an error after the answers still prints them as a command line', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--traffic', 'sustained', '--no-gpu', '--model-size', '1GB', '--models', '1', '--pipeline', '1', '--image', 'a/b:1', '--image', 'a/c:1']);
+    await t.answer(/Worst-case model time per request\?/, '800ms', 'Enter');
+    await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
+    await t.answer(/Average request volume\?/, 'Enter');
+    expect(await t.exitCode()).toBe(2);
+    expect(t.screen()).toMatch(/Your answers, scripted \(for CI; fix what the line below says, then run it\):\n  deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic sustained --model-size 1GB --image a\/b:1 --image a\/c:1\ndeploy-advisor: error: --image: given twice for one container \(the model\): give one image/);
+  });
+
+  it('a bad or contradictory flag is reported before the first question, not after the last', async () => {
+    const t = new Terminal(['recommend', '--no-batch', '--payload', '2MB', '--request-size', '50MB']);
+    expect(await t.exitCode()).toBe(2);
+    expect(t.screen()).toMatch(/deploy-advisor: error: --request-size: the average request \(50MB\) cannot be larger than the largest/);
+    expect(t.screen()).not.toMatch(/\?/);
   });
 
   it('for batch, the note about AWS CLI files does not claim they were written', async () => {
     const t = new Terminal([]);
     await t.answer(/How does the data arrive\?/, 'Down', 'Enter');
-    for (const q of [/Largest record/, /Worst-case model time/, /GPU\?/, /Model size/, /How many models/, /containers run in sequence/, /Content type/, /How many records, per run period/]) await t.answer(q, 'Enter');
+    for (const q of [/Largest record/, /Worst-case model time/, /GPU\?/, /Model size/, /containers run in sequence/, /Content type/, /How many records, per run period/]) await t.answer(q, 'Enter');
     await t.waitFor(/Write the configuration files\?/);
     expect(t.screen()).toMatch(/CloudFormation has no transform-job resource, so the configuration is AWS CLI input files/);
     expect(t.screen()).not.toMatch(/were written instead/);

@@ -9,6 +9,7 @@ import type { Recommendation } from '../../src/rules/engine';
 import { assess } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';
 import { limit, limitPattern } from '../../src/rules/limits';
+import type { Deployment } from '../../src/rules/plan/deployment';
 import { configFor as generate } from './generate-for';
 import { TARGETS, targetsFor } from '../../src/emit/targets';
 import { makePlan } from '../../src/rules/plan/make';
@@ -271,12 +272,12 @@ describe('generator choices', () => {
 
   // Every option and architecture, on both targets, with isolation on and off: our own lint finds
   // nothing, security rules included (what an AWS CLI input leaves out on purpose carries its reason).
-  const FULL = { name: 'm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1', modelData: 's3://b/m/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/', s3Input: 's3://b/in/' };
+  const FULL: Deployment = { name: 'm', images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1'], modelData: ['s3://b/m/model.tar.gz'], roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/', s3Input: 's3://b/in/' };
   const IC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
-  const LINT_CASES: Array<[string, Partial<Workload>, Recommendation | null, Record<string, string>]> = [
+  const LINT_CASES: Array<[string, Partial<Workload>, Recommendation | null, Deployment]> = [
     ['real-time on EBS', {}, null, {}],
     ['real-time on NVMe', { gpu: true }, null, {}],
-    ['multi-model', { models: 20, modelSizeBytes: 1e8 }, null, { modelData: 's3://b/models/' }],
+    ['multi-model', { models: 20, modelSizeBytes: 1e8 }, null, { modelData: ['s3://b/models/'] }],
     ['serverless', { traffic: 'intermittent' }, null, {}],
     ['async on NVMe', { latencySeconds: null, processingSeconds: 600, gpu: true }, null, {}],
     ['async on EBS', { latencySeconds: null, processingSeconds: 600 }, null, { instanceType: 'ml.m5.xlarge' }],
@@ -436,10 +437,10 @@ describe('recommend writes configuration', () => {
 
   it('deployment keys in an answers file name their line when bad', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-'));
-    writeFileSync(join(dir, 'a.yaml'), 'batch: true\nimage: "bad image"\n');
+    writeFileSync(join(dir, 'a.yaml'), 'batch: true\nimages: "bad image"\n');
     const r = cli(['recommend', '--answers', join(dir, 'a.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/a\.yaml:2:8: image: "bad image" is not an image URI/);
+    expect(r.stderr).toMatch(/a\.yaml:2:9: images: "bad image" is not an image URI/);
   });
 
   it('the serverless option ignores --instance-type with a warning', () => {

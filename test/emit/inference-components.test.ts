@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { lintText } from '../../src/rules/lint/run';
 import type { Config } from '../../src/emit/index';
+import type { Deployment } from '../../src/rules/plan/deployment';
 import { configFor as generate } from './generate-for';
 import { makePlan } from '../../src/rules/plan/make';
 import type { Recommendation } from '../../src/rules/engine';
@@ -17,15 +18,16 @@ import { awsValidate, operationOf, which } from './tools';
 // The recommendation is made here, so that these cases test the generator alone (the engine's choice is tested in test/rules).
 const REC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models with their own resources' }] };
 const base: Workload = { batch: false, payloadBytes: 1e5, processingSeconds: 2, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
-const DEPLOY = { name: 'llm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1', modelData: 's3://bucket/llm/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/SageMaker' };
+const DEPLOY: Deployment = { name: 'llm', images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1'], modelData: ['s3://bucket/llm/model.tar.gz'], roleArn: 'arn:aws:iam::123456789012:role/SageMaker' };
+const DEPLOY2: Deployment = { ...DEPLOY, modelData: ['s3://bucket/llm/model.tar.gz', 's3://bucket/small/model.tar.gz'] };
 
-const CASES: Array<[string, Partial<Workload>, Record<string, string>]> = [
+const CASES: Array<[string, Partial<Workload>, Deployment]> = [
   ['three 16 GB GPU models, intermittent (scale to zero)', { gpu: true, models: 3, modelSizeBytes: 16e9, traffic: 'intermittent' }, {}],
   ['one 40 GB GPU model, sustained', { gpu: true, modelSizeBytes: 40e9 }, DEPLOY],
-  ['two 2 GB CPU models, sustained, all values given', { models: 2, modelSizeBytes: 2e9 }, DEPLOY],
+  ['two 2 GB CPU models, sustained, all values given', { models: 2, modelSizeBytes: 2e9 }, DEPLOY2],
 ];
 
-const gen = (over: Partial<Workload>, d: Record<string, string>, target: 'cloudformation' | 'aws-cli'): Config => generate(REC, { ...base, ...over }, d, target);
+const gen = (over: Partial<Workload>, d: Deployment, target: 'cloudformation' | 'aws-cli'): Config => generate(REC, { ...base, ...over }, d, target);
 const js = (text: string) => parseCfnYaml(text).toJS() as Record<string, any>;
 
 describe('the inference-components plan', () => {

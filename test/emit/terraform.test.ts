@@ -1,4 +1,5 @@
 // --target terraform: main.tf, variables.tf and outputs.tf, written from the same resources as the
+import type { Deployment } from '../../src/rules/plan/deployment';
 // CloudFormation target, formatted as terraform fmt leaves them, and clean under our own lint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,12 +17,12 @@ import type { Workload } from '../../src/rules/workload';
 import { cli, ROOT } from '../cli/helpers';
 
 const base: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', streaming: false, modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
-const FULL = { name: 'm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1', modelData: 's3://b/m/model.tar.gz', roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/' };
+const FULL = { name: 'm', images: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1'], modelData: ['s3://b/m/model.tar.gz'], roleArn: 'arn:aws:iam::123456789012:role/r', s3Output: 's3://b/out/' };
 const IC: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
-const CASES: Array<[string, Partial<Workload>, Recommendation | null, Record<string, string>]> = [
+const CASES: Array<[string, Partial<Workload>, Recommendation | null, Deployment]> = [
   ['real-time on EBS', {}, null, {}],
   ['real-time on NVMe', { gpu: true }, null, {}],
-  ['multi-model', { models: 20, modelSizeBytes: 1e8 }, null, { modelData: 's3://b/models/' }],
+  ['multi-model', { models: 20, modelSizeBytes: 1e8 }, null, { modelData: ['s3://b/models/'] }],
   ['multi-container', { frameworks: 3 }, null, {}],
   ['serial pipeline', { pipeline: 2 }, null, {}],
   ['serverless with provisioned concurrency', { traffic: 'intermittent' }, null, {}],
