@@ -124,6 +124,16 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
     parser.on('error', (e: NodeJS.ErrnoException) => tarProblem(e.code, e.message));
     parser.on('end', finish);
     parser.on('close', finish);
+    // Two zero blocks end the archive: whatever follows is padding (tar pads to a record, and some
+    // tools pad far more), which the parser would only buffer. Stop reading there, as tar does.
+    parser.on('eof', () => {
+      if (done) return;
+      input.unpipe(gunzip);
+      gunzip.unpipe(parser);
+      input.destroy();
+      gunzip.destroy();
+      finish();
+    });
     input.pipe(gunzip).pipe(parser);
   });
 

@@ -31,7 +31,8 @@ export function cfnScaling(s: ScalingPlan, n: CfnScalingNames, o: { resourceId: 
     ...(o.dependsOn ? { DependsOn: o.dependsOn } : {}),
     Properties: {
       MinCapacity: s.min, MaxCapacity: o.maxCapacity, ResourceId: o.resourceId, ScalableDimension: s.dimension, ServiceNamespace: 'sagemaker',
-      ...(s.scheduled.length ? { ScheduledActions: s.scheduled.map((a) => ({ ScheduledActionName: a.ScheduledActionName, Schedule: a.Schedule, Timezone: a.Timezone, ScalableTargetAction: { ...a.ScalableTargetAction } })) } : {}),
+      // The scheduled actions follow the MaxCapacity the deployer chooses (a parameter), as the target does.
+      ...(s.scheduled.length ? { ScheduledActions: s.scheduled.map((a) => ({ ScheduledActionName: a.ScheduledActionName, Schedule: a.Schedule, Timezone: a.Timezone, ScalableTargetAction: { MinCapacity: a.ScalableTargetAction.MinCapacity, MaxCapacity: a.ScalableTargetAction.MaxCapacity === s.max ? o.maxCapacity : a.ScalableTargetAction.MaxCapacity } })) } : {}),
     },
   };
   resources[n.policy] = {

@@ -144,6 +144,17 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
     expect(check(archive('empty.tar.gz', gzipSync(Buffer.alloc(1024)))).j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', messageId: 'empty' });
   });
 
+  it('zero padding after the end of the archive is not read (it took minutes and hundreds of MB)', () => {
+    // A valid archive followed by 64 MiB of zeros, and 64 MiB of zeros with no archive at all.
+    const padded = archive('padded.tar.gz', gzipSync(Buffer.concat([tar(files('model.pth')), Buffer.alloc(64 * 1024 * 1024)]), { level: 1 }));
+    // Before, the padding alone took about 50 s: the test's 20 s timeout is the guard.
+    const r = check(padded);
+    expect(r.code).toBe(0);
+    expect(r.j.files[0]).toMatchObject({ findings: [], artifact: { entries: 1, complete: true } });
+    const zeros = check(archive('zeros.gz', gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 1 })));
+    expect(zeros.j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', messageId: 'empty' });
+  });
+
   /** Writes a gzip tar with one entry of `size` zero bytes, streaming (never holding it in memory). */
   async function zeros(name: string, size: number): Promise<string> {
     const p = join(dir, name);

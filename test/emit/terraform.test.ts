@@ -1,10 +1,10 @@
 // --target terraform: main.tf, variables.tf and outputs.tf, written from the same resources as the
-import type { Deployment } from '../../src/rules/plan/deployment';
 // CloudFormation target, formatted as terraform fmt leaves them, and clean under our own lint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../src/rules/engine';
+import type { Deployment } from '../../src/rules/plan/deployment';
 import { assess } from '../../src/rules/engine';
 import { genFor } from './generate-for';
 import { PROVIDERS } from '../../src/emit/terraform';

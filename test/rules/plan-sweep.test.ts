@@ -60,7 +60,8 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const v = R.find((r) => r.Type === 'AWS::SageMaker::EndpointConfig')!.Properties.ProductionVariants[0];
     const t = R.find((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget' && r.Properties.ScalableDimension === 'sagemaker:variant:DesiredInstanceCount');
     const main = files.find((f) => f.name === 'main.tf')!.content;
-    const scheduled = [...main.matchAll(/resource "aws_appautoscaling_scheduled_action"[^]*?schedule\s+= "([^"]+)"[^]*?min_capacity = (\d+)\s+max_capacity = (\d+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    const max = v.ManagedInstanceScaling?.MaxInstanceCount ?? t?.Properties.MaxCapacity ?? null;
+    const scheduled = [...main.matchAll(/resource "aws_appautoscaling_scheduled_action"[^]*?schedule\s+= "([^"]+)"[^]*?min_capacity = (\d+)\s+max_capacity = (\d+|var\.\w+)/g)].map((m) => [m[1], Number(m[2]), m[3]!.startsWith('var.') ? max : Number(m[3])]);
     return {
       scheduled,
       type: v.InstanceType ?? null,
@@ -77,7 +78,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const v = t.Resources.EndpointConfig.Properties.ProductionVariants[0];
     const maxParam = t.Parameters?.MaxInstanceCount?.Default;
     return {
-      scheduled: (t.Resources.ScalableTarget?.Properties.ScheduledActions ?? []).map((a: any) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity]),
+      scheduled: (t.Resources.ScalableTarget?.Properties.ScheduledActions ?? []).map((a: any) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity?.Ref === 'MaxInstanceCount' ? maxParam : a.ScalableTargetAction.MaxCapacity]),
       type: v.InstanceType ?? null,
       initial: v.InitialInstanceCount ?? null,
       min: v.ManagedInstanceScaling?.MinInstanceCount ?? t.Resources.ScalableTarget?.Properties.MinCapacity ?? null,

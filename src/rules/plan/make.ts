@@ -267,8 +267,11 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
   switch (sized.option) {
     case 'real-time': {
       const c = sized.capacity;
-      out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
-      const scaling = realTimeScaling(c.minInstances, c.maxInstances, c.targetInvocationsPerInstance);
+      // With active hours, the registered minimum is the one outside them: the scheduled action at
+      // the start of the hours raises it, so a fleet created after hours is not kept at the in-hours size.
+      const min = c.offHoursMinInstances ?? c.minInstances;
+      out.instances = { initial: c.initialInstanceCount, min, max: c.maxInstances };
+      const scaling = realTimeScaling(min, c.maxInstances, c.targetInvocationsPerInstance);
       if (activeHours && c.offHoursMinInstances !== undefined) {
         scaling.scheduled = scheduledActions(activeHours, { inHours: { min: c.minInstances, max: c.maxInstances }, outOfHours: { min: c.offHoursMinInstances, max: c.maxInstances } });
         choices.push(`scheduled actions: ${c.minInstances} to ${c.maxInstances} instances in the active hours (${formatActiveHours(activeHours)}), ${c.offHoursMinInstances} to ${c.maxInstances} outside them`);
