@@ -90,7 +90,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
 }
 
 /** What the plan says those same fields are. */
-function planned(p: Plan, target: Target): Obj {
+function planned(p: Plan, _target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
   const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
   if (p.ic) return { type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies) };
