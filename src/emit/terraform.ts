@@ -31,6 +31,31 @@ export const PROVIDERS = {
 type Obj = { [k: string]: YamlValue };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tagged);
 
+interface ScheduledAction {
+  ScheduledActionName: string;
+  Schedule: string;
+  Timezone: string;
+  ScalableTargetAction: { MinCapacity: number; MaxCapacity: number };
+}
+
+/** aws_appautoscaling_scheduled_action for a scalable target's scheduled action. */
+function scheduledAction(target: string, a: ScheduledAction): HBlock {
+  const of = (attr: string) => raw(`${target}.${attr}`);
+  return {
+    type: 'resource',
+    labels: ['aws_appautoscaling_scheduled_action', `${target.split('.')[1]}_${a.ScheduledActionName.replace(/-/g, '_')}`],
+    items: [
+      { attr: 'name', value: a.ScheduledActionName },
+      { attr: 'service_namespace', value: of('service_namespace') },
+      { attr: 'resource_id', value: of('resource_id') },
+      { attr: 'scalable_dimension', value: of('scalable_dimension') },
+      { attr: 'schedule', value: a.Schedule },
+      { attr: 'timezone', value: a.Timezone },
+      { block: { type: 'scalable_target_action', labels: [], items: [{ attr: 'min_capacity', value: a.ScalableTargetAction.MinCapacity }, { attr: 'max_capacity', value: a.ScalableTargetAction.MaxCapacity }] } },
+    ],
+  };
+}
+
 /** Every read of the plan: the header, whether it has inference components, and the resources. */
 function readPlan(e: Emit, d: Deployment) {
   return {
@@ -142,10 +167,12 @@ export function terraform(e: Emit, d: Deployment): TerraformFile[] {
 
   for (const [id, r] of Object.entries(resources)) {
     for (const [k, v] of Object.entries(r)) if (k.startsWith('#') && typeof v === 'string') main.push({ comment: v });
-    const props = unconditional(r.Properties, optional) as Record<string, unknown>;
+    const { ScheduledActions: scheduled, ...props } = unconditional(r.Properties, optional) as Record<string, unknown>;
     const block = tfResource(String(r.Type), snake(id), props, names);
     if (typeof r.DependsOn === 'string') block.items.push({ attr: 'depends_on', value: [raw(names.address(r.DependsOn)!)] });
     main.push(block);
+    // The aws provider writes a target's scheduled actions as resources of their own.
+    if (Array.isArray(scheduled)) main.push(...scheduled.map((a) => scheduledAction(names.address(id)!, a as ScheduledAction)));
   }
 
   const variables = Object.entries(params).map(([name, p]) => variable(name, p, optional.has(name)));

@@ -146,7 +146,7 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
       }
       if (o.option === 'real-time') {
         const e = realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: serve.architecture }, prices);
-        return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }, w.activeHours), e);
+        return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }, w), e);
       }
       if (o.option === 'async') {
         const e = asyncEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, latencySeconds: w.latencySeconds, modelSizeBytes: w.modelSizeBytes }, prices);

@@ -15,6 +15,7 @@ import { BUILTIN_PRICES } from '../../src/rules/prices';
 import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
 import { toResult } from '../../src/cli/result';
+import { parseActiveHours } from '../../src/rules/advise/active-hours';
 
 const GB = 1e9;
 const rt: Workload = { batch: false, payloadBytes: 100_000, processingSeconds: 0.2, latencySeconds: 2, traffic: 'sustained', streaming: false, modelSizeBytes: 2 * GB, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null };
@@ -33,6 +34,10 @@ const CASES: Record<string, Workload> = {
   'serverless provisioned': { ...rt, traffic: 'intermittent', latencySeconds: 2, modelSizeBytes: GB },
   async: { ...rt, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
   'async gpu': { ...rt, gpu: true, modelSizeBytes: 14 * GB, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
+  'llm that streams': { ...rt, gpu: true, streaming: true, modelSizeBytes: 140 * GB, processingSeconds: 90, latencySeconds: 120, payloadBytes: 20_000 },
+  'llm, concurrency per copy given': { ...rt, gpu: true, streaming: true, modelSizeBytes: 16 * GB, processingSeconds: 20, latencySeconds: 60, concurrencyPerCopy: 8 },
+  'real-time, active hours': { ...rt, activeHours: parseActiveHours('weekdays 09-18 Europe/Berlin') },
+  'multi-model, hot models': { ...rt, models: 3000, modelSizeBytes: 50e6, hotModels: 100 },
   'batch csv': { ...rt, batch: true, latencySeconds: null, traffic: null, contentType: 'text/csv', payloadBytes: 2000 },
   'batch pipeline': { ...rt, batch: true, latencySeconds: null, traffic: null, pipeline: 2, payloadBytes: 2000 },
 };
@@ -52,7 +57,10 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const R = Object.values(buildModule(files.map((f, i) => hcl(f.content, i))).template.Resources) as Obj[];
     const v = R.find((r) => r.Type === 'AWS::SageMaker::EndpointConfig')!.Properties.ProductionVariants[0];
     const t = R.find((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget' && r.Properties.ScalableDimension === 'sagemaker:variant:DesiredInstanceCount');
+    const main = files.find((f) => f.name === 'main.tf')!.content;
+    const scheduled = [...main.matchAll(/resource "aws_appautoscaling_scheduled_action"[^]*?schedule\s+= "([^"]+)"[^]*?min_capacity = (\d+)\s+max_capacity = (\d+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
     return {
+      scheduled,
       type: v.InstanceType ?? null,
       initial: v.InitialInstanceCount ?? null,
       min: v.ManagedInstanceScaling?.MinInstanceCount ?? t?.Properties.MinCapacity ?? null,
@@ -66,6 +74,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const v = t.Resources.EndpointConfig.Properties.ProductionVariants[0];
     const maxParam = t.Parameters?.MaxInstanceCount?.Default;
     return {
+      scheduled: (t.Resources.ScalableTarget?.Properties.ScheduledActions ?? []).map((a: any) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity]),
       type: v.InstanceType ?? null,
       initial: v.InitialInstanceCount ?? null,
       min: v.ManagedInstanceScaling?.MinInstanceCount ?? t.Resources.ScalableTarget?.Properties.MinCapacity ?? null,
@@ -78,8 +87,10 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
   const job = byName['create-transform-job.yaml'];
   if (job) return { type: job.TransformResources.InstanceType, count: job.TransformResources.InstanceCount, concurrent: job.MaxConcurrentTransforms };
   const v = byName['create-endpoint-config.yaml']!.ProductionVariants[0];
-  const scaling = files.find((f) => f.name === 'create-endpoint.yaml')!.content.match(/--min-capacity (\d+) --max-capacity (\d+)/);
+  const endpoint = files.find((f) => f.name === 'create-endpoint.yaml')!.content;
+  const scaling = endpoint.match(/--min-capacity (\d+) --max-capacity (\d+)/);
   return {
+    scheduled: [...endpoint.matchAll(/--schedule '([^']+)' .*MinCapacity=(\d+),MaxCapacity=(\d+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]),
     type: v.InstanceType ?? null,
     initial: v.InitialInstanceCount ?? null,
     min: v.ManagedInstanceScaling?.MinInstanceCount ?? (scaling ? Number(scaling[1]) : null),
@@ -93,8 +104,9 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
 function planned(p: Plan, _target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
   const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
-  if (p.ic) return { type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies) };
-  return { type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [] };
+  if (p.ic) return { scheduled: [], type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies) };
+  const scheduled = (p.scaling[0]?.scheduled ?? []).map((a) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity]);
+  return { scheduled, type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [] };
 }
 
 describe('one plan: what is priced, explained and deployed', () => {

@@ -5,7 +5,7 @@
 // inputs and the prices, and renders what comes out.
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from '../cost-choice';
-import { monthHours, monthSeconds, type Cost } from '../cost';
+import { icUpFraction, monthHours, monthSeconds, type Cost } from '../cost';
 import { assess, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../limits';
@@ -220,7 +220,7 @@ export function advise(input: AdviseInput): Advice {
       const saving = warm - zero.cost.monthlyUsd;
       const share = warm > 0 ? saving / warm : 0;
       const pct = `${Math.round(share * 100)}%`;
-      const up = `up about ${Math.round((1 - Math.exp(-traffic.averageRps * limit('inference-components.scale-in-to-zero'))) * 100)}% of the month at ${formatVolume(answers.requests)}`;
+      const up = `up about ${Math.round(icUpFraction(traffic.averageRps, w.processingSeconds) * 100)}% of the month at ${formatVolume(answers.requests)}`;
       const rest = recommendation.reasons.filter((r) => r.id !== 'ic.warm-cost');
       const replace = (p: PricedOption) => {
         priced[priced.indexOf(chosen!)] = p;

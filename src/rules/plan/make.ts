@@ -8,6 +8,7 @@ import { flagRef } from '../flag-ref';
 import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../cost';
 import { asyncScalesToZero } from '../cost';
 import { miniBatch } from '../advise/batch';
+import { residency } from '../advise/residency';
 import { formatActiveHours, scheduledActions, type ActiveHours } from '../advise/active-hours';
 import { instanceSlots } from '../advise/concurrency';
 import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
@@ -106,6 +107,27 @@ function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
     `InvocationsTimeoutInSeconds ${m.timeoutSeconds}: ${formatDuration(m.invocationSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
   );
   return { splitType, batchStrategy, assembleWith, contentType: w.contentType, maxPayloadInMB: m.maxPayloadMB, maxConcurrentTransforms: m.maxConcurrentTransforms, invocationsTimeoutInSeconds: m.timeoutSeconds, invocationsMaxRetries: limit('batch-transform.max-retries'), instanceCount: 1 };
+}
+
+/**
+ * Multi-model endpoints: how many of the models in regular use (--hot-models) the fleet keeps
+ * loaded, and what a reload from S3 costs against the answer time. A line for the file comments,
+ * and a warning when requests will reload their model.
+ */
+function residencyLines(p: Plan, w: Workload, instances: number): void {
+  if (p.architecture !== 'multi-model' || !p.instance || w.modelSizeBytes === null) return;
+  const sizes = w.modelSizes?.length === w.models ? w.modelSizes : Array.from({ length: w.models }, () => w.modelSizeBytes!);
+  const r = residency({ modelBytes: sizes, ...(w.hotModels !== undefined ? { hotModels: w.hotModels } : {}), instance: p.instance, instances, gpu: w.gpu, answerSeconds: w.latencySeconds, processingSeconds: w.processingSeconds });
+  const where = w.gpu ? 'GPU memory' : 'memory';
+  const hot = `${r.hot} ${r.hot === 1 ? 'model' : 'models'} in regular use`;
+  if (r.hotFit) {
+    p.choices.push(`resident models: ${instances === 1 ? 'the instance keeps' : `${instances} instances keep`} all ${hot} loaded (${r.perInstance} fit each instance's ${where} with headroom)`);
+    return;
+  }
+  const reload = `${formatDuration(r.reloadSeconds)} to load the largest from S3`;
+  const answer = r.reloadWithinAnswer === null ? '' : r.reloadWithinAnswer ? `, within the ${formatDuration(w.latencySeconds!)} answer time` : `, more than the ${formatDuration(w.latencySeconds!)} answer time`;
+  const hold = r.instancesForHot !== null ? `; ${r.instancesForHot} instances would keep them all loaded` : '';
+  p.warnings.push(`resident models: of the ${hot}, ${r.fleet} stay loaded (${r.perInstance} per instance's ${where}); about ${Math.round(r.missShare * 100)}% of requests find their model unloaded and wait ${reload}${answer}${hold}${w.hotModels === undefined ? ` (give ${flagRef('hotModels')} if fewer are in regular use)` : ''}`);
 }
 
 /** Target tracking's invocations per instance per minute: the policy share of the estimated throughput. */
@@ -210,6 +232,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     }
   } else if (s.option === 'real-time') {
     p.instances = { initial: 1, min: limit('real-time.min-instances'), max: limit('policy.max-instances') };
+    residencyLines(p, w, p.instances.min);
     const target = targetInvocations(w.processingSeconds, workers);
     p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
     const perMinute = Math.floor((60 / w.processingSeconds) * workers);
@@ -236,7 +259,8 @@ export type Capacity =
   | { option: 'batch-transform'; capacity: BatchCapacity };
 
 /** The plan with the counts a request volume needs (see Estimated cost). */
-export function sizePlan(p: Plan, sized: Capacity, activeHours?: ActiveHours): Plan {
+export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
+  const activeHours = w?.activeHours;
   const choices = [...p.choices];
   const out: Plan = { ...p, choices, sized: true };
   switch (sized.option) {
@@ -249,6 +273,11 @@ export function sizePlan(p: Plan, sized: Capacity, activeHours?: ActiveHours): P
         choices.push(`scheduled actions: ${c.minInstances} to ${c.maxInstances} instances in the active hours (${formatActiveHours(activeHours)}), ${c.offHoursMinInstances} to ${c.maxInstances} outside them`);
       }
       out.scaling = [scaling];
+      if (w && p.architecture === 'multi-model') {
+        out.warnings = p.warnings.filter((x) => !x.startsWith('resident models:'));
+        out.choices.splice(0, out.choices.length, ...choices.filter((x) => !x.startsWith('resident models:')));
+        residencyLines(out, w, c.minInstances);
+      }
       choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
       break;
     }
