@@ -7,6 +7,7 @@ const paths = {
   'recommend --format json (flags)': ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json'],
   'recommend --format json (--answers)': ['recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'],
   'lint one clean file': ['lint', 'fixtures/lint/DA1001/valid.yaml'],
+  'lint one CloudFormation template': ['lint', 'fixtures/generate/real-time-inference-components-scale-to-zero/cloudformation/template.yaml'],
 };
 const cases = [{ name: 'baseline', args: ['-e', '0'], cwd: NEW }];
 for (const [n, a] of Object.entries(paths)) for (const [tag, root] of [['before', OLD], ['after', NEW]]) cases.push({ name: `${n} ${tag}`, args: [`${root}/bin/deploy-advisor.cjs`, ...a], cwd: root });

@@ -12,7 +12,7 @@ const root = new URL('..', import.meta.url).pathname;
 const BIN = join(root, 'bin/deploy-advisor.cjs');
 
 // Source templates: the real-world corpus and the generated goldens.
-const cfnDir = join(root, '../shared/corpus/real-world/cloudformation');
+const cfnDir = join(process.env.DEPLOY_ADVISOR_CORPUS ?? join(root, '../shared/corpus/real-world'), 'cloudformation');
 const sources = [
   ...readdirSync(cfnDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(cfnDir, f)),
   ...readdirSync(join(root, 'fixtures/generate')).flatMap((c) => {

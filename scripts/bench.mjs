@@ -19,6 +19,8 @@ const cases = [
   { name: 'recommend --format json (--answers)', args: [BIN, 'recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'] },
   { name: 'lint one clean file (a pre-commit run)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.yaml'] },
   { name: 'lint one clean Terraform file (loads the HCL parser)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.tf'] },
+  // A template with all seven resource types the CloudFormation schema rules read (issue 22).
+  { name: 'lint one CloudFormation template', args: [BIN, 'lint', 'fixtures/generate/real-time-inference-components-scale-to-zero/cloudformation/template.yaml'] },
 ];
 
 function once(args) {

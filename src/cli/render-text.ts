@@ -45,6 +45,12 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   }
 
   if (r.prices) out.push(...costTable(r, s));
+  if (rec && rec.plan.quotas.length) {
+    // Accounts often start below these (0 GPU instances for endpoint usage): say it before deploying.
+    out.push('', s.bold('Quotas this plan needs:'));
+    for (const q of rec.plan.quotas) out.push(`  - ${q.name}: ${q.value}${q.note ? s.dim(`; ${q.note}`) : ''}`);
+    out.push(s.dim('  Check them: aws service-quotas list-service-quotas --service-code sagemaker (see README, Large models).'));
+  }
 
   out.push('', s.bold(explain ? 'Every option and limit checked:' : 'Other options:'));
   for (const o of r.options) {

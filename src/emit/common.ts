@@ -4,7 +4,8 @@ import type { Cost } from '../rules/cost';
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Recommendation } from '../rules/engine';
 import { formatUsd } from '../rules/units';
 import { flagRef } from '../rules/flag-ref';
-import type { Plan } from '../rules/plan/types';
+import { QUOTA_SERVICE_CODE } from '../rules/advise/startup';
+import type { Plan, StartupTimeouts } from '../rules/plan/types';
 import type { YamlValue } from './yaml';
 
 /** What an emitter serialises: the plan, and the recommendation and cost its header states. */
@@ -35,11 +36,29 @@ export function headerComments(e: Emit, deploy: string[]): string[] {
       : []),
     ...(plan.choices.length ? ['', 'Choices in this file:', ...plan.choices.map((c) => `  - ${c}`)] : []),
     ...(plan.warnings.length ? ['', 'Check before deploying:', ...plan.warnings.map((c) => `  - ${c}`)] : []),
+    ...quotaComments(plan),
     '',
     'Deploy:',
     ...deploy.map((d) => `  ${d}`),
   ];
 }
+
+/** The Service Quotas the plan needs, and how to check them (a block of the header). */
+export function quotaComments(plan: Plan): string[] {
+  if (!plan.quotas.length) return [];
+  return [
+    '',
+    `Quotas this plan needs (Service Quotas, per Region; check with aws service-quotas list-service-quotas --service-code ${QUOTA_SERVICE_CODE}):`,
+    ...plan.quotas.map((q) => `  - ${q.name}: ${q.value}${q.note ? `; ${q.note}` : ''}`),
+  ];
+}
+
+/** The start-up timeouts, as a production variant or StartupParameters writes them. */
+export const startupFields = (t: StartupTimeouts | null): { [k: string]: YamlValue } =>
+  t ? { ModelDataDownloadTimeoutInSeconds: t.modelDataDownloadTimeoutInSeconds, ContainerStartupHealthCheckTimeoutInSeconds: t.containerStartupHealthCheckTimeoutInSeconds } : {};
+
+/** VolumeSizeInGB, when the plan sets one. */
+export const volumeField = (plan: Plan): { [k: string]: YamlValue } => (plan.volumeGB !== null ? { VolumeSizeInGB: plan.volumeGB } : {});
 
 export interface ContainerValues {
   image: (i: number) => YamlValue;
@@ -74,7 +93,7 @@ export function productionVariant(plan: Plan, modelName: YamlValue): { [k: strin
     if (plan.serverless.provisionedConcurrency) s.ProvisionedConcurrency = plan.serverless.provisionedConcurrency;
     variant.ServerlessConfig = s;
   } else {
-    Object.assign(variant, { InitialInstanceCount: plan.instances!.initial, InstanceType: plan.instanceType!, InitialVariantWeight: 1 });
+    Object.assign(variant, { InitialInstanceCount: plan.instances!.initial, InstanceType: plan.instanceType!, InitialVariantWeight: 1, ...volumeField(plan), ...startupFields(plan.startup.timeouts) });
   }
   return variant;
 }

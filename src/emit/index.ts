@@ -10,6 +10,9 @@ import type { Target } from './targets';
 
 export { TARGETS, type Target } from './targets';
 
+/** The aws-cli target's deploy script: the input files in order, then the plan's autoscaling. */
+export const DEPLOY_SCRIPT = 'deploy.sh';
+
 export interface ConfigFile {
   name: string;
   /** 'cloudformation', 'terraform' or 'aws-cli:<operation>'. */
@@ -42,7 +45,7 @@ export function generate(e: Emit, d: Deployment, requested: Target): Config {
   if (target === 'cloudformation') {
     return { target, files: [{ name: TEMPLATE_FILE, kind: 'cloudformation', content: cloudFormation(e, d) }], warnings };
   }
-  const { files, placeholders } = awsCli(e, d);
+  const { files, placeholders, script } = awsCli(e, d);
   if (placeholders.length) warnings.push(`the files hold <PLACEHOLDERS> for values not given: ${placeholders.join(', ')}`);
-  return { target, files: files.map((f) => ({ name: f.name, kind: `aws-cli:${f.operation}`, content: f.content })), warnings };
+  return { target, files: [...files.map((f) => ({ name: f.name, kind: `aws-cli:${f.operation}`, content: f.content })), { name: DEPLOY_SCRIPT, kind: 'aws-cli:deploy-script', content: script }], warnings };
 }

@@ -8,7 +8,7 @@ import type { Deployment } from '../rules/plan/deployment';
 import type { IcModel, IcPlan, Plan, ScalingPlan } from '../rules/plan/types';
 import { cfnScaling } from './cfn-scaling';
 import { cliScaling } from './cli-scaling';
-import { isolation } from './common';
+import { isolation, startupFields, volumeField } from './common';
 import { getAtt, sub, type YamlValue } from './yaml';
 
 // ---- CloudFormation ----------------------------------------------------------------------------
@@ -53,7 +53,7 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
   const maxInstances = t.param('MaxInstanceCount', { Type: 'Number', Default: ic.maxInstances, MinValue: ic.initialInstances, Description: 'Most instances managed instance scaling may run for the components\' copies' });
   const config: Obj = {
     ExecutionRoleArn: t.role,
-    ProductionVariants: [icVariant(ic, plan.instanceType!, maxInstances)],
+    ProductionVariants: [icVariant(plan, maxInstances)],
   };
   if (t.kms !== null) config.KmsKeyId = t.kms;
   resources.EndpointConfig = { Type: 'AWS::SageMaker::EndpointConfig', Properties: config };
@@ -68,7 +68,7 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
         InferenceComponentName: name.value,
         EndpointName: getAtt('Endpoint', 'EndpointName'),
         VariantName: 'AllTraffic',
-        Specification: { ModelName: getAtt(id('Model', m), 'ModelName'), ComputeResourceRequirements: requirements(m) },
+        Specification: { ModelName: getAtt(id('Model', m), 'ModelName'), ComputeResourceRequirements: requirements(m), ...startupParameters(m) },
         RuntimeConfig: { CopyCount: m.copies },
       },
     };
@@ -88,6 +88,9 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
   return { resources, outputs };
 }
 
+/** The component's StartupParameters, when its start-up needs longer timeouts. */
+const startupParameters = (m: IcModel): Obj => (m.startupTimeouts ? { StartupParameters: startupFields(m.startupTimeouts) } : {});
+
 function requirements(m: IcModel): Obj {
   const r: Obj = {};
   if (m.accelerators !== null) r.NumberOfAcceleratorDevicesRequired = m.accelerators;
@@ -96,12 +99,14 @@ function requirements(m: IcModel): Obj {
   return r;
 }
 
-/** The variant of an endpoint that hosts inference components: instances and scaling, no model. */
-function icVariant(ic: IcPlan, instanceType: string, maxInstances: YamlValue): Obj {
+/** The variant of an endpoint that hosts inference components: instances, storage and scaling, no model. */
+function icVariant(plan: Plan, maxInstances: YamlValue): Obj {
+  const ic: IcPlan = plan.ic!;
   return {
     VariantName: 'AllTraffic',
-    InstanceType: instanceType,
+    InstanceType: plan.instanceType!,
     InitialInstanceCount: ic.initialInstances,
+    ...volumeField(plan),
     ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: ic.minInstances, MaxInstanceCount: maxInstances },
     RoutingConfig: { RoutingStrategy: ic.routing },
   };
@@ -137,7 +142,7 @@ export function icCliOps(plan: Plan, o: { name: string; role: string; networkIso
   ops.push({
     operation: 'create-endpoint-config',
     file: 'create-endpoint-config.yaml',
-    body: { EndpointConfigName: config, ExecutionRoleArn: o.role, ProductionVariants: [icVariant(ic, plan.instanceType!, ic.maxInstances)] },
+    body: { EndpointConfigName: config, ExecutionRoleArn: o.role, ProductionVariants: [icVariant(plan, ic.maxInstances)] },
     notes: [
       'The variant names no model: the models are deployed to the endpoint as inference components, after it is InService.',
       'ExecutionRoleArn, ManagedInstanceScaling, RoutingConfig and create-inference-component need an AWS CLI released after late 2023.',
@@ -157,7 +162,7 @@ export function icCliOps(plan: Plan, o: { name: string; role: string; networkIso
         InferenceComponentName: name,
         EndpointName: o.name,
         VariantName: 'AllTraffic',
-        Specification: { ModelName: modelName(m), ComputeResourceRequirements: requirements(m) },
+        Specification: { ModelName: modelName(m), ComputeResourceRequirements: requirements(m), ...startupParameters(m) },
         RuntimeConfig: { CopyCount: m.copies },
       },
       notes,

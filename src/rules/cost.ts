@@ -50,6 +50,8 @@ export interface InstanceSpec {
   workers: number;
   /** Local NVMe storage: no EBS volume to pay for. */
   nvme: boolean;
+  /** The plan's VolumeSizeInGB, when it sets one: priced as deployed. */
+  volumeGB?: number | null;
 }
 
 /** A limit the traffic was checked against (Serverless MaxConcurrency, a transform job's instances). */
@@ -150,7 +152,7 @@ function dataLines(b: Builder, prices: PriceTable, t: TrafficInput): void {
   b.assumptions.push(`${formatCount(requests)} requests a month of ${formatBytes(t.requestBytes)} in and ${formatBytes(t.responseBytes)} out on average`);
 }
 
-/** Storage volume per instance: the policy default, or the model size when larger. */
+/** Storage volume per instance when the plan sets none: the policy default, or the model size when larger. */
 function volumeGiB(modelSizeBytes: number | null): number {
   return Math.ceil(Math.max(limit('policy.endpoint-volume'), modelSizeBytes ?? 0) / GIB);
 }
@@ -160,7 +162,7 @@ function storageLine(b: Builder, prices: PriceTable, i: InstanceSpec, instanceMo
     b.assumptions.push(`${i.type} stores the model on local NVMe: no ML storage volume to pay for`);
     return;
   }
-  const gb = volumeGiB(modelSizeBytes);
+  const gb = i.volumeGB ?? volumeGiB(modelSizeBytes);
   const p = prices.storagePerGBMonth;
   if (b.need(p, 'ML storage ($/GB-month)')) b.add(`ML storage: ${gb} GB x ${num(instanceMonths)} instance-months at ${unitPrice(p.usd)}/GB-month`, gb * instanceMonths * p.usd);
 }

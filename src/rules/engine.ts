@@ -9,6 +9,10 @@ import { formatBytes, formatBytesAlike, formatDuration } from './units';
 import { withArticle } from './text';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
 import type { Workload } from './workload';
+import { holdsCheck, serverlessStartupChecks, startupCheck } from './advise/startup-checks';
+
+/** The checks that are present only when they have something to say (issue 24: the model must start). */
+const present = (...cs: Array<Check | null>): Check[] => cs.filter((c): c is Check => c !== null);
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
 export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline', 'inference-components'] as const;
@@ -152,6 +156,7 @@ function realTimeChecks(w: Workload): Check[] {
     atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'),
     ...[latencyCheck(w)].filter((c): c is Check => c !== null),
     ...containerChecks(w),
+    ...present(holdsCheck(w, 'real-time'), startupCheck(w)),
   ];
 }
 
@@ -210,6 +215,7 @@ function serverlessChecks(w: Workload): Check[] {
   checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
   checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
   checks.push(unsupported('serverless.pipeline', w.pipeline > 1, withArticle(`${w.pipeline}-container pipeline`)));
+  checks.push(...serverlessStartupChecks(w));
   return checks;
 }
 
@@ -229,6 +235,7 @@ function asyncChecks(w: Workload): Check[] {
     passed: 'no multi-container endpoint needed',
   }));
   if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
+  checks.push(...present(holdsCheck(w, 'async'), startupCheck(w)));
   return checks;
 }
 
@@ -247,6 +254,7 @@ function batchChecks(w: Workload): Check[] {
     atMost('batch-transform.payload', w.payloadBytes, 'record of', 'bytes', 'or set MaxPayloadInMB to 0 to stream it, if the container supports chunked input'),
     atMost('batch-transform.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
     ...(w.pipeline > 1 ? [atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count')] : []),
+    ...present(holdsCheck(w, 'batch-transform')),
   ];
 }
 

@@ -8,3 +8,9 @@ import type { Workload } from '../../src/rules/workload';
 export function genFor(rec: Recommendation, w: Workload, d: Deployment, target: Target): Config {
   return generate({ recommendation: rec, plan: makePlan(rec, w, d), cost: null }, d, target);
 }
+
+/** The configuration files only: the aws-cli target's deploy.sh is tested on its own (deploy-script.test.ts). */
+export function configFor(rec: Recommendation, w: Workload, d: Deployment, target: Target): Config {
+  const c = genFor(rec, w, d, target);
+  return { ...c, files: c.files.filter((f) => f.kind !== 'aws-cli:deploy-script') };
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { lintText } from '../../src/rules/lint/run';
 import type { Config } from '../../src/emit/index';
-import { genFor as generate } from './generate-for';
+import { configFor as generate } from './generate-for';
 import { makePlan } from '../../src/rules/plan/make';
 import type { Recommendation } from '../../src/rules/engine';
 import { instance } from '../../src/rules/instances';

@@ -109,7 +109,7 @@ describe('--target terraform', () => {
     const w = { ...base, batch: true, latencySeconds: null, traffic: null };
     const c = files(assess(w).recommendation!, w, {});
     expect(c.target).toBe('aws-cli');
-    expect(c.files.map((f) => f.name)).toEqual(['create-model.yaml', 'create-transform-job.yaml']);
+    expect(c.files.map((f) => f.name)).toEqual(['create-model.yaml', 'create-transform-job.yaml', 'deploy.sh']);
     expect(c.warnings).toContain('Terraform has no transform-job resource (neither the aws nor the awscc provider), so the configuration is AWS CLI input files');
   });
 });

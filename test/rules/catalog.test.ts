@@ -13,7 +13,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const gpuWorkload: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: null, gpu: true, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
 const choose = (over: Partial<Workload>, given: string | null = null) => {
   const w = { ...gpuWorkload, ...over };
-  return chooseInstance(w, assess(w).recommendation!, BUILTIN_PRICES, given);
+  // A model too large to start has no recommendation (issue 24): the chooser is asked for Real-Time.
+  return chooseInstance(w, assess(w).recommendation ?? { option: 'real-time', architecture: 'single-model' }, BUILTIN_PRICES, given);
 };
 
 describe('the catalog covers the current families the API accepts', () => {
@@ -124,6 +125,10 @@ describe('instance choice with the new catalog', () => {
     expect(c.fit!.holds).toBe(false);
     expect(noInstanceHolds(c.needBytes, true, 'hosting')).toBe(true);
     expect(noInstanceHolds(7000 * GB * 1.2, false, 'transform')).toBe(true);
+    // The engine rules every instance option out with the same finding.
+    const a = assess({ ...gpuWorkload, modelSizeBytes: 7000 * GB });
+    expect(a.recommendation).toBeNull();
+    for (const o of a.options.filter((x) => x.option !== 'serverless')) expect(o.checks.find((c) => !c.pass && /no GPU instance type in the catalog holds the model/.test(c.message)), o.option).toBeDefined();
   });
 
   it('a 140 GB model is held (sharded over GPUs), and a 700 GB one only by the H200 types', () => {
@@ -132,5 +137,9 @@ describe('instance choice with the new catalog', () => {
     const big = choose({ modelSizeBytes: 700 * GB });
     expect(big.how).toBe('cheapest-that-holds');
     expect(big.type).toMatch(/^ml\.p5en?\.48xlarge$|^ml\.p5e\.48xlarge$/);
+    // Held, but it cannot start within the longest start-up timeout (an estimated 700 x 20 s).
+    const rt = assess({ ...gpuWorkload, modelSizeBytes: 700 * GB }).options.find((o) => o.option === 'real-time')!;
+    expect(rt.fits).toBe(false);
+    expect(rt.checks.find((c) => c.limit === 'model.startup-timeout-max')).toMatchObject({ pass: false, value: 14000, limitValue: 3600 });
   });
 });

@@ -23,6 +23,7 @@ const CASES: Record<string, Workload> = {
   'real-time cpu': rt,
   'real-time gpu': { ...rt, gpu: true, modelSizeBytes: 14 * GB, processingSeconds: 1, latencySeconds: 5 },
   'real-time gpu sharded': { ...rt, gpu: true, modelSizeBytes: 60 * GB, processingSeconds: 20, latencySeconds: 60 },
+  'real-time cpu large (EBS volume, start-up timeouts)': { ...rt, modelSizeBytes: 40 * GB, processingSeconds: 2, latencySeconds: 10 },
   'multi-model cpu': { ...rt, models: 20, modelSizeBytes: 500e6 },
   'multi-model gpu': { ...rt, models: 20, gpu: true, modelSizeBytes: 4 * GB },
   'multi-container': { ...rt, models: 3, frameworks: 3 },
@@ -33,6 +34,7 @@ const CASES: Record<string, Workload> = {
   serverless: { ...rt, traffic: 'intermittent', latencySeconds: 30, modelSizeBytes: GB },
   'serverless provisioned': { ...rt, traffic: 'intermittent', latencySeconds: 2, modelSizeBytes: GB },
   async: { ...rt, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
+  'async cpu large': { ...rt, modelSizeBytes: 40 * GB, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
   'async gpu': { ...rt, gpu: true, modelSizeBytes: 14 * GB, processingSeconds: 300, latencySeconds: null, payloadBytes: 50e6 },
   'llm that streams': { ...rt, gpu: true, streaming: true, modelSizeBytes: 140 * GB, processingSeconds: 90, latencySeconds: 120, payloadBytes: 20_000 },
   'llm, concurrency per copy given': { ...rt, gpu: true, streaming: true, modelSizeBytes: 16 * GB, processingSeconds: 20, latencySeconds: 60, concurrencyPerCopy: 8 },
@@ -67,6 +69,7 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
       max: v.ManagedInstanceScaling?.MaxInstanceCount ?? t?.Properties.MaxCapacity ?? null,
       serverless: v.ServerlessConfig ?? null,
       copies: R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.RuntimeConfig.CopyCount),
+      ...startupOf(v, R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.Specification)),
     };
   }
   if (target === 'cloudformation') {
@@ -81,9 +84,10 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
       max: maxParam ?? null,
       serverless: v.ServerlessConfig ?? null,
       copies: Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.RuntimeConfig.CopyCount),
+      ...startupOf(v, Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.Specification)),
     };
   }
-  const byName = Object.fromEntries(files.map((f) => [f.name, parse(f.content) as Obj]));
+  const byName = Object.fromEntries(files.filter((f) => f.name.endsWith('.yaml')).map((f) => [f.name, parse(f.content) as Obj]));
   const job = byName['create-transform-job.yaml'];
   if (job) return { type: job.TransformResources.InstanceType, count: job.TransformResources.InstanceCount, concurrent: job.MaxConcurrentTransforms };
   const v = byName['create-endpoint-config.yaml']!.ProductionVariants[0];
@@ -97,6 +101,17 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     max: v.ManagedInstanceScaling?.MaxInstanceCount ?? (scaling ? Number(scaling[2]) : null),
     serverless: v.ServerlessConfig ?? null,
     copies: files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).RuntimeConfig.CopyCount),
+    ...startupOf(v, files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).Specification)),
+  };
+}
+
+/** The start-up timeouts and volume a variant and its components' specifications write. */
+function startupOf(v: Obj, specs: Obj[]): Obj {
+  return {
+    download: v.ModelDataDownloadTimeoutInSeconds ?? null,
+    health: v.ContainerStartupHealthCheckTimeoutInSeconds ?? null,
+    volume: v.VolumeSizeInGB ?? null,
+    componentStartup: specs.map((s) => s.StartupParameters ?? null),
   };
 }
 
@@ -104,9 +119,15 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
 function planned(p: Plan, _target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
   const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
-  if (p.ic) return { scheduled: [], type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies) };
+  const startup = {
+    download: p.startup.timeouts?.modelDataDownloadTimeoutInSeconds ?? null,
+    health: p.startup.timeouts?.containerStartupHealthCheckTimeoutInSeconds ?? null,
+    volume: p.volumeGB,
+    componentStartup: (p.ic?.models ?? []).map((m) => (m.startupTimeouts ? { ModelDataDownloadTimeoutInSeconds: m.startupTimeouts.modelDataDownloadTimeoutInSeconds, ContainerStartupHealthCheckTimeoutInSeconds: m.startupTimeouts.containerStartupHealthCheckTimeoutInSeconds } : null)),
+  };
+  if (p.ic) return { scheduled: [], type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies), ...startup };
   const scheduled = (p.scaling[0]?.scheduled ?? []).map((a) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity]);
-  return { scheduled, type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [] };
+  return { scheduled, type: p.instanceType, initial: p.instances?.initial ?? null, min: p.instances?.min ?? null, max: p.instances?.max ?? null, serverless, copies: [], ...startup };
 }
 
 describe('one plan: what is priced, explained and deployed', () => {
@@ -125,8 +146,10 @@ describe('one plan: what is priced, explained and deployed', () => {
         for (const target of targetsFor(w.batch)) {
           const files = generate({ recommendation: rec!, plan, cost: advice.cost }, {}, target).files;
           expect(deployed(files, target), `${name} ${target}`).toEqual(planned(plan, target));
-          // The header's estimate is the plan's cost (Terraform: in main.tf, beside the resources).
-          if (advice.cost) for (const f of files.filter((x) => target !== 'terraform' || x.name === 'main.tf')) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
+          // The header's estimate is the plan's cost, and its quotas the plan's (Terraform: in main.tf, beside the resources; not deploy.sh).
+          const headed = files.filter((x) => (target !== 'terraform' || x.name === 'main.tf') && x.name !== 'deploy.sh');
+          for (const f of headed) for (const q of plan.quotas) expect(f.content).toContain(`#   - ${q.name}: ${q.value}`);
+          if (advice.cost) for (const f of headed) expect(f.content).toContain(`Estimated cost: $${advice.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} a month`);
         }
 
         // The cost breakdown and the reasons name only the plan's instance type.
@@ -137,6 +160,9 @@ describe('one plan: what is priced, explained and deployed', () => {
           const head = advice.cost.breakdown[0]!.item;
           const n = head.match(/^(\d+) x ml\./)?.[1];
           if (n !== undefined && !plan.ic?.scaleToZero) expect(Number(n), head).toBe(plan.ic ? plan.ic.initialInstances : plan.instances!.min);
+          // The ML storage priced is the volume deployed.
+          const storage = advice.cost.breakdown.find((l) => l.item.startsWith('ML storage: '))?.item.match(/^ML storage: (\d+) GB/)?.[1];
+          if (plan.volumeGB !== null) expect(Number(storage), 'priced volume').toBe(plan.volumeGB);
           const runs = head.match(/runs x (\d+) instance/)?.[1];
           if (runs !== undefined) expect(Number(runs)).toBe(plan.batch!.instanceCount);
         }

@@ -8,7 +8,8 @@ import type { Rule } from './types';
  * whole (DA0xxx) and answers files (DA4xxx), nor for transform jobs (no Terraform resource).
  */
 export function terraformExamples(r: Pick<Rule, 'id' | 'examples'>): { invalid: string; valid: string } | null {
-  if (/^DA[04]/.test(r.id)) return null;
+  // File and answers-file rules, and the CloudFormation schema rules (CloudFormation's own property names), have no Terraform form.
+  if (/^DA[049]/.test(r.id)) return null;
   const invalid = terraformExample(r.examples.invalid);
   const valid = terraformExample(r.examples.valid);
   return invalid && valid ? { invalid, valid } : null;

@@ -173,6 +173,7 @@ export const asyncOutputPath: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 4\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n',
   },
+  inferredFromAbsence: ['noOutputPath'],
   messages: { noOutputPath: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
@@ -264,6 +265,7 @@ export const productionVariantCount: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants: []\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n',
   },
+  inferredFromAbsence: ['missing'],
   messages: {
     missing: 'ProductionVariants is missing; add at least one variant',
     empty: 'ProductionVariants is empty; add at least one variant',
@@ -327,6 +329,7 @@ export const variantSettings: Rule = {
     invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 0\n    ContainerStartupHealthCheckTimeoutInSeconds: 7200\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n    ContainerStartupHealthCheckTimeoutInSeconds: 1200\n',
   },
+  inferredFromAbsence: ['noInstanceOrServerless', 'noInstanceCount'],
   messages: {
     ...RANGE_MESSAGES,
     noInstanceOrServerless: 'variant has neither InstanceType nor ServerlessConfig; add one',

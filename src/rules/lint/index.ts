@@ -1,5 +1,6 @@
 // The rule registry: every rule, sorted by id.
 
+import { CFN_SCHEMA_RULES } from './cfn-schema';
 import { ENDPOINT_CONFIG_RULES } from './endpoint-config';
 import { FILE_RULES } from './file';
 import { INFERENCE_COMPONENT_RULES } from './inference-components';
@@ -11,7 +12,7 @@ import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext, SecurityMeta } from './types';
 import { byCodeUnits } from '../units';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES, ...CFN_SCHEMA_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {

@@ -241,6 +241,7 @@ export const icExecutionRole: Rule = {
     invalid: IC_CONFIG(MIS(1, 2), ''),
     valid: IC_CONFIG(MIS(1, 2)),
   },
+  inferredFromAbsence: ['noRole'],
   messages: {
     noRole: 'no ExecutionRoleArn, but {{why}}; add the IAM role SageMaker assumes for the components (ExecutionRoleArn: arn:aws:iam::<account>:role/<role>)',
   },
@@ -266,6 +267,7 @@ export const icUnsupportedConfig: Rule = {
     invalid: `EndpointConfigName: llm-config\nExecutionRoleArn: ${ROLE}\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n${MIS(1, 2)}AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n`,
     valid: IC_CONFIG(MIS(1, 2)),
   },
+  inferredFromAbsence: ['asyncConfig'],
   messages: {
     asyncConfig: 'AsyncInferenceConfig, but {{why}}: InvokeEndpointAsync cannot address an inference component; use a separate asynchronous endpoint with a model in its variant',
     serverlessVariant: 'a Serverless variant cannot host inference components (they reserve CPU, accelerators and memory on instances); give the variant InstanceType and InitialInstanceCount instead',

@@ -19,6 +19,7 @@ export const modelContainerCount: Rule = {
     invalid: MODEL(`Containers:\n${Array.from({ length: 16 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
     valid: MODEL(`Containers:\n${Array.from({ length: 3 }, (_, i) => `  - Image: ${image(i + 1)}\n`).join('')}`),
   },
+  inferredFromAbsence: ['noContainer'],
   messages: {
     noContainer: 'the model has neither PrimaryContainer nor Containers; add the inference container',
     bothContainerFields: 'the model has both PrimaryContainer and Containers; keep one',
@@ -47,6 +48,7 @@ export const directModeHostnames: Rule = {
     invalid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
     valid: MODEL(`Containers:\n  - ContainerHostname: first\n    Image: ${image(1)}\n  - ContainerHostname: second\n    Image: ${image(2)}\nInferenceExecutionConfig:\n  Mode: Direct\n`),
   },
+  inferredFromAbsence: ['directNoHostname', 'someHostnames'],
   messages: {
     directNoHostname: 'this container has no ContainerHostname, which Direct mode needs to route requests to it',
     someHostnames: 'this container has no ContainerHostname while others do; give every container one, or none',
@@ -105,6 +107,7 @@ export const containerFields: Rule = {
     invalid: `ModelName: my-model\nExecutionRoleArn: my-role\nPrimaryContainer:\n  Image: my image\n  Environment:\n    MODEL-NAME: bert\n`,
     valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Environment:\n    MODEL_NAME: bert\n`),
   },
+  inferredFromAbsence: ['noImage'],
   messages: {
     rolePlaceholder: 'ExecutionRoleArn "{{role}}" still holds a <PLACEHOLDER>; fill in your role\'s ARN',
     notRoleArn: 'ExecutionRoleArn "{{role}}" is not an IAM role ARN; use arn:aws:iam::<account>:role/<name>',

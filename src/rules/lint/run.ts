@@ -3,7 +3,7 @@
 // parameter defaults), runs the rules, places each finding at its line:column, and applies
 // suppression comments and severity overrides. No I/O.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { guessOperation } from '../api';
 import { limit } from '../limits';
 import { byCodeUnits } from '../units';
@@ -16,6 +16,10 @@ import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const TYPE_RULE = 'DA1014';
+const CFN_TYPE_RULE = 'DA9003';
+const CFN_REQUIRED_RULE = 'DA9002';
+/** Findings of a key no schema knows: rule/messageId. */
+const UNKNOWN_KEY = new Set(['DA9001/unknownProperty', 'DA9001/unknownResourceKey', 'DA1014/unknownKey']);
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
@@ -98,30 +102,60 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
+/** The short-form tag of an intrinsic function's key ('Fn::If' -> '!If', 'Ref' -> '!Ref'). */
+const shortTag = (seg: string | number) => (typeof seg === 'string' && (seg === 'Ref' || seg === 'Condition' || seg.startsWith('Fn::')) ? `!${seg.replace(/^Fn::/, '')}` : null);
+
 /**
- * The AST node at a JS path (or the deepest one on the way), for its position: the offending
- * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
- * missing.
+ * A short-form intrinsic written as a collection (!If [c, a, b], or a block sequence) is one
+ * scalar in the parsed document: its arguments have no nodes of their own. They are read again
+ * from the source, in place (indented as they stand), for their positions.
  */
-function nodeAt(doc: Document, path: Path): Node | null {
+function argumentsOf(node: Node, text: string, shift: number): { node: Node; shift: number } | null {
+  if (!node.range) return null;
+  const start = node.range[0] + shift;
+  const end = node.range[1] + shift;
+  if (!/^[[{-]/.test(text.slice(start, start + 1))) return null;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const pad = ' '.repeat(start - lineStart);
+  const sub = parseDocument(pad + text.slice(start, end), { customTags: CFN_TAGS, logLevel: 'silent' });
+  if (sub.errors.length || !sub.contents) return null;
+  return { node: sub.contents as Node, shift: start - pad.length };
+}
+
+/**
+ * Where the value at a JS path starts and ends (or the deepest one on the way): the offending
+ * value, or the key when the value is a mapping or sequence (whose first line is a child's) or
+ * missing, or when the finding is about the key itself (an unknown key). A short-form intrinsic is
+ * one node for the path's 'Fn::If' and its arguments.
+ */
+function rangeAt(doc: Document, text: string, path: Path, atKey = false): [number, number] | null {
   let node = doc.contents as Node | null;
-  let best = node;
-  let key: Node | null = null;
-  for (const seg of path) {
+  let shift = 0;
+  const span = (n: Node | null): [number, number] | null => (n?.range ? [n.range[0] + shift, n.range[1] + shift] : null);
+  let best = span(node);
+  let keySpan: [number, number] | null = null;
+  for (const [i, seg] of path.entries()) {
+    const tag = shortTag(seg);
+    if (node && tag !== null && (node as { tag?: string }).tag === tag) {
+      const args = isScalar(node) ? argumentsOf(node, text, shift) : null;
+      if (args) [node, shift] = [args.node, args.shift];
+      continue;
+    }
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
-      key = pair.key as Node;
-      node = ((pair.value as Node | null) ?? key) as Node;
+      keySpan = span(pair.key as Node);
+      if (atKey && i === path.length - 1 && keySpan) return keySpan;
+      node = ((pair.value as Node | null) ?? pair.key) as Node;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
-      key = null;
+      keySpan = null;
       node = item;
     } else break;
-    if (node?.range) best = node;
+    best = span(node) ?? best;
   }
-  return best === node && key?.range && (isMap(node) || isSeq(node)) ? key : best;
+  return keySpan && (isMap(node) || isSeq(node)) ? keySpan : best;
 }
 
 export interface Directive {
@@ -179,6 +213,7 @@ export function context(kind: DocKind, data: Record<string, unknown>): RuleConte
     answers: kind === 'answers' ? { base: [], name: 'answers', props: data } : null,
     resolve,
     resources: templated(kind) && isObj(data.Resources) ? (data.Resources as RuleContext['resources']) : {},
+    template: kind === 'cloudformation' ? data : {},
     modelOf(variant) {
       const ref = variant.ModelName;
       let id: string | null = null;
@@ -241,7 +276,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document];
 
   // Each finding with the document and path it is about, so that one value gets one finding.
-  const findings: Array<Finding & { at?: string }> = [];
+  const findings: Array<Finding & { at?: string; doc?: number; path?: Path; member?: string }> = [];
   const kinds: DocKind[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -264,11 +299,11 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
     const kind = sniff(data, answers);
     if (!kind) continue;
     kinds.push(kind);
-    const at = (p: Path): Span => {
-      const n = nodeAt(doc, p);
-      const start = n?.range?.[0] ?? 0;
+    const at = (p: Path, atKey = false): Span => {
+      const r = rangeAt(doc, text, p, atKey);
+      const start = r?.[0] ?? 0;
       // The end of the value itself, without the line break or blank lines a block collection runs on to.
-      let end = Math.max(start, n?.range?.[1] ?? start);
+      let end = Math.max(start, r?.[1] ?? start);
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       const s = lc.linePos(start);
       const e = lc.linePos(end);
@@ -285,7 +320,9 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
         // Say so when the offending value is a parameter's default, which a deploy may override.
         const v = valueAt(data, f.path);
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
-        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path), at: `${docs.indexOf(doc)}:${JSON.stringify(f.path)}` });
+        const d = docs.indexOf(doc);
+        const member = typeof f.data?.member === 'string' ? f.data.member : undefined;
+        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path, f.pointAt === 'key'), at: `${d}:${JSON.stringify(f.path)}`, doc: d, path: f.path, member });
       }
     }
   }
@@ -298,7 +335,7 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
  * before, with a reason), with DA0002 for directives without one, severities overridden, one
  * finding per mistyped value, sorted by position.
  */
-export function settle(findings: Array<Finding & { at?: string }>, dirs: Directive[], severities: SeverityConfig): Finding[] {
+export function settle(findings: Array<Finding & { at?: string; doc?: number; path?: Path; member?: string }>, dirs: Directive[], severities: SeverityConfig): Finding[] {
   const kept = findings.filter((f) => !dirs.some((d) => d.reason && d.ids.includes(f.ruleId) && (d.line === f.line || d.line === f.line - 1)));
   for (const d of dirs) {
     if (!d.reason) kept.push(ruleFinding('DA0002', 'noReason', { ids: d.ids.join(', ') }, { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn }));
@@ -308,11 +345,25 @@ export function settle(findings: Array<Finding & { at?: string }>, dirs: Directi
     const s = severities[f.ruleId];
     return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
   });
-  // A value of the wrong type (DA1014: 6.5 for a whole number) is that one problem: range rules
-  // that also trip over it are not repeated. When DA1014 is off, they speak.
-  const mistyped = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.at).map((f) => f.at));
-  return shown
-    .filter((f) => f.ruleId === TYPE_RULE || !f.at || !mistyped.has(f.at))
-    .map(({ at: _, ...f }) => f)
+  // A value of the wrong type (DA1014: 6.5 for a whole number; DA9003: CloudFormation's schema) is
+  // that one problem: range rules that also trip over it are not repeated, and where both type
+  // rules see it, DA1014 (which knows the API's own types) speaks. A required member both DA1014
+  // and DA9002 miss is reported once, by DA1014. When a type rule is off, the others speak.
+  const typed = (id: string) => new Set(shown.filter((f) => f.ruleId === id && f.at).map((f) => f.at));
+  const apiTyped = typed(TYPE_RULE);
+  const cfnTyped = typed(CFN_TYPE_RULE);
+  const apiMissing = new Set(shown.filter((f) => f.ruleId === TYPE_RULE && f.member).map((f) => `${f.at}#${f.member}`));
+  // A key that is not known (DA9001, DA1014) is the finding: rules that read intent from a key
+  // being absent stay silent about the resource holding it (or the AWS CLI input).
+  const subjectOf = (f: { doc?: number; path?: Path }) => `${f.doc}:${f.path?.[0] === 'Resources' ? String(f.path[1]) : ''}`;
+  const unknown = new Set(shown.filter((f) => UNKNOWN_KEY.has(`${f.ruleId}/${f.messageId}`) && f.path).map(subjectOf));
+  const misled = (f: (typeof shown)[number]) => f.path !== undefined && (ruleById(f.ruleId)?.inferredFromAbsence ?? []).includes(f.messageId) && unknown.has(subjectOf(f));
+  const out = shown
+    .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_REQUIRED_RULE || !apiTyped.has(f.at))
+    .filter((f) => !f.at || f.ruleId === TYPE_RULE || f.ruleId === CFN_TYPE_RULE || !cfnTyped.has(f.at))
+    .filter((f) => !(f.ruleId === CFN_REQUIRED_RULE && f.member && apiMissing.has(`${f.at}#${f.member}`)))
+    .filter((f) => !misled(f))
+    .map(({ at: _, doc: _d, path: _p, member: _m, ...f }) => f)
     .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId));
+  return out;
 }

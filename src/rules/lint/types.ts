@@ -38,6 +38,8 @@ export interface RuleContext {
   resolve(value: unknown): unknown;
   /** CloudFormation resources by logical id ({} for other kinds). */
   resources: Record<string, unknown>;
+  /** The whole CloudFormation template (Parameters, Outputs, Transform...); {} for other kinds. */
+  template: Record<string, unknown>;
   /** The model a production variant's ModelName points to, in the same document. */
   modelOf(variant: Record<string, unknown>): Subject | null;
 }
@@ -50,6 +52,8 @@ export interface RawFinding {
   /** A key of the rule's `messages`: what tests assert and tools group by, while the prose may change. */
   messageId: string;
   data?: MessageData;
+  /** 'key': place the finding at the last path segment's key (an unknown key), not at its value. */
+  pointAt?: 'key';
 }
 
 /** What makes a rule a security rule: how code scanning ranks it, and the weakness it names. */
@@ -76,6 +80,13 @@ export interface Rule {
   security?: SecurityMeta;
   /** Message templates by id (as ESLint's meta.messages): "{{name}}" is filled from the finding's data. An id never changes meaning. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * Message ids that infer what an object is or needs from a key it lacks ("its variants name no
+   * model, so..."). They are not reported when the same resource (or AWS CLI input) holds an
+   * unknown key: the misspelt key is the finding (DA9001, DA1014), and the advice built on its
+   * absence would be wrong.
+   */
+  inferredFromAbsence?: readonly string[];
   check(ctx: RuleContext): RawFinding[];
 }
 

@@ -152,6 +152,8 @@ export function icCounts(l: IcLayout, scaleToZero: boolean, t: IcTraffic | null,
     copies: avg,
     minCopies: scaleToZero ? limit('inference-components.copy-count-min') : avg,
     maxCopies: t ? peak : Math.max(1, Math.min(perInstance(n, l.instance) * maxInstances, limit('policy.max-instances'))),
+    // Written by the start-up plan (./startup.ts).
+    startupTimeouts: null,
   }));
   return {
     models: list,

@@ -22,6 +22,7 @@ import type { Workload } from '../workload';
 import type { Deployment } from './deployment';
 import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
 import { asyncScaling, icScaling, realTimeScaling } from './scaling';
+import { NO_STARTUP, planQuotas, withStartup } from './startup';
 import type { BatchPlan, Plan } from './types';
 
 const GIB = 1024 ** 3;
@@ -158,8 +159,8 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
   const choices: string[] = [];
   const warnings: string[] = [];
   const containers = s.architecture === 'serial-pipeline' ? w.pipeline : s.architecture === 'multi-container' ? w.frameworks : 1;
-  const base: Pick<Plan, 'option' | 'architecture' | 'containers' | 'choices' | 'warnings' | 'sized' | 'scaling' | 'ic' | 'async' | 'batch' | 'serverless' | 'instances'> = {
-    option: s.option, architecture: s.architecture, containers, choices, warnings, sized: false, scaling: [], ic: null, async: null, batch: null, serverless: null, instances: null,
+  const base: Pick<Plan, 'option' | 'architecture' | 'containers' | 'choices' | 'warnings' | 'sized' | 'scaling' | 'ic' | 'async' | 'batch' | 'serverless' | 'instances' | 'startup' | 'volumeGB' | 'quotas'> = {
+    option: s.option, architecture: s.architecture, containers, choices, warnings, sized: false, scaling: [], ic: null, async: null, batch: null, serverless: null, instances: null, ...NO_STARTUP,
   };
 
   if (s.option === 'serverless') {
@@ -177,7 +178,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     if (d.instanceType) warnings.push(`${flagRef('instanceType')} ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
     const p: Plan = { ...base, variant: provisioned ? 'provisioned-concurrency' : 'on-demand', instanceType: null, instance: null, workers: null, nvme: null, kmsAllowed: false, networkIsolation: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, scaling: [] };
     choices.push(isolationChoice(p, d));
-    return p;
+    return withStartup(p, w);
   }
 
   let type: string;
@@ -242,13 +243,13 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     p.workers = p.batch.maxConcurrentTransforms;
   }
   choices.push(isolationChoice(p, d));
-  return p;
+  return withStartup(p, w);
 }
 
 /** The instance a plan runs on, as the cost model prices it. */
 export function instanceSpec(p: Plan): InstanceSpec | null {
   if (p.instanceType === null || p.workers === null) return null;
-  return { type: p.instanceType, workers: p.workers, nvme: p.nvme ?? false };
+  return { type: p.instanceType, workers: p.workers, nvme: p.nvme ?? false, volumeGB: p.volumeGB };
 }
 
 /** The capacity the cost model sized on a plan, for its option. */
@@ -305,6 +306,7 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
       break;
     }
   }
+  out.quotas = planQuotas(out);
   return out;
 }
 

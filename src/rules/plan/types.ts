@@ -5,6 +5,7 @@
 import type { InstanceType } from '../instances';
 import type { OptionId } from '../limits';
 import type { Architecture } from '../engine';
+import type { QuotaNeed } from '../advise/startup';
 import type { ScheduledAction } from '../advise/active-hours';
 
 export type { ScheduledAction };
@@ -79,6 +80,8 @@ export interface IcModel {
   /** Autoscaling bounds of DesiredCopyCount. */
   minCopies: number;
   maxCopies: number;
+  /** The component's StartupParameters; null: the platform window holds its estimated start-up. */
+  startupTimeouts: StartupTimeouts | null;
 }
 
 export interface IcPlan {
@@ -88,6 +91,22 @@ export interface IcPlan {
   maxInstances: number;
   scaleToZero: boolean;
   routing: 'LEAST_OUTSTANDING_REQUESTS';
+}
+
+/** ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds, as written. */
+export interface StartupTimeouts {
+  modelDataDownloadTimeoutInSeconds: number;
+  containerStartupHealthCheckTimeoutInSeconds: number;
+}
+
+/** How long an instance (or Serverless) takes from start to a first successful /ping, and the timeouts that cover it. */
+export interface StartupPlan {
+  /** Bytes one start downloads and loads (every container's model; inference components: the largest component's); null when not known or none (a multi-model endpoint loads models on invocation). */
+  modelBytes: number | null;
+  /** Estimated seconds to download, load and answer /ping (see src/rules/advise/startup.ts); null when modelBytes is. */
+  estimateSeconds: number | null;
+  /** Set on the production variant; null when the platform window holds the estimate, and for Serverless, transform jobs and inference components (whose own are on each IcModel). */
+  timeouts: StartupTimeouts | null;
 }
 
 export interface Plan {
@@ -117,6 +136,12 @@ export interface Plan {
   ic: IcPlan | null;
   /** Application Auto Scaling: one target per variant or component, with its policies. */
   scaling: ScalingPlan[];
+  /** Start-up: the estimate, and the timeouts the variant sets. */
+  startup: StartupPlan;
+  /** VolumeSizeInGB on the production variant; null when not set (local NVMe storage, the default volume holds the models, or not known). */
+  volumeGB: number | null;
+  /** The Service Quotas the plan needs (instances of its type, Serverless concurrency), as Service Quotas names them. */
+  quotas: QuotaNeed[];
   /** Whether the counts were sized for a request volume (--requests), or are the defaults. */
   sized: boolean;
   /** Why each choice was made, for the file comments. */
