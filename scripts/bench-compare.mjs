@@ -12,6 +12,7 @@ const paths = {
 const cases = [{ name: 'baseline', args: ['-e', '0'], cwd: NEW }];
 for (const [n, a] of Object.entries(paths)) for (const [tag, root] of [['before', OLD], ['after', NEW]]) cases.push({ name: `${n} ${tag}`, args: [`${root}/bin/deploy-advisor.cjs`, ...a], cwd: root });
 const once = (c) => { const t = process.hrtime.bigint(); const r = spawnSync(process.execPath, c.args, { env, cwd: c.cwd, stdio: 'ignore' }); if (r.status !== 0) throw new Error(c.name + ' ' + r.status); return Number(process.hrtime.bigint() - t) / 1e6; };
+/** @type {number[][]} */
 const times = cases.map(() => []);
 cases.forEach(once);
 for (let i = 0; i < RUNS; i++) cases.forEach((c, j) => times[j].push(once(c)));

@@ -16,7 +16,7 @@ const cfnDir = join(process.env.DEPLOY_ADVISOR_CORPUS ?? join(root, '../shared/c
 const sources = [
   ...readdirSync(cfnDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(cfnDir, f)),
   ...readdirSync(join(root, 'fixtures/generate')).flatMap((c) => {
-    try { return [join(root, 'fixtures/generate', c, 'cloudformation/template.yaml')].filter((p) => readdirSync(join(root, 'fixtures/generate', c, 'cloudformation')).length); } catch { return []; }
+    try { return [join(root, 'fixtures/generate', c, 'cloudformation/template.yaml')].filter(() => readdirSync(join(root, 'fixtures/generate', c, 'cloudformation')).length); } catch { return []; }
   }),
 ];
 const work = mkdtempSync(join(tmpdir(), 'da-bench-'));

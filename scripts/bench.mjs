@@ -31,6 +31,7 @@ function once(args) {
   return ms;
 }
 
+/** @type {number[][]} */
 const times = cases.map(() => []);
 for (const c of cases) once(c.args); // warm the file cache
 for (let i = 0; i < RUNS; i++) cases.forEach((c, j) => times[j].push(once(c.args)));

@@ -17,6 +17,7 @@ const COMMANDS = ['lint', 'check-artifact', 'rules-cmd', 'limits-cmd', 'prices-u
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
+/** @type {import('esbuild').BuildOptions} */
 const common = { sourcemap: process.env.SOURCEMAP === '1', bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
 
 /** Vendor packages (and, from dist/cli.cjs, the commands) stay separate files, required on demand. */

@@ -30,6 +30,7 @@ const OPERATIONS = {
   'create-transform-job': 'CreateTransformJob',
 };
 
+/** @type {(msg: string) => never} */
 const fail = (msg) => {
   console.error(`gen:api: ${msg}`);
   process.exit(2);
@@ -38,7 +39,8 @@ const fail = (msg) => {
 function sdkEnums() {
   const dir = mkdtempSync(join(tmpdir(), 'da-gen-api-'));
   try {
-    const file = execFileSync('npm', ['pack', `${SDK.name}@${SDK.version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+    // npm pack prints the tarball's name last.
+    const file = /** @type {string} */ (execFileSync('npm', ['pack', `${SDK.name}@${SDK.version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop());
     const tgz = join(dir, file);
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
     if (integrity !== SDK.integrity) fail(`${SDK.name}@${SDK.version} has integrity ${integrity}, not the pinned ${SDK.integrity}`);

@@ -1,5 +1,5 @@
 // Writes docs/rules/<id>.md and fixtures/lint/<id>/{invalid,valid}.yaml (and .tf, the Terraform form) from the rules.
-//   node scripts/gen-rule-docs.mjs
+//   npm run gen:rule-docs
 import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

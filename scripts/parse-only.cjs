@@ -2,10 +2,12 @@
 // it with the same YAML parser and CloudFormation tags the linter uses, and do nothing else.
 const { readdirSync, readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
-const { parseAllDocuments, LineCounter } = require('../dist/vendor/yaml.cjs');
+/** @type {typeof import('yaml')} the copy the bundle uses (dist/vendor, from scripts/build.mjs), typed as the package */
+const { parseAllDocuments, LineCounter } = require(join(__dirname, '../dist/vendor/yaml.cjs'));
 
 const FNS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString'];
 const key = (n) => (n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`);
+/** @type {import('yaml').Tags} */
 const tags = ['Ref', 'Condition', ...FNS].flatMap((n) => [
   { tag: `!${n}`, resolve: (s) => ({ [key(n)]: s }) },
   { tag: `!${n}`, collection: 'seq', resolve: (s) => ({ [key(n)]: s.toJSON() }) },

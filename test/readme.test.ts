@@ -58,7 +58,7 @@ export function readmeCommands(text: string): ReadmeCommand[] {
       } else if (current) current.output.push(l);
     } else if (lang === 'sh') {
       let cmd = l;
-      let start = i;
+      const start = i;
       while (cmd.endsWith('\\') && i + 1 < lines.length) cmd = `${cmd.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
       // Keep the part that runs deploy-advisor: "npm ci && npx deploy-advisor recommend …" is "deploy-advisor recommend …".
       const part = cmd.split(' && ').find((p) => /(^|\| )(npx )?deploy-advisor /.test(p.trim()));

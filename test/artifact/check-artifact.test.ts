@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import { sarifValidator } from '../sarif';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 import { describe, expect, it } from 'vitest';
 import { checkEntries, detectFramework, serverlessFit } from '../../src/rules/artifact/checks';
-import { BIN, cli, expectOneLineError, expectSchema, ROOT } from '../cli/helpers';
+import { BIN, cli, expectOneLineError, expectSchema } from '../cli/helpers';
 import { files, header, tar, tgz, type TarEntry } from './tarball';
 
 const dir = mkdtempSync(join(tmpdir(), 'da-art-'));

@@ -117,7 +117,7 @@ function startupOf(v: Obj, specs: Obj[]): Obj {
 }
 
 /** What the plan says those same fields are. */
-function planned(p: Plan, target: Target): Obj {
+function planned(p: Plan, _target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
   const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
   const startup = {

@@ -9,7 +9,7 @@ import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, Serv
 import { asyncScalesToZero } from '../cost';
 import { miniBatch } from '../advise/batch';
 import { residency } from '../advise/residency';
-import { formatActiveHours, scheduledActions, type ActiveHours } from '../advise/active-hours';
+import { formatActiveHours, scheduledActions } from '../advise/active-hours';
 import { instanceSlots } from '../advise/concurrency';
 import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
 import { candidates, chooseInstance, largest, type InstanceChoice } from '../instance-choice';

@@ -1,0 +1,71 @@
+// ESLint for the code base (`npm run lint`; not the CLI's own `deploy-advisor lint`).
+// Its job is the architecture, not style (Prettier owns layout):
+// - src/rules is the core: it imports neither src/emit nor src/cli;
+// - src/emit serialises a plan: it does not import src/cli;
+// - no import cycle in src/ (type-only imports are exempt: they are erased at run time, so they
+//   cannot change module evaluation order; import-x's no-cycle skips them by design).
+// Plus typescript-eslint's recommended rules (syntax only, no type information, to stay fast).
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const why = '(README, Development: the import rules)';
+
+export default defineConfig(
+  {
+    ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.ci/cache/**', 'fixtures/**', 'schemas/**', 'docs/**', 'test/corpus/**', '**/*.generated.ts'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // tsc checks names (src, test, and scripts/ through checkJs); ESLint's copy would need a globals list.
+      'no-undef': 'off',
+      // Deliberate in this code base, so off rather than churn:
+      // - the bundle runs as CommonJS (bin/deploy-advisor.cjs) and loads heavy pieces with a
+      //   synchronous require() on first use (BENCHMARKS.md);
+      '@typescript-eslint/no-require-imports': 'off',
+      // - tests and the AWS response readers handle untyped JSON; tsc's strict mode owns types;
+      '@typescript-eslint/no-explicit-any': 'off',
+      // - ANSI-colour assertions and the control-character checks on user input match \x00-\x1f;
+      'no-control-regex': 'off',
+      // - redundant escapes in strings and character classes are style, left to review.
+      'no-useless-escape': 'off',
+      // `_`-prefixed names are deliberately unused (a dropped field, a callback slot).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  // The architecture: import rules over src/. no-restricted-paths resolves each import (static,
+  // `export ... from`, dynamic `import()`, type-only) to a file, so a path spelled any way is caught.
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these, import-x reads only .js files when it follows imports, and sees no cycle.
+      'import-x/extensions': ['.ts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/rules', from: ['./src/emit', './src/cli'], message: `src/rules is the core: it must not import src/emit or src/cli; move what both need into src/rules ${why}` },
+            { target: './src/emit', from: './src/cli', message: `src/emit only serialises a plan: it must not import src/cli; move what both need into src/rules or src/emit ${why}` },
+          ],
+        },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+    },
+  },
+);
