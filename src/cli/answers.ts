@@ -42,7 +42,6 @@ export function refuseBadAnswers(raw: RawAnswers, origins: Origins): void {
  * flowchart needs.
  */
 export function normalize(raw: RawAnswers, origins: Origins): Normalized {
-  const at = (k: string) => origins[k] ?? flagOf(k);
   const has = (k: string) => raw[k] !== undefined;
   const parsed: Record<string, unknown> = {};
 
