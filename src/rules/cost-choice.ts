@@ -120,7 +120,10 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
   const failed = o.checks.filter((c) => !c.pass).map((c) => c.message);
   switch (o.option) {
     case 'serverless': {
-      const pc = !o.fits && onlyColdStart(o);
+      // Callers cannot wait out a cold start: the engine's check says so, failed, or met by the
+      // Provisioned Concurrency the flowchart already chose.
+      const coldStart = o.checks.find((c) => c.limit === 'policy.cold-start-tolerance');
+      const pc = (!o.fits && onlyColdStart(o)) || (o.fits && coldStart !== undefined && Number(coldStart.value) < Number(coldStart.limitValue));
       if (!o.fits && !pc) return notFitting('serverless', failed.join('; '));
       const memoryMB = serverlessMemoryMB(w.modelSizeBytes);
       if (memoryMB === null) return notFitting('serverless', 'the model does not fit Serverless memory');

@@ -15,7 +15,7 @@ interface Run {
   text: string;
   j: {
     recommendation: { option: string; reasons: string[]; reasonIds: string[]; summary: string } | null;
-    breakEven: string | null;
+    breakEven: Array<{ fromPerDay: number; toPerDay: number; option: string | null }>;
     options: Array<{ option: string; fits: boolean; cost: { monthlyUsd: number } | null; checks: Array<{ limit: string; pass: boolean; message: string }>; sizing: { variant: string | null; compared: boolean } }>;
     config: { files: Array<{ content: string }> } | null;
   };
@@ -73,9 +73,10 @@ describe('recommend --requests says the same everywhere', () => {
     expectConsistent(r);
     const serverless = r.j.options.find((o) => o.option === 'serverless')!;
     expect(serverless.fits).toBe(false);
-    expect(serverless.checks.find((c) => c.limit === 'serverless.max-concurrency')).toMatchObject({ pass: false, message: expect.stringMatching(/^peak concurrency 232 .* above Serverless's MaxConcurrency limit of 200$/) });
-    expect(r.text).toMatch(/^ {2}✗ Serverless Inference: ruled out: peak concurrency 232 /m);
-    expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference, which does not fit this traffic: peak concurrency 232/);
+    // peak 289/s x 800 ms = 231.5 in flight: even MaxConcurrency 200 throttles 16% (Erlang B), over the 1% policy.
+    expect(serverless.checks.find((c) => c.limit === 'serverless.max-concurrency')).toMatchObject({ pass: false, message: expect.stringMatching(/^at the peak \(289\/s x 800 ms = 231\.5 requests in flight\), even Serverless's MaxConcurrency limit of 200 throttles 16% of requests, more than the 1% the policy allows \(Erlang B\)$/) });
+    expect(r.text).toMatch(/^ {2}✗ Serverless Inference: ruled out: at the peak \(289\/s x 800 ms/m);
+    expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference, which does not fit this traffic: at the peak \(289\/s x 800 ms/);
     // Asynchronous fits (callers wait 10 min) but answers through a queue: not "the only option that fits".
     expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: about \$3,042\.42 a month for 5M requests a day \(Asynchronous Inference also fits, but .*queue/);
     expect(r.text).toMatch(/^ {2}✓ Asynchronous Inference: fits, not compared on cost: Asynchronous Inference answers through a queue/m);
@@ -88,17 +89,18 @@ describe('recommend --requests says the same everywhere', () => {
     expect(r.text).toMatch(/^ {2}✓ Real-Time Inference: fits, about \$3,042\.42 a month \(\$563\.77 more\)$/m);
     expect(r.text).not.toMatch(/not the flowchart's pick/);
     // The passed capacity check is a reason, and --explain lists it with its source.
-    expect(r.j.recommendation!.reasons).toContain("peak concurrency 93 (116/s x 800 ms) is within Serverless's MaxConcurrency limit of 200");
+    expect(r.j.recommendation!.reasons).toContain("MaxConcurrency 110 throttles 0.84% of the peak's requests (116/s x 800 ms = 92.59 requests in flight; Erlang B, the policy allows 1%), within Serverless's limit of 200");
     const explain = cli([...BASE, '--traffic', 'sustained', '--latency', '10m', '--explain'], { env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-consistent-')) } });
-    expect(explain.stdout).toMatch(/✓ peak concurrency 93 .*\[serverless\.max-concurrency\]/);
+    expect(explain.stdout).toMatch(/✓ MaxConcurrency 110 throttles .*\[serverless\.max-concurrency\]/);
   });
 
   it('intermittent, 2 s: Serverless with Provisioned Concurrency over the maximum is named, and nothing says Serverless fits', () => {
     const r = run([...BASE, '--traffic', 'intermittent', '--latency', '2s']);
     expectConsistent(r);
     expect(r.j.recommendation!.option).toBe('real-time');
-    expect(r.j.recommendation!.reasons).toContain("Serverless Inference with Provisioned Concurrency does not fit this traffic: peak concurrency 232 (289/s x 800 ms) is above Serverless's MaxConcurrency limit of 200");
-    expect(r.text).toMatch(/^ {2}✗ Serverless Inference with Provisioned Concurrency: ruled out: peak concurrency 232/m);
+    // The flowchart picks Serverless with Provisioned Concurrency (callers cannot wait out a cold start); the summary says it does not fit.
+    expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference with Provisioned Concurrency, which does not fit this traffic: at the peak/);
+    expect(r.text).toMatch(/^ {2}✗ Serverless Inference with Provisioned Concurrency: ruled out: at the peak \(289\/s/m);
   });
 
   it('sustained, 2 s, a low --peak: Provisioned Concurrency fits and is named as the recommendation everywhere', () => {
@@ -141,21 +143,23 @@ describe("issue 10's worked example: 5M requests a day at 800 ms, sustained, a C
   const cost = (r: Run, o: string) => r.j.options.find((x) => x.option === o)!.cost!.monthlyUsd;
 
   it.each([
-    ['500MB', 'serverless', 2478.65, /above about 10\.8M requests a day, Serverless Inference no longer fits/],
-    ['1.5GB', 'real-time', 4911.99, /^break-even: Real-Time Inference is cheaper above about 181k requests a day; Serverless Inference below it$/],
-    ['3GB', 'real-time', 9778.65, /^break-even: Real-Time Inference is cheaper above about 45\.3k requests a day; Serverless Inference below it$/],
-  ] as const)('--model-size %s: %s is recommended, Serverless costs $%s, and the break-even line is shown', (size, option, serverless, line) => {
+    // 500MB: MaxConcurrency 200 throttles 1% at 179.7 in flight: a peak of 224.7/s, an average of 112.3/s, 9.71M a day.
+    ['500MB', 'serverless', 2478.65, /above about 9\.71M requests a day, Serverless Inference no longer fits/, ['serverless', 'real-time']],
+    // 1.5GB: one ml.m5.large ($88.15) equals Serverless at 90.6k a day; it holds 151,200 a day; two cost what Serverless costs at 181k.
+    ['1.5GB', 'real-time', 4911.99, /^Real-Time Inference stays the cheapest from a tenth to ten times this volume \(500k requests a day to 50M requests a day\)$/, ['serverless', 'real-time', 'serverless', 'real-time']],
+    ['3GB', 'real-time', 9778.65, /^Real-Time Inference stays the cheapest from a tenth to ten times this volume/, ['serverless', 'real-time']],
+  ] as const)('--model-size %s: %s is recommended, Serverless costs $%s, and the break-even line is shown', (size, option, serverless, line, regions) => {
     const r = at(size);
     expectConsistent(r);
     expect(r.j.recommendation!.option).toBe(option);
     expect(cost(r, 'serverless')).toBe(serverless);
     expect(cost(r, 'real-time')).toBe(3042.42);
-    // breakEven is the choice's break-even reason, found by its id, not its wording.
+    // The break-even reason is found by its id, not its wording; JSON's breakEven lists the regions.
     const rec = r.j.recommendation!;
-    const i = rec.reasonIds.findIndex((id) => id === 'cost.break-even' || id === 'cost.no-longer-fits');
+    const i = rec.reasonIds.findIndex((id) => id === 'cost.break-even' || id === 'cost.no-longer-fits' || id === 'cost.stays-cheaper');
     expect(i).toBeGreaterThanOrEqual(0);
-    expect(r.j.breakEven).toBe(rec.reasons[i]);
-    expect(r.j.breakEven).toMatch(line);
+    expect(rec.reasons[i]).toMatch(line);
+    expect(r.j.breakEven.map((x) => x.option)).toEqual(regions);
     expect(r.text).toMatch(new RegExp(`^ {2}${line.source.replace(/^\^/, '').replace(/\$$/, '')}`, 'm'));
   });
 });

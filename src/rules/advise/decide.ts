@@ -152,10 +152,11 @@ export function advise(input: AdviseInput): Advice {
   const fitting = (option: OptionId) => options.find((x) => x.option === option)!;
   const failed = (option: OptionId) => fitting(option).checks.filter((c) => !c.pass).map((c) => c.message).join('; ');
   const flowchartFits = flowchart !== null && fitting(flowchart.option).fits;
+  const flowchartName = flowchart?.provisioned ? 'Serverless Inference with Provisioned Concurrency' : flowchart ? OPTION_NAMES[flowchart.option] : '';
   const flowchartNote = (chosen: OptionId) => {
     if (!flowchart || flowchart.option === chosen) return '';
-    if (!flowchartFits) return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]}, which does not fit this traffic: ${failed(flowchart.option)})`;
-    return ` (the flowchart alone would pick ${OPTION_NAMES[flowchart.option]})`;
+    if (!flowchartFits) return ` (the flowchart alone would pick ${flowchartName}, which does not fit this traffic: ${failed(flowchart.option)})`;
+    return ` (the flowchart alone would pick ${flowchartName})`;
   };
   const passedChecks = (option: OptionId): Reason[] =>
     fitting(option).checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => reason('cost.check-passed', c.message, { option, limit: c.limit }));
