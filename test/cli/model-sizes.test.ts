@@ -53,7 +53,7 @@ describe('--model-sizes', () => {
 });
 
 describe('inference components that scale to zero, with --requests (issue 14: compared with the warm cost)', () => {
-  const S2Z = ['recommend', '--no-batch', '--gpu', '--payload', '1MB', '--processing-time', '2s', '--latency', '30s', '--traffic', 'intermittent', '--model-size', '14GB', '--format', 'json'];
+  const S2Z = ['recommend', '--no-batch', '--gpu', '--payload', '1MB', '--processing-time', '2s', '--latency', '10m', '--traffic', 'intermittent', '--model-size', '14GB', '--format', 'json'];
   const at = (args: string[]) => JSON.parse(cli(args, { env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-s2z-')) } }).stdout);
 
   it('a few requests a day: scales to zero, priced as such everywhere, with the cold start stated', () => {

@@ -13,7 +13,7 @@ describe('recommend: scripted with flags', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
-    expect(j.schemaVersion).toBe(1);
+    expect(j.schemaVersion).toBe(2);
     expect(j.workload).toEqual({
       batch: false, payloadBytes: 2_000_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'intermittent', streaming: false,
       modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null,

@@ -140,7 +140,7 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/Write the configuration files\?/, 'Enter');
     await t.answer(/Into which folder\?/, 'jobs', 'Enter');
     expect(await t.exitCode()).toBe(0);
-    expect(readdirSync(join(t.dir, 'jobs')).sort()).toEqual(['create-model.yaml', 'create-transform-job.yaml']);
+    expect(readdirSync(join(t.dir, 'jobs')).sort()).toEqual(['create-model.yaml', 'create-transform-job.yaml', 'deploy.sh']);
     expect(readFileSync(join(t.dir, 'jobs', 'create-transform-job.yaml'), 'utf8')).toMatch(/SplitType: Line/);
     expect(t.screen()).toMatch(/deploy-advisor recommend --batch --payload 20MB --processing-time 90s --content-type text\/csv -o jobs/);
   });

@@ -8,7 +8,7 @@ import { writeFiles } from '../../src/cli/write-files';
 import { cli, expectOneLineError } from './helpers';
 
 const ARGS = ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--target', 'aws-cli'];
-const FILES = ['create-endpoint-config.yaml', 'create-endpoint.yaml', 'create-model.yaml'];
+const FILES = ['create-endpoint-config.yaml', 'create-endpoint.yaml', 'create-model.yaml', 'deploy.sh'];
 const scratch = () => mkdtempSync(join(tmpdir(), 'da-write-'));
 
 describe('recommend -o: refusals are one line, exit 2, and leave the folder as it was', () => {
