@@ -61,7 +61,7 @@ describe('inference components that scale to zero, with --requests (issue 14: co
     expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: true });
     const rt = j.options.find((o: { option: string }) => o.option === 'real-time');
     expect(j.recommendation.cost).toEqual(rt.cost);
-    expect(j.recommendation.reasons[0]).toMatch(new RegExp(`^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 29% of the month at 20 requests a day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`));
+    expect(j.recommendation.reasons[0]).toMatch(new RegExp(`^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 33% of the month at 20 requests a day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`));
     expect(j.recommendation.reasons[1]).toMatch(new RegExp(`about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`));
     expect(j.recommendation.reasons.join('\n')).toMatch(/^cold start: /m);
     // The warm cost the engine stated is replaced by the scaled-to-zero cost (by id).
