@@ -19,6 +19,11 @@ const SKIPPED: Record<string, string> = {
   'deploy-advisor prices update --region eu-west-1': 'downloads the AWS Price List (network)',
   'deploy-advisor prices show --region eu-west-1 --format json': 'reads the cache that prices update fills (network)',
   'deploy-advisor prices show --prices prices-eu-west-1.json': 'reads a table downloaded by prices update (network)',
+  'deploy-advisor audit --region us-east-1': 'reads an AWS account (test/audit/moto.test.ts runs audit against moto_server)',
+  'deploy-advisor audit --endpoint my-endpoint --days 30 --format json': 'reads an AWS account (see test/audit/)',
+  'deploy-advisor audit --format sarif > audit.sarif': 'reads an AWS account (see test/audit/)',
+  'deploy-advisor audit -o proposed/ --target aws-cli': 'reads an AWS account (see test/audit/)',
+  'deploy-advisor audit --endpoint idle-rt oversized-rt serverless-heavy async-backlog': 'the example report, from endpoints made in moto_server (test/audit/moto.test.ts)',
 };
 
 /** Commands whose non-zero exit the README shows in prose rather than in output, and why. */
