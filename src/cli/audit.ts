@@ -3,6 +3,7 @@
 // as recommended, and findings (DA8001-DA8006). A bundle of its own (dist/cmd/audit.cjs): the AWS
 // SDK loads only when audit runs.
 
+import { plural } from '../rules/text';
 import { currentCost } from '../rules/audit/current-cost';
 import { measure } from '../rules/audit/measure';
 import { auditPolicy } from '../rules/audit/policy';
@@ -91,7 +92,7 @@ export async function runAudit(flags: AuditFlags, io: Io, deps: AuditDeps = {}):
     const why = isCredentialsError(e) ? 'no usable AWS credentials (environment, profile, SSO or instance role)' : `${p.code}: ${p.message}`;
     throw new UsageError(`cannot list the endpoints in ${clients.region}: ${why}${/AccessDenied/.test(p.code) ? ' (deploy-advisor audit --print-policy prints the IAM policy audit needs; or name endpoints with --endpoint)' : ''}`);
   }
-  if (!flags.endpoint?.length) io.stderr.write(`deploy-advisor: ${names.length} InService endpoint${names.length === 1 ? '' : 's'} in ${clients.region}; reading ${days} days of metrics\n`);
+  if (!flags.endpoint?.length) io.stderr.write(`deploy-advisor: ${plural(names.length, 'InService endpoint')} in ${clients.region}; reading ${days} days of metrics\n`);
 
   const reports: EndpointReport[] = [];
   for (let i = 0; i < names.length; i += GROUP) {

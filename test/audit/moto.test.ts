@@ -173,7 +173,7 @@ describe.skipIf(missing !== null)('audit against moto_server', { timeout: 60_000
     try {
       const r = await run(['--days', String(DAYS), '--endpoint', 'oversized-rt', 'busy-rt', '-o', dir, '--target', 'aws-cli', '--fail-on', 'none'], motoEnv(moto.url));
       expect(r.code).toBe(0);
-      expect(readdirSync(join(dir, 'oversized-rt')).sort()).toEqual(['create-endpoint-config.yaml', 'create-endpoint.yaml', 'create-model.yaml']);
+      expect(readdirSync(join(dir, 'oversized-rt')).sort()).toEqual(['create-endpoint-config.yaml', 'create-endpoint.yaml', 'create-model.yaml', 'deploy.sh']);
       expect(readFileSync(join(dir, 'oversized-rt', 'create-endpoint.yaml'), 'utf8')).toMatch(/EndpointName: oversized-rt/);
       expect(r.stdout).toContain(`wrote ${join(dir, 'oversized-rt')}`);
     } finally {

@@ -1,5 +1,6 @@
 // audit's report: the JSON shape (schemaVersion 1), the text table sorted by savings, and SARIF.
 
+import { plural } from '../../rules/text';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../../package.json';
 import type { Current, CurrentPlan } from '../../rules/audit/current-cost';
@@ -83,13 +84,13 @@ export function renderAuditText(r: AuditReport, bold: (s: string) => string = (s
   const right = new Set([2, 4, 5]);
   const line = (row: string[]) => row.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const out: string[] = [
-    `deploy-advisor audit: ${r.endpoints.length} endpoint${r.endpoints.length === 1 ? '' : 's'} in ${r.region}, ${r.window.days} days of metrics (${r.window.start} to ${r.window.end}); prices: ${r.prices.source}${r.prices.asOf ? ` (${r.prices.asOf})` : ''}`,
+    `deploy-advisor audit: ${plural(r.endpoints.length, 'endpoint')} in ${r.region}, ${r.window.days} days of metrics (${r.window.start} to ${r.window.end}); prices: ${r.prices.source}${r.prices.asOf ? ` (${r.prices.asOf})` : ''}`,
     '',
     bold(line(head)),
     ...body.map(line),
     bold(line(total)),
   ];
-  if (t.unknown) out.push(`(${t.unknown} endpoint${t.unknown === 1 ? '' : 's'} with an unknown cost left out of the total)`);
+  if (t.unknown) out.push(`(${plural(t.unknown, 'endpoint')} with an unknown cost left out of the total)`);
   const withFindings = rows.filter((e) => e.findings.length);
   if (withFindings.length) {
     out.push('', 'Findings:');

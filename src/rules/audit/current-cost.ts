@@ -3,6 +3,7 @@
 // data rules as the advisor's estimates (src/rules/cost.ts), so that the two can be compared.
 // A price the table lacks makes the cost unknown (null), never 0. Pure.
 
+import { plural } from '../text';
 import type { CostLine } from '../cost';
 import { monthHours, monthSeconds } from '../cost';
 import type { Architecture } from '../engine';
@@ -94,7 +95,7 @@ export function currentCost(e: DeployedEndpoint, traffic: ServedTraffic | null, 
     const p = instancePrice(prices, use, v.instanceType);
     if (need(p, `${v.instanceType} ${use === 'async' ? 'Asynchronous Inference' : 'Hosting'} ($/h)`)) add(`${v.variantName}: ${count} x ${v.instanceType} all month`, count * monthHours() * p.usd);
     if (v.currentInstanceCount === null) assumptions.push(`${v.variantName}: the current instance count is not reported; the config's InitialInstanceCount ${count} is used`);
-    if (option === 'async' && v.autoscaling && v.autoscaling.minCapacity === 0) assumptions.push(`${v.variantName}: autoscaling may scale to zero; priced at the ${count} instance${count === 1 ? '' : 's'} running now, all month`);
+    if (option === 'async' && v.autoscaling && v.autoscaling.minCapacity === 0) assumptions.push(`${v.variantName}: autoscaling may scale to zero; priced at the ${plural(count, 'instance')} running now, all month`);
     const nvme = instance(v.instanceType)?.nvme ?? hasNvme(v.instanceType) ?? false;
     if (!nvme && count > 0 && need(prices.storagePerGBMonth, 'ML storage ($/GB-month)')) add(`${v.variantName}: ML storage ${volumeGiB} GB x ${count}`, volumeGiB * count * prices.storagePerGBMonth.usd);
   }
