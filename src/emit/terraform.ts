@@ -35,11 +35,12 @@ interface ScheduledAction {
   ScheduledActionName: string;
   Schedule: string;
   Timezone: string;
-  ScalableTargetAction: { MinCapacity: number; MaxCapacity: number };
+  /** MaxCapacity may be a reference (the MaxInstanceCount parameter, a variable here). */
+  ScalableTargetAction: { MinCapacity: number; MaxCapacity: unknown };
 }
 
 /** aws_appautoscaling_scheduled_action for a scalable target's scheduled action. */
-function scheduledAction(target: string, a: ScheduledAction): HBlock {
+function scheduledAction(target: string, a: ScheduledAction, names: Names): HBlock {
   const of = (attr: string) => raw(`${target}.${attr}`);
   return {
     type: 'resource',
@@ -51,7 +52,7 @@ function scheduledAction(target: string, a: ScheduledAction): HBlock {
       { attr: 'scalable_dimension', value: of('scalable_dimension') },
       { attr: 'schedule', value: a.Schedule },
       { attr: 'timezone', value: a.Timezone },
-      { block: { type: 'scalable_target_action', labels: [], items: [{ attr: 'min_capacity', value: a.ScalableTargetAction.MinCapacity }, { attr: 'max_capacity', value: a.ScalableTargetAction.MaxCapacity }] } },
+      { block: { type: 'scalable_target_action', labels: [], items: [{ attr: 'min_capacity', value: a.ScalableTargetAction.MinCapacity }, { attr: 'max_capacity', value: tfValue(a.ScalableTargetAction.MaxCapacity, names) }] } },
     ],
   };
 }
@@ -172,7 +173,7 @@ export function terraform(e: Emit, d: Deployment): TerraformFile[] {
     if (typeof r.DependsOn === 'string') block.items.push({ attr: 'depends_on', value: [raw(names.address(r.DependsOn)!)] });
     main.push(block);
     // The aws provider writes a target's scheduled actions as resources of their own.
-    if (Array.isArray(scheduled)) main.push(...scheduled.map((a) => scheduledAction(names.address(id)!, a as ScheduledAction)));
+    if (Array.isArray(scheduled)) main.push(...scheduled.map((a) => scheduledAction(names.address(id)!, a as ScheduledAction, names)));
   }
 
   const variables = Object.entries(params).map(([name, p]) => variable(name, p, optional.has(name)));

@@ -160,7 +160,9 @@ describe('one plan: what is priced, explained and deployed', () => {
           expect(mentioned(advice.cost.breakdown.map((l) => l.item))).toEqual(types);
           const head = advice.cost.breakdown[0]!.item;
           const n = head.match(/^(\d+) x ml\./)?.[1];
-          if (n !== undefined && !plan.ic?.scaleToZero) expect(Number(n), head).toBe(plan.ic ? plan.ic.initialInstances : plan.instances!.min);
+          // With active hours, the priced count is the in-hours minimum the start action sets.
+          const inHours = plan.scaling[0]?.scheduled[0]?.ScalableTargetAction.MinCapacity;
+          if (n !== undefined && !plan.ic?.scaleToZero) expect(Number(n), head).toBe(plan.ic ? plan.ic.initialInstances : (inHours ?? plan.instances!.min));
           // The ML storage priced is the volume deployed.
           const storage = advice.cost.breakdown.find((l) => l.item.startsWith('ML storage: '))?.item.match(/^ML storage: (\d+) GB/)?.[1];
           if (plan.volumeGB !== null) expect(Number(storage), 'priced volume').toBe(plan.volumeGB);
