@@ -14,9 +14,15 @@ const BIN = join(root, 'bin/deploy-advisor.cjs');
 // Source templates: the real-world corpus and the generated goldens.
 const cfnDir = join(process.env.DEPLOY_ADVISOR_CORPUS ?? join(root, '../shared/corpus/real-world'), 'cloudformation');
 const sources = [
-  ...readdirSync(cfnDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(cfnDir, f)),
+  ...readdirSync(cfnDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(cfnDir, f)),
   ...readdirSync(join(root, 'fixtures/generate')).flatMap((c) => {
-    try { return [join(root, 'fixtures/generate', c, 'cloudformation/template.yaml')].filter(() => readdirSync(join(root, 'fixtures/generate', c, 'cloudformation')).length); } catch { return []; }
+    try {
+      return [join(root, 'fixtures/generate', c, 'cloudformation/template.yaml')].filter(() => readdirSync(join(root, 'fixtures/generate', c, 'cloudformation')).length);
+    } catch {
+      return [];
+    }
   }),
 ];
 const work = mkdtempSync(join(tmpdir(), 'da-bench-'));
@@ -45,7 +51,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const check = JSON.parse(lint(sets[1000]).stdout);
 if (check.summary.files !== 1000) throw new Error(`linted ${check.summary.files} files, not 1000`);
 
-const L = [], P = [];
+const L = [],
+  P = [];
 for (let i = 0; i < RUNS; i++) {
   L.push(lint(sets[1000]).ms);
   P.push(parse(sets[1000]).ms);

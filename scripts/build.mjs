@@ -28,9 +28,7 @@ const split = (prefix, commands) => ({
     if (commands) {
       // import('./lint') in program.ts (and index.ts, for a plain lint) becomes a stub that requires the command's bundle: a plain
       // require, which the bin compiles with its code cache (vm.Script has no dynamic import()).
-      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')}|program)$`) }, (args) =>
-        /(program|index)\.ts$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'command' } : undefined,
-      );
+      b.onResolve({ filter: new RegExp(`^\\./(${COMMANDS.join('|')}|program)$`) }, (args) => (/(program|index)\.ts$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'command' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'command' }, (args) => ({
         contents: `module.exports = require('./${args.path === 'program' ? 'program' : `cmd/${args.path}`}.cjs');`,
         loader: 'js',
@@ -39,9 +37,7 @@ const split = (prefix, commands) => ({
     }
     // commander requires child_process (and with it net and dgram) only to run executable
     // subcommands, which deploy-advisor does not have: leave it out of start-up.
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'stub' } : undefined,
-    );
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'stub' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents: "const no = () => { throw new Error('executable subcommands are not supported'); }; module.exports = { spawn: no, execFileSync: no };",
       loader: 'js',
@@ -53,9 +49,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.cjs', plugins: [split('./', true)] }),
   build({ ...common, entryPoints: ['src/cli/program.ts'], outfile: 'dist/program.cjs', plugins: [split('./', true)] }),
   ...COMMANDS.map((name) => build({ ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cmd/${name}.cjs`, plugins: [split('../', false)] })),
-  ...VENDOR.map((name) =>
-    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` }),
-  ),
+  ...VENDOR.map((name) => build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` })),
 ]);
 
 import { copyFileSync, mkdirSync } from 'node:fs';

@@ -67,7 +67,12 @@ const typeDefs = new Map(db.schema.typeDefinition.entities.map((t) => [t.$id, t]
 const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean', 'json', 'date-time', 'tag', 'null']);
 
 /** @template T @param {Record<string, T>} o @returns {Record<string, T>} */
-const sortKeys = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, /** @type {T} */ (o[k])]));
+const sortKeys = (o) =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, /** @type {T} */ (o[k])]),
+  );
 
 /**
  * One resource: its property types in a small JSON form. A type is a primitive name, the name of a
@@ -104,7 +109,12 @@ function resource(r) {
     /** @type {Record<string, CfnType>} */
     const properties = {};
     for (const [k, p] of Object.entries(ps)) properties[k] = conv(p.type, `${where}.${k}`);
-    return { properties: sortKeys(properties), required: Object.keys(ps).filter((k) => ps[k]?.required).sort() };
+    return {
+      properties: sortKeys(properties),
+      required: Object.keys(ps)
+        .filter((k) => ps[k]?.required)
+        .sort(),
+    };
   };
   const top = props(r.properties, r.cloudFormationType);
   return { properties: top.properties, required: top.required, attributes: Object.keys(r.attributes).sort(), types: sortKeys(types) };
@@ -122,7 +132,11 @@ const body = out
   .map(([t, spec]) => {
     // One line per part and per nested type: diffs read by type, and the text stays small.
     const { types, ...top } = /** @type {{ types: Record<string, unknown> }} */ (spec);
-    const json = `{\n${Object.entries(top).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n')}\n"types": {\n${Object.entries(types).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}}`;
+    const json = `{\n${Object.entries(top)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},`)
+      .join('\n')}\n"types": {\n${Object.entries(types)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(',\n')}\n}}`;
     if (/[`\\]|\$\{/.test(json)) fail(`${t}: its facts hold a backtick, a backslash or \${, which the template literal cannot carry as is`);
     return `  ${JSON.stringify(t)}: () => JSON.parse(\`${json}\`) as CfnResourceSpec,`;
   })

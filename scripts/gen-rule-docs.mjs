@@ -7,7 +7,20 @@ import { join } from 'node:path';
 // Inside the project, so that packages (yaml) resolve from node_modules.
 mkdirSync('node_modules/.cache', { recursive: true });
 const out = join('node_modules/.cache', `da-rules-${process.pid}.mjs`);
-await build({ stdin: { contents: "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage, terraformExamples } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts'; export { AUDIT_RULES, auditRulePage } from './src/rules/audit/rules.ts';", resolveDir: '.', loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+await build({
+  stdin: {
+    contents:
+      "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage, terraformExamples } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts'; export { AUDIT_RULES, auditRulePage } from './src/rules/audit/rules.ts';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  outfile: out,
+  logLevel: 'warning',
+});
 const { RULES, rulePage, ARTIFACT_RULES, artifactRulePage, terraformExamples, AUDIT_RULES, auditRulePage } = await import(new URL(`../${out}`, import.meta.url).href);
 rmSync(out);
 rmSync('docs/rules', { recursive: true, force: true });

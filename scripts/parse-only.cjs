@@ -13,7 +13,12 @@ const tags = ['Ref', 'Condition', ...FNS].flatMap((n) => [
   { tag: `!${n}`, collection: 'seq', resolve: (s) => ({ [key(n)]: s.toJSON() }) },
   { tag: `!${n}`, collection: 'map', resolve: (m) => ({ [key(n)]: m.toJSON() }) },
 ]);
-const walk = (p) => (statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((f) => walk(join(p, f))) : [p]);
+const walk = (p) =>
+  statSync(p).isDirectory()
+    ? readdirSync(p)
+        .sort()
+        .flatMap((f) => walk(join(p, f)))
+    : [p];
 let docs = 0;
 for (const f of process.argv.slice(2).flatMap(walk)) {
   for (const d of parseAllDocuments(readFileSync(f, 'utf8'), { lineCounter: new LineCounter(), customTags: tags, uniqueKeys: true, logLevel: 'error' })) {

@@ -25,6 +25,10 @@ for (const name of readdirSync(root).sort()) {
     rmSync(out, { recursive: true, force: true });
     const r = spawnSync(process.execPath, [bin, 'recommend', '--answers', join(dir, 'answers.yaml'), '--target', target, '-o', out, '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     if (r.status !== 0) throw new Error(`${name} ${target}: exit ${r.status}: ${r.stderr}`);
-    console.log(`${name}/${target}: ${JSON.parse(r.stdout).config.files.map((f) => f.name).join(', ')}`);
+    console.log(
+      `${name}/${target}: ${JSON.parse(r.stdout)
+        .config.files.map((f) => f.name)
+        .join(', ')}`,
+    );
   }
 }

@@ -57,7 +57,16 @@ export function readmeCommands(text: string): ReadmeCommand[] {
     }
     if (lang === 'console') {
       if (l.startsWith('$ ')) {
-        current = /\bdeploy-advisor\b/.test(l) ? { command: l.slice(2).replace(/^npx (deploy-advisor)/, '$1').trim(), line: i + 1, output: [] } : null;
+        current = /\bdeploy-advisor\b/.test(l)
+          ? {
+              command: l
+                .slice(2)
+                .replace(/^npx (deploy-advisor)/, '$1')
+                .trim(),
+              line: i + 1,
+              output: [],
+            }
+          : null;
         if (current) out.push(current);
         if (current && l === '$ npx deploy-advisor') current.command = 'npx deploy-advisor';
       } else if (current) current.output.push(l);
@@ -68,7 +77,10 @@ export function readmeCommands(text: string): ReadmeCommand[] {
       // Keep the part that runs deploy-advisor: "npm ci && npx deploy-advisor recommend …" is "deploy-advisor recommend …".
       const part = cmd.split(' && ').find((p) => /(^|\| )(npx )?deploy-advisor /.test(p.trim()));
       if (!part) continue;
-      const command = part.replace(/\s+#.*$/, '').replace(/\bnpx (deploy-advisor)\b/, '$1').trim();
+      const command = part
+        .replace(/\s+#.*$/, '')
+        .replace(/\bnpx (deploy-advisor)\b/, '$1')
+        .trim();
       out.push({ command, line: start + 1, output: [] });
     }
   }
@@ -93,7 +105,14 @@ function seeded(): string {
   const example = /```yaml\n# workload\.yaml\n([\s\S]*?)```/.exec(README);
   writeFileSync(join(dir, 'workload.yaml'), example![1]!);
   // The README's check-artifact example: everything inside model/.
-  writeFileSync(join(dir, 'model.tar.gz'), tgz([{ name: 'model/', type: '5' }, { name: 'model/model.pth', data: 'weights' }, { name: 'model/code/inference.py', data: 'def model_fn(d): pass' }]));
+  writeFileSync(
+    join(dir, 'model.tar.gz'),
+    tgz([
+      { name: 'model/', type: '5' },
+      { name: 'model/model.pth', data: 'weights' },
+      { name: 'model/code/inference.py', data: 'def model_fn(d): pass' },
+    ]),
+  );
   // `deploy-advisor` on PATH is the built bin.
   const bin = join(dir, '.bin');
   mkdirSync(bin);
@@ -109,7 +128,11 @@ describe('README commands (issue 21, item 7)', () => {
     expect(commands.length).toBeGreaterThan(15);
     expect(commands.map((c) => c.command)).toContain('deploy-advisor recommend --answers workload.yaml --format json');
     expect(commands.find((c) => c.command.startsWith('deploy-advisor check-artifact'))!.output.length).toBeGreaterThan(2);
-    for (const name of Object.keys({ ...SKIPPED, ...EXITS })) expect(commands.map((c) => c.command), `${name} is no longer in the README`).toContain(name);
+    for (const name of Object.keys({ ...SKIPPED, ...EXITS }))
+      expect(
+        commands.map((c) => c.command),
+        `${name} is no longer in the README`,
+      ).toContain(name);
   });
 
   it.each(commands.map((c) => [`${c.line}: ${c.command}`, c] as const))('%s', (_name, c) => {

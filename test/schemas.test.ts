@@ -126,7 +126,9 @@ describe('answers files name their schema with a yaml-language-server modeline',
 describe('zod loads only where a document is validated', () => {
   it('no command imports it: only src/cli/schemas.ts does, and nothing in src imports that', () => {
     const src = join(ROOT, 'src');
-    const files = readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = readdirSync(src, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     const importers = files.filter((f) => /from 'zod'|import\('zod'\)/.test(readFileSync(join(src, f), 'utf8')));
     expect(importers).toEqual(['cli/schemas.ts']);
     expect(files.filter((f) => /from '\.\/schemas'|import\('\.\/schemas'\)|cli\/schemas'/.test(readFileSync(join(src, f), 'utf8')))).toEqual([]);
@@ -134,7 +136,9 @@ describe('zod loads only where a document is validated', () => {
 
   it('no bundle in dist/ holds it', () => {
     const dist = join(ROOT, 'dist');
-    for (const f of readdirSync(dist, { recursive: true }).map(String).filter((x) => x.endsWith('.cjs'))) {
+    for (const f of readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((x) => x.endsWith('.cjs'))) {
       expect(readFileSync(join(dist, f), 'latin1'), f).not.toMatch(/toJSONSchema|ZodError/);
     }
   });

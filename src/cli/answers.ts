@@ -49,11 +49,11 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   refuseBadAnswers(raw, origins);
   for (const i of ANSWERS) if (has(i.key)) parsed[i.key] = i.parse(raw[i.key]);
 
-  const missing = missingAnswers(raw).map(flagOf).map((f) => f.replace('/', ' or '));
+  const missing = missingAnswers(raw)
+    .map(flagOf)
+    .map((f) => f.replace('/', ' or '));
   if (missing.length > 0) {
-    throw new UsageError(
-      `missing ${missing.length === 1 ? 'answer' : 'answers'}: ${missing.join(', ')} (give ${missing.length === 1 ? 'it as a flag' : 'them as flags'} or in --answers FILE; see deploy-advisor recommend --help)`,
-    );
+    throw new UsageError(`missing ${missing.length === 1 ? 'answer' : 'answers'}: ${missing.join(', ')} (give ${missing.length === 1 ? 'it as a flag' : 'them as flags'} or in --answers FILE; see deploy-advisor recommend --help)`);
   }
   const v = <T>(k: string) => parsed[k] as T;
 
@@ -61,7 +61,7 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   const assumptions: string[] = [];
   const ignored = (keys: string[], why: string) => {
     const given = keys.filter(has);
-    if (given.length) assumptions.push(`${given.map((k) => `${flagOf(k).split("/")[0]} ${String(raw[k])}`).join(' and ')} ${given.length > 1 ? 'were' : 'was'} ignored: ${why}`);
+    if (given.length) assumptions.push(`${given.map((k) => `${flagOf(k).split('/')[0]} ${String(raw[k])}`).join(' and ')} ${given.length > 1 ? 'were' : 'was'} ignored: ${why}`);
   };
 
   let payloadBytes: number;
@@ -148,7 +148,25 @@ export function normalize(raw: RawAnswers, origins: Origins): Normalized {
   return {
     cost,
     region,
-    workload: { batch, payloadBytes, processingSeconds, latencySeconds, traffic, streaming, modelSizeBytes, gpu, models, frameworks, pipeline, contentType, ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}), ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}), ...(has('concurrencyPerCopy') ? { concurrencyPerCopy: v<number>('concurrencyPerCopy') } : {}), ...(has('hotModels') ? { hotModels: v<number>('hotModels') } : {}), ...(has('activeHours') ? { activeHours: v<ActiveHours>('activeHours') } : {}) },
+    workload: {
+      batch,
+      payloadBytes,
+      processingSeconds,
+      latencySeconds,
+      traffic,
+      streaming,
+      modelSizeBytes,
+      gpu,
+      models,
+      frameworks,
+      pipeline,
+      contentType,
+      ...(modelSizes && models === modelSizes.length ? { modelSizes } : {}),
+      ...(has('imageSize') ? { imageSizeBytes: v<number>('imageSize') } : {}),
+      ...(has('concurrencyPerCopy') ? { concurrencyPerCopy: v<number>('concurrencyPerCopy') } : {}),
+      ...(has('hotModels') ? { hotModels: v<number>('hotModels') } : {}),
+      ...(has('activeHours') ? { activeHours: v<ActiveHours>('activeHours') } : {}),
+    },
     deployment,
     target,
     assumptions,

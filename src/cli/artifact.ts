@@ -24,7 +24,17 @@ export interface ArtifactReport {
   findings: ArtifactFinding[];
 }
 
-const TYPES: Record<string, EntryType> = { File: 'File', OldFile: 'File', ContiguousFile: 'File', Directory: 'Directory', SymbolicLink: 'SymbolicLink', Link: 'Link', CharacterDevice: 'CharacterDevice', BlockDevice: 'BlockDevice', FIFO: 'FIFO' };
+const TYPES: Record<string, EntryType> = {
+  File: 'File',
+  OldFile: 'File',
+  ContiguousFile: 'File',
+  Directory: 'Directory',
+  SymbolicLink: 'SymbolicLink',
+  Link: 'Link',
+  CharacterDevice: 'CharacterDevice',
+  BlockDevice: 'BlockDevice',
+  FIFO: 'FIFO',
+};
 
 // Each chunk the gunzip stream emits is a new Buffer, garbage as soon as the tar parser has read it.
 // V8 collects such buffers only after tens of MiB of them pile up (more on newer Node versions),

@@ -51,12 +51,14 @@ function parseDays(text: string | undefined): number {
 async function inBatches<T, R>(items: T[], n: number, f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i]!);
+      }
+    }),
+  );
   return out;
 }
 
@@ -140,7 +142,8 @@ function evaluate(e: DeployedEndpoint, metrics: Parameters<typeof measure>[1], w
     return { ...base, current: null, measured: null, recommendation: null, savingsUsd: null, findings: auditFindings(e, null, null, null, window.days) };
   }
   const m = measure(e, metrics, window);
-  const traffic = m.cost && m.workload ? { averageRps: m.cost.requests.perSecond, processingSeconds: m.workload.processingSeconds, requestBytes: m.cost.requestBytes ?? limit('policy.response-size'), responseBytes: limit('policy.response-size') } : null;
+  const traffic =
+    m.cost && m.workload ? { averageRps: m.cost.requests.perSecond, processingSeconds: m.workload.processingSeconds, requestBytes: m.cost.requestBytes ?? limit('policy.response-size'), responseBytes: limit('policy.response-size') } : null;
   const current = currentCost(e, traffic, table);
   const metricsRead = !e.problems.some((p) => p.service === 'cloudwatch');
   const advice = m.workload && m.cost && metricsRead ? adviseMeasured(m.workload, m.cost, table, e.endpointName) : null;

@@ -29,7 +29,18 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
   const files: Array<ReportFile & { artifact: object }> = reports.map((r) => ({
     path: r.path,
     kinds: ['model-artifact'],
-    findings: r.findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, source: sourceUrl(f.source), ...(f.entry ? { entry: f.entry } : {}) })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      severity: f.severity,
+      message: f.message,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      source: sourceUrl(f.source),
+      ...(f.entry ? { entry: f.entry } : {}),
+    })),
     artifact: { framework: r.framework, entries: r.entries, compressedBytes: r.compressedBytes, uncompressedBytes: r.uncompressedBytes, complete: r.complete, serverless: r.serverless },
   }));
   const errors = files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
@@ -44,9 +55,11 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
     const [{ renderLintText }, { makeStyle }] = await Promise.all([import('./report-text'), import('./style')]);
     const s = makeStyle(colorWanted(io, flags.color, io.stdout));
     for (const r of reports) {
-      io.stdout.write(r.serverless === null
-        ? `${r.path}: not a valid model archive (${r.complete ? '' : 'stopped after '}${plural(r.entries, 'entry', 'entries')}, ${size(r.compressedBytes)} compressed)\n`
-        : `${r.path}: ${plural(r.entries, 'entry', 'entries')}, ${size(r.uncompressedBytes)} uncompressed (${size(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`);
+      io.stdout.write(
+        r.serverless === null
+          ? `${r.path}: not a valid model archive (${r.complete ? '' : 'stopped after '}${plural(r.entries, 'entry', 'entries')}, ${size(r.compressedBytes)} compressed)\n`
+          : `${r.path}: ${plural(r.entries, 'entry', 'entries')}, ${size(r.uncompressedBytes)} uncompressed (${size(r.compressedBytes)} compressed), ${r.framework ? `${r.framework} layout` : 'framework not recognised'}; ${r.serverless}\n`,
+      );
     }
     if (errors + warnings > 0) io.stdout.write('\n' + renderLintText(files, { errors, warnings }, s));
   }

@@ -58,9 +58,7 @@ function plainLint(argv: string[]): string[] | null {
 
 const argv = process.argv.slice(2);
 const paths = plainLint(argv);
-const exitCode = paths
-  ? import('./lint').then(({ runLint }) => runLint(paths, { format: 'text' }, io)).catch((e: unknown) => usageExit(e, io))
-  : import('./program').then(({ run }) => run(argv, io));
+const exitCode = paths ? import('./lint').then(({ runLint }) => runLint(paths, { format: 'text' }, io)).catch((e: unknown) => usageExit(e, io)) : import('./program').then(({ run }) => run(argv, io));
 
 exitCode.then(
   (code) => {

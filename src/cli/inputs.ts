@@ -248,15 +248,22 @@ const TRAFFIC_CHOICES: Array<Choice & { value: Traffic }> = [
   { name: 'Unpredictable', value: 'unpredictable', description: 'Spiky, hard to plan: Serverless if it fits, else Real-Time with autoscaling.' },
 ];
 
-
 export const INPUTS: readonly Input[] = [
   {
-    key: 'batch', flag: '--batch', negate: '--no-batch', group: 'workload',
+    key: 'batch',
+    flag: '--batch',
+    negate: '--no-batch',
+    group: 'workload',
     help: 'all data is available up front and processed offline',
     negateHelp: 'requests arrive one by one',
-    parse: bool, required: () => true, example: false,
+    parse: bool,
+    required: () => true,
+    example: false,
     ask: {
-      kind: 'select', message: () => 'How does the data arrive?', hint: () => '', default: () => false,
+      kind: 'select',
+      message: () => 'How does the data arrive?',
+      hint: () => '',
+      default: () => false,
       choices: [
         { name: 'Requests, one by one', value: false, description: 'An endpoint answers each request: Real-Time, Serverless or Asynchronous.' },
         { name: 'All up front, processed offline', value: true, description: 'A Batch Transform job reads it from S3, writes results back and stops.' },
@@ -264,16 +271,23 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'payload', flag: '--payload', arg: '<size>', group: 'workload',
+    key: 'payload',
+    flag: '--payload',
+    arg: '<size>',
+    group: 'workload',
     help: 'largest request payload (for batch: the largest record or mini-batch), e.g. 750KB, 2MB, 1.5GB, 3MiB',
     defaultText: `for batch, the default MaxPayloadInMB (${formatBytes(limitBytes('batch-transform.payload-default'))})`,
-    parse: size, required: perRequest, example: '2MB',
+    parse: size,
+    required: perRequest,
+    example: '2MB',
     ask: {
-      kind: 'input', live: 'size',
+      kind: 'input',
+      live: 'size',
       message: (a) => (isBatch(a) ? 'Largest record or mini-batch?' : 'Largest request payload?'),
-      hint: (a) => isBatch(a)
-        ? `Batch Transform takes up to ${formatBytes(limitBytes('batch-transform.payload'))} per request`
-        : `Real-Time takes up to ${formatBytes(limit('real-time.payload'))}, Serverless ${formatBytes(limit('serverless.payload'))}, Asynchronous ${formatBytes(limitBytes('async.payload'))}`,
+      hint: (a) =>
+        isBatch(a)
+          ? `Batch Transform takes up to ${formatBytes(limitBytes('batch-transform.payload'))} per request`
+          : `Real-Time takes up to ${formatBytes(limit('real-time.payload'))}, Serverless ${formatBytes(limit('serverless.payload'))}, Asynchronous ${formatBytes(limitBytes('async.payload'))}`,
       default: (a) => (isBatch(a) ? formatBytes(limitBytes('batch-transform.payload-default')).replace(' ', '') : '1MB'),
       check: (v, a) => {
         const b = tryNumber(size, v);
@@ -286,16 +300,23 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'processingTime', flag: '--processing-time', arg: '<duration>', group: 'workload',
+    key: 'processingTime',
+    flag: '--processing-time',
+    arg: '<duration>',
+    group: 'workload',
     help: 'worst-case model time per request, e.g. 300ms, 45s, 10m, 2h',
     defaultText: `for batch, the default invocation timeout (${formatDuration(limit('batch-transform.invocation-timeout-default'))})`,
-    parse: duration, required: perRequest, example: '800ms',
+    parse: duration,
+    required: perRequest,
+    example: '800ms',
     ask: {
-      kind: 'input', live: 'duration',
+      kind: 'input',
+      live: 'duration',
       message: () => 'Worst-case model time per request?',
-      hint: (a) => isBatch(a)
-        ? `Batch Transform allows up to ${formatDuration(limit('batch-transform.invocation-timeout'))} per request`
-        : `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))} (${formatDuration(limit('real-time.streaming-timeout'))} when streamed); Asynchronous allows ${formatDuration(limit('async.invocation-timeout'))}`,
+      hint: (a) =>
+        isBatch(a)
+          ? `Batch Transform allows up to ${formatDuration(limit('batch-transform.invocation-timeout'))} per request`
+          : `Real-Time and Serverless must answer within ${formatDuration(limit('real-time.invocation-timeout'))} (${formatDuration(limit('real-time.streaming-timeout'))} when streamed); Asynchronous allows ${formatDuration(limit('async.invocation-timeout'))}`,
       default: (a) => (isBatch(a) ? '10m' : '1s'),
       check: (v, a) => {
         const t = tryNumber(duration, v);
@@ -308,10 +329,16 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'streaming', flag: '--streaming', negate: '--no-streaming', group: 'workload', appliesTo: 'per-request',
+    key: 'streaming',
+    flag: '--streaming',
+    negate: '--no-streaming',
+    group: 'workload',
+    appliesTo: 'per-request',
     help: `the model streams its response (InvokeEndpointWithResponseStream): Real-Time then allows up to ${formatDuration(limit('real-time.streaming-timeout'))} of processing`,
     negateHelp: 'the model answers each request in one response',
-    defaultText: 'no', parse: bool, example: false,
+    defaultText: 'no',
+    parse: bool,
+    example: false,
     omitWhen: (v) => v !== true,
     ask: {
       kind: 'confirm',
@@ -319,22 +346,31 @@ export const INPUTS: readonly Input[] = [
       hint: () => `a streamed Real-Time response may take up to ${formatDuration(limit('real-time.streaming-timeout'))}; otherwise requests over ${formatDuration(limit('real-time.invocation-timeout'))} need a queue`,
       default: () => false,
       // It changes the answer only for per-request work that takes longer than a Real-Time request may.
-      when: (a) => perRequest(a) && (() => {
-        const t = tryNumber(duration, a.processingTime) ?? 0;
-        return t > limit('real-time.invocation-timeout') && t <= limit('real-time.streaming-timeout') && (tryNumber(size, a.payload) ?? 0) <= limit('real-time.payload');
-      })(),
+      when: (a) =>
+        perRequest(a) &&
+        (() => {
+          const t = tryNumber(duration, a.processingTime) ?? 0;
+          return t > limit('real-time.invocation-timeout') && t <= limit('real-time.streaming-timeout') && (tryNumber(size, a.payload) ?? 0) <= limit('real-time.payload');
+        })(),
     },
   },
   {
-    key: 'latency', flag: '--latency', arg: '<duration>', group: 'workload', appliesTo: 'per-request',
+    key: 'latency',
+    flag: '--latency',
+    arg: '<duration>',
+    group: 'workload',
+    appliesTo: 'per-request',
     help: 'the answer time callers need, or "none" when they can wait for a queued result',
-    parse: latency, required: perRequest, example: '30s',
+    parse: latency,
+    required: perRequest,
+    example: '30s',
     ask: {
       kind: 'input',
       message: () => 'How soon do callers need the answer?',
-      hint: (a) => needsQueue(a)
-        ? 'this needs a queue (Asynchronous): "none" when callers collect the result later'
-        : `a duration, or "none" when callers can collect a queued result; under ${formatDuration(limit('policy.cold-start-tolerance'))} rules out Serverless cold starts`,
+      hint: (a) =>
+        needsQueue(a)
+          ? 'this needs a queue (Asynchronous): "none" when callers collect the result later'
+          : `a duration, or "none" when callers can collect a queued result; under ${formatDuration(limit('policy.cold-start-tolerance'))} rules out Serverless cold starts`,
       default: (a) => (needsQueue(a) ? 'none' : '1s'),
       when: perRequest,
       check: (v, a) => {
@@ -346,43 +382,73 @@ export const INPUTS: readonly Input[] = [
         }
         const time = tryNumber(duration, a.processingTime);
         if (wait === null || time === null) return null;
-        if (wait < time) return `callers cannot have the answer within ${formatDuration(wait)} when the model takes ${formatDuration(time)} per request: give at least ${formatDuration(time)}, or none when callers can collect a queued result`;
+        if (wait < time)
+          return `callers cannot have the answer within ${formatDuration(wait)} when the model takes ${formatDuration(time)} per request: give at least ${formatDuration(time)}, or none when callers can collect a queued result`;
         const need = time + limit('policy.async-overhead');
-        if (needsQueue(a) && wait < need) return `this needs a queue (Asynchronous), which adds about ${formatDuration(limit('policy.async-overhead'))} to the ${formatDuration(time)} of processing: give at least ${formatDuration(need)}, or none when callers can collect a queued result`;
+        if (needsQueue(a) && wait < need)
+          return `this needs a queue (Asynchronous), which adds about ${formatDuration(limit('policy.async-overhead'))} to the ${formatDuration(time)} of processing: give at least ${formatDuration(need)}, or none when callers can collect a queued result`;
         return null;
       },
     },
   },
   {
-    key: 'traffic', flag: '--traffic', arg: '<pattern>', group: 'workload', appliesTo: 'per-request', choices: TRAFFIC,
+    key: 'traffic',
+    flag: '--traffic',
+    arg: '<pattern>',
+    group: 'workload',
+    appliesTo: 'per-request',
+    choices: TRAFFIC,
     help: `${TRAFFIC.slice(0, -1).join(', ')} or ${TRAFFIC.at(-1)}`,
-    parse: oneOf(TRAFFIC, 'traffic pattern'), required: perRequest, example: 'intermittent',
+    parse: oneOf(TRAFFIC, 'traffic pattern'),
+    required: perRequest,
+    example: 'intermittent',
     ask: {
-      kind: 'select', message: () => 'What does the traffic look like?', hint: () => '', default: () => 'sustained', choices: TRAFFIC_CHOICES,
+      kind: 'select',
+      message: () => 'What does the traffic look like?',
+      hint: () => '',
+      default: () => 'sustained',
+      choices: TRAFFIC_CHOICES,
       // Traffic decides between Serverless and Real-Time only; an Asynchronous workload is not asked.
       when: (a) => perRequest(a) && !needsQueue(a) && String(a.latency).trim().toLowerCase() !== 'none',
-      skipped: (a) => perRequest(a)
-        ? { value: 'unpredictable', note: 'traffic was not asked: it does not change an Asynchronous recommendation (--traffic unpredictable assumed)' }
-        : null,
+      skipped: (a) => (perRequest(a) ? { value: 'unpredictable', note: 'traffic was not asked: it does not change an Asynchronous recommendation (--traffic unpredictable assumed)' } : null),
     },
   },
   {
-    key: 'gpu', flag: '--gpu', negate: '--no-gpu', group: 'workload',
-    help: 'the model needs a GPU', negateHelp: 'the model runs on CPU', defaultText: 'no',
-    parse: bool, example: false, omitWhen: (v) => v !== true,
+    key: 'gpu',
+    flag: '--gpu',
+    negate: '--no-gpu',
+    group: 'workload',
+    help: 'the model needs a GPU',
+    negateHelp: 'the model runs on CPU',
+    defaultText: 'no',
+    parse: bool,
+    example: false,
+    omitWhen: (v) => v !== true,
     ask: { kind: 'confirm', message: () => 'Does the model need a GPU?', hint: (a) => (isBatch(a) ? '' : 'Serverless is CPU only'), default: () => false },
   },
   {
-    key: 'models', flag: '--models', arg: '<n>', group: 'workload',
-    help: 'models behind one endpoint', defaultText: '1 (or --frameworks)',
-    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    key: 'models',
+    flag: '--models',
+    arg: '<n>',
+    group: 'workload',
+    help: 'models behind one endpoint',
+    defaultText: '1 (or --frameworks)',
+    parse: count,
+    example: 1,
+    omitWhen: (v) => Number(v) === 1,
     // A transform job runs one model: only endpoints host several.
     ask: { kind: 'input', message: () => 'How many models behind one endpoint?', hint: () => 'many models of one framework share a multi-model endpoint', default: () => '1', when: perRequest },
   },
   {
-    key: 'frameworks', flag: '--frameworks', arg: '<n>', group: 'workload',
-    help: 'distinct frameworks (containers) among those models, at most --models', defaultText: '1',
-    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    key: 'frameworks',
+    flag: '--frameworks',
+    arg: '<n>',
+    group: 'workload',
+    help: 'distinct frameworks (containers) among those models, at most --models',
+    defaultText: '1',
+    parse: count,
+    example: 1,
+    omitWhen: (v) => Number(v) === 1,
     ask: {
       kind: 'input',
       message: () => 'How many different frameworks (containers) among them?',
@@ -392,12 +458,18 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'modelSizes', flag: '--model-sizes', arg: '<sizes>', group: 'workload',
+    key: 'modelSizes',
+    flag: '--model-sizes',
+    arg: '<sizes>',
+    group: 'workload',
     help: 'size in memory of each model behind the endpoint, e.g. 30GB,8GB,2GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
     defaultText: 'each --model-size',
-    parse: sizes, omitWhen: (v) => v === undefined,
+    parse: sizes,
+    omitWhen: (v) => v === undefined,
     ask: {
-      kind: 'input', live: 'sizes', optional: true,
+      kind: 'input',
+      live: 'sizes',
+      optional: true,
       message: (a) => `Size in memory of each of the ${a.models} models?`,
       hint: () => 'Enter to skip; e.g. 30GB,8GB: GPU models of different sizes, or sizes far apart, get resources of their own (inference components)',
       default: () => '',
@@ -406,11 +478,18 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'modelSize', flag: '--model-size', arg: '<size>', group: 'workload',
-    help: 'model size in memory, e.g. 1.2GB', defaultText: 'not checked',
-    parse: size, example: '1.2GB',
+    key: 'modelSize',
+    flag: '--model-size',
+    arg: '<size>',
+    group: 'workload',
+    help: 'model size in memory, e.g. 1.2GB',
+    defaultText: 'not checked',
+    parse: size,
+    example: '1.2GB',
     ask: {
-      kind: 'input', live: 'size', optional: true,
+      kind: 'input',
+      live: 'size',
+      optional: true,
       message: (a) => (Number(a.models ?? 1) > 1 ? `Size in memory of each model (all ${a.models} the same)?` : 'Model size in memory?'),
       hint: (a) => (isBatch(a) ? 'Enter to skip; sizes the instances' : `Enter to skip; sizes instances, and Serverless holds at most ${formatBytes(limitBytes('serverless.memory-max'))}`),
       default: () => '',
@@ -420,15 +499,25 @@ export const INPUTS: readonly Input[] = [
   },
   {
     // Issue 24: Serverless takes images of at most serverless.image-size; not asked by the wizard (rarely known up front).
-    key: 'imageSize', flag: '--image-size', arg: '<size>', group: 'workload',
+    key: 'imageSize',
+    flag: '--image-size',
+    arg: '<size>',
+    group: 'workload',
     help: `container image size, e.g. 12GB: Serverless takes images of at most ${formatBytes(limitBytes('serverless.image-size'))}`,
     defaultText: 'not checked',
-    parse: size, omitWhen: (v) => v === undefined,
+    parse: size,
+    omitWhen: (v) => v === undefined,
   },
   {
-    key: 'pipeline', flag: '--pipeline', arg: '<n>', group: 'workload',
-    help: 'containers chained per request (1: no pipeline)', defaultText: '1',
-    parse: count, example: 1, omitWhen: (v) => Number(v) === 1,
+    key: 'pipeline',
+    flag: '--pipeline',
+    arg: '<n>',
+    group: 'workload',
+    help: 'containers chained per request (1: no pipeline)',
+    defaultText: '1',
+    parse: count,
+    example: 1,
+    omitWhen: (v) => Number(v) === 1,
     ask: {
       kind: 'input',
       message: () => 'How many containers run in sequence on each request?',
@@ -437,11 +526,17 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'contentType', flag: '--content-type', arg: '<mime>', group: 'workload',
-    help: 'request content type, e.g. text/csv (batch splits CSV and JSON Lines by line)', defaultText: 'not split',
-    parse: mime, example: 'application/json',
+    key: 'contentType',
+    flag: '--content-type',
+    arg: '<mime>',
+    group: 'workload',
+    help: 'request content type, e.g. text/csv (batch splits CSV and JSON Lines by line)',
+    defaultText: 'not split',
+    parse: mime,
+    example: 'application/json',
     ask: {
-      kind: 'input', optional: true,
+      kind: 'input',
+      optional: true,
       message: () => 'Content type of the input?',
       hint: () => 'Enter to skip; text/csv and application/jsonlines are split by line',
       default: () => '',
@@ -451,24 +546,36 @@ export const INPUTS: readonly Input[] = [
   // Traffic for cost and capacity (README "How costs are estimated"): optional; with --requests the
   // cheapest option that fits is recommended and the generated capacity is sized for it.
   {
-    key: 'requests', flag: '--requests', arg: '<rate>', group: 'workload',
+    key: 'requests',
+    flag: '--requests',
+    arg: '<rate>',
+    group: 'workload',
     help: 'average volume, e.g. 30000/month, 5M/day, 20/s, 500/h, 120/min (k, M, B allowed; for batch: records per run period); prices every option and picks the cheapest that fits',
     defaultText: 'not priced: the flowchart decides',
-    parse: rate, example: '5M/day',
+    parse: rate,
+    example: '5M/day',
     ask: {
-      kind: 'input', live: 'rate', optional: true,
+      kind: 'input',
+      live: 'rate',
+      optional: true,
       message: (a) => (isBatch(a) ? 'How many records, per run period?' : 'Average request volume?'),
       hint: (a) => `Enter to skip; e.g. ${isBatch(a) ? '2M/day' : '5M/day, 20/s'}: prices every option and picks the cheapest that fits`,
       default: () => '',
     },
   },
   {
-    key: 'peak', flag: '--peak', arg: '<rate>', group: 'workload', appliesTo: 'per-request',
+    key: 'peak',
+    flag: '--peak',
+    arg: '<rate>',
+    group: 'workload',
+    appliesTo: 'per-request',
     help: 'peak request rate, e.g. 50/s',
     defaultText: `a multiple of --requests by traffic pattern: x${limit('policy.peak-factor-sustained')} sustained, x${limit('policy.peak-factor-intermittent')} intermittent, x${limit('policy.peak-factor-unpredictable')} unpredictable`,
     parse: rate,
     ask: {
-      kind: 'input', live: 'rate', optional: true,
+      kind: 'input',
+      live: 'rate',
+      optional: true,
       message: () => 'Peak request rate?',
       hint: (a) => `Enter for x${peakFactor(a)} the average (${String(a.traffic ?? 'sustained')} traffic); sizes the most instances or the concurrency`,
       default: () => '',
@@ -477,21 +584,38 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'requestSize', flag: '--request-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
-    help: 'average request size, for data-processing charges', defaultText: 'the largest payload (--payload)',
+    key: 'requestSize',
+    flag: '--request-size',
+    arg: '<size>',
+    group: 'workload',
+    appliesTo: 'per-request',
+    help: 'average request size, for data-processing charges',
+    defaultText: 'the largest payload (--payload)',
     parse: size,
   },
   {
-    key: 'responseSize', flag: '--response-size', arg: '<size>', group: 'workload', appliesTo: 'per-request',
-    help: 'average response size, for data-processing charges', defaultText: formatBytes(limit('policy.response-size')),
+    key: 'responseSize',
+    flag: '--response-size',
+    arg: '<size>',
+    group: 'workload',
+    appliesTo: 'per-request',
+    help: 'average response size, for data-processing charges',
+    defaultText: formatBytes(limit('policy.response-size')),
     parse: size,
   },
   {
-    key: 'deadline', flag: '--deadline', arg: '<duration>', group: 'workload', appliesTo: 'batch',
-    help: 'batch: each run must finish within this (sets TransformResources.InstanceCount)', defaultText: 'before the next run',
+    key: 'deadline',
+    flag: '--deadline',
+    arg: '<duration>',
+    group: 'workload',
+    appliesTo: 'batch',
+    help: 'batch: each run must finish within this (sets TransformResources.InstanceCount)',
+    defaultText: 'before the next run',
     parse: duration,
     ask: {
-      kind: 'input', live: 'duration', optional: true,
+      kind: 'input',
+      live: 'duration',
+      optional: true,
       message: () => 'Must each run finish within a time?',
       hint: () => 'Enter for before the next run; e.g. 2h: sets how many instances the job runs on',
       default: () => '',
@@ -499,23 +623,35 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'activeHours', flag: '--active-hours', arg: '<schedule>', group: 'workload',
+    key: 'activeHours',
+    flag: '--active-hours',
+    arg: '<schedule>',
+    group: 'workload',
     help: `when the traffic comes: ${ACTIVE_HOURS_HELP}; outside them scheduled actions bring the fleet to its minimum, and the peak is the rate in those hours`,
     defaultText: 'around the clock',
     parse: activeHours,
   },
   {
-    key: 'hotModels', flag: '--hot-models', arg: '<n>', group: 'workload',
-    help: 'multi-model: the models in regular use, which should stay loaded in memory (at most --models)', defaultText: 'all of --models',
+    key: 'hotModels',
+    flag: '--hot-models',
+    arg: '<n>',
+    group: 'workload',
+    help: 'multi-model: the models in regular use, which should stay loaded in memory (at most --models)',
+    defaultText: 'all of --models',
     parse: count,
   },
   {
-    key: 'concurrencyPerCopy', flag: '--concurrency-per-copy', arg: '<n>', group: 'workload',
+    key: 'concurrencyPerCopy',
+    flag: '--concurrency-per-copy',
+    arg: '<n>',
+    group: 'workload',
     help: `requests one model copy serves at once: the model server's workers, or an LLM container's batch (at most ${limit('policy.concurrency-per-copy-max')})`,
     defaultText: `on CPU a worker per vCPU; for a GPU model that streams ${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)`,
-    parse: concurrency, appliesTo: 'per-request',
+    parse: concurrency,
+    appliesTo: 'per-request',
     ask: {
-      kind: 'input', optional: true,
+      kind: 'input',
+      optional: true,
       message: () => 'How many requests does one copy of the model serve at once?',
       hint: (a) => `Enter for ${a.streaming === true ? `${limit('policy.concurrency-per-copy-llm')} (LMI's default batch)` : '1'}; the model server's workers or an LLM container's batch size: sizes the instances for the volume`,
       default: () => '',
@@ -524,34 +660,61 @@ export const INPUTS: readonly Input[] = [
     },
   },
   {
-    key: 'region', flag: '--region', arg: '<code>', group: 'deployment',
-    help: 'AWS Region the prices are for (prices beyond us-east-1: deploy-advisor prices update --region R)', defaultText: 'us-east-1',
-    parse: region, example: 'us-east-1',
+    key: 'region',
+    flag: '--region',
+    arg: '<code>',
+    group: 'deployment',
+    help: 'AWS Region the prices are for (prices beyond us-east-1: deploy-advisor prices update --region R)',
+    defaultText: 'us-east-1',
+    parse: region,
+    example: 'us-east-1',
   },
   {
-    key: 'target', flag: '--target', arg: '<target>', group: 'deployment', choices: TARGETS,
-    help: 'configuration to generate: cloudformation, aws-cli or terraform (batch always uses aws-cli)', defaultText: 'cloudformation',
-    parse: oneOf(TARGETS, 'target'), example: 'cloudformation',
+    key: 'target',
+    flag: '--target',
+    arg: '<target>',
+    group: 'deployment',
+    choices: TARGETS,
+    help: 'configuration to generate: cloudformation, aws-cli or terraform (batch always uses aws-cli)',
+    defaultText: 'cloudformation',
+    parse: oneOf(TARGETS, 'target'),
+    example: 'cloudformation',
   },
   { key: 'name', flag: '--name', arg: '<name>', group: 'deployment', help: 'endpoint (and stack) name; other resources are named after it', parse: text, example: 'churn-model' },
   {
-    key: 'images', flag: '--image', arg: '<uri>', group: 'deployment', repeatable: true,
+    key: 'images',
+    flag: '--image',
+    arg: '<uri>',
+    group: 'deployment',
+    repeatable: true,
     help: 'inference container image, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1; once per container, in order (pipeline steps, frameworks, or models as inference components); a list in an answers file',
     parse: texts,
   },
   {
-    key: 'modelData', flag: '--model-data', arg: '<s3-uri>', group: 'deployment', repeatable: true,
+    key: 'modelData',
+    flag: '--model-data',
+    arg: '<s3-uri>',
+    group: 'deployment',
+    repeatable: true,
     help: 'S3 URI of model.tar.gz (for multi-model: the S3 prefix of the models, ending in /); once per container, in order, like --image; a list in an answers file',
-    parse: texts, example: 's3://my-bucket/churn/model.tar.gz',
+    parse: texts,
+    example: 's3://my-bucket/churn/model.tar.gz',
   },
   { key: 'roleArn', flag: '--role-arn', arg: '<arn>', group: 'deployment', help: 'IAM role SageMaker assumes', parse: text },
   { key: 's3Output', flag: '--s3-output', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix for async results or batch output', parse: text },
   { key: 's3Input', flag: '--s3-input', arg: '<s3-uri>', group: 'deployment', help: 'S3 prefix of the batch input', parse: text },
   { key: 'instanceType', flag: '--instance-type', arg: '<type>', group: 'deployment', help: 'instance type instead of the one chosen (the smallest CPU or cheapest GPU type that holds the model), e.g. ml.g5.xlarge', parse: text },
   {
-    key: 'networkIsolation', flag: '--network-isolation', negate: '--no-network-isolation', group: 'deployment',
-    help: 'isolate the model container from the network (EnableNetworkIsolation)', negateHelp: 'let the container reach the network, e.g. to download at start-up',
-    defaultText: 'yes', parse: bool, example: true, omitWhen: (v) => v !== false,
+    key: 'networkIsolation',
+    flag: '--network-isolation',
+    negate: '--no-network-isolation',
+    group: 'deployment',
+    help: 'isolate the model container from the network (EnableNetworkIsolation)',
+    negateHelp: 'let the container reach the network, e.g. to download at start-up',
+    defaultText: 'yes',
+    parse: bool,
+    example: true,
+    omitWhen: (v) => v !== false,
   },
   // How the command runs: flags only, no answers-file keys.
   { key: 'answers', flag: '--answers', arg: '<file>', group: 'command', help: 'read answers from a YAML or JSON file; flags override it', parse: none },
@@ -561,7 +724,15 @@ export const INPUTS: readonly Input[] = [
   { key: 'prices', flag: '--prices', arg: '<file>', group: 'command', help: 'a price table written by deploy-advisor prices update, instead of the cache (for air-gapped CI)', parse: none },
   { key: 'format', flag: '--format', arg: '<format>', group: 'command', choices: ['text', 'json', 'yaml'], defaultText: 'text', help: 'output format', parse: none },
   { key: 'explain', flag: '--explain', group: 'command', help: 'print every option and every limit checked, with sources', parse: none },
-  { key: 'interactive', flag: '--interactive', negate: '--no-interactive', group: 'command', help: 'ask for missing answers on a terminal (the default there)', negateHelp: 'never prompt (implied without a terminal, or when CI or PRE_COMMIT is set)', parse: none },
+  {
+    key: 'interactive',
+    flag: '--interactive',
+    negate: '--no-interactive',
+    group: 'command',
+    help: 'ask for missing answers on a terminal (the default there)',
+    negateHelp: 'never prompt (implied without a terminal, or when CI or PRE_COMMIT is set)',
+    parse: none,
+  },
 ];
 
 /** The answers: what an answers file may hold, in table order. */
@@ -628,10 +799,16 @@ export function answerProblems(a: RawAnswers): Array<{ key: string; message: str
   }
   // Answers that contradict each other: refused, saying which to keep.
   if (problems.length === 0 && a.modelSize !== undefined && a.modelSizes !== undefined) {
-    problems.push({ key: 'modelSize', message: `${String(a.modelSize)} and ${flagOf('modelSizes')} ${String(a.modelSizes)} both give the model size; keep ${flagOf('modelSizes')} (one size per model) or ${flagOf('modelSize')} (every model the same size)` });
+    problems.push({
+      key: 'modelSize',
+      message: `${String(a.modelSize)} and ${flagOf('modelSizes')} ${String(a.modelSizes)} both give the model size; keep ${flagOf('modelSizes')} (one size per model) or ${flagOf('modelSize')} (every model the same size)`,
+    });
   }
   if (problems.length === 0 && a.requestSize !== undefined && a.payload !== undefined && size(a.requestSize) > size(a.payload)) {
-    problems.push({ key: 'requestSize', message: `the average request (${String(a.requestSize)}) cannot be larger than the largest (${flagOf('payload')} ${String(a.payload)}); give an average of at most ${String(a.payload)}, or raise ${flagOf('payload')}` });
+    problems.push({
+      key: 'requestSize',
+      message: `the average request (${String(a.requestSize)}) cannot be larger than the largest (${flagOf('payload')} ${String(a.payload)}); give an average of at most ${String(a.payload)}, or raise ${flagOf('payload')}`,
+    });
   }
   if (problems.length === 0 && a.peak !== undefined && a.requests !== undefined && rate(a.peak).perSecond < rate(a.requests).perSecond) {
     problems.push({ key: 'peak', message: `${String(a.peak)} is below the average ${flagOf('requests')} ${String(a.requests)}; the peak is at least the average` });

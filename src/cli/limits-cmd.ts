@@ -7,7 +7,20 @@ import { EXIT, type Io } from './io';
 export function displayValue(e: LimitEntry): string {
   if (e.kind === 'unsupported') return 'not supported';
   const v = e.value as number;
-  const shown = e.unit === 'bytes' ? formatBytes(v) : e.unit === 'seconds' ? formatDuration(v) : e.unit === 'MB' ? `${v} MB` : e.unit === 'factor' ? `x${v}` : e.unit === 'share' ? `${+(v * 100).toPrecision(6)}%` : e.unit === 'bytes-per-second' ? `${formatBytes(v)}/s` : String(v);
+  const shown =
+    e.unit === 'bytes'
+      ? formatBytes(v)
+      : e.unit === 'seconds'
+        ? formatDuration(v)
+        : e.unit === 'MB'
+          ? `${v} MB`
+          : e.unit === 'factor'
+            ? `x${v}`
+            : e.unit === 'share'
+              ? `${+(v * 100).toPrecision(6)}%`
+              : e.unit === 'bytes-per-second'
+                ? `${formatBytes(v)}/s`
+                : String(v);
   return `${e.kind} ${shown}`;
 }
 
@@ -21,8 +34,9 @@ function text(): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 function markdown(): string {
-  const rows = LIMITS.map((e) =>
-    `| \`${e.id}\` | ${e.option} | ${cell(e.limits)} | ${cell(displayValue(e))} | ${e.kind === 'unsupported' ? '' : e.value} | ${e.unit} | ${e.source.startsWith('http') ? `[source](${e.source})` : e.source} | ${e.checked} | ${cell(e.note ?? '')} |`,
+  const rows = LIMITS.map(
+    (e) =>
+      `| \`${e.id}\` | ${e.option} | ${cell(e.limits)} | ${cell(displayValue(e))} | ${e.kind === 'unsupported' ? '' : e.value} | ${e.unit} | ${e.source.startsWith('http') ? `[source](${e.source})` : e.source} | ${e.checked} | ${cell(e.note ?? '')} |`,
   );
   return ['| id | option | limits | value | raw | unit | source | checked | note |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

@@ -83,7 +83,10 @@ function expand(path: string): Target[] {
 /** The Terraform files of a folder (regular files only), or none when it cannot be read. */
 function siblings(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && TERRAFORM.test(e.name)).map((e) => e.name).sort();
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && TERRAFORM.test(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -136,7 +139,13 @@ function readConfig(file: string, required: boolean): SeverityConfig {
     for (const r of pair.value.items) {
       const id = isScalar(r.key) ? String(r.key.value) : '';
       const sev = isScalar(r.value) ? String(r.value.value) : '';
-      if (!RULES.some((x) => x.id === id)) throw new UsageError(`${where((r.key as Scalar | null)?.range?.[0])}: unknown rule "${id}"${didYouMean(id, RULES.map((x) => x.id))}; see deploy-advisor rules`);
+      if (!RULES.some((x) => x.id === id))
+        throw new UsageError(
+          `${where((r.key as Scalar | null)?.range?.[0])}: unknown rule "${id}"${didYouMean(
+            id,
+            RULES.map((x) => x.id),
+          )}; see deploy-advisor rules`,
+        );
       if (!SEVERITIES.includes(sev)) throw new UsageError(`${where((r.value as Scalar | null)?.range?.[0])}: ${id}: "${sev}" is not off, warning or error${didYouMean(sev, SEVERITIES)}`);
       out[id] = sev as SeverityConfig[string];
     }

@@ -97,8 +97,7 @@ export class OfferReader {
           if (k === 'usagetype') this.usage = v;
           else if (k === 'regionCode') this.place.regionCode = v;
           else if (k === 'location') this.place.location = v;
-        }
-        else if (s.length === 7 && s[1] === 'terms' && s[5] === 'priceDimensions') {
+        } else if (s.length === 7 && s[1] === 'terms' && s[5] === 'priceDimensions') {
           if (k === 'unit') this.dim.unit = v;
           else if (k === 'beginRange') this.dim.begin = v;
         } else if (s.length === 8 && s[1] === 'terms' && s[7] === 'pricePerUnit' && k === 'USD') this.dim.usd = v;
@@ -237,10 +236,6 @@ export async function runPricesUpdate(opts: { region: string }, io: Io): Promise
   }
   writeAtomically(path, JSON.stringify(f, null, 2) + '\n');
   const n = (r: Record<string, number>) => Object.keys(r).length;
-  io.stdout.write(
-    `${region}: ${n(f.hosting)} hosting, ${n(f.async)} async and ${n(f.batch)} batch instance prices, ${n(f.serverless)} serverless memory sizes; published ${f.publicationDate}\n` +
-      `wrote ${path}\n`,
-  );
+  io.stdout.write(`${region}: ${n(f.hosting)} hosting, ${n(f.async)} async and ${n(f.batch)} batch instance prices, ${n(f.serverless)} serverless memory sizes; published ${f.publicationDate}\n` + `wrote ${path}\n`);
   return EXIT.ok;
 }
-

@@ -82,13 +82,11 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
   const full = (name: string) => running === undefined || running === name;
   const program = new Command('deploy-advisor');
   const configure = (cmd: Command) =>
-    cmd
-      .exitOverride()
-      .configureOutput({
-        writeOut: (s) => io.stdout.write(s),
-        writeErr: (s) => io.stderr.write(s),
-        outputError: (s, write) => write(`deploy-advisor: ${s.trim().replace(/\s*\n\s*/g, ' ')} ${usageHint(cmd)}\n`),
-      });
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`deploy-advisor: ${s.trim().replace(/\s*\n\s*/g, ' ')} ${usageHint(cmd)}\n`),
+    });
 
   configure(program)
     .description('Choose how to host a model on Amazon SageMaker, generate its configuration, and lint configurations against the documented limits.')
@@ -106,91 +104,108 @@ export function createProgram(io: Io, setExit: (code: number) => void, running?:
     .description('Hold a workload against Real-Time, Serverless, Asynchronous and Batch Transform hosting and recommend one, with reasons.');
   if (full('recommend')) addInputs(refuseContradictions(recommend)).addHelpText('after', recommendHelp());
   recommend.action(async (opts) => {
-      const { runRecommend } = await import('./recommend');
-      // Only what the user gave: commander's defaults are not answers.
-      // (An answer's key may differ from commander's name for its flag: images is --image.)
-      const given: Record<string, unknown> = {};
-      for (const i of INPUTS) {
-        const attr = i.flag.replace(/^-\w, /, '').slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-        if (recommend.getOptionValueSource(attr) === 'cli') given[i.key] = opts[attr];
+    const { runRecommend } = await import('./recommend');
+    // Only what the user gave: commander's defaults are not answers.
+    // (An answer's key may differ from commander's name for its flag: images is --image.)
+    const given: Record<string, unknown> = {};
+    for (const i of INPUTS) {
+      const attr = i.flag
+        .replace(/^-\w, /, '')
+        .slice(2)
+        .replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      if (recommend.getOptionValueSource(attr) === 'cli') given[i.key] = opts[attr];
+    }
+    // How the command runs is checked before any question is asked.
+    for (const i of INPUTS.filter((x) => x.group === 'command' && given[x.key] !== undefined)) {
+      try {
+        i.parse(given[i.key]);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'AnswerProblem') throw new UsageError(`${flagOf(i.key)}: ${e.message}`);
+        throw e;
       }
-      // How the command runs is checked before any question is asked.
-      for (const i of INPUTS.filter((x) => x.group === 'command' && given[x.key] !== undefined)) {
-        try {
-          i.parse(given[i.key]);
-        } catch (e) {
-          if (e instanceof Error && e.name === 'AnswerProblem') throw new UsageError(`${flagOf(i.key)}: ${e.message}`);
-          throw e;
-        }
-      }
-      setExit(await runRecommend({ ...given, format: opts.format, interactive: opts.interactive !== false && program.opts().interactive !== false, color: program.opts().color }, io));
-    });
+    }
+    setExit(await runRecommend({ ...given, format: opts.format, interactive: opts.interactive !== false && program.opts().interactive !== false, color: program.opts().color }, io));
+  });
 
   const lint = configure(program.command('lint')).summary('lint endpoint configurations against the limits');
-  if (full('lint')) lint
-    .description('Lint CloudFormation templates, Terraform (.tf, .tf.json: each folder read as one module), AWS CLI inputs (create-endpoint-config, create-model, create-endpoint, create-transform-job, create-inference-component) and answers files against SageMaker\'s documented limits. Other YAML and JSON files are skipped silently.')
-    .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, .tf, recursively), or - for stdin (YAML or JSON)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--config <file>', 'severity overrides (default: .deploy-advisor.yaml in the current folder, if present)')
-    .addHelpText('after', `
+  if (full('lint'))
+    lint
+      .description(
+        "Lint CloudFormation templates, Terraform (.tf, .tf.json: each folder read as one module), AWS CLI inputs (create-endpoint-config, create-model, create-endpoint, create-transform-job, create-inference-component) and answers files against SageMaker's documented limits. Other YAML and JSON files are skipped silently.",
+      )
+      .argument('[paths...]', 'files or folders (.yaml, .yml, .json, .template, .tf, recursively), or - for stdin (YAML or JSON)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+      .option('--config <file>', 'severity overrides (default: .deploy-advisor.yaml in the current folder, if present)')
+      .addHelpText(
+        'after',
+        `
 Suppress one finding with a comment on its line or the line before, giving a reason:
   KmsKeyId: !Ref Key  # deploy-advisor-ignore DA1008 -- removed for g5 by our pipeline
 Change severities in .deploy-advisor.yaml:
   rules:
     DA1010: off
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O problems.
-`)
-    .action(async (paths: string[], opts) => {
-      const { runLint } = await import('./lint');
-      setExit(await runLint(paths, { ...opts, color: program.opts().color }, io));
-    });
+`,
+      )
+      .action(async (paths: string[], opts) => {
+        const { runLint } = await import('./lint');
+        setExit(await runLint(paths, { ...opts, color: program.opts().color }, io));
+      });
 
   const artifact = configure(program.command('check-artifact')).summary('check a model.tar.gz before it is uploaded');
-  if (full('check-artifact')) artifact
-    .description('Stream a model.tar.gz (nothing is extracted) and check it: gzip and tar validity, links and devices, paths outside the model folder, a wrapper folder, the framework layout, unnecessary files, and what its size means for Serverless.')
-    .argument('<archives...>', 'model.tar.gz files')
-    .addOption(new Option('--framework <name>', 'expected layout').choices(['auto', 'pytorch', 'tensorflow', 'mxnet', 'sklearn', 'xgboost', 'huggingface']).default('auto'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O problems.\n')
-    .action(async (paths: string[], opts) => {
-      const { runCheckArtifact } = await import('./check-artifact');
-      setExit(await runCheckArtifact(paths, { ...opts, color: program.opts().color }, io));
-    });
+  if (full('check-artifact'))
+    artifact
+      .description(
+        'Stream a model.tar.gz (nothing is extracted) and check it: gzip and tar validity, links and devices, paths outside the model folder, a wrapper folder, the framework layout, unnecessary files, and what its size means for Serverless.',
+      )
+      .argument('<archives...>', 'model.tar.gz files')
+      .addOption(new Option('--framework <name>', 'expected layout').choices(['auto', 'pytorch', 'tensorflow', 'mxnet', 'sklearn', 'xgboost', 'huggingface']).default('auto'))
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+      .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O problems.\n')
+      .action(async (paths: string[], opts) => {
+        const { runCheckArtifact } = await import('./check-artifact');
+        setExit(await runCheckArtifact(paths, { ...opts, color: program.opts().color }, io));
+      });
 
   const rules = configure(program.command('rules')).summary('list the lint rules');
-  if (full('rules')) rules
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (opts) => {
+  if (full('rules'))
+    rules.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')).action(async (opts) => {
       const { runRules } = await import('./rules-cmd');
       setExit(runRules(opts.format, io));
     });
 
   const limits = configure(program.command('limits')).summary('print the limits table');
-  if (full('limits')) limits
-    .description('Print every SageMaker hosting limit deploy-advisor checks, with its source and the date it was checked.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (opts) => {
-      const { runLimits } = await import('./limits-cmd');
-      setExit(runLimits(opts.format, io));
-    });
+  if (full('limits'))
+    limits
+      .description('Print every SageMaker hosting limit deploy-advisor checks, with its source and the date it was checked.')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+      .action(async (opts) => {
+        const { runLimits } = await import('./limits-cmd');
+        setExit(runLimits(opts.format, io));
+      });
 
   // Issue 20: what deployed endpoints waste, from their own metrics. Its bundle holds the AWS SDK.
   const audit = configure(program.command('audit')).summary('find what deployed endpoints waste, from their own metrics (read-only)');
-  if (full('audit')) audit
-    .description('Read every InService endpoint of a Region (or those named), its configuration, autoscaling and CloudWatch metrics, run the advisor on the measured traffic, and report what each costs now and as recommended, with findings (DA8001-DA8006). Only Describe, List and Get calls; the standard AWS credential chain, AWS_REGION and AWS_ENDPOINT_URL apply.')
-    .option('--region <code>', 'AWS Region (default: AWS_REGION or the profile\'s)')
-    .option('--endpoint <names...>', 'only these endpoints')
-    .option('--days <n>', 'days of metrics to read (default: 14)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is present').choices(['error', 'warning', 'none']).default('error'))
-    .option('--prices <file>', 'a price table written by prices update (default: the Region\'s cached or built-in table)')
-    .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
-    .addOption(new Option('--target <target>', 'configuration format for --output').choices(['cloudformation', 'aws-cli']))
-    .option('--force', 'overwrite files in --output')
-    .option('--print-policy', 'print the least-privilege IAM policy audit needs, and exit')
-    .addHelpText('after', `
+  if (full('audit'))
+    audit
+      .description(
+        'Read every InService endpoint of a Region (or those named), its configuration, autoscaling and CloudWatch metrics, run the advisor on the measured traffic, and report what each costs now and as recommended, with findings (DA8001-DA8006). Only Describe, List and Get calls; the standard AWS credential chain, AWS_REGION and AWS_ENDPOINT_URL apply.',
+      )
+      .option('--region <code>', "AWS Region (default: AWS_REGION or the profile's)")
+      .option('--endpoint <names...>', 'only these endpoints')
+      .option('--days <n>', 'days of metrics to read (default: 14)')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is present').choices(['error', 'warning', 'none']).default('error'))
+      .option('--prices <file>', "a price table written by prices update (default: the Region's cached or built-in table)")
+      .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
+      .addOption(new Option('--target <target>', 'configuration format for --output').choices(['cloudformation', 'aws-cli']))
+      .option('--force', 'overwrite files in --output')
+      .option('--print-policy', 'print the least-privilege IAM policy audit needs, and exit')
+      .addHelpText(
+        'after',
+        `
 Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 usage errors (no Region, no credentials, bad flags).
 
 Examples:
@@ -199,11 +214,12 @@ Examples:
   deploy-advisor audit --format sarif > audit.sarif
   deploy-advisor audit -o proposed/ --target aws-cli
   deploy-advisor audit --print-policy
-`);
+`,
+      );
   audit.action(async (opts) => {
-      const { runAudit } = await import('./audit');
-      setExit(await runAudit({ ...opts, color: program.opts().color }, io));
-    });
+    const { runAudit } = await import('./audit');
+    setExit(await runAudit({ ...opts, color: program.opts().color }, io));
+  });
 
   // Prices for cost estimates (issue 10): a command of its own, loaded only when it runs.
   const prices = configure(program.command('prices'))
@@ -211,7 +227,7 @@ Examples:
     .description('Cost estimates use us-east-1 list prices built in, or a table extracted from the AWS Price List for another Region.');
   if (!full('prices')) return program;
   configure(prices.command('update'))
-    .summary('download one Region\'s SageMaker prices from the AWS Price List into the cache')
+    .summary("download one Region's SageMaker prices from the AWS Price List into the cache")
     .requiredOption('--region <code>', 'AWS Region, e.g. eu-west-1')
     .addHelpText('after', '\nWrites prices-<region>.json into $XDG_CACHE_HOME/deploy-advisor (default ~/.cache/deploy-advisor). A failed download keeps the previous table.\nExit codes: 0 written, 2 bad Region, download or parse failure.\n')
     .action(async (opts) => {
@@ -219,7 +235,7 @@ Examples:
       setExit(await runPricesUpdate(opts, io));
     });
   configure(prices.command('show'))
-    .summary('print the price table a Region\'s estimates use')
+    .summary("print the price table a Region's estimates use")
     .option('--region <code>', 'AWS Region (default us-east-1)')
     .option('--prices <file>', 'a table written by prices update, instead of the cache')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

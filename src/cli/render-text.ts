@@ -58,7 +58,7 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
     const failedChecks = o.checks.filter((c) => !c.pass);
     const name = o.sizing?.variant === 'provisioned-concurrency' ? 'Serverless Inference with Provisioned Concurrency' : OPTION_NAMES[o.option];
     const head = o.fits
-      ? `${s.green('✓')} ${name}: fits${rec && o.option !== rec.option ? (r.prices ? costNote(r, o) : ', not the flowchart\'s pick') : ''}`
+      ? `${s.green('✓')} ${name}: fits${rec && o.option !== rec.option ? (r.prices ? costNote(r, o) : ", not the flowchart's pick") : ''}`
       : `${s.red('✗')} ${name}: ruled out${explain ? '' : `: ${failedChecks.map((c) => c.message).join('; ')}`}`;
     out.push(`  ${head}`);
     if (explain) for (const c of o.checks) out.push(checkLine(c, s));
@@ -78,7 +78,6 @@ export function renderText(r: RecommendResult, s: Style, explain: boolean): stri
   }
   return out.join('\n') + '\n';
 }
-
 
 /** How an option that fits but was not chosen compares on cost, as the cost table says. */
 function costNote(r: RecommendResult, o: RecommendResult['options'][number]): string {

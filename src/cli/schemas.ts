@@ -55,12 +55,10 @@ function answerSchema(i: Input): z.ZodType {
 }
 
 /** An answers file (recommend --answers), YAML or JSON: any of the answers, keyed in camelCase. */
-export const AnswersFile = z
-  .strictObject(Object.fromEntries(ANSWERS.map((i) => [i.key, answerSchema(i)])))
-  .meta({
-    title: 'deploy-advisor answers file',
-    description: 'Answers for deploy-advisor recommend --answers FILE, keyed as in the input table (README "Answers file"). Flags override them.',
-  });
+export const AnswersFile = z.strictObject(Object.fromEntries(ANSWERS.map((i) => [i.key, answerSchema(i)]))).meta({
+  title: 'deploy-advisor answers file',
+  description: 'Answers for deploy-advisor recommend --answers FILE, keyed as in the input table (README "Answers file"). Flags override them.',
+});
 
 /** The lint config (.deploy-advisor.yaml or --config): severity overrides by rule id. */
 export const LintConfig = z
@@ -224,7 +222,9 @@ export const RecommendOutput = z
     advice: z.array(z.string()),
     assumptions: z.array(z.string()),
     prices: PricesMeta.nullable(),
-    breakEven: z.array(z.strictObject({ fromPerDay: z.number().min(0), toPerDay: z.number().min(0), option: Option.nullable() })).meta({ description: 'which compared option is cheapest, by volume a day, from a thousandth to a thousand times --requests (schema version 2)' }),
+    breakEven: z
+      .array(z.strictObject({ fromPerDay: z.number().min(0), toPerDay: z.number().min(0), option: Option.nullable() }))
+      .meta({ description: 'which compared option is cheapest, by volume a day, from a thousandth to a thousand times --requests (schema version 2)' }),
     config: z
       .strictObject({
         target: z.enum(TARGETS),

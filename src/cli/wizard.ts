@@ -53,15 +53,17 @@ const validator = (i: Input, optional: boolean, a: RawAnswers) => (v: string) =>
 };
 
 /** Shows what a size or duration means while it is typed, e.g. "1.5GB  = 1.5 GB". */
-const live = (kind: keyof typeof LIVE, s: Style) => (v: string, { isFinal }: { isFinal: boolean }) => {
-  if (isFinal) return v;
-  try {
-    const { parse, format } = LIVE[kind] as { parse: (t: string) => unknown; format: (x: unknown) => string };
-    return `${v}${s.dim(`  = ${format(parse(v.trim()))}`)}`;
-  } catch {
-    return v;
-  }
-};
+const live =
+  (kind: keyof typeof LIVE, s: Style) =>
+  (v: string, { isFinal }: { isFinal: boolean }) => {
+    if (isFinal) return v;
+    try {
+      const { parse, format } = LIVE[kind] as { parse: (t: string) => unknown; format: (x: unknown) => string };
+      return `${v}${s.dim(`  = ${format(parse(v.trim()))}`)}`;
+    } catch {
+      return v;
+    }
+  };
 
 function withHint(s: Style, message: string, hint: string): string {
   return hint ? `${message} ${s.dim(`(${hint})`)}` : message;

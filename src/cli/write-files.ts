@@ -12,13 +12,19 @@ import { UsageError, oddKind } from './io';
 
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOTDIR' ? 'a parent is not a folder'
-    : code === 'ENOSPC' ? 'no space left'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : code === 'ENOENT' ? 'no such folder'
-    : code === 'EISDIR' ? 'it is a folder'
-    : (e as Error).message;
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : code === 'ENOTDIR'
+      ? 'a parent is not a folder'
+      : code === 'ENOSPC'
+        ? 'no space left'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'ENOENT'
+            ? 'no such folder'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (e as Error).message;
 }
 
 function lstatOrNull(path: string): Stats | null {

@@ -18,9 +18,10 @@ export interface CfnScalingNames {
 
 /** TargetTrackingScalingPolicyConfiguration, with the custom metric's dimension given. */
 export function trackingConfig(t: TargetTracking, dimension: Obj | null): Obj {
-  const metric: Obj = 'predefined' in t.metric
-    ? { PredefinedMetricSpecification: { PredefinedMetricType: t.metric.predefined } }
-    : { CustomizedMetricSpecification: { MetricName: t.metric.custom.metricName, Namespace: t.metric.custom.namespace, Dimensions: dimension ? [dimension] : [], Statistic: t.metric.custom.statistic } };
+  const metric: Obj =
+    'predefined' in t.metric
+      ? { PredefinedMetricSpecification: { PredefinedMetricType: t.metric.predefined } }
+      : { CustomizedMetricSpecification: { MetricName: t.metric.custom.metricName, Namespace: t.metric.custom.namespace, Dimensions: dimension ? [dimension] : [], Statistic: t.metric.custom.statistic } };
   return { TargetValue: t.targetValue, ...metric, ScaleInCooldown: t.scaleInCooldown, ScaleOutCooldown: t.scaleOutCooldown };
 }
 
@@ -30,9 +31,22 @@ export function cfnScaling(s: ScalingPlan, n: CfnScalingNames, o: { resourceId: 
     Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
     ...(o.dependsOn ? { DependsOn: o.dependsOn } : {}),
     Properties: {
-      MinCapacity: s.min, MaxCapacity: o.maxCapacity, ResourceId: o.resourceId, ScalableDimension: s.dimension, ServiceNamespace: 'sagemaker',
+      MinCapacity: s.min,
+      MaxCapacity: o.maxCapacity,
+      ResourceId: o.resourceId,
+      ScalableDimension: s.dimension,
+      ServiceNamespace: 'sagemaker',
       // The scheduled actions follow the MaxCapacity the deployer chooses (a parameter), as the target does.
-      ...(s.scheduled.length ? { ScheduledActions: s.scheduled.map((a) => ({ ScheduledActionName: a.ScheduledActionName, Schedule: a.Schedule, Timezone: a.Timezone, ScalableTargetAction: { MinCapacity: a.ScalableTargetAction.MinCapacity, MaxCapacity: a.ScalableTargetAction.MaxCapacity === s.max ? o.maxCapacity : a.ScalableTargetAction.MaxCapacity } })) } : {}),
+      ...(s.scheduled.length
+        ? {
+            ScheduledActions: s.scheduled.map((a) => ({
+              ScheduledActionName: a.ScheduledActionName,
+              Schedule: a.Schedule,
+              Timezone: a.Timezone,
+              ScalableTargetAction: { MinCapacity: a.ScalableTargetAction.MinCapacity, MaxCapacity: a.ScalableTargetAction.MaxCapacity === s.max ? o.maxCapacity : a.ScalableTargetAction.MaxCapacity },
+            })),
+          }
+        : {}),
     },
   };
   resources[n.policy] = {

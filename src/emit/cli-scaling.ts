@@ -15,7 +15,10 @@ export function cliScaling(s: ScalingPlan, o: { resourceId: string; name: string
   ];
   if (s.scheduled.length) lines.push('Scheduled actions (the active hours):');
   for (const a of s.scheduled) {
-    lines.push(`  aws application-autoscaling put-scheduled-action ${target} --scheduled-action-name ${o.name}-${a.ScheduledActionName} \\`, `      --schedule '${a.Schedule}' --timezone ${a.Timezone} --scalable-target-action MinCapacity=${a.ScalableTargetAction.MinCapacity},MaxCapacity=${a.ScalableTargetAction.MaxCapacity}`);
+    lines.push(
+      `  aws application-autoscaling put-scheduled-action ${target} --scheduled-action-name ${o.name}-${a.ScheduledActionName} \\`,
+      `      --schedule '${a.Schedule}' --timezone ${a.Timezone} --scalable-target-action MinCapacity=${a.ScalableTargetAction.MinCapacity},MaxCapacity=${a.ScalableTargetAction.MaxCapacity}`,
+    );
   }
   const z = s.stepFromZero;
   if (z) {

@@ -60,8 +60,10 @@ export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
     return (value: YamlValue) => iff(`Has${name}`, value, NO_VALUE);
   };
 
-  const endpointName = d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: plan.ic ? icNameMax(plan.ic.models.length) : limit('model.name-length') }, 'my-model');
-  const role = d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
+  const endpointName =
+    d.name ?? param('EndpointName', { Type: 'String', Description: 'Name of the endpoint', AllowedPattern: pattern('model.name-pattern'), MaxLength: plan.ic ? icNameMax(plan.ic.models.length) : limit('model.name-length') }, 'my-model');
+  const role =
+    d.roleArn ?? param('ExecutionRoleArn', { Type: 'String', Description: 'IAM role SageMaker assumes to pull the image and model data', AllowedPattern: pattern('model.role-arn-pattern') }, 'arn:aws:iam::123456789012:role/MySageMakerRole');
 
   const finish = (resources: Obj, outputs: Obj): CfnDocument => {
     const doc: Obj = { AWSTemplateFormatVersion: '2010-09-09', Description: `deploy-advisor: ${rec.summary}` };
@@ -89,10 +91,13 @@ export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
   let containers: Obj;
   if (plan.containers === 1) {
     const multiModel = plan.architecture === 'multi-model';
-    const image = d.images?.[0] ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
-    const data = d.modelData?.[0] ?? (multiModel
-      ? param('ModelDataPrefix', { Type: 'String', Description: 'S3 prefix holding the models\' .tar.gz archives (ends with /)', AllowedPattern: '^(https|s3)://([^/]+)/(.*/)?$' }, 's3://my-bucket/models/')
-      : param('ModelDataUrl', { Type: 'String', Description: 'S3 URI of model.tar.gz', AllowedPattern: pattern('model.model-data-url-pattern') }, 's3://my-bucket/model.tar.gz'));
+    const image =
+      d.images?.[0] ?? param('ImageUri', { Type: 'String', Description: 'Inference container image (registry/repository:tag)', AllowedPattern: pattern('model.image-pattern') }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1');
+    const data =
+      d.modelData?.[0] ??
+      (multiModel
+        ? param('ModelDataPrefix', { Type: 'String', Description: "S3 prefix holding the models' .tar.gz archives (ends with /)", AllowedPattern: '^(https|s3)://([^/]+)/(.*/)?$' }, 's3://my-bucket/models/')
+        : param('ModelDataUrl', { Type: 'String', Description: 'S3 URI of model.tar.gz', AllowedPattern: pattern('model.model-data-url-pattern') }, 's3://my-bucket/model.tar.gz'));
     containers = modelContainers(plan, { image: () => image, modelData: () => data });
   } else {
     // Each container's values, in the order given; a parameter for each one not given.
@@ -101,7 +106,14 @@ export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
     const names = containersOfPlan(plan).names;
     for (let i = 1; i <= plan.containers; i++) {
       const which = names[i - 1] && names[i - 1] !== `container-${i}` ? `container-${i}, ${names[i - 1]}` : `container-${i}`;
-      images.push(d.images?.[i - 1] ?? param(`Container${i}Image`, { Type: 'String', Description: `Image of ${which} (the ${ordinal(i)} ${flagRef('images')})`, AllowedPattern: pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`));
+      images.push(
+        d.images?.[i - 1] ??
+          param(
+            `Container${i}Image`,
+            { Type: 'String', Description: `Image of ${which} (the ${ordinal(i)} ${flagRef('images')})`, AllowedPattern: pattern('model.image-pattern') },
+            `123456789012.dkr.ecr.us-east-1.amazonaws.com/step-${i}:1`,
+          ),
+      );
       data.push(d.modelData?.[i - 1] ?? optional(`Container${i}ModelDataUrl`, `S3 URI of ${which}'s model.tar.gz (the ${ordinal(i)} ${flagRef('modelData')}; empty: none)`)(ref(`Container${i}ModelDataUrl`)));
     }
     containers = modelContainers(plan, { image: (i) => images[i - 1]!, modelData: (i) => data[i - 1] });
@@ -138,14 +150,19 @@ export function cloudFormationDocument(e: Emit, d: Deployment): CfnDocument {
 
   for (const scaling of plan.scaling) {
     const maxInstances = param('MaxInstanceCount', { Type: 'Number', Default: scaling.max, MinValue: 1, Description: 'Most instances autoscaling may run' });
-    const names = scaling.policyName === 'backlog'
-      ? { policy: 'BacklogScalingPolicy', wakeAlarm: 'BacklogWithoutCapacityAlarm' }
-      : { policy: 'InvocationsScalingPolicy', wakeAlarm: 'WakeAlarm' };
-    Object.assign(resources, cfnScaling(scaling, { target: 'ScalableTarget', ...names, wakePolicy: 'ScaleFromZeroPolicy', policySuffix: `-${scaling.policyName}`, wakeSuffix: '-from-zero' }, {
-      resourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
-      maxCapacity: maxInstances,
-      dimension: { Name: 'EndpointName', Value: getAtt('Endpoint', 'EndpointName') },
-    }));
+    const names = scaling.policyName === 'backlog' ? { policy: 'BacklogScalingPolicy', wakeAlarm: 'BacklogWithoutCapacityAlarm' } : { policy: 'InvocationsScalingPolicy', wakeAlarm: 'WakeAlarm' };
+    Object.assign(
+      resources,
+      cfnScaling(
+        scaling,
+        { target: 'ScalableTarget', ...names, wakePolicy: 'ScaleFromZeroPolicy', policySuffix: `-${scaling.policyName}`, wakeSuffix: '-from-zero' },
+        {
+          resourceId: sub('endpoint/${Endpoint.EndpointName}/variant/AllTraffic'),
+          maxCapacity: maxInstances,
+          dimension: { Name: 'EndpointName', Value: getAtt('Endpoint', 'EndpointName') },
+        },
+      ),
+    );
   }
 
   return finish(resources, {});

@@ -44,15 +44,7 @@ export function headerComments(e: Emit, deploy: string[]): string[] {
     '',
     'Why:',
     ...rec.reasons.map((r) => `  - ${r.text}`),
-    ...(cost
-      ? [
-          '',
-          `Estimated cost: ${formatUsd(cost.monthlyUsd)} a month (${cost.label}):`,
-          ...cost.breakdown.map((l) => `  - ${l.item}: ${formatUsd(l.usd)}`),
-          'Assumed:',
-          ...cost.assumptions.map((a) => `  - ${a}`),
-        ]
-      : []),
+    ...(cost ? ['', `Estimated cost: ${formatUsd(cost.monthlyUsd)} a month (${cost.label}):`, ...cost.breakdown.map((l) => `  - ${l.item}: ${formatUsd(l.usd)}`), 'Assumed:', ...cost.assumptions.map((a) => `  - ${a}`)] : []),
     ...(choices.length ? ['', 'Choices in this file:', ...choices.map((c) => `  - ${c}`)] : []),
     ...(plan.warnings.length ? ['', 'Check before deploying:', ...plan.warnings.map((c) => `  - ${c}`)] : []),
     ...quotaComments(plan),

@@ -45,13 +45,25 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
   const resources: Obj = {};
   const outputs: Obj = {};
   // Each model's values in order (one image may serve all); a parameter for each one not given.
-  const image = (m: IcModel) => d.images?.[d.images.length === 1 ? 0 : m.index - 1] ?? t.param(one ? 'ImageUri' : `Model${m.index}ImageUri`, { Type: 'String', Description: `Inference container image${one ? '' : ` of model ${m.index}`} (registry/repository:tag)`, AllowedPattern: t.pattern('model.image-pattern') }, `123456789012.dkr.ecr.us-east-1.amazonaws.com/${one ? 'my-model' : `model-${m.index}`}:1`);
-  const data = (m: IcModel) => d.modelData?.[m.index - 1] ?? t.param(one ? 'ModelDataUrl' : `Model${m.index}DataUrl`, { Type: 'String', Description: `S3 URI of ${one ? '' : `model ${m.index}'s `}model.tar.gz`, AllowedPattern: t.pattern('model.model-data-url-pattern') }, `s3://my-bucket/${one ? '' : `model-${m.index}/`}model.tar.gz`);
+  const image = (m: IcModel) =>
+    d.images?.[d.images.length === 1 ? 0 : m.index - 1] ??
+    t.param(
+      one ? 'ImageUri' : `Model${m.index}ImageUri`,
+      { Type: 'String', Description: `Inference container image${one ? '' : ` of model ${m.index}`} (registry/repository:tag)`, AllowedPattern: t.pattern('model.image-pattern') },
+      `123456789012.dkr.ecr.us-east-1.amazonaws.com/${one ? 'my-model' : `model-${m.index}`}:1`,
+    );
+  const data = (m: IcModel) =>
+    d.modelData?.[m.index - 1] ??
+    t.param(
+      one ? 'ModelDataUrl' : `Model${m.index}DataUrl`,
+      { Type: 'String', Description: `S3 URI of ${one ? '' : `model ${m.index}'s `}model.tar.gz`, AllowedPattern: t.pattern('model.model-data-url-pattern') },
+      `s3://my-bucket/${one ? '' : `model-${m.index}/`}model.tar.gz`,
+    );
   for (const m of ic.models) {
     resources[id('Model', m)] = { ...t.modelWaiver, Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: t.role, ...isolation(t.networkIsolation), PrimaryContainer: { Image: image(m), ModelDataUrl: data(m) } } };
   }
 
-  const maxInstances = t.param('MaxInstanceCount', { Type: 'Number', Default: ic.maxInstances, MinValue: ic.initialInstances, Description: 'Most instances managed instance scaling may run for the components\' copies' });
+  const maxInstances = t.param('MaxInstanceCount', { Type: 'Number', Default: ic.maxInstances, MinValue: ic.initialInstances, Description: "Most instances managed instance scaling may run for the components' copies" });
   const config: Obj = {
     ExecutionRoleArn: t.role,
     ProductionVariants: [icVariant(plan, maxInstances)],
@@ -74,16 +86,27 @@ export function icResources(plan: Plan, d: Deployment, t: CfnTools): { resources
       },
     };
     const s = scalingOf(scaling, m);
-    Object.assign(resources, cfnScaling(s, {
-      target: `${component}ScalableTarget`, policy: `${component}ScalingPolicy`, wakePolicy: `${component}WakePolicy`, wakeAlarm: `${component}WakeAlarm`,
-      policySuffix: `-copies${one ? '' : `-${m.index}`}`, wakeSuffix: `-from-zero${one ? '' : `-${m.index}`}`,
-    }, {
-      resourceId: d.name ? `inference-component/${name.sub}` : sub(`inference-component/${name.sub}`),
-      maxCapacity: s.max,
-      // The target names the component; CloudFormation must create the component first.
-      dependsOn: component,
-      dimension: { Name: 'InferenceComponentName', Value: name.value },
-    }));
+    Object.assign(
+      resources,
+      cfnScaling(
+        s,
+        {
+          target: `${component}ScalableTarget`,
+          policy: `${component}ScalingPolicy`,
+          wakePolicy: `${component}WakePolicy`,
+          wakeAlarm: `${component}WakeAlarm`,
+          policySuffix: `-copies${one ? '' : `-${m.index}`}`,
+          wakeSuffix: `-from-zero${one ? '' : `-${m.index}`}`,
+        },
+        {
+          resourceId: d.name ? `inference-component/${name.sub}` : sub(`inference-component/${name.sub}`),
+          maxCapacity: s.max,
+          // The target names the component; CloudFormation must create the component first.
+          dependsOn: component,
+          dimension: { Name: 'InferenceComponentName', Value: name.value },
+        },
+      ),
+    );
     outputs[`${component}Name`] = { Description: `Inference component to name when invoking${one ? '' : ` model ${m.index}`} (InferenceComponentName)`, Value: name.value };
   }
   return { resources, outputs };
@@ -152,10 +175,7 @@ export function icCliOps(plan: Plan, o: { name: string; role: string; networkIso
   ops.push({ operation: 'create-endpoint', file: 'create-endpoint.yaml', body: { EndpointName: o.name, EndpointConfigName: config }, notes: [] });
   for (const m of ic.models) {
     const name = o.name + icSuffix(m.index);
-    const notes = [
-      'Autoscaling of the copies, once the component is InService:',
-      ...cliScaling(scalingOf(scaling, m), { resourceId: `inference-component/${name}`, name, dimension: { Name: 'InferenceComponentName', Value: name } }),
-    ];
+    const notes = ['Autoscaling of the copies, once the component is InService:', ...cliScaling(scalingOf(scaling, m), { resourceId: `inference-component/${name}`, name, dimension: { Name: 'InferenceComponentName', Value: name } })];
     ops.push({
       operation: 'create-inference-component',
       file: file('create-inference-component', m),

@@ -52,7 +52,16 @@ function scheduledAction(target: string, a: ScheduledAction, names: Names): HBlo
       { attr: 'scalable_dimension', value: of('scalable_dimension') },
       { attr: 'schedule', value: a.Schedule },
       { attr: 'timezone', value: a.Timezone },
-      { block: { type: 'scalable_target_action', labels: [], items: [{ attr: 'min_capacity', value: a.ScalableTargetAction.MinCapacity }, { attr: 'max_capacity', value: tfValue(a.ScalableTargetAction.MaxCapacity, names) }] } },
+      {
+        block: {
+          type: 'scalable_target_action',
+          labels: [],
+          items: [
+            { attr: 'min_capacity', value: a.ScalableTargetAction.MinCapacity },
+            { attr: 'max_capacity', value: tfValue(a.ScalableTargetAction.MaxCapacity, names) },
+          ],
+        },
+      },
     ],
   };
 }
@@ -154,7 +163,14 @@ export function terraform(e: Emit, d: Deployment): TerraformFile[] {
   const names: Names = {
     address: (id) => (resources[id] ? addressOf(String(resources[id]!.Type), id) : null),
     // A stack's name is the endpoint's here (policy names are made from it).
-    parameter: (p) => (p === 'AWS::StackName' && endpoint ? `${addressOf('AWS::SageMaker::Endpoint', endpoint)}.name` : p in params ? `var.${snake(p)}` : (() => { throw new NoTerraformForm(p); })()),
+    parameter: (p) =>
+      p === 'AWS::StackName' && endpoint
+        ? `${addressOf('AWS::SageMaker::Endpoint', endpoint)}.name`
+        : p in params
+          ? `var.${snake(p)}`
+          : (() => {
+              throw new NoTerraformForm(p);
+            })(),
   };
 
   const main: Array<HBlock | { comment: string }> = [];
@@ -180,10 +196,7 @@ export function terraform(e: Emit, d: Deployment): TerraformFile[] {
   const outs = Object.entries(outputs).map(([name, o]): HBlock => ({
     type: 'output',
     labels: [snake(name)],
-    items: [
-      ...(o.Description ? [{ attr: 'description', value: o.Description }] : []),
-      { attr: 'value', value: tfValue(unconditional(o.Value, optional), names) },
-    ],
+    items: [...(o.Description ? [{ attr: 'description', value: o.Description }] : []), { attr: 'value', value: tfValue(unconditional(o.Value, optional), names) }],
   }));
   return [
     { name: 'main.tf', content: writeHcl(main) },

@@ -51,7 +51,10 @@ function after(v: YamlValue, indent: number): string {
 function inline(v: YamlValue): string {
   if (v instanceof Tagged) return `${v.tag} ${inline(v.value)}`;
   if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
-  if (isCollection(v)) return `{${Object.entries(v).map(([k, x]) => `${scalar(k)}: ${inline(x)}`).join(', ')}}`;
+  if (isCollection(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${scalar(k)}: ${inline(x)}`)
+      .join(', ')}}`;
   return scalar(v);
 }
 

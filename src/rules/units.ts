@@ -90,11 +90,21 @@ function trim(n: number): string {
 /** Bytes for people: binary units when the number is an exact binary multiple, else decimal. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
-  const binary: Array<[string, number]> = [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]];
+  const binary: Array<[string, number]> = [
+    ['TiB', KIB ** 4],
+    ['GiB', KIB ** 3],
+    ['MiB', KIB ** 2],
+    ['KiB', KIB],
+  ];
   // Binary only when the number is a whole count of the largest binary unit that fits.
   const largest = binary.find(([, f]) => bytes >= f);
   if (largest && bytes % largest[1] === 0) return `${bytes / largest[1]} ${largest[0]}`;
-  const decimal: Array<[string, number]> = [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  const decimal: Array<[string, number]> = [
+    ['TB', 1e12],
+    ['GB', 1e9],
+    ['MB', 1e6],
+    ['KB', 1e3],
+  ];
   for (const [unit, f] of decimal) if (bytes >= f) return `${trim(bytes / f)} ${unit}`;
   return `${bytes} B`;
 }
@@ -110,8 +120,20 @@ export function formatBytesAlike(...values: number[]): string[] {
   // Binary when any of them is a whole number of MiB (a limit of 6 GiB, a GPU's 22.5 GiB), else decimal.
   const binary = values.some((v) => v >= KIB ** 2 && v % KIB ** 2 === 0);
   const units: Array<[string, number]> = binary
-    ? [['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB], ['B', 1]]
-    : [['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3], ['B', 1]];
+    ? [
+        ['TiB', KIB ** 4],
+        ['GiB', KIB ** 3],
+        ['MiB', KIB ** 2],
+        ['KiB', KIB],
+        ['B', 1],
+      ]
+    : [
+        ['TB', 1e12],
+        ['GB', 1e9],
+        ['MB', 1e6],
+        ['KB', 1e3],
+        ['B', 1],
+      ];
   const scale = (v: number) => units.find(([, f]) => v >= f) ?? ['B', 1];
   const shared = scale(Math.max(...values));
   return values.map((v) => {
@@ -122,7 +144,14 @@ export function formatBytesAlike(...values: number[]): string[] {
 
 /** Bytes in binary units always, for a report whose limits are binary: "3 B", "4.88 KiB", "1.5 GiB". */
 export function formatBinaryBytes(bytes: number): string {
-  const [unit, factor] = ([['TiB', KIB ** 4], ['GiB', KIB ** 3], ['MiB', KIB ** 2], ['KiB', KIB]] as Array<[string, number]>).find(([, f]) => bytes >= f) ?? ['B', 1];
+  const [unit, factor] = (
+    [
+      ['TiB', KIB ** 4],
+      ['GiB', KIB ** 3],
+      ['MiB', KIB ** 2],
+      ['KiB', KIB],
+    ] as Array<[string, number]>
+  ).find(([, f]) => bytes >= f) ?? ['B', 1];
   return `${trim(bytes / factor)} ${unit}`;
 }
 

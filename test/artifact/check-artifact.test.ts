@@ -99,14 +99,16 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
 
   it('path traversal, absolute paths, symlinks, hard links and devices', () => {
     const listing = before();
-    const { code, j } = check(archive('hostile.tar.gz', [
-      ...files('model.pth', 'code/inference.py'),
-      { name: '../../etc/cron.d/evil', data: '* * * * * root sh' },
-      { name: '/etc/passwd', data: 'x' },
-      { name: 'code/link', type: '2', link: '/etc/shadow' },
-      { name: 'hard', type: '1', link: 'model.pth' },
-      { name: 'null', type: '3' },
-    ]));
+    const { code, j } = check(
+      archive('hostile.tar.gz', [
+        ...files('model.pth', 'code/inference.py'),
+        { name: '../../etc/cron.d/evil', data: '* * * * * root sh' },
+        { name: '/etc/passwd', data: 'x' },
+        { name: 'code/link', type: '2', link: '/etc/shadow' },
+        { name: 'hard', type: '1', link: 'model.pth' },
+        { name: 'null', type: '3' },
+      ]),
+    );
     expect(code).toBe(1);
     expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([
       ['DA5003', '../../etc/cron.d/evil'],
@@ -232,7 +234,9 @@ describe('check-artifact reports like lint', () => {
   it('text groups findings under the archive with the entry name', () => {
     const r = cli(['check-artifact', archive('t.tar.gz', [...files('model.pth', 'code/inference.py'), { name: '../x', data: 'y' }])]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\.; create the archive from inside the model folder, naming only what is in it \(cd <model folder> && tar czf \.\.\/model\.tar\.gz \*\) {2}DA5003\n/);
+    expect(r.stdout).toMatch(
+      /\n {2}\.\.\/x {2}error {4}\.\.\/x climbs out of the model folder with \.\.; create the archive from inside the model folder, naming only what is in it \(cd <model folder> && tar czf \.\.\/model\.tar\.gz \*\) {2}DA5003\n/,
+    );
   });
 });
 
@@ -263,7 +267,15 @@ describe('artifact checks (pure)', () => {
   });
 
   it('a TensorFlow version folder is not a wrapper', () => {
-    expect(checkEntries([{ path: '1/saved_model.pb', type: 'File', size: 1 }, { path: '1/variables/v', type: 'File', size: 1 }], 'auto').findings).toEqual([]);
+    expect(
+      checkEntries(
+        [
+          { path: '1/saved_model.pb', type: 'File', size: 1 },
+          { path: '1/variables/v', type: 'File', size: 1 },
+        ],
+        'auto',
+      ).findings,
+    ).toEqual([]);
   });
 
   it('says what the size means for Serverless, from the limits table', () => {
@@ -277,7 +289,16 @@ describe('check-artifact verdicts (issue 11, item 9)', () => {
   it('a TorchScript-only model.pt without code/ is a warning: the default handler loads it with torch.jit.load', () => {
     const { code, j } = check(archive('ts.tar.gz', files('model.pt')));
     expect(code).toBe(0);
-    expect(j.files[0].findings).toMatchObject([{ ruleId: 'DA5005', messageId: 'torchScriptOnly', severity: 'warning', entry: 'model.pt', message: expect.stringMatching(/default handler loads model\.pt with torch\.jit\.load/), source: expect.stringMatching(/sagemaker-pytorch-inference-toolkit/) }]);
+    expect(j.files[0].findings).toMatchObject([
+      {
+        ruleId: 'DA5005',
+        messageId: 'torchScriptOnly',
+        severity: 'warning',
+        entry: 'model.pt',
+        message: expect.stringMatching(/default handler loads model\.pt with torch\.jit\.load/),
+        source: expect.stringMatching(/sagemaker-pytorch-inference-toolkit/),
+      },
+    ]);
   });
 
   it('the only .pth at the root is what the default handler loads', () => {
@@ -294,7 +315,10 @@ describe('check-artifact verdicts (issue 11, item 9)', () => {
   it('a TensorFlow model folder still needs variables/, and code/ at the root', () => {
     const { code, j } = check(archive('tfcode.tar.gz', files('my_model/1/saved_model.pb', 'my_model/code/inference.py')));
     expect(code).toBe(1);
-    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([['DA5004', 'my_model/code/'], ['DA5005', 'my_model/1/']]);
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([
+      ['DA5004', 'my_model/code/'],
+      ['DA5005', 'my_model/1/'],
+    ]);
   });
 
   it('an invalid archive says nothing about Serverless, in text or JSON', () => {
@@ -326,7 +350,12 @@ describe('check-artifact verdicts (issue 11, item 9)', () => {
   });
 
   it('an archive of empty files fails too (no 0-byte model size)', () => {
-    const { code, j } = check(archive('zero.tar.gz', [{ name: 'model.pth', data: '' }, { name: 'code/inference.py', data: '' }]));
+    const { code, j } = check(
+      archive('zero.tar.gz', [
+        { name: 'model.pth', data: '' },
+        { name: 'code/inference.py', data: '' },
+      ]),
+    );
     expect(code).toBe(1);
     expect(j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', messageId: 'allEmpty' });
   });
@@ -362,7 +391,9 @@ describe('check-artifact messages read right (issue 21, item 6)', () => {
 
   it('a nested archive: one sentence that says what to do', () => {
     const { j } = check(archive('nest.tar.gz', files('model.pth', 'code/inference.py', 'inner.tar.gz')));
-    expect(messages(j)).toEqual(['DA5006 inner.tar.gz: an archive inside the archive, which SageMaker does not extract (was the tarball itself packed by mistake?); leave it out, and put the files it holds in instead if the model needs them']);
+    expect(messages(j)).toEqual([
+      'DA5006 inner.tar.gz: an archive inside the archive, which SageMaker does not extract (was the tarball itself packed by mistake?); leave it out, and put the files it holds in instead if the model needs them',
+    ]);
   });
 
   it('"1 entry", and sizes in binary units throughout, as the limits are', () => {
@@ -376,6 +407,9 @@ describe('check-artifact messages read right (issue 21, item 6)', () => {
   it('a wrapper folder is one DA5004, and the layout inside it is checked as if packed from inside', () => {
     expect(messages(check(archive('w1.tar.gz', files('model/', 'model/model.pth', 'model/code/inference.py'))).j).map((m) => m.slice(0, 6))).toEqual(['DA5004']);
     const { j } = check(archive('w2.tar.gz', files('model/', 'model/model.pth', 'model/requirements.txt', 'model/code/inference.py')));
-    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([['DA5004', 'model/'], ['DA5005', 'model/requirements.txt']]);
+    expect(j.files[0].findings.map((f: { ruleId: string; entry: string }) => [f.ruleId, f.entry])).toEqual([
+      ['DA5004', 'model/'],
+      ['DA5005', 'model/requirements.txt'],
+    ]);
   });
 });

@@ -190,7 +190,7 @@ describe.skipIf(missing !== null)('audit against moto_server', { timeout: 60_000
     expect(r.stderr).toMatch(/105 InService endpoints in us-east-1/);
   }, 120_000);
 
-  it('access denied to one service, and to one endpoint\'s config: reported on those endpoints, the rest goes on', async () => {
+  it("access denied to one service, and to one endpoint's config: reported on those endpoints, the rest goes on", async () => {
     const proxy = await faultProxy(moto.url, [
       { operation: 'DescribeScalableTargets', code: 'AccessDeniedException', status: 400 },
       { operation: 'DescribeEndpointConfig', code: 'AccessDeniedException', status: 400, when: 'sparse-rt' },
@@ -211,7 +211,7 @@ describe.skipIf(missing !== null)('audit against moto_server', { timeout: 60_000
     }
   });
 
-  it('access denied to the scaling policies only: the target\'s minimum and maximum are still reported', async () => {
+  it("access denied to the scaling policies only: the target's minimum and maximum are still reported", async () => {
     const proxy = await faultProxy(moto.url, [{ operation: 'DescribeScalingPolicies', code: 'AccessDeniedException', status: 400 }]);
     try {
       const r = await run(['--days', String(DAYS), '--format', 'json', '--endpoint', 'busy-rt', '--fail-on', 'none'], motoEnv(proxy.url));

@@ -96,7 +96,10 @@ export async function faultProxy(target: string, faults: Fault[]): Promise<{ url
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const op =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       seen.push(op);
       const f = faults.find((x) => x.operation === op && (!x.when || body.toString().includes(x.when)) && (x.times === undefined || (counts.get(x) ?? 0) < x.times));
       if (f) {

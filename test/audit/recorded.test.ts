@@ -20,7 +20,12 @@ type Json = any;
 const NOW = new Date('2026-12-06T12:00:00Z');
 
 // Each recorded command is a class whose name the fake dispatches on, as the SDK's are.
-const cmd = (name: string) => ({ [name]: class { constructor(public input: any) {} } })[name] as new (input: any) => object;
+const cmd = (name: string) =>
+  ({
+    [name]: class {
+      constructor(public input: any) {}
+    },
+  })[name] as new (input: any) => object;
 const COMMANDS: Commands = {
   ListEndpoints: cmd('ListEndpointsCommand'),
   DescribeEndpoint: cmd('DescribeEndpointCommand'),
@@ -55,12 +60,20 @@ function fakeClients(r: Recorded, hours = 24 * 14): AuditClients {
         const page = all.slice(start, start + input.MaxResults);
         return { Endpoints: page.map((EndpointName) => ({ EndpointName })), NextToken: start + input.MaxResults < all.length ? String(start + input.MaxResults) : undefined };
       }
-      case 'DescribeEndpoint': return r.endpoints[input.EndpointName]!.describe;
-      case 'DescribeEndpointConfig': return Object.values(r.endpoints).find((e) => e.describe.EndpointConfigName === input.EndpointConfigName)!.config;
-      case 'ListInferenceComponents': return { InferenceComponents: (r.endpoints[input.EndpointNameEquals]!.components ?? []).map((x) => ({ InferenceComponentName: x.InferenceComponentName })) };
-      case 'DescribeInferenceComponent': return Object.values(r.endpoints).flatMap((e) => e.components ?? []).find((x) => x.InferenceComponentName === input.InferenceComponentName);
-      case 'DescribeScalableTargets': return { ScalableTargets: [] };
-      case 'DescribeScalingPolicies': return { ScalingPolicies: [] };
+      case 'DescribeEndpoint':
+        return r.endpoints[input.EndpointName]!.describe;
+      case 'DescribeEndpointConfig':
+        return Object.values(r.endpoints).find((e) => e.describe.EndpointConfigName === input.EndpointConfigName)!.config;
+      case 'ListInferenceComponents':
+        return { InferenceComponents: (r.endpoints[input.EndpointNameEquals]!.components ?? []).map((x) => ({ InferenceComponentName: x.InferenceComponentName })) };
+      case 'DescribeInferenceComponent':
+        return Object.values(r.endpoints)
+          .flatMap((e) => e.components ?? [])
+          .find((x) => x.InferenceComponentName === input.InferenceComponentName);
+      case 'DescribeScalableTargets':
+        return { ScalableTargets: [] };
+      case 'DescribeScalingPolicies':
+        return { ScalingPolicies: [] };
       case 'GetMetricData': {
         const qs: Json[] = input.MetricDataQueries;
         if (qs.some((q) => q.MetricStat.Stat === 'p90') && r.percentileError) throw r.percentileError;
@@ -102,7 +115,10 @@ describe('inference components and percentiles (recorded responses; moto has nei
     endpoints: {
       'ic-ep': {
         describe: { EndpointName: 'ic-ep', EndpointArn: arn('ic-ep'), EndpointConfigName: 'ic-config', EndpointStatus: 'InService', ProductionVariants: [{ VariantName: 'AllTraffic', CurrentInstanceCount: 2 }] },
-        config: { EndpointConfigName: 'ic-config', ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: 'ml.g5.2xlarge', InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }] },
+        config: {
+          EndpointConfigName: 'ic-config',
+          ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: 'ml.g5.2xlarge', InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }],
+        },
         components: [
           { InferenceComponentName: 'ic-a', VariantName: 'AllTraffic', Specification: { ComputeResourceRequirements: { MinMemoryRequiredInMb: 8192, NumberOfAcceleratorDevicesRequired: 1 } }, RuntimeConfig: { CurrentCopyCount: 1 } },
           { InferenceComponentName: 'ic-b', VariantName: 'AllTraffic', Specification: { ComputeResourceRequirements: { MinMemoryRequiredInMb: 4096, NumberOfAcceleratorDevicesRequired: 1 } }, RuntimeConfig: { CurrentCopyCount: 1 } },
@@ -134,7 +150,10 @@ describe('inference components and percentiles (recorded responses; moto has nei
     const rep = JSON.parse(t.out.join(''));
     const ic = rep.endpoints.find((e: Json) => e.endpointName === 'ic-ep');
     expect(ic.current.architecture).toBe('inference-components');
-    expect(ic.current.plan.inferenceComponents).toEqual([{ name: 'ic-a', copies: 1 }, { name: 'ic-b', copies: 1 }]);
+    expect(ic.current.plan.inferenceComponents).toEqual([
+      { name: 'ic-a', copies: 1 },
+      { name: 'ic-b', copies: 1 },
+    ]);
     expect(ic.current.plan.variants[0]).toMatchObject({ instanceType: 'ml.g5.2xlarge', instanceCount: 2 });
     const req = ic.measured.answers.find((a: Json) => a.key === 'requests');
     expect(req.source).toMatch(/Invocations by InferenceComponentName/);
@@ -212,18 +231,30 @@ describe('inference components and percentiles (recorded responses; moto has nei
   it('no credentials: one line naming the problem, exit 2 (a usage error)', async () => {
     const r = recorded();
     const c = fakeClients(r);
-    c.sagemaker = { send: async () => { throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }); } };
+    c.sagemaker = {
+      send: async () => {
+        throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+      },
+    };
     await expect(runAudit({ format: 'json' }, io().io, { clients: c, now: NOW })).rejects.toMatchObject({ name: 'UsageError', message: expect.stringMatching(/^cannot list the endpoints in us-east-1: no usable AWS credentials/) });
   });
 });
 
 describe('the cost of the deployed configuration', () => {
   const ep = (variant: Partial<DeployedEndpoint['variants'][number]>, async = false): DeployedEndpoint => ({
-    endpointName: 'e', endpointArn: null, endpointConfigName: 'c', status: 'InService', async, inferenceComponents: [], deleted: false, configMissing: false, problems: [],
+    endpointName: 'e',
+    endpointArn: null,
+    endpointConfigName: 'c',
+    status: 'InService',
+    async,
+    inferenceComponents: [],
+    deleted: false,
+    configMissing: false,
+    problems: [],
     variants: [{ variantName: 'AllTraffic', instanceType: 'ml.m5.large', currentInstanceCount: 2, initialInstanceCount: 1, serverless: null, managedInstanceScaling: null, autoscaling: null, ...variant }],
   });
 
-  it('instances all month at the hosting price, plus their storage volumes, from the run\'s price table', () => {
+  it("instances all month at the hosting price, plus their storage volumes, from the run's price table", () => {
     const c = currentCost(ep({}), null, BUILTIN_PRICES);
     const hourly = instancePrice(BUILTIN_PRICES, 'hosting', 'ml.m5.large')!.usd;
     const volume = Math.ceil(limit('policy.endpoint-volume') / 1024 ** 3);
@@ -255,13 +286,23 @@ describe('idle: only what keeps capacity is idle waste', () => {
   const window = { start: '2026-11-22T00:00:00.000Z', end: '2026-12-06T00:00:00.000Z', days: 14, periodSeconds: 3600 };
   const none = { series: [], fallbacks: [] };
   const endpoint = (variant: Partial<DeployedEndpoint['variants'][number]>, async = false): DeployedEndpoint => ({
-    endpointName: 'e', endpointArn: null, endpointConfigName: 'c', status: 'InService', async, inferenceComponents: [], deleted: false, configMissing: false, problems: [],
+    endpointName: 'e',
+    endpointArn: null,
+    endpointConfigName: 'c',
+    status: 'InService',
+    async,
+    inferenceComponents: [],
+    deleted: false,
+    configMissing: false,
+    problems: [],
     variants: [{ variantName: 'AllTraffic', instanceType: null, currentInstanceCount: null, initialInstanceCount: null, serverless: null, managedInstanceScaling: null, autoscaling: null, ...variant }],
   });
   const idleIds = (e: DeployedEndpoint) => {
     const m = measure(e, none, window);
     const traffic = { averageRps: 0, processingSeconds: 1, requestBytes: 1000, responseBytes: 1000 };
-    return auditFindings(e, m, currentCost(e, traffic, BUILTIN_PRICES), null, 14).filter((f) => f.ruleId === 'DA8001').map((f) => f.messageId);
+    return auditFindings(e, m, currentCost(e, traffic, BUILTIN_PRICES), null, 14)
+      .filter((f) => f.ruleId === 'DA8001')
+      .map((f) => f.messageId);
   };
 
   it.each([

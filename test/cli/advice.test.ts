@@ -32,7 +32,10 @@ describe('recommend: a fallback when the preferred option is out (item 1)', () =
   it('lint weighs async + multi-model as recommend does: an error (DA1017), with the same source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-advice-'));
     const file = join(dir, 'template.yaml');
-    writeFileSync(file, 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: MultiModel\n        ModelDataUrl: s3://bucket/models/\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n');
+    writeFileSync(
+      file,
+      'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: MultiModel\n        ModelDataUrl: s3://bucket/models/\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
+    );
     const r = cli(['lint', '--format', 'json', file]);
     expect(r.code).toBe(1);
     const f = JSON.parse(r.stdout).files[0].findings.filter((x: { ruleId: string }) => x.ruleId === 'DA1017');
@@ -46,7 +49,10 @@ describe('recommend: a fallback when the preferred option is out (item 1)', () =
     const dir = mkdtempSync(join(tmpdir(), 'da-advice-'));
     const file = join(dir, 'template.yaml');
     const c = (n: number) => `        - ContainerHostname: c${n}\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:${n}\n`;
-    writeFileSync(file, `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      Containers:\n${c(1)}${c(2)}      InferenceExecutionConfig:\n        Mode: Direct\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n`);
+    writeFileSync(
+      file,
+      `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      Containers:\n${c(1)}${c(2)}      InferenceExecutionConfig:\n        Mode: Direct\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n`,
+    );
     const r = cli(['lint', '--format', 'json', file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files[0].findings.filter((x: { ruleId: string }) => x.ruleId === 'DA1017')).toMatchObject([{ severity: 'error', line: 12 }]);
@@ -87,7 +93,7 @@ describe('recommend: hints only where they are possible (item 7)', () => {
     expect(r.stdout).not.toMatch(/can go to Real-Time/);
   });
 
-  it('async ruled out too: Real-Time\'s payload line does not point to Async', () => {
+  it("async ruled out too: Real-Time's payload line does not point to Async", () => {
     const r = rec('--payload', '10MB', '--processing-time', '10ms', '--latency', '100ms', '--traffic', 'sustained');
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/Asynchronous Inference (takes|for) larger payloads/);

@@ -41,7 +41,10 @@ describe('--image and --model-data once per container, in order', () => {
     expect(r.code).toBe(0);
     const m1 = js(readFileSync(join(dir, 'create-model-1.yaml'), 'utf8'));
     const m2 = js(readFileSync(join(dir, 'create-model-2.yaml'), 'utf8'));
-    expect([m1.PrimaryContainer, m2.PrimaryContainer]).toEqual([{ Image: IMAGES[1], ModelDataUrl: DATA[0] }, { Image: IMAGES[1], ModelDataUrl: DATA[1] }]);
+    expect([m1.PrimaryContainer, m2.PrimaryContainer]).toEqual([
+      { Image: IMAGES[1], ModelDataUrl: DATA[0] },
+      { Image: IMAGES[1], ModelDataUrl: DATA[1] },
+    ]);
     expect(readFileSync(join(dir, 'create-model-2.yaml'), 'utf8')).toMatch(/in this order: 1\. model 1 \(30 GB\) \(Model1, create-model-1\.yaml\); 2\. model 2 \(8 GB\)/);
     expect(cli(['lint', dir]).code).toBe(0);
   });
@@ -56,9 +59,18 @@ describe('--image and --model-data once per container, in order', () => {
   });
 
   it.each([
-    [['--pipeline', '3', ...flags('--image', IMAGES.slice(0, 2))], /^deploy-advisor: error: --image: given twice for 3 containers \(the steps of the serial pipeline\): give one image per container, in order: 1\. step 1 of 3, 2\. step 2 of 3, 3\. step 3 of 3\n$/],
-    [['--models', '3', '--frameworks', '3', '--model-data', DATA[0]!], /--model-data: given once for 3 containers \(one per framework, on a multi-container endpoint\): give one S3 URI per container, in order: 1\. container-1, 2\. container-2, 3\. container-3/],
-    [['--gpu', '--model-sizes', '30GB,8GB', '--model-data', DATA[0]!], /--model-data: given once for 2 containers \(inference components, one model each, in the order of the model sizes\): give one S3 URI per container, in order: 1\. model 1 \(30 GB\), 2\. model 2 \(8 GB\)/],
+    [
+      ['--pipeline', '3', ...flags('--image', IMAGES.slice(0, 2))],
+      /^deploy-advisor: error: --image: given twice for 3 containers \(the steps of the serial pipeline\): give one image per container, in order: 1\. step 1 of 3, 2\. step 2 of 3, 3\. step 3 of 3\n$/,
+    ],
+    [
+      ['--models', '3', '--frameworks', '3', '--model-data', DATA[0]!],
+      /--model-data: given once for 3 containers \(one per framework, on a multi-container endpoint\): give one S3 URI per container, in order: 1\. container-1, 2\. container-2, 3\. container-3/,
+    ],
+    [
+      ['--gpu', '--model-sizes', '30GB,8GB', '--model-data', DATA[0]!],
+      /--model-data: given once for 2 containers \(inference components, one model each, in the order of the model sizes\): give one S3 URI per container, in order: 1\. model 1 \(30 GB\), 2\. model 2 \(8 GB\)/,
+    ],
     [['--gpu', '--model-sizes', '30GB,8GB', ...flags('--image', IMAGES)], /--image: given 3 times for 2 containers .*: give one image that both share, or one image per container/],
     [flags('--image', IMAGES.slice(0, 2)), /--image: given twice for one container \(the model\): give one image/],
   ])('the count is checked: %j', (extra, message) => {

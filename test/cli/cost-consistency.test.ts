@@ -74,7 +74,10 @@ describe('recommend --requests says the same everywhere', () => {
     const serverless = r.j.options.find((o) => o.option === 'serverless')!;
     expect(serverless.fits).toBe(false);
     // peak 289/s x 800 ms = 231.5 in flight: even MaxConcurrency 200 throttles 16% (Erlang B), over the 1% policy.
-    expect(serverless.checks.find((c) => c.limit === 'serverless.max-concurrency')).toMatchObject({ pass: false, message: expect.stringMatching(/^at the peak \(289\/s x 800 ms = 231\.5 requests in flight\), even Serverless's MaxConcurrency limit of 200 throttles 16% of requests, more than the 1% the policy allows \(Erlang B\)$/) });
+    expect(serverless.checks.find((c) => c.limit === 'serverless.max-concurrency')).toMatchObject({
+      pass: false,
+      message: expect.stringMatching(/^at the peak \(289\/s x 800 ms = 231\.5 requests in flight\), even Serverless's MaxConcurrency limit of 200 throttles 16% of requests, more than the 1% the policy allows \(Erlang B\)$/),
+    });
     expect(r.text).toMatch(/^ {2}✗ Serverless Inference: ruled out: at the peak \(289\/s x 800 ms/m);
     expect(r.j.recommendation!.summary).toMatch(/the flowchart alone would pick Serverless Inference, which does not fit this traffic: at the peak \(289\/s x 800 ms/);
     // Asynchronous fits (callers wait 10 min) but answers through a queue: not "the only option that fits".
@@ -122,10 +125,12 @@ describe('recommend --requests says the same everywhere', () => {
   it('batch: the per-request options fit but are not compared, and the reason says so', () => {
     const r = run(['recommend', '--batch', '--payload', '1MB', '--processing-time', '500ms', '--requests', '1M/day', '--deadline', '1h']);
     expectConsistent(r);
-    expect(r.j.recommendation!.reasons[0]).toMatch(/^the only option compared that fits: .*Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(r.j.recommendation!.reasons[0]).toMatch(
+      /^the only option compared that fits: .*Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/,
+    );
   });
 
-  it('unknown prices: the flowchart\'s pick that does not fit the traffic is not recommended', () => {
+  it("unknown prices: the flowchart's pick that does not fit the traffic is not recommended", () => {
     const r = run([...BASE, '--traffic', 'intermittent', '--latency', '10m', '--region', 'eu-west-3']);
     expectConsistent(r);
     expect(r.j.recommendation!.option).toBe('real-time');
@@ -139,7 +144,28 @@ describe('recommend --requests says the same everywhere', () => {
 });
 
 describe("issue 10's worked example: 5M requests a day at 800 ms, sustained, a CPU model (README figures)", () => {
-  const at = (size: string) => run(['recommend', '--no-batch', '--no-gpu', '--payload', '10KB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--requests', '5M/day', '--request-size', '10KB', '--response-size', '10KB', '--model-size', size]);
+  const at = (size: string) =>
+    run([
+      'recommend',
+      '--no-batch',
+      '--no-gpu',
+      '--payload',
+      '10KB',
+      '--processing-time',
+      '800ms',
+      '--latency',
+      '30s',
+      '--traffic',
+      'sustained',
+      '--requests',
+      '5M/day',
+      '--request-size',
+      '10KB',
+      '--response-size',
+      '10KB',
+      '--model-size',
+      size,
+    ]);
   const cost = (r: Run, o: string) => r.j.options.find((x) => x.option === o)!.cost!.monthlyUsd;
 
   it.each([

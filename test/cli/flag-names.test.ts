@@ -35,7 +35,9 @@ describe('flag names stay in src/cli', () => {
 
   it('the CLI names the flags the core refers to', () => {
     expect(nameFlags(`give ${flagRef('peak')} to change it; ${flagRef('latency')} none`)).toBe('give --peak to change it; --latency none');
-    const r = cli(['recommend', '--no-batch', '--payload', '10KB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--requests', '5M/day', '--format', 'json'], { env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-flags-')) } });
+    const r = cli(['recommend', '--no-batch', '--payload', '10KB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--requests', '5M/day', '--format', 'json'], {
+      env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'da-flags-')) },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/\{\{flag:/);
     const j = JSON.parse(r.stdout);

@@ -37,7 +37,13 @@ describe('derived from the input table', () => {
   it('an answers file takes every answer key, and only those', async () => {
     const dir = tmp();
     const file = join(dir, 'a.yaml');
-    writeFileSync(file, answersExample().split('\n').filter((l) => !l.startsWith('```')).join('\n'));
+    writeFileSync(
+      file,
+      answersExample()
+        .split('\n')
+        .filter((l) => !l.startsWith('```'))
+        .join('\n'),
+    );
     const { answers } = await readAnswersFile(file);
     expect(Object.keys(answers).every((k) => ANSWER_KEYS.includes(k))).toBe(true);
     const r = cli(['recommend', '--answers', file, '--format', 'json']);
@@ -48,7 +54,7 @@ describe('derived from the input table', () => {
     expect(bad.stderr).toMatch(/a\.yaml:2:1: unknown key "format"/);
   });
 
-  it('the wizard\'s scripted command line gives back the same answers', () => {
+  it("the wizard's scripted command line gives back the same answers", () => {
     const a = { batch: false, payload: '2MB', processingTime: '2m', streaming: true, latency: '5m', traffic: 'sustained', gpu: true, models: 1, networkIsolation: false };
     const line = commandLine(a, 'aws-cli', 'out');
     expect(line).toBe('deploy-advisor recommend --no-batch --payload 2MB --processing-time 2m --streaming --latency 5m --traffic sustained --gpu --no-network-isolation --target aws-cli -o out');
@@ -187,6 +193,8 @@ describe('lint reads an answers file as recommend does', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.yaml'), 'batch: false\npayload: 2MB\ntraffic: often\n');
     const f = JSON.parse(cli(['lint', '--format', 'json', join(dir, 'bad.yaml')]).stdout).files[0].findings;
-    expect(f).toEqual([expect.objectContaining({ ruleId: 'DA4001', messageId: 'badValue', line: 3, column: 10, endLine: 3, endColumn: 15, message: 'traffic: unknown traffic pattern "often"; use one of sustained, intermittent, unpredictable' })]);
+    expect(f).toEqual([
+      expect.objectContaining({ ruleId: 'DA4001', messageId: 'badValue', line: 3, column: 10, endLine: 3, endColumn: 15, message: 'traffic: unknown traffic pattern "often"; use one of sustained, intermittent, unpredictable' }),
+    ]);
   });
 });

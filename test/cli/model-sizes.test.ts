@@ -61,7 +61,11 @@ describe('inference components that scale to zero, with --requests (issue 14: co
     expect(j.recommendation).toMatchObject({ architecture: 'inference-components', scaleToZero: true });
     const rt = j.options.find((o: { option: string }) => o.option === 'real-time');
     expect(j.recommendation.cost).toEqual(rt.cost);
-    expect(j.recommendation.reasons[0]).toMatch(new RegExp(`^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 33% of the month at 20 requests a day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`));
+    expect(j.recommendation.reasons[0]).toMatch(
+      new RegExp(
+        `^cost: scaled to zero, about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month \\(up about 33% of the month at 20 requests a day\\), \\$[\\d,.]+ \\(\\d+%\\) less than keeping it warm at \\$[\\d,.]+$`,
+      ),
+    );
     expect(j.recommendation.reasons[1]).toMatch(new RegExp(`about \\$${rt.cost.monthlyUsd.toLocaleString('en-US', { minimumFractionDigits: 2 }).replace('.', '\\.')} a month`));
     expect(j.recommendation.reasons.join('\n')).toMatch(/^cold start: /m);
     // The warm cost the engine stated is replaced by the scaled-to-zero cost (by id).
@@ -76,7 +80,9 @@ describe('inference components that scale to zero, with --requests (issue 14: co
   it('thousands of requests a day: scaling to zero saves too little, so a plain Real-Time endpoint stays warm', () => {
     const j = at([...S2Z, '--requests', '2k/day']);
     expect(j.recommendation).toMatchObject({ option: 'real-time', architecture: 'single-model' });
-    expect(j.recommendation.reasons[0]).toMatch(/^cost: scaling to zero would save only \$0\.00 \(0%\) of the \$[\d,.]+ a month that keeping it warm costs \(up about 100% of the month at 2k requests a day\), under the 20% worth a cold start/);
+    expect(j.recommendation.reasons[0]).toMatch(
+      /^cost: scaling to zero would save only \$0\.00 \(0%\) of the \$[\d,.]+ a month that keeping it warm costs \(up about 100% of the month at 2k requests a day\), under the 20% worth a cold start/,
+    );
     expect(j.recommendation.reasons.join('\n')).not.toMatch(/scales to zero instances|^cold start/m);
     expect(j.recommendation.reasonIds[0]).toBe('ic.stays-warm');
     for (const id of ['ic.scale-to-zero', 'ic.cold-start', 'ic.warm-cost', 'ic.invoke']) expect(j.recommendation.reasonIds).not.toContain(id);

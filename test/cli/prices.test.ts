@@ -179,7 +179,9 @@ describe('prices update', () => {
     const lines = t.err().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^deploy-advisor: downloading .*\/us-west-2\/index\.json$/);
-    expect(lines[1]).toBe('deploy-advisor: error: the offer file has no SageMaker inference prices for us-west-2 (by regionCode or location); it holds prices for eu-west-1: check the mirror in DEPLOY_ADVISOR_PRICING_URL; the previous price table (if any) is kept');
+    expect(lines[1]).toBe(
+      'deploy-advisor: error: the offer file has no SageMaker inference prices for us-west-2 (by regionCode or location); it holds prices for eu-west-1: check the mirror in DEPLOY_ADVISOR_PRICING_URL; the previous price table (if any) is kept',
+    );
     expect(t.out()).toBe('');
     expect(existsSync(join(cache, 'deploy-advisor'))).toBe(false);
   });

@@ -19,7 +19,7 @@ describe('the program', () => {
     expect(r.stdout).toMatch(/Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage/);
   });
 
-  it('the help command shows a command\'s help, exit 0', () => {
+  it("the help command shows a command's help, exit 0", () => {
     const r = cli(['help', 'lint']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: deploy-advisor lint/);

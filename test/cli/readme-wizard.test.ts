@@ -31,7 +31,15 @@ async function answerAsReadme(line: string, finished: Promise<unknown>): Promise
     // A list: the README line is the question and the name of the choice.
     expect(`${line} `.startsWith(`${first} `), `README quotes "${line}"; the wizard asks "${first}"`).toBe(true);
     const choice = line.slice(first.length + 1);
-    for (let i = 0; i < 10 && !screen.getScreen().split('\n').some((l) => l === `❯ ${choice}`); i++) {
+    for (
+      let i = 0;
+      i < 10 &&
+      !screen
+        .getScreen()
+        .split('\n')
+        .some((l) => l === `❯ ${choice}`);
+      i++
+    ) {
       screen.keypress('down');
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -80,12 +88,22 @@ describe('the README wizard session (issue 21, item 7)', () => {
     const printed = r.stdout.split('\n');
     for (const l of transcript.slice(start, end).filter((x) => x.trim() && x.trim() !== '...')) {
       const prefix = l.endsWith('...') ? l.slice(0, -3).replace(/[;,]?\s*$/, '') : null;
-      expect(printed.some((p) => (prefix ? p.startsWith(prefix) : p === l)), `the README shows "${l}"; recommend prints:\n${r.stdout}`).toBe(true);
+      expect(
+        printed.some((p) => (prefix ? p.startsWith(prefix) : p === l)),
+        `the README shows "${l}"; recommend prints:\n${r.stdout}`,
+      ).toBe(true);
     }
 
     // The questions about writing the files.
     const config = { target: 'cloudformation', files: [{ name: 'template.yaml', content: '' }] } as unknown as Config;
-    const writing = offerToWrite(config, ctx, s, () => config, () => ['template.yaml'], { askTarget: true });
+    const writing = offerToWrite(
+      config,
+      ctx,
+      s,
+      () => config,
+      () => ['template.yaml'],
+      { askTarget: true },
+    );
     let written: Awaited<typeof writing> | null = null;
     void writing.then((w) => (written = w));
     while (written === null) {

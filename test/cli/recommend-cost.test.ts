@@ -79,11 +79,27 @@ describe('recommend --requests', () => {
   it('--prices FILE prices with the table given', () => {
     const dir = cache();
     const file = join(dir, 'eu.json');
-    writeFileSync(file, JSON.stringify({
-      format: 'deploy-advisor-prices', formatVersion: 1, region: 'eu-west-1', currency: 'USD', source: 'https://example.test/index.json', publicationDate: '2026-09-20T02:56:06Z', retrieved: '2026-11-25T00:00:00Z',
-      hosting: { 'ml.m5.large': 0.128 }, async: { 'ml.m5.large': 0.128 }, batch: {}, serverless: { '1024': 0.0000224 }, provisionedConcurrency: {}, provisionedInference: {},
-      dataInPerGB: 0.016, dataOutPerGB: 0.016, storagePerGBMonth: 0.154,
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'deploy-advisor-prices',
+        formatVersion: 1,
+        region: 'eu-west-1',
+        currency: 'USD',
+        source: 'https://example.test/index.json',
+        publicationDate: '2026-09-20T02:56:06Z',
+        retrieved: '2026-11-25T00:00:00Z',
+        hosting: { 'ml.m5.large': 0.128 },
+        async: { 'ml.m5.large': 0.128 },
+        batch: {},
+        serverless: { '1024': 0.0000224 },
+        provisionedConcurrency: {},
+        provisionedInference: {},
+        dataInPerGB: 0.016,
+        dataOutPerGB: 0.016,
+        storagePerGBMonth: 0.154,
+      }),
+    );
     const { code, j } = json([...PER_REQUEST, '--requests', '1k/day', '--prices', file]);
     expect(code).toBe(0);
     expect(j.prices).toEqual({ region: 'eu-west-1', asOf: '2026-09-20', source: 'https://example.test/index.json' });
@@ -92,7 +108,10 @@ describe('recommend --requests', () => {
   });
 
   it('capacity goes into the template: 1M/day at 200 ms with a 3 GB model', () => {
-    const r = cli(['recommend', '--no-batch', '--payload', '10KB', '--processing-time', '200ms', '--latency', '30s', '--traffic', 'sustained', '--model-size', '3GB', '--request-size', '10KB', '--response-size', '10KB', '--requests', '1M/day'], { env: { XDG_CACHE_HOME: cache() } });
+    const r = cli(
+      ['recommend', '--no-batch', '--payload', '10KB', '--processing-time', '200ms', '--latency', '30s', '--traffic', 'sustained', '--model-size', '3GB', '--request-size', '10KB', '--response-size', '10KB', '--requests', '1M/day'],
+      { env: { XDG_CACHE_HOME: cache() } },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Recommendation: Real-Time Inference/m);
     expect(r.stdout).toMatch(/break-even: Serverless Inference is the cheapest below about 181k requests a day, Real-Time Inference above it/);

@@ -15,8 +15,18 @@ describe('recommend: scripted with flags', () => {
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(2);
     expect(j.workload).toEqual({
-      batch: false, payloadBytes: 2_000_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'intermittent', streaming: false,
-      modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null,
+      batch: false,
+      payloadBytes: 2_000_000,
+      processingSeconds: 0.8,
+      latencySeconds: 30,
+      traffic: 'intermittent',
+      streaming: false,
+      modelSizeBytes: null,
+      gpu: false,
+      models: 1,
+      frameworks: 1,
+      pipeline: 1,
+      contentType: null,
     });
     expect(j.recommendation).toMatchObject({ option: 'serverless', architecture: 'single-model' });
     expect(j.recommendation.summary).toMatch(/Serverless/);
@@ -236,7 +246,12 @@ describe('recommend --answers', () => {
   it('an alias bomb is refused, not expanded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da-'));
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     writeFileSync(join(dir, 'bomb.yaml'), lines.join('\n') + '\n');
     const r = cli(['recommend', '--answers', join(dir, 'bomb.yaml')]);
     expect(r.code).toBe(2);

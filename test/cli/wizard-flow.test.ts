@@ -389,7 +389,9 @@ describe('writing the files', () => {
   it('the command line leaves out what is ignored for the kind of work, and keeps what is not asked but counts', () => {
     // A batch job is not asked how many models sit behind an endpoint, but --models 3 given still means one job per model.
     expect(commandLine({ batch: true, models: 3, latency: '1s', peak: '5/s', deadline: '2h', requests: '1M/day' }, null, null)).toBe('deploy-advisor recommend --batch --models 3 --requests 1M/day --deadline 2h');
-    expect(commandLine({ batch: false, payload: '1MB', processingTime: '1s', latency: '1s', traffic: 'sustained', deadline: '2h' }, 'cloudformation', null)).toBe('deploy-advisor recommend --no-batch --payload 1MB --processing-time 1s --latency 1s --traffic sustained');
+    expect(commandLine({ batch: false, payload: '1MB', processingTime: '1s', latency: '1s', traffic: 'sustained', deadline: '2h' }, 'cloudformation', null)).toBe(
+      'deploy-advisor recommend --no-batch --payload 1MB --processing-time 1s --latency 1s --traffic sustained',
+    );
   });
 
   it('the command line repeats --image and --model-data once per container, in order', () => {

@@ -263,7 +263,9 @@ describe.skipIf(!TMUX)(`the wizard in a real terminal${TMUX ? '' : ' (SKIPPED: t
     await t.answer(/How soon do callers need the answer\?/, '30s', 'Enter');
     await t.answer(/Average request volume\?/, 'Enter');
     expect(await t.exitCode()).toBe(2);
-    expect(t.screen()).toMatch(/Your answers, scripted \(for CI; fix what the line below says, then run it\):\n {2}deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic sustained --model-size 1GB --image a\/b:1 --image a\/c:1\ndeploy-advisor: error: --image: given twice for one container \(the model\): give one image/);
+    expect(t.screen()).toMatch(
+      /Your answers, scripted \(for CI; fix what the line below says, then run it\):\n {2}deploy-advisor recommend --no-batch --payload 2MB --processing-time 800ms --latency 30s --traffic sustained --model-size 1GB --image a\/b:1 --image a\/c:1\ndeploy-advisor: error: --image: given twice for one container \(the model\): give one image/,
+    );
   });
 
   it('a bad or contradictory flag is reported before the first question, not after the last', async () => {

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../cli/helpers';
 
 const GOLDEN = join(ROOT, 'fixtures', 'generate');
-const CASES = readdirSync(GOLDEN).filter((c) => existsSync(join(GOLDEN, c, 'aws-cli', 'deploy.sh'))).sort();
+const CASES = readdirSync(GOLDEN)
+  .filter((c) => existsSync(join(GOLDEN, c, 'aws-cli', 'deploy.sh')))
+  .sort();
 
 /** A stand-in for the AWS CLI: logs each call, answers the two queries the script reads. */
 const FAKE_AWS = `#!/bin/sh
@@ -38,7 +40,7 @@ describe('deploy.sh (aws-cli target)', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(CASES)('%s: deploys the files in order and the plan\'s autoscaling', (c) => {
+  it.each(CASES)("%s: deploys the files in order and the plan's autoscaling", (c) => {
     const yaml = readdirSync(join(GOLDEN, c, 'aws-cli')).filter((f) => f.endsWith('.yaml'));
     const placeholders = yaml.some((f) => /<[A-Z][A-Z0-9-]*>/.test(readFileSync(join(GOLDEN, c, 'aws-cli', f), 'utf8')));
     if (placeholders) {

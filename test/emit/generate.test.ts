@@ -30,17 +30,21 @@ const ALL_FILES = PAIRS.flatMap(([c, t]) => readdirSync(join(GOLDEN, c, t)).map(
 const FILES = ALL_FILES.filter((f) => f.file !== 'deploy.sh');
 
 describe('golden configurations', () => {
-  it('cover every option and architecture on both targets', () => {
-    const seen = new Set<string>();
-    for (const [c, t] of PAIRS) {
-      const j = JSON.parse(cli(['recommend', '--answers', join(GOLDEN, c, 'answers.yaml'), '--target', t, '--format', 'json']).stdout);
-      seen.add(`${j.recommendation.option}/${j.recommendation.architecture}/${j.config.target}`);
-    }
-    for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'real-time/inference-components', 'serverless/single-model', 'async/single-model']) {
-      for (const t of targetsFor(false)) expect(seen).toContain(`${want}/${t}`);
-    }
-    for (const want of ['batch-transform/single-model', 'batch-transform/serial-pipeline']) for (const t of targetsFor(true)) expect(seen).toContain(`${want}/${t}`);
-  }, SLOW_MS);
+  it(
+    'cover every option and architecture on both targets',
+    () => {
+      const seen = new Set<string>();
+      for (const [c, t] of PAIRS) {
+        const j = JSON.parse(cli(['recommend', '--answers', join(GOLDEN, c, 'answers.yaml'), '--target', t, '--format', 'json']).stdout);
+        seen.add(`${j.recommendation.option}/${j.recommendation.architecture}/${j.config.target}`);
+      }
+      for (const want of ['real-time/single-model', 'real-time/multi-model', 'real-time/multi-container', 'real-time/serial-pipeline', 'real-time/inference-components', 'serverless/single-model', 'async/single-model']) {
+        for (const t of targetsFor(false)) expect(seen).toContain(`${want}/${t}`);
+      }
+      for (const want of ['batch-transform/single-model', 'batch-transform/serial-pipeline']) for (const t of targetsFor(true)) expect(seen).toContain(`${want}/${t}`);
+    },
+    SLOW_MS,
+  );
 
   it.each(PAIRS)('%s (%s) is generated exactly as the golden files', (c, t) => {
     const out = join(mkdtempSync(join(tmpdir(), 'da-gold-')), 'out');
@@ -87,7 +91,11 @@ function checkValues(doc: Record<string, unknown>, where: string): void {
       case 'MaxConcurrentInvocationsPerInstance':
         expect(n).toBeLessThanOrEqual(limit('async.max-concurrent-invocations'));
         break;
-      case 'ModelName': case 'EndpointConfigName': case 'TransformJobName': case 'VariantName': case 'ContainerHostname':
+      case 'ModelName':
+      case 'EndpointConfigName':
+      case 'TransformJobName':
+      case 'VariantName':
+      case 'ContainerHostname':
         if (typeof v === 'string') expect(v, where).toMatch(limitPattern('model.name-pattern'));
         break;
       case 'InstanceType':
@@ -122,35 +130,50 @@ describe('generated values stay inside the limits table', () => {
 const CFN_LINT = which('cfn-lint', () => true);
 if (!CFN_LINT) console.warn('SKIPPED: cfn-lint is not installed, so generated templates are not checked by it');
 describe.skipIf(!CFN_LINT)(`cfn-lint on every generated template${CFN_LINT ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
-  it('every template passes (one run over all of them)', () => {
-    const templates = FILES.filter((f) => f.target === 'cloudformation').map((f) => f.path);
-    expect(templates.length).toBeGreaterThanOrEqual(9);
-    const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-  }, SLOW_MS);
+  it(
+    'every template passes (one run over all of them)',
+    () => {
+      const templates = FILES.filter((f) => f.target === 'cloudformation').map((f) => f.path);
+      expect(templates.length).toBeGreaterThanOrEqual(9);
+      const r = spawnSync(CFN_LINT!, templates, { encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    },
+    SLOW_MS,
+  );
 
-  it('templates with network isolation turned off (a suppression comment in the model resource) pass too', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
-    const ic: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
-    const w = { ...base, models: 2, modelSizeBytes: 2e9 };
-    const paths = [[assess(base).recommendation!, base], [ic, w]].map(([rec, wl], i) => {
-      const text = generate(rec as Recommendation, wl as Workload, { networkIsolation: false }, 'cloudformation').files[0]!.content;
-      expect(text).toMatch(/deploy-advisor-ignore DA7002/);
-      writeFileSync(join(dir, `t${i}.yaml`), text);
-      return join(dir, `t${i}.yaml`);
-    });
-    const r = spawnSync(CFN_LINT!, paths, { encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-  }, SLOW_MS);
+  it(
+    'templates with network isolation turned off (a suppression comment in the model resource) pass too',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
+      const ic: Recommendation = { option: 'real-time', architecture: 'inference-components', summary: 'Real-Time Inference with inference components.', reasons: [{ id: 'ic.gpu-sizes', text: 'several models' }] };
+      const w = { ...base, models: 2, modelSizeBytes: 2e9 };
+      const paths = [
+        [assess(base).recommendation!, base],
+        [ic, w],
+      ].map(([rec, wl], i) => {
+        const text = generate(rec as Recommendation, wl as Workload, { networkIsolation: false }, 'cloudformation').files[0]!.content;
+        expect(text).toMatch(/deploy-advisor-ignore DA7002/);
+        writeFileSync(join(dir, `t${i}.yaml`), text);
+        return join(dir, `t${i}.yaml`);
+      });
+      const r = spawnSync(CFN_LINT!, paths, { encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    },
+    SLOW_MS,
+  );
 
-  it('catches a broken template (the check can fail)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
-    const text = readFileSync(join(GOLDEN, 'real-time-single/cloudformation/template.yaml'), 'utf8').replace('InstanceType: ml.m5.large', 'InstanceType: 42');
-    writeFileSync(join(dir, 't.yaml'), text.replace('ProductionVariants:', 'ProductionVariant:'));
-    expect(spawnSync(CFN_LINT!, [join(dir, 't.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
-  }, SLOW_MS);
+  it(
+    'catches a broken template (the check can fail)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'da-cfn-'));
+      const text = readFileSync(join(GOLDEN, 'real-time-single/cloudformation/template.yaml'), 'utf8').replace('InstanceType: ml.m5.large', 'InstanceType: 42');
+      writeFileSync(join(dir, 't.yaml'), text.replace('ProductionVariants:', 'ProductionVariant:'));
+      expect(spawnSync(CFN_LINT!, [join(dir, 't.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
+    },
+    SLOW_MS,
+  );
 });
 
 const CLI_FILES = FILES.filter((f) => f.target === 'aws-cli').map((f) => [`${f.case}/${f.file}`, f] as const);
@@ -172,7 +195,13 @@ describe.skipIf(!AWS_V2)(`AWS CLI v2 --cli-input-yaml on every generated input${
       const first = awsValidate(AWS_V2!, operationOf(f.file), '--cli-input-yaml', f.path);
       if (first !== 'ok') expect(first).toMatch(new RegExp(`Unknown parameter in [\\w.\\[\\]]+: "(${newer.join('|')})"`));
       path = join(mkdtempSync(join(tmpdir(), 'da-aws-')), f.file);
-      writeFileSync(path, text.split('\n').filter((l) => !newer.some((k) => new RegExp(`^\\s*${k}:`).test(l))).join('\n'));
+      writeFileSync(
+        path,
+        text
+          .split('\n')
+          .filter((l) => !newer.some((k) => new RegExp(`^\\s*${k}:`).test(l)))
+          .join('\n'),
+      );
     }
     expect(awsValidate(AWS_V2!, operationOf(f.file), '--cli-input-yaml', path)).toBe('ok');
   });
@@ -248,8 +277,12 @@ describe('generator choices', () => {
   it('writes EnableNetworkIsolation into both targets, and leaves it out, with the reason, when turned off', () => {
     const rec = assess(base).recommendation!;
     for (const target of TARGETS) {
-      const on = generate(rec, base, {}, target).files.map((f) => f.content).join('\n');
-      const off = generate(rec, base, { networkIsolation: false }, target).files.map((f) => f.content).join('\n');
+      const on = generate(rec, base, {}, target)
+        .files.map((f) => f.content)
+        .join('\n');
+      const off = generate(rec, base, { networkIsolation: false }, target)
+        .files.map((f) => f.content)
+        .join('\n');
       const key = target === 'terraform' ? /^ {2}enable_network_isolation = true$/m : /^ {0,6}EnableNetworkIsolation: true$/m;
       expect(on).toMatch(key);
       expect(on).not.toMatch(/deploy-advisor-ignore DA7002/);
@@ -261,12 +294,20 @@ describe('generator choices', () => {
   it('one KmsKeyId parameter keys the async results on any instance type, and the volume only on EBS types', () => {
     const w = { ...base, latencySeconds: null, processingSeconds: 600 };
     const rec = assess(w).recommendation!;
-    for (const [type, volume] of [['ml.g5.xlarge', false], ['ml.m5.xlarge', true]] as const) {
-      const t = parseCfnYaml(generate(rec, w, { instanceType: type }, 'cloudformation').files[0]!.content).toJS() as { Parameters: Record<string, { Description: string }>; Resources: { EndpointConfig: { Properties: Record<string, any> } } };
+    for (const [type, volume] of [
+      ['ml.g5.xlarge', false],
+      ['ml.m5.xlarge', true],
+    ] as const) {
+      const t = parseCfnYaml(generate(rec, w, { instanceType: type }, 'cloudformation').files[0]!.content).toJS() as {
+        Parameters: Record<string, { Description: string }>;
+        Resources: { EndpointConfig: { Properties: Record<string, any> } };
+      };
       const ec = t.Resources.EndpointConfig.Properties;
       expect(ec.AsyncInferenceConfig.OutputConfig.KmsKeyId).toEqual({ 'Fn::If': ['HasKmsKeyId', { Ref: 'KmsKeyId' }, { Ref: 'AWS::NoValue' }] });
       expect(ec.KmsKeyId !== undefined, type).toBe(volume);
-      expect(t.Parameters.KmsKeyId!.Description).toBe(volume ? 'KMS key for the ML storage volume and the async results in S3 (empty: a transient key for the volume, the default S3 key for results)' : 'KMS key for the async results in S3 (empty: the default S3 key for results)');
+      expect(t.Parameters.KmsKeyId!.Description).toBe(
+        volume ? 'KMS key for the ML storage volume and the async results in S3 (empty: a transient key for the volume, the default S3 key for results)' : 'KMS key for the async results in S3 (empty: the default S3 key for results)',
+      );
     }
   });
 

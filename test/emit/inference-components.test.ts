@@ -108,7 +108,10 @@ describe.each(CASES)('%s', (_name, over, d) => {
     for (const f of [...cfn.files, ...cli.files]) {
       const r = lintText(f.name, Buffer.from(f.content));
       expect(r.kinds.length, f.name).toBe(1);
-      expect(r.findings.filter((x) => x.ruleId !== 'DA2004' && !(x.ruleId === 'DA1014' && x.messageId === 'placeholder')), `${f.name}: ${JSON.stringify(r.findings)}`).toEqual([]);
+      expect(
+        r.findings.filter((x) => x.ruleId !== 'DA2004' && !(x.ruleId === 'DA1014' && x.messageId === 'placeholder')),
+        `${f.name}: ${JSON.stringify(r.findings)}`,
+      ).toEqual([]);
     }
   });
 
@@ -143,9 +146,13 @@ const AWS_V1 = which('aws', (v) => v.startsWith('aws-cli/1.'));
 if (!AWS_V1) console.warn('SKIPPED: no AWS CLI v1 on PATH, so inference-component inputs are not validated against the current API model');
 describe.skipIf(!AWS_V1)(`AWS CLI (current API model) on inference-component inputs${AWS_V1 ? '' : ' (SKIPPED: no AWS CLI v1 on PATH)'}`, () => {
   const files = CASES.flatMap(([name, over, d]) => gen(over, d, 'aws-cli').files.map((f) => [`${name}: ${f.name}`, f] as const));
-  it.each(files)('%s passes parameter validation', (_n, f) => {
-    const json = join(mkdtempSync(join(tmpdir(), 'da-ic-')), 'in.json');
-    writeFileSync(json, JSON.stringify(js(f.content)));
-    expect(awsValidate(AWS_V1!, operationOf(f.name), '--cli-input-json', json)).toBe('ok');
-  }, 60_000);
+  it.each(files)(
+    '%s passes parameter validation',
+    (_n, f) => {
+      const json = join(mkdtempSync(join(tmpdir(), 'da-ic-')), 'in.json');
+      writeFileSync(json, JSON.stringify(js(f.content)));
+      expect(awsValidate(AWS_V1!, operationOf(f.name), '--cli-input-json', json)).toBe('ok');
+    },
+    60_000,
+  );
 });

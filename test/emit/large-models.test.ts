@@ -36,7 +36,14 @@ function write(args: string[], target: string): { code: number | null; stderr: s
   const dir = join(mkdtempSync(join(tmpdir(), 'da-large-')), 'out');
   const r = cli([...args, '--target', target, '-o', dir]);
   // The configuration files (the aws-cli target's deploy.sh, a script that runs them, is tested with it).
-  const files = r.code === 0 ? Object.fromEntries(readdirSync(dir).filter((f) => /\.(yaml|tf)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')])) : {};
+  const files =
+    r.code === 0
+      ? Object.fromEntries(
+          readdirSync(dir)
+            .filter((f) => /\.(yaml|tf)$/.test(f))
+            .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+        )
+      : {};
   return { code: r.code, stderr: r.stderr, dir, files };
 }
 
@@ -169,7 +176,9 @@ describe('VolumeSizeInGB: only on EBS types', () => {
     const plan = makePlan(rec, w, { instanceType: type });
     expect(plan.volumeGB).toBe(nvme ? null : 100);
     for (const target of TARGETS) {
-      const text = generate({ recommendation: rec, plan, cost: null }, { instanceType: type }, target).files.map((f) => f.content).join('\n');
+      const text = generate({ recommendation: rec, plan, cost: null }, { instanceType: type }, target)
+        .files.map((f) => f.content)
+        .join('\n');
       expect((target === 'terraform' ? /^\s*volume_size_in_gb\s+= 100$/m : /^\s*VolumeSizeInGB: 100$/m).test(text), target).toBe(!nvme);
     }
   });
@@ -179,8 +188,55 @@ describe('VolumeSizeInGB: only on EBS types', () => {
 const CASES: Array<[string, string[]]> = [
   ['60 GB GPU (timeouts)', [...LLM, ...FULL]],
   ['40 GB CPU on EBS (volume and timeouts)', [...CPU40, ...FULL]],
-  ['inference components, 30 GB GPU models (StartupParameters)', ['recommend', '--no-batch', '--payload', '20KB', '--processing-time', '2s', '--latency', '30s', '--traffic', 'sustained', '--gpu', '--models', '3', '--frameworks', '3', '--model-size', '30GB', '--name', 'llm', '--role-arn', 'arn:aws:iam::123456789012:role/r']],
-  ['multi-model on EBS (volume for every model)', ['recommend', '--no-batch', '--payload', '100KB', '--processing-time', '200ms', '--latency', '2s', '--traffic', 'sustained', '--models', '50', '--model-size', '1GB', ...FULL.slice(0, 4), '--model-data', 's3://b/models/', ...FULL.slice(6)]],
+  [
+    'inference components, 30 GB GPU models (StartupParameters)',
+    [
+      'recommend',
+      '--no-batch',
+      '--payload',
+      '20KB',
+      '--processing-time',
+      '2s',
+      '--latency',
+      '30s',
+      '--traffic',
+      'sustained',
+      '--gpu',
+      '--models',
+      '3',
+      '--frameworks',
+      '3',
+      '--model-size',
+      '30GB',
+      '--name',
+      'llm',
+      '--role-arn',
+      'arn:aws:iam::123456789012:role/r',
+    ],
+  ],
+  [
+    'multi-model on EBS (volume for every model)',
+    [
+      'recommend',
+      '--no-batch',
+      '--payload',
+      '100KB',
+      '--processing-time',
+      '200ms',
+      '--latency',
+      '2s',
+      '--traffic',
+      'sustained',
+      '--models',
+      '50',
+      '--model-size',
+      '1GB',
+      ...FULL.slice(0, 4),
+      '--model-data',
+      's3://b/models/',
+      ...FULL.slice(6),
+    ],
+  ],
 ];
 const written = Object.fromEntries(CASES.flatMap(([name, args]) => TARGETS.map((t) => [`${name} ${t}`, write(args, t)] as const)));
 
@@ -194,7 +250,11 @@ describe('large-model files pass our lint', () => {
       return;
     }
     // (Several components' images and model data stay <PLACEHOLDERS>: one --image cannot fill them.)
-    for (const [name, text] of Object.entries(r.files)) expect(lintText(name, Buffer.from(text)).findings.filter((x) => x.messageId !== 'placeholder'), `${key} ${name}`).toEqual([]);
+    for (const [name, text] of Object.entries(r.files))
+      expect(
+        lintText(name, Buffer.from(text)).findings.filter((x) => x.messageId !== 'placeholder'),
+        `${key} ${name}`,
+      ).toEqual([]);
   });
 
   it('the cases write what they are named for', () => {
@@ -210,27 +270,39 @@ describe('large-model files pass our lint', () => {
 const CFN_LINT = which('cfn-lint', () => true);
 if (!CFN_LINT) console.warn('SKIPPED: cfn-lint is not installed, so the large-model templates are not checked by it');
 describe.skipIf(!CFN_LINT)(`cfn-lint on the large-model templates${CFN_LINT ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
-  it('every template passes', () => {
-    const paths = Object.entries(written).filter(([k]) => k.endsWith('cloudformation')).map(([k, r]) => {
-      const p = join(mkdtempSync(join(tmpdir(), 'da-cfn-')), `${k.replace(/\W+/g, '-')}.yaml`);
-      writeFileSync(p, r.files['template.yaml']!);
-      return p;
-    });
-    const r = spawnSync(CFN_LINT!, paths, { encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-  }, SLOW_MS);
+  it(
+    'every template passes',
+    () => {
+      const paths = Object.entries(written)
+        .filter(([k]) => k.endsWith('cloudformation'))
+        .map(([k, r]) => {
+          const p = join(mkdtempSync(join(tmpdir(), 'da-cfn-')), `${k.replace(/\W+/g, '-')}.yaml`);
+          writeFileSync(p, r.files['template.yaml']!);
+          return p;
+        });
+      const r = spawnSync(CFN_LINT!, paths, { encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    },
+    SLOW_MS,
+  );
 });
 
 const AWS_V1 = which('aws', (v) => v.startsWith('aws-cli/1.'));
 if (!AWS_V1) console.warn('SKIPPED: no AWS CLI v1 on PATH, so the large-model inputs are not validated against the current API model');
 describe.skipIf(!AWS_V1)(`AWS CLI (current API model) on the large-model inputs${AWS_V1 ? '' : ' (SKIPPED: no AWS CLI v1 on PATH)'}`, () => {
-  const inputs = Object.entries(written).filter(([k]) => k.endsWith('aws-cli')).flatMap(([k, r]) => Object.entries(r.files).map(([f, text]) => [`${k} ${f}`, f, text] as const));
-  it.each(inputs)('%s passes parameter validation', (_n, file, text) => {
-    const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');
-    writeFileSync(json, JSON.stringify(parseCfnYaml(text).toJS()));
-    expect(awsValidate(AWS_V1!, operationOf(file), '--cli-input-json', json)).toBe('ok');
-  }, SLOW_MS);
+  const inputs = Object.entries(written)
+    .filter(([k]) => k.endsWith('aws-cli'))
+    .flatMap(([k, r]) => Object.entries(r.files).map(([f, text]) => [`${k} ${f}`, f, text] as const));
+  it.each(inputs)(
+    '%s passes parameter validation',
+    (_n, file, text) => {
+      const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');
+      writeFileSync(json, JSON.stringify(parseCfnYaml(text).toJS()));
+      expect(awsValidate(AWS_V1!, operationOf(file), '--cli-input-json', json)).toBe('ok');
+    },
+    SLOW_MS,
+  );
 
   it('rejects a timeout under the API minimum (the check can fail)', () => {
     const json = join(mkdtempSync(join(tmpdir(), 'da-aws-')), 'in.json');

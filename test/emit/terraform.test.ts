@@ -33,7 +33,8 @@ const CASES: Array<[string, Partial<Workload>, Recommendation | null, Deployment
 ];
 
 const files = (rec: Recommendation, w: Workload, d: Record<string, unknown>) => genFor(rec, w, d, 'terraform');
-const lintAll = async (fs: Array<{ name: string; content: string }>) => (await lintTerraformModule(fs.map((f) => ({ path: f.name, buf: Buffer.from(f.content), report: true })))).flatMap((r) => r.findings.map((x) => `${r.path}:${x.line} ${x.ruleId} ${x.message}`));
+const lintAll = async (fs: Array<{ name: string; content: string }>) =>
+  (await lintTerraformModule(fs.map((f) => ({ path: f.name, buf: Buffer.from(f.content), report: true })))).flatMap((r) => r.findings.map((x) => `${r.path}:${x.line} ${x.ruleId} ${x.message}`));
 
 describe('--target terraform', () => {
   it.each(CASES)('%s: main.tf, variables.tf and outputs.tf that our own lint finds clean, isolated or not, values given or not', async (_name, over, given, extra) => {
@@ -49,7 +50,7 @@ describe('--target terraform', () => {
     }
   });
 
-  it('is the CloudFormation target\'s resources: every resource there has its Terraform block here', () => {
+  it("is the CloudFormation target's resources: every resource there has its Terraform block here", () => {
     for (const [, over, given, extra] of CASES) {
       const w = { ...base, ...over };
       const rec = given ?? assess(w).recommendation!;
@@ -57,12 +58,23 @@ describe('--target terraform', () => {
       const cfn = cloudFormationDocument({ recommendation: rec, plan, cost: null }, { ...FULL, ...extra }).doc.Resources as Record<string, { Type: string }>;
       const main = files(rec, w, { ...FULL, ...extra }).files[0]!.content;
       const blocks = [...main.matchAll(/^resource "(\w+)" "(\w+)"/gm)].map((m) => m[1]);
-      const want = Object.values(cfn).map((r) => ({ 'AWS::SageMaker::Model': 'aws_sagemaker_model', 'AWS::SageMaker::EndpointConfig': 'aws_sagemaker_endpoint_configuration', 'AWS::SageMaker::Endpoint': 'aws_sagemaker_endpoint', 'AWS::SageMaker::InferenceComponent': 'awscc_sagemaker_inference_component', 'AWS::ApplicationAutoScaling::ScalableTarget': 'aws_appautoscaling_target', 'AWS::ApplicationAutoScaling::ScalingPolicy': 'aws_appautoscaling_policy', 'AWS::CloudWatch::Alarm': 'aws_cloudwatch_metric_alarm' })[r.Type]);
+      const want = Object.values(cfn).map(
+        (r) =>
+          ({
+            'AWS::SageMaker::Model': 'aws_sagemaker_model',
+            'AWS::SageMaker::EndpointConfig': 'aws_sagemaker_endpoint_configuration',
+            'AWS::SageMaker::Endpoint': 'aws_sagemaker_endpoint',
+            'AWS::SageMaker::InferenceComponent': 'awscc_sagemaker_inference_component',
+            'AWS::ApplicationAutoScaling::ScalableTarget': 'aws_appautoscaling_target',
+            'AWS::ApplicationAutoScaling::ScalingPolicy': 'aws_appautoscaling_policy',
+            'AWS::CloudWatch::Alarm': 'aws_cloudwatch_metric_alarm',
+          })[r.Type],
+      );
       expect(blocks).toEqual(want);
     }
   });
 
-  it('reads back, through lint\'s own mapping, as the plan: the values the rules check are the plan\'s', async () => {
+  it("reads back, through lint's own mapping, as the plan: the values the rules check are the plan's", async () => {
     const hcl = await loadHcl();
     const w = { ...base, traffic: 'intermittent' as const };
     const rec = assess(w).recommendation!;
@@ -99,7 +111,8 @@ describe('--target terraform', () => {
 
   it('autoscaling: the target, the policies and the scale-from-zero alarm where the plan has them', () => {
     const async = files(assess({ ...base, latencySeconds: null, processingSeconds: 600 }).recommendation!, { ...base, latencySeconds: null, processingSeconds: 600 }, {}).files[0]!.content;
-    for (const r of ['aws_appautoscaling_target" "scalable_target', 'aws_appautoscaling_policy" "backlog_scaling_policy', 'aws_appautoscaling_policy" "scale_from_zero_policy', 'aws_cloudwatch_metric_alarm" "backlog_without_capacity_alarm']) expect(async).toContain(`resource "${r}"`);
+    for (const r of ['aws_appautoscaling_target" "scalable_target', 'aws_appautoscaling_policy" "backlog_scaling_policy', 'aws_appautoscaling_policy" "scale_from_zero_policy', 'aws_cloudwatch_metric_alarm" "backlog_without_capacity_alarm'])
+      expect(async).toContain(`resource "${r}"`);
     expect(async).toContain('resource_id        = "endpoint/${aws_sagemaker_endpoint.endpoint.name}/variant/AllTraffic"');
     expect(async).toContain('alarm_actions       = [aws_appautoscaling_policy.scale_from_zero_policy.arn]');
     const serverless = files(assess({ ...base, traffic: 'intermittent' }).recommendation!, { ...base, traffic: 'intermittent' }, {}).files[0]!.content;
@@ -117,7 +130,13 @@ describe('--target terraform', () => {
 
 describe('formatted as terraform fmt leaves it', () => {
   const GOLDEN = join(ROOT, 'fixtures/generate');
-  const TF = readdirSync(GOLDEN).flatMap((c) => { try { return readdirSync(join(GOLDEN, c, 'terraform')).map((f) => join(GOLDEN, c, 'terraform', f)); } catch { return []; } });
+  const TF = readdirSync(GOLDEN).flatMap((c) => {
+    try {
+      return readdirSync(join(GOLDEN, c, 'terraform')).map((f) => join(GOLDEN, c, 'terraform', f));
+    } catch {
+      return [];
+    }
+  });
 
   it('covers the golden files of every non-batch case', () => {
     expect(TF.length).toBe(3 * 11);
@@ -142,7 +161,10 @@ describe('formatted as terraform fmt leaves it', () => {
     };
     for (const l of lines) {
       const m = /^(\s*)[\w"-]+(\s*)= (?!.*[{[]$)/.exec(l);
-      if (!m) { check(); continue; }
+      if (!m) {
+        check();
+        continue;
+      }
       if (run.length && run[0]!.indent !== m[1]!.length) check();
       run.push({ col: l.indexOf('='), indent: m[1]!.length });
     }

@@ -12,7 +12,39 @@ function roundTrip(doc: { [k: string]: YamlValue }) {
 
 describe('writeYaml', () => {
   it('writes strings YAML would misread as quoted strings', () => {
-    const tricky = ['true', 'no', 'Yes', 'null', '~', '123', '0.7', '1e3', '-x', 'a: b', 'end:', "it's # here", '', ' lead', '@x', '!x', '*x', '&x', '[x]', '{x}', '|', '>', '%x', '"q"', 'multi\nline', 'tab\there', '0x1F', '.5', '+1', 'é', '#x'];
+    const tricky = [
+      'true',
+      'no',
+      'Yes',
+      'null',
+      '~',
+      '123',
+      '0.7',
+      '1e3',
+      '-x',
+      'a: b',
+      'end:',
+      "it's # here",
+      '',
+      ' lead',
+      '@x',
+      '!x',
+      '*x',
+      '&x',
+      '[x]',
+      '{x}',
+      '|',
+      '>',
+      '%x',
+      '"q"',
+      'multi\nline',
+      'tab\there',
+      '0x1F',
+      '.5',
+      '+1',
+      'é',
+      '#x',
+    ];
     const doc = Object.fromEntries(tricky.map((s, i) => [`k${i}`, s]));
     expect(roundTrip(doc).value).toEqual(doc);
   });
@@ -53,7 +85,14 @@ describe('writeYaml', () => {
   });
 
   it('writes comment keys as comment lines in place, at any depth, that no reader sees as data', () => {
-    const doc = { [commentKey('a')]: 'top', A: { [commentKey('b')]: 'nested\nx: 1', B: 1 }, L: [{ C: 1, [commentKey('c')]: 'in a list item', D: 2 }, { [commentKey('d')]: 'first in an item', E: 3 }] };
+    const doc = {
+      [commentKey('a')]: 'top',
+      A: { [commentKey('b')]: 'nested\nx: 1', B: 1 },
+      L: [
+        { C: 1, [commentKey('c')]: 'in a list item', D: 2 },
+        { [commentKey('d')]: 'first in an item', E: 3 },
+      ],
+    };
     const text = writeYaml(doc);
     expect(text).toBe('# top\nA:\n  # nested\\nx: 1\n  B: 1\nL:\n  - C: 1\n    # in a list item\n    D: 2\n  - # first in an item\n    E: 3\n');
     const parsed = parseCfnYaml(text);

@@ -119,11 +119,17 @@ describe.skipIf(noTool !== '')(`cfn-lint on the examples of DA9001-DA9005${noToo
   it('reports the same rule on each failing example, and no error on the passing ones', () => {
     const ids = ['DA9001', 'DA9002', 'DA9003', 'DA9004', 'DA9005'];
     const dir = join(ROOT, 'fixtures/lint');
-    const found = cfnLint(dir, ids.flatMap((id) => [`${id}/invalid.yaml`, `${id}/valid.yaml`])).filter((x) => x.Level === 'Error');
+    const found = cfnLint(
+      dir,
+      ids.flatMap((id) => [`${id}/invalid.yaml`, `${id}/valid.yaml`]),
+    ).filter((x) => x.Level === 'Error');
     for (const id of ids) {
       const theirs = [...new Set(found.filter((x) => x.Filename === `${id}/invalid.yaml`).map((x) => OURS[x.Rule.Id]))];
       expect(theirs, id).toEqual([id]);
-      expect(found.filter((x) => x.Filename === `${id}/valid.yaml`), id).toEqual([]);
+      expect(
+        found.filter((x) => x.Filename === `${id}/valid.yaml`),
+        id,
+      ).toEqual([]);
     }
   }, 120_000);
 });

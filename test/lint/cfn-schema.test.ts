@@ -42,7 +42,15 @@ describe('the generated CloudFormation facts', () => {
   });
 
   it('hold the resources deploy-advisor writes, with what CloudFormation requires and returns', () => {
-    expect([...CFN_RESOURCE_TYPES]).toEqual(['AWS::SageMaker::Model', 'AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Endpoint', 'AWS::SageMaker::InferenceComponent', 'AWS::ApplicationAutoScaling::ScalableTarget', 'AWS::ApplicationAutoScaling::ScalingPolicy', 'AWS::CloudWatch::Alarm']);
+    expect([...CFN_RESOURCE_TYPES]).toEqual([
+      'AWS::SageMaker::Model',
+      'AWS::SageMaker::EndpointConfig',
+      'AWS::SageMaker::Endpoint',
+      'AWS::SageMaker::InferenceComponent',
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      'AWS::ApplicationAutoScaling::ScalingPolicy',
+      'AWS::CloudWatch::Alarm',
+    ]);
     const ec = cfnResource('AWS::SageMaker::EndpointConfig')!;
     expect(ec.required).toEqual(['ProductionVariants']);
     expect(ec.properties.ProductionVariants).toEqual({ list: 'ProductionVariant' });
@@ -86,7 +94,7 @@ describe('issue 22: a misspelt model and a literal ${...} in a parameter default
     expect(short(text, { ...SECURITY_OFF, DA9001: 'off' }).map((x) => x[0])).toContain('DA6002');
   });
 
-  it('in an AWS CLI input too: a misspelt ModelName is DA1014\'s unknown key, not DA6002', () => {
+  it("in an AWS CLI input too: a misspelt ModelName is DA1014's unknown key, not DA6002", () => {
     const input = 'EndpointConfigName: churn\nProductionVariants:\n  - VariantName: AllTraffic\n    Model: churn-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n';
     expect(short(input)).toEqual([['DA1014', 'unknownKey', 4, 12]]);
     expect(short(input.replace('    Model:', '    ModelName:'))).toEqual([]);
@@ -128,7 +136,10 @@ describe('DA9001: unknown properties', () => {
     expect(short(T({ model: '      Container:\n        Image: a/b:1\n' }))).toEqual([['DA9001', 'unknownProperty', 6, 7]]);
     expect(short(T({ variant: '          ModelName: !GetAtt Model.ModelName\n          Instancetype: ml.m5.large\n          InitialInstanceCount: 1\n' }))).toEqual([['DA9001', 'unknownProperty', 14, 11]]);
     // An async endpoint config whose variant misspells ModelName is not "meant for inference components" (DA6003).
-    const asyncConfig = T({ config: '      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://b/out/\n', variant: '          Modelname: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n' });
+    const asyncConfig = T({
+      config: '      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://b/out/\n',
+      variant: '          Modelname: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n',
+    });
     expect(short(asyncConfig)).toEqual([['DA9001', 'unknownProperty', 17, 11]]);
     expect(short(asyncConfig, { ...SECURITY_OFF, DA9001: 'off' }).map((x) => x[0])).toContain('DA6003');
     // Without the misspelling, they speak.
@@ -139,9 +150,17 @@ describe('DA9001: unknown properties', () => {
 describe('DA9002: required properties', () => {
   const TARGET = (props: string) => `  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n${props}`;
   it('at the mapping that lacks one, and a resource with no Properties at all', () => {
-    expect(short(T({ more: TARGET('    Properties:\n      ServiceNamespace: sagemaker\n      ResourceId: endpoint/e/variant/v\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      MinCapacity: 1\n') }))).toEqual([['DA9002', 'missingProperty', 22, 5]]);
+    expect(short(T({ more: TARGET('    Properties:\n      ServiceNamespace: sagemaker\n      ResourceId: endpoint/e/variant/v\n      ScalableDimension: sagemaker:variant:DesiredInstanceCount\n      MinCapacity: 1\n') }))).toEqual([
+      ['DA9002', 'missingProperty', 22, 5],
+    ]);
     const [f] = lint(T({ more: TARGET('') }));
-    expect(f).toMatchObject({ ruleId: 'DA9002', messageId: 'noProperties', line: 20, column: 3, message: 'resource Target has no Properties, but AWS::ApplicationAutoScaling::ScalableTarget requires MaxCapacity, MinCapacity, ResourceId, ScalableDimension, ServiceNamespace' });
+    expect(f).toMatchObject({
+      ruleId: 'DA9002',
+      messageId: 'noProperties',
+      line: 20,
+      column: 3,
+      message: 'resource Target has no Properties, but AWS::ApplicationAutoScaling::ScalableTarget requires MaxCapacity, MinCapacity, ResourceId, ScalableDimension, ServiceNamespace',
+    });
   });
 
   it('in nested types, once when DA1014 says the same (the API model requires it too)', () => {
@@ -173,30 +192,52 @@ describe('DA9003: types', () => {
   });
 
   it('takes what CloudFormation converts: "2" for a whole number, 2 for a string, "true" for a boolean', () => {
-    expect(lint(T({ variant: '          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: "2"\n          VariantName2: x\n'.replace('          VariantName2: x\n', '') , endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: 123\n      RetainAllVariantProperties: "true"\n' }))).toEqual([]);
+    expect(
+      lint(
+        T({
+          variant: '          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: "2"\n          VariantName2: x\n'.replace('          VariantName2: x\n', ''),
+          endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: 123\n      RetainAllVariantProperties: "true"\n',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('intrinsics are values of unknown type, never type errors', () => {
     for (const v of ['!Ref Count', '!GetAtt Model.ModelName', '!Sub "${Count}"', '!Join ["", ["1"]]', '!Select [0, ["1"]]', '!FindInMap [M, a, b]', '!ImportValue count', '{"Fn::Select": [0, [1]]}']) {
       const t = T({ params: 'Parameters:\n  Count:\n    Type: Number\n', variant: `          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: ${v}\n` });
-      expect(lint(t).filter((f) => f.ruleId.startsWith('DA9')), v).toEqual([]);
+      expect(
+        lint(t).filter((f) => f.ruleId.startsWith('DA9')),
+        v,
+      ).toEqual([]);
     }
   });
 
   it('checks both branches of Fn::If, at the branch (short and long form), and AWS::NoValue is no value', () => {
-    const t = T({ top: 'Conditions:\n  Big: !Equals [a, b]\n', variant: '          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: !If [Big, 2, two]\n          VolumeSizeInGB: {"Fn::If": [Big, lots, !Ref "AWS::NoValue"]}\n' });
+    const t = T({
+      top: 'Conditions:\n  Big: !Equals [a, b]\n',
+      variant: '          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: !If [Big, 2, two]\n          VolumeSizeInGB: {"Fn::If": [Big, lots, !Ref "AWS::NoValue"]}\n',
+    });
     expect(short(t)).toEqual([
       ['DA9003', 'wrongType', 17, 46],
       ['DA9003', 'wrongType', 18, 44],
     ]);
-    const props = T({ top: 'Conditions:\n  Big: !Equals [a, b]\n', endpoint: '      Fn::If:\n        - Big\n        - EndpointConfigName: !GetAtt Config.EndpointConfigName\n        - EndpointConfigNam: x\n' }).replace('    Properties:\n      Fn::If', '    Properties:\n      Fn::If');
-    expect(short(props).map((x) => x.slice(0, 2))).toEqual([['DA9001', 'unknownProperty'], ['DA9002', 'missingProperty']]);
+    const props = T({ top: 'Conditions:\n  Big: !Equals [a, b]\n', endpoint: '      Fn::If:\n        - Big\n        - EndpointConfigName: !GetAtt Config.EndpointConfigName\n        - EndpointConfigNam: x\n' }).replace(
+      '    Properties:\n      Fn::If',
+      '    Properties:\n      Fn::If',
+    );
+    expect(short(props).map((x) => x.slice(0, 2))).toEqual([
+      ['DA9001', 'unknownProperty'],
+      ['DA9002', 'missingProperty'],
+    ]);
   });
 });
 
 describe('DA9004: !GetAtt and references', () => {
   it('an attribute the resource lacks: short and long form, in !Sub, in Outputs', () => {
-    const t = T({ endpoint: '      EndpointConfigName: {"Fn::GetAtt": [Config, Name]}\n', more: 'Outputs:\n  Url:\n    Value: !Sub https://runtime.sagemaker.${AWS::Region}.amazonaws.com/endpoints/${Endpoint.Name}/invocations\n  Arn:\n    Value: !GetAtt Endpoint.EndpointArn\n' });
+    const t = T({
+      endpoint: '      EndpointConfigName: {"Fn::GetAtt": [Config, Name]}\n',
+      more: 'Outputs:\n  Url:\n    Value: !Sub https://runtime.sagemaker.${AWS::Region}.amazonaws.com/endpoints/${Endpoint.Name}/invocations\n  Arn:\n    Value: !GetAtt Endpoint.EndpointArn\n',
+    });
     expect(short(t)).toEqual([
       ['DA9004', 'unknownAttribute', 19, 7],
       ['DA9004', 'unknownAttribute', 22, 17],
@@ -215,14 +256,19 @@ describe('DA9004: !GetAtt and references', () => {
   });
 
   it('pseudo parameters, parameters and !Sub variables are defined', () => {
-    const t = T({ params: 'Parameters:\n  Name:\n    Type: String\n', endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: !Sub ["${Name}-${AWS::Region}-${Suffix}", {Suffix: !Ref "AWS::StackName"}]\n' });
+    const t = T({
+      params: 'Parameters:\n  Name:\n    Type: String\n',
+      endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: !Sub ["${Name}-${AWS::Region}-${Suffix}", {Suffix: !Ref "AWS::StackName"}]\n',
+    });
     expect(lint(t)).toEqual([]);
   });
 });
 
 describe('DA9005: ${...} outside Fn::Sub', () => {
   it('in a property, inside other functions too, at the value', () => {
-    const t = T({ endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: churn-${AWS::StackName}\n      Tags:\n        - Key: stack\n          Value: !Join ["-", [a, "${Config.EndpointConfigName}"]]\n' });
+    const t = T({
+      endpoint: '      EndpointConfigName: !GetAtt Config.EndpointConfigName\n      EndpointName: churn-${AWS::StackName}\n      Tags:\n        - Key: stack\n          Value: !Join ["-", [a, "${Config.EndpointConfigName}"]]\n',
+    });
     expect(short(t)).toEqual([
       ['DA9005', 'literalInProperty', 20, 21],
       ['DA9005', 'literalInProperty', 23, 34],

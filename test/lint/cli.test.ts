@@ -31,7 +31,9 @@ describe('lint: exit codes and output', () => {
     expect(code).toBe(1);
     expect(j.schemaVersion).toBe(1);
     expect(j.files.map((f: { path: string }) => f.path)).toEqual([BAD, GOOD, 'fixtures/answers/intermittent-api.yaml']);
-    expect(j.files[0].findings).toEqual([{ ruleId: 'DA1001', messageId: 'notMemorySize', severity: 'error', message: expect.stringMatching(/^MemorySizeInMB 3000/), line: 6, column: 23, endLine: 6, endColumn: 27, source: expect.stringMatching(/^https:/) }]);
+    expect(j.files[0].findings).toEqual([
+      { ruleId: 'DA1001', messageId: 'notMemorySize', severity: 'error', message: expect.stringMatching(/^MemorySizeInMB 3000/), line: 6, column: 23, endLine: 6, endColumn: 27, source: expect.stringMatching(/^https:/) },
+    ]);
     expect(j.files[0].kinds).toEqual(['aws-cli:create-endpoint-config']);
     expect(j.files[2].kinds).toEqual(['answers']);
     expect(j.summary).toEqual({ files: 3, linted: 3, errors: 1, warnings: 0 });
@@ -87,7 +89,9 @@ describe('lint: exit codes and output', () => {
 
   it('rules lists every rule with its doc page, as a link that works without the repository', () => {
     // The npm package ships neither docs/ nor README's neighbours: pages and sources are URLs.
-    const repo = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    const repo = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+      .repository.url.replace(/^git\+/, '')
+      .replace(/\.git$/, '');
     const j = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     expect(j.rules.length).toBeGreaterThanOrEqual(20);
     for (const r of j.rules) {
@@ -126,7 +130,10 @@ describe('lint --format sarif', () => {
     expect(run.results).toHaveLength(3);
     for (const res of run.results) expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
     // The region spans the offending value, and the result names its message id.
-    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1001')).toMatchObject({ properties: { messageId: 'notMemorySize' }, locations: [{ physicalLocation: { region: { startLine: 6, startColumn: 23, endLine: 6, endColumn: 27 } } }] });
+    expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1001')).toMatchObject({
+      properties: { messageId: 'notMemorySize' },
+      locations: [{ physicalLocation: { region: { startLine: 6, startColumn: 23, endLine: 6, endColumn: 27 } } }],
+    });
     expect(run.results.find((x: { ruleId: string }) => x.ruleId === 'DA1016').level).toBe('warning');
   });
 
@@ -148,7 +155,16 @@ describe('lint --format sarif', () => {
 
 describe('hard inputs: a finding on the file, other files still linted, never a crash', () => {
   const dir = mkdtempSync(join(tmpdir(), 'da-hard-'));
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 9 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  ].join('\n');
   const files: Record<string, string | Buffer> = {
     'bomb.yaml': bomb + '\n',
     'deep.yaml': '['.repeat(50_000) + ']'.repeat(50_000),
@@ -207,16 +223,22 @@ describe.skipIf(noCorpus !== '')(`the real-world corpus${noCorpus}`, () => {
     const j = JSON.parse(r.stdout);
     expect(j.summary.files).toBe(54);
     expect(j.files.every((f: { kinds: string[]; findings: unknown[] }) => f.kinds.length > 0 || f.findings.length > 0)).toBe(true);
-    const errors = j.files.flatMap((f: { path: string; findings: Array<{ ruleId: string; line: number; severity: string }> }) =>
-      f.findings.filter((x) => x.severity === 'error').map((x) => [f.path.split('/').pop(), x.ruleId, x.line]),
-    );
+    const errors = j.files.flatMap((f: { path: string; findings: Array<{ ruleId: string; line: number; severity: string }> }) => f.findings.filter((x) => x.severity === 'error').map((x) => [f.path.split('/').pop(), x.ruleId, x.line]));
     expect(errors.sort()).toEqual(EXPECTED.map(([file, id, line]) => [file, id, line]).sort());
   });
 });
 
 describe('generated configurations pass the linter', () => {
   const GOLDEN = join(ROOT, 'fixtures/generate');
-  const files = readdirSync(GOLDEN).flatMap((c) => readdirSync(join(GOLDEN, c)).filter((t) => t !== 'answers.yaml').flatMap((t) => readdirSync(join(GOLDEN, c, t)).filter((f) => !f.endsWith('.sh')).map((f) => join('fixtures/generate', c, t, f))));
+  const files = readdirSync(GOLDEN).flatMap((c) =>
+    readdirSync(join(GOLDEN, c))
+      .filter((t) => t !== 'answers.yaml')
+      .flatMap((t) =>
+        readdirSync(join(GOLDEN, c, t))
+          .filter((f) => !f.endsWith('.sh'))
+          .map((f) => join('fixtures/generate', c, t, f)),
+      ),
+  );
 
   it('templates and fully given inputs have no findings; inputs with placeholders only flag the placeholder', () => {
     const j = JSON.parse(cli(['lint', '--format', 'json', ...files]).stdout);

@@ -13,10 +13,17 @@ const IDS = new Set(RULES.map((r) => r.id));
 // from ../shared/corpus when it is beside the checkout. Read in the tests, not while collecting.
 const CORPUS = '../shared/corpus/real-world';
 const noCorpus = existsSync(CORPUS) ? '' : ' (SKIPPED: ../shared/corpus/real-world is not beside this checkout)';
-const files = (dir: string, n = Infinity) => readdirSync(dir).slice(0, n).map((f) => readFileSync(join(dir, f)));
+const files = (dir: string, n = Infinity) =>
+  readdirSync(dir)
+    .slice(0, n)
+    .map((f) => readFileSync(join(dir, f)));
 const ownSeeds = () => [
   ...readdirSync('fixtures/lint').flatMap((id) => ['invalid.yaml', 'valid.yaml'].map((f) => readFileSync(join('fixtures/lint', id, f)))),
-  ...readdirSync('fixtures/generate').flatMap((c) => readdirSync(join('fixtures/generate', c)).filter((t) => t !== 'answers.yaml').flatMap((t) => files(join('fixtures/generate', c, t)))),
+  ...readdirSync('fixtures/generate').flatMap((c) =>
+    readdirSync(join('fixtures/generate', c))
+      .filter((t) => t !== 'answers.yaml')
+      .flatMap((t) => files(join('fixtures/generate', c, t))),
+  ),
 ];
 const corpusSeeds = () => [...files(join(CORPUS, 'cloudformation'), 12), ...files(join(CORPUS, 'aws-cli'))];
 
@@ -33,7 +40,35 @@ function check(buf: Buffer): void {
   }
 }
 
-const TOKENS = [': ', '- ', '&a ', '*a ', '!Ref ', '!GetAtt ', '!If [', '{', '}', '[', ']', '\t', '\u0000', '"', "'", '#', '---\n', '\n  ', '<<: *a\n', 'ProductionVariants: ', 'ServerlessConfig:\n  ', 'MemorySizeInMB: ', '-1', '1e309', 'null', '~', '\uFFFD'];
+const TOKENS = [
+  ': ',
+  '- ',
+  '&a ',
+  '*a ',
+  '!Ref ',
+  '!GetAtt ',
+  '!If [',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\t',
+  '\u0000',
+  '"',
+  "'",
+  '#',
+  '---\n',
+  '\n  ',
+  '<<: *a\n',
+  'ProductionVariants: ',
+  'ServerlessConfig:\n  ',
+  'MemorySizeInMB: ',
+  '-1',
+  '1e309',
+  'null',
+  '~',
+  '\uFFFD',
+];
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
@@ -76,8 +111,19 @@ describe('lint never crashes', () => {
   it.skipIf(noCorpus !== '')(`on mutated real-world files${noCorpus}`, () => mutate(corpusSeeds(), 1500), FUZZ_MS);
 
   // SageMaker-shaped documents whose values are of every wrong type the rules could meet.
-  const value: fc.Arbitrary<unknown> = fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null), fc.constantFrom({ Ref: 'P' }, { 'Fn::If': ['C', 1, 2] }, { 'Fn::GetAtt': ['M', 'ModelName'] }), fc.array(fc.integer(), { maxLength: 3 }));
-  const variant = fc.dictionary(fc.constantFrom('VariantName', 'ModelName', 'InstanceType', 'InitialInstanceCount', 'InitialVariantWeight', 'ServerlessConfig', 'VolumeSizeInGB', 'ContainerStartupHealthCheckTimeoutInSeconds'), fc.oneof(value, fc.dictionary(fc.constantFrom('MemorySizeInMB', 'MaxConcurrency', 'ProvisionedConcurrency'), value)));
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.string({ maxLength: 12 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom({ Ref: 'P' }, { 'Fn::If': ['C', 1, 2] }, { 'Fn::GetAtt': ['M', 'ModelName'] }),
+    fc.array(fc.integer(), { maxLength: 3 }),
+  );
+  const variant = fc.dictionary(
+    fc.constantFrom('VariantName', 'ModelName', 'InstanceType', 'InitialInstanceCount', 'InitialVariantWeight', 'ServerlessConfig', 'VolumeSizeInGB', 'ContainerStartupHealthCheckTimeoutInSeconds'),
+    fc.oneof(value, fc.dictionary(fc.constantFrom('MemorySizeInMB', 'MaxConcurrency', 'ProvisionedConcurrency'), value)),
+  );
   const endpointConfig = fc.record({
     EndpointConfigName: value,
     ProductionVariants: fc.oneof(value, fc.array(fc.oneof(variant, value), { maxLength: 12 })),
@@ -85,17 +131,43 @@ describe('lint never crashes', () => {
     AsyncInferenceConfig: fc.option(fc.oneof(value, fc.record({ ClientConfig: fc.oneof(value, fc.record({ MaxConcurrentInvocationsPerInstance: value })), OutputConfig: value })), { nil: undefined }),
     DataCaptureConfig: fc.option(fc.oneof(value, fc.record({ InitialSamplingPercentage: value })), { nil: undefined }),
   });
-  const model = fc.record({ ModelName: value, ExecutionRoleArn: value, PrimaryContainer: fc.option(fc.oneof(value, fc.record({ Image: value, ModelDataUrl: value, Mode: fc.oneof(value, fc.constant('MultiModel')), Environment: fc.oneof(value, fc.dictionary(fc.string({ maxLength: 6 }), value)) })), { nil: undefined }), Containers: fc.option(fc.oneof(value, fc.array(fc.oneof(value, fc.record({ Image: value, ContainerHostname: value })), { maxLength: 18 })), { nil: undefined }), InferenceExecutionConfig: fc.option(fc.oneof(value, fc.record({ Mode: fc.constantFrom('Direct', 'Serial', 3) })), { nil: undefined }) });
-  const job = fc.record({ TransformJobName: value, TransformInput: fc.oneof(value, fc.record({ SplitType: value, ContentType: value })), MaxPayloadInMB: value, MaxConcurrentTransforms: value, BatchStrategy: fc.option(value, { nil: undefined }), ModelClientConfig: fc.option(fc.oneof(value, fc.record({ InvocationsTimeoutInSeconds: value, InvocationsMaxRetries: value })), { nil: undefined }), TransformResources: fc.oneof(value, fc.record({ InstanceType: value, InstanceCount: value })) });
-  const template = fc.record({ Parameters: fc.option(fc.record({ P: fc.record({ Type: fc.constant('String'), Default: value }) }), { nil: undefined }), Resources: fc.record({ M: fc.record({ Type: fc.constant('AWS::SageMaker::Model'), Properties: fc.oneof(model, value) }), C: fc.record({ Type: fc.constant('AWS::SageMaker::EndpointConfig'), Properties: fc.oneof(endpointConfig, value) }) }) });
+  const model = fc.record({
+    ModelName: value,
+    ExecutionRoleArn: value,
+    PrimaryContainer: fc.option(fc.oneof(value, fc.record({ Image: value, ModelDataUrl: value, Mode: fc.oneof(value, fc.constant('MultiModel')), Environment: fc.oneof(value, fc.dictionary(fc.string({ maxLength: 6 }), value)) })), {
+      nil: undefined,
+    }),
+    Containers: fc.option(fc.oneof(value, fc.array(fc.oneof(value, fc.record({ Image: value, ContainerHostname: value })), { maxLength: 18 })), { nil: undefined }),
+    InferenceExecutionConfig: fc.option(fc.oneof(value, fc.record({ Mode: fc.constantFrom('Direct', 'Serial', 3) })), { nil: undefined }),
+  });
+  const job = fc.record({
+    TransformJobName: value,
+    TransformInput: fc.oneof(value, fc.record({ SplitType: value, ContentType: value })),
+    MaxPayloadInMB: value,
+    MaxConcurrentTransforms: value,
+    BatchStrategy: fc.option(value, { nil: undefined }),
+    ModelClientConfig: fc.option(fc.oneof(value, fc.record({ InvocationsTimeoutInSeconds: value, InvocationsMaxRetries: value })), { nil: undefined }),
+    TransformResources: fc.oneof(value, fc.record({ InstanceType: value, InstanceCount: value })),
+  });
+  const template = fc.record({
+    Parameters: fc.option(fc.record({ P: fc.record({ Type: fc.constant('String'), Default: value }) }), { nil: undefined }),
+    Resources: fc.record({
+      M: fc.record({ Type: fc.constant('AWS::SageMaker::Model'), Properties: fc.oneof(model, value) }),
+      C: fc.record({ Type: fc.constant('AWS::SageMaker::EndpointConfig'), Properties: fc.oneof(endpointConfig, value) }),
+    }),
+  });
 
-  it('on generated SageMaker documents with values of any type, as YAML and JSON', () => {
-    fc.assert(
-      fc.property(fc.oneof(endpointConfig, model, job, template), fc.boolean(), (doc, asJson) => {
-        const clean = JSON.parse(JSON.stringify(doc));
-        check(Buffer.from(asJson ? JSON.stringify(clean) : stringify(clean)));
-      }),
-      { numRuns: 3000, seed: 7 },
-    );
-  }, FUZZ_MS);
+  it(
+    'on generated SageMaker documents with values of any type, as YAML and JSON',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(endpointConfig, model, job, template), fc.boolean(), (doc, asJson) => {
+          const clean = JSON.parse(JSON.stringify(doc));
+          check(Buffer.from(asJson ? JSON.stringify(clean) : stringify(clean)));
+        }),
+        { numRuns: 3000, seed: 7 },
+      );
+    },
+    FUZZ_MS,
+  );
 });

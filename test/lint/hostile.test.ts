@@ -63,7 +63,11 @@ describe('deep nesting is refused before parsing', () => {
     expect(code).toBe(1);
     const deep = j.files.filter((f) => f.path.split('/').pop() !== 'zz-real.yaml');
     expect(deep).toHaveLength(18);
-    for (const f of deep) expect(f.findings.map((x) => [x.ruleId, x.message]), f.path).toEqual([['DA0001', expect.stringMatching(`nesting is too deep to read safely \\(more than ${limit('policy.max-nesting')} levels\\)`)]]);
+    for (const f of deep)
+      expect(
+        f.findings.map((x) => [x.ruleId, x.message]),
+        f.path,
+      ).toEqual([['DA0001', expect.stringMatching(`nesting is too deep to read safely \\(more than ${limit('policy.max-nesting')} levels\\)`)]]);
     expect(byName(j.files)['zz-real.yaml']!.findings[0]!.ruleId).toBe('DA1001');
   });
 

@@ -94,7 +94,7 @@ describe('endpoint configs meant for inference components', () => {
     ]);
   });
 
-  it('a plain real-time config is none of these rules\' business', () => {
+  it("a plain real-time config is none of these rules' business", () => {
     expect(lint('EndpointConfigName: c\nProductionVariants:\n  - VariantName: v\n    ModelName: m\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n')).toEqual([]);
   });
 });
@@ -104,7 +104,11 @@ describe('DA6005: specifications', () => {
   it.each([
     ['both Specification and Specifications', 'Specification:\n  ModelName: m\nSpecifications:\n  - ModelName: m\n', 'bothSpecifications'],
     ['no model', 'Specification:\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', 'noModel'],
-    ['an adapter with its own resources', 'Specification:\n  BaseInferenceComponentName: base\n  Container:\n    ArtifactUrl: s3://b/adapter.tar.gz\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n', 'adapterWithResources'],
+    [
+      'an adapter with its own resources',
+      'Specification:\n  BaseInferenceComponentName: base\n  Container:\n    ArtifactUrl: s3://b/adapter.tar.gz\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n',
+      'adapterWithResources',
+    ],
     ['max memory below min', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 2048\n    MaxMemoryRequiredInMb: 1024\n', 'maxMemoryBelowMin'],
     ['accelerators below 1', 'Specification:\n  ModelName: m\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n    NumberOfAcceleratorDevicesRequired: 0.5\n', 'tooFewAccelerators'],
     ['a negative copy count', 'Specification:\n  ModelName: m\nRuntimeConfig:\n  CopyCount: -1\n', 'belowMinAtLeast'],
@@ -128,7 +132,10 @@ describe('DA6005: specifications', () => {
 describe('DA6006 and DA6007: copies and instances', () => {
   it('accelerators on a CPU instance, and more memory than the instance has', () => {
     const t = stack({ type: 'ml.m5.xlarge', components: component('Llama', { gpus: 1, memory: 32768 }) });
-    expect(lint(t).map((f) => [f.ruleId, f.messageId])).toEqual([['DA6006', 'noAccelerators'], ['DA6006', 'tooLittleMemory']]);
+    expect(lint(t).map((f) => [f.ruleId, f.messageId])).toEqual([
+      ['DA6006', 'noAccelerators'],
+      ['DA6006', 'tooLittleMemory'],
+    ]);
     expect(lint(t)[1]!.message).toMatch(/^MinMemoryRequiredInMb 32768, but ml\.m5\.xlarge has 16384 MB/);
   });
 
@@ -140,7 +147,7 @@ describe('DA6006 and DA6007: copies and instances', () => {
     expect(ids(stack({ type: 'ml.inf2.xlarge', components: component('Llama', { gpus: 4 }) }))).toEqual([]);
   });
 
-  it('the API input\'s own InstanceType is checked too', () => {
+  it("the API input's own InstanceType is checked too", () => {
     const t = 'InferenceComponentName: a\nEndpointName: e\nSpecification:\n  ModelName: m\n  InstanceType: ml.g5.xlarge\n  ComputeResourceRequirements:\n    MinMemoryRequiredInMb: 1024\n    NumberOfAcceleratorDevicesRequired: 4\n';
     expect(ids(t)).toEqual(['DA6006']);
   });
@@ -160,7 +167,8 @@ describe('DA6006 and DA6007: copies and instances', () => {
 
 describe('DA6008 and DA6009: scaling out from zero', () => {
   const target = `  Target:\n    Type: AWS::ApplicationAutoScaling::ScalableTarget\n    Properties:\n      ServiceNamespace: sagemaker\n      ResourceId: inference-component/llama\n      ScalableDimension: sagemaker:inference-component:DesiredCopyCount\n      MinCapacity: 0\n      MaxCapacity: 2\n`;
-  const policy = (id: string, type: string) => `  ${id}:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: ${id}\n      PolicyType: ${type}\n      ScalingTargetId: !Ref Target\n      StepScalingPolicyConfiguration:\n        AdjustmentType: ChangeInCapacity\n        StepAdjustments:\n          - MetricIntervalLowerBound: 0\n            ScalingAdjustment: 1\n`;
+  const policy = (id: string, type: string) =>
+    `  ${id}:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: ${id}\n      PolicyType: ${type}\n      ScalingTargetId: !Ref Target\n      StepScalingPolicyConfiguration:\n        AdjustmentType: ChangeInCapacity\n        StepAdjustments:\n          - MetricIntervalLowerBound: 0\n            ScalingAdjustment: 1\n`;
   const alarm = (action: string, o = 'GreaterThanOrEqualToThreshold', dims = '      Dimensions:\n        - Name: InferenceComponentName\n          Value: llama\n') =>
     `  Wake:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/SageMaker\n      MetricName: NoCapacityInvocationFailures\n${dims}      Statistic: Maximum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: ${o}\n      AlarmActions:\n        - ${action}\n`;
   const base = (extra: string, copies = 1) => stack({ variant: MIS(0, 2), components: component('Llama', { gpus: 1, copies }), extra });
@@ -183,6 +191,9 @@ describe('DA6008 and DA6009: scaling out from zero', () => {
 
   it('DA6009: an alarm that needs two failures, or no component dimension', () => {
     const t = base(target + policy('Step', 'StepScaling') + alarm('!GetAtt Step.Arn', 'GreaterThanThreshold', '      Dimensions:\n        - Name: EndpointName\n          Value: llm-endpoint\n'));
-    expect(lint(t).map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([['DA6009', 'noComponentDimension', 'warning'], ['DA6009', 'firesLate', 'warning']]);
+    expect(lint(t).map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([
+      ['DA6009', 'noComponentDimension', 'warning'],
+      ['DA6009', 'firesLate', 'warning'],
+    ]);
   });
 });

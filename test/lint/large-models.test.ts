@@ -24,7 +24,8 @@ describe('DA1018: VolumeSizeInGB on an NVMe-backed type', () => {
   });
 
   it('in a CloudFormation template too', () => {
-    const cfn = 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.g6.12xlarge\n          InitialInstanceCount: 1\n          VolumeSizeInGB: 100\n';
+    const cfn =
+      'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: my-model\n          InstanceType: ml.g6.12xlarge\n          InitialInstanceCount: 1\n          VolumeSizeInGB: 100\n';
     expect(lint(cfn)).toMatchObject([{ ruleId: 'DA1018', line: 10 }]);
   });
 });
@@ -46,7 +47,8 @@ describe('start-up timeouts outside 60-3600 s: existing rules', () => {
 
 describe('ManagedInstanceScaling on a variant that names a model: DA6001 (existing)', () => {
   it('is flagged at ModelName', () => {
-    const text = 'EndpointConfigName: my-config\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: llama-8b\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 1\n      MaxInstanceCount: 2\n';
+    const text =
+      'EndpointConfigName: my-config\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: llama-8b\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 1\n      MaxInstanceCount: 2\n';
     expect(lint(text)).toMatchObject([{ ruleId: 'DA6001', messageId: 'modelInVariant', line: 5 }]);
   });
 });

@@ -136,7 +136,8 @@ describe('findings point at the offending value', () => {
   });
 
   it('batch: product of concurrency and payload, and the default payload of 6', () => {
-    const job = (top: string) => `TransformJobName: j\nModelName: m\n${top}TransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
+    const job = (top: string) =>
+      `TransformJobName: j\nModelName: m\n${top}TransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
     expect(lint(job('MaxConcurrentTransforms: 10\nMaxPayloadInMB: 10\n'))).toEqual([]);
     expect(lint(job('MaxConcurrentTransforms: 11\nMaxPayloadInMB: 10\n'))).toMatchObject([{ ruleId: 'DA3002', messageId: 'productTooLarge', line: 3, column: 26 }]);
     expect(lint(job('MaxConcurrentTransforms: 17\n'))).toMatchObject([{ ruleId: 'DA3002', messageId: 'productTooLarge', message: expect.stringMatching(/x MaxPayloadInMB 6 = 102 MB/) }]);
@@ -149,14 +150,18 @@ const CFN = (props: string, params = '') => `AWSTemplateFormatVersion: "2010-09-
 
 describe('CloudFormation values', () => {
   it('resolves a !Ref to a parameter default, and says so', () => {
-    const t = CFN('      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: !Ref Memory\n            MaxConcurrency: 5\n', 'Parameters:\n  Memory:\n    Type: Number\n    Default: 3000\n');
+    const t = CFN(
+      '      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: !Ref Memory\n            MaxConcurrency: 5\n',
+      'Parameters:\n  Memory:\n    Type: Number\n    Default: 3000\n',
+    );
     const [f] = lint(t);
     expect(f).toMatchObject({ ruleId: 'DA1001', line: 14, column: 34, endLine: 14, endColumn: 40 }); // Memory, the parameter named by !Ref
     expect(f!.message).toMatch(/\(the default of parameter Memory\)$/);
   });
 
   it('does not guess a !Ref without a default, a !GetAtt or a condition', () => {
-    const sc = (m: string) => CFN(`      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: ${m}\n            MaxConcurrency: 5\n`, 'Parameters:\n  Memory:\n    Type: Number\n');
+    const sc = (m: string) =>
+      CFN(`      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          ServerlessConfig:\n            MemorySizeInMB: ${m}\n            MaxConcurrency: 5\n`, 'Parameters:\n  Memory:\n    Type: Number\n');
     expect(lint(sc('!Ref Memory'))).toEqual([]);
     // Other is not a resource of the template: that is DA9004's finding, and the only one.
     expect(lint(sc('!GetAtt Other.Size'))).toMatchObject([{ ruleId: 'DA9004', messageId: 'noSuchResource' }]);
@@ -164,7 +169,9 @@ describe('CloudFormation values', () => {
   });
 
   it('a conditional ServerlessConfig does not make the variant serverless', () => {
-    const t = CFN('      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          InstanceType: !If [Prod, ml.m5.large, !Ref "AWS::NoValue"]\n          InitialInstanceCount: 1\n          ServerlessConfig: !If [Prod, !Ref "AWS::NoValue", {MemorySizeInMB: 2048, MaxConcurrency: 5}]\n      DataCaptureConfig: !If [Prod, {InitialSamplingPercentage: 10, DestinationS3Uri: "s3://b/capture/", CaptureOptions: [{CaptureMode: Input}]}, !Ref "AWS::NoValue"]\n');
+    const t = CFN(
+      '      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          InstanceType: !If [Prod, ml.m5.large, !Ref "AWS::NoValue"]\n          InitialInstanceCount: 1\n          ServerlessConfig: !If [Prod, !Ref "AWS::NoValue", {MemorySizeInMB: 2048, MaxConcurrency: 5}]\n      DataCaptureConfig: !If [Prod, {InitialSamplingPercentage: 10, DestinationS3Uri: "s3://b/capture/", CaptureOptions: [{CaptureMode: Input}]}, !Ref "AWS::NoValue"]\n',
+    );
     expect(lint(t)).toEqual([]);
   });
 

@@ -6,10 +6,12 @@ import { sarifValidator } from '../sarif';
 
 const lint = (text: string, severities = {}) => lintText('t.yaml', Buffer.from(text), { severities }).findings;
 /** The security findings (or one rule's), as [rule, message id, line]. */
-const only = (text: string, prefix = 'DA7') => lint(text).filter((f) => f.ruleId.startsWith(prefix)).map((f) => [f.ruleId, f.messageId, f.line]);
+const only = (text: string, prefix = 'DA7') =>
+  lint(text)
+    .filter((f) => f.ruleId.startsWith(prefix))
+    .map((f) => [f.ruleId, f.messageId, f.line]);
 
-const EC = (variants: string[], top = '') =>
-  `EndpointConfigName: my-config\n${top}ProductionVariants:\n${variants.map((v, i) => `  - VariantName: v${i}\n    ModelName: my-model\n${v}`).join('')}`;
+const EC = (variants: string[], top = '') => `EndpointConfigName: my-config\n${top}ProductionVariants:\n${variants.map((v, i) => `  - VariantName: v${i}\n    ModelName: my-model\n${v}`).join('')}`;
 const INSTANCE = (t: string) => `    InstanceType: ${t}\n    InitialInstanceCount: 1\n`;
 const SERVERLESS = '    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n';
 
@@ -30,8 +32,9 @@ describe('DA7001 endpoint volume KMS key: only where the API accepts a key', () 
     ['an unknown type', EC([INSTANCE('ml.zz9.large')])],
   ])('is silent for %s', (_n, text) => expect(only(text, 'DA7001')).toEqual([]));
 
-  it('a key left to a condition counts as set; in a template the finding is on the resource\'s Type line', () => {
-    const cfn = (key: string) => `Parameters:\n  Key:\n    Type: String\n    Default: ""\nConditions:\n  HasKey: !Not [!Equals [!Ref Key, ""]]\nResources:\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n${key}      ProductionVariants:\n        - VariantName: v\n          ModelName: m\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n`;
+  it("a key left to a condition counts as set; in a template the finding is on the resource's Type line", () => {
+    const cfn = (key: string) =>
+      `Parameters:\n  Key:\n    Type: String\n    Default: ""\nConditions:\n  HasKey: !Not [!Equals [!Ref Key, ""]]\nResources:\n  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n${key}      ProductionVariants:\n        - VariantName: v\n          ModelName: m\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n`;
     expect(only(cfn('      KmsKeyId: !If [HasKey, !Ref Key, !Ref "AWS::NoValue"]\n'), 'DA7001')).toEqual([]);
     expect(only(cfn(''), 'DA7001')).toEqual([['DA7001', 'noKey', 9]]);
   });
@@ -49,7 +52,8 @@ describe('DA7001 endpoint volume KMS key: only where the API accepts a key', () 
   });
 
   it('checks an endpoint config that hosts inference components (no model on the variant) the same way', () => {
-    const ic = (type: string) => `EndpointConfigName: ic-config\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ${type}\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 1\n      MaxInstanceCount: 4\n    RoutingConfig:\n      RoutingStrategy: LEAST_OUTSTANDING_REQUESTS\n`;
+    const ic = (type: string) =>
+      `EndpointConfigName: ic-config\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ${type}\n    InitialInstanceCount: 1\n    ManagedInstanceScaling:\n      Status: ENABLED\n      MinInstanceCount: 1\n      MaxInstanceCount: 4\n    RoutingConfig:\n      RoutingStrategy: LEAST_OUTSTANDING_REQUESTS\n`;
     expect(only(ic('ml.m5.xlarge'))).toEqual([['DA7001', 'noKey', 1]]);
     expect(only(ic('ml.g5.xlarge'))).toEqual([]);
   });
@@ -83,7 +87,9 @@ describe('DA7002 network isolation, weighed with DA1013 and DA1005', () => {
   it('a container that downloads at start-up is told what to move to S3 first', () => {
     const hub = MODEL('', '        Environment:\n          HF_MODEL_ID: meta-llama/Llama-3.1-8B\n', '');
     expect(only(STACK(hub, RT))).toEqual([['DA7002', 'downloadsAtStartup', 9]]);
-    expect(lint(STACK(hub, RT))[0]!.message).toMatch(/downloads the weights of meta-llama\/Llama-3.1-8B from the Hugging Face Hub at start-up, which isolation would block: put the weights in S3 \(ModelDataUrl\), then add EnableNetworkIsolation: true/);
+    expect(lint(STACK(hub, RT))[0]!.message).toMatch(
+      /downloads the weights of meta-llama\/Llama-3.1-8B from the Hugging Face Hub at start-up, which isolation would block: put the weights in S3 \(ModelDataUrl\), then add EnableNetworkIsolation: true/,
+    );
     // With model data from S3, HF_MODEL_ID names the local copy: the plain advice.
     expect(lint(STACK(MODEL('', '        Environment:\n          HF_MODEL_ID: /opt/ml/model\n'), RT))[0]!.message).toMatch(/does not enable network isolation/);
     const code = MODEL('', '        Environment:\n          SAGEMAKER_SUBMIT_DIRECTORY: s3://b/code/sourcedir.tar.gz\n');
@@ -92,7 +98,8 @@ describe('DA7002 network isolation, weighed with DA1013 and DA1005', () => {
   });
 
   it('a model that an inference component deploys runs on Real-Time instances: it is checked', () => {
-    const t = (iso: string) => `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n${MODEL(iso)}  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      KmsKeyId: alias/k\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      ProductionVariants:\n        - VariantName: AllTraffic\n          InstanceType: ml.m5.xlarge\n          InitialInstanceCount: 1\n  E:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt C.EndpointConfigName\n  IC:\n    Type: AWS::SageMaker::InferenceComponent\n    Properties:\n      EndpointName: !GetAtt E.EndpointName\n      VariantName: AllTraffic\n      Specification:\n        ModelName: !GetAtt M.ModelName\n        ComputeResourceRequirements:\n          NumberOfCpuCoresRequired: 1\n          MinMemoryRequiredInMb: 1024\n      RuntimeConfig:\n        CopyCount: 1\n`;
+    const t = (iso: string) =>
+      `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n${MODEL(iso)}  C:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      KmsKeyId: alias/k\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      ProductionVariants:\n        - VariantName: AllTraffic\n          InstanceType: ml.m5.xlarge\n          InitialInstanceCount: 1\n  E:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt C.EndpointConfigName\n  IC:\n    Type: AWS::SageMaker::InferenceComponent\n    Properties:\n      EndpointName: !GetAtt E.EndpointName\n      VariantName: AllTraffic\n      Specification:\n        ModelName: !GetAtt M.ModelName\n        ComputeResourceRequirements:\n          NumberOfCpuCoresRequired: 1\n          MinMemoryRequiredInMb: 1024\n      RuntimeConfig:\n        CopyCount: 1\n`;
     expect(only(t(''))).toEqual([['DA7002', 'missing', 3]]);
     expect(only(t('      EnableNetworkIsolation: true\n'))).toEqual([]);
   });

@@ -13,7 +13,9 @@ describe('the Terraform corpus', () => {
     // At least 15 files hold SageMaker resources, and lint recognised each.
     expect(j.files.filter((f: { kinds: string[] }) => f.kinds.includes('terraform')).length).toBeGreaterThanOrEqual(15);
     // Nothing unreadable: every .tf parsed.
-    const all = j.files.flatMap((f: { path: string; findings: Array<{ ruleId: string; severity: string; line: number; column: number; messageId: string }> }) => f.findings.map((x) => ({ ...x, path: f.path.replace('test/corpus/terraform/', '') })));
+    const all = j.files.flatMap((f: { path: string; findings: Array<{ ruleId: string; severity: string; line: number; column: number; messageId: string }> }) =>
+      f.findings.map((x) => ({ ...x, path: f.path.replace('test/corpus/terraform/', '') })),
+    );
     expect(all.filter((f: { ruleId: string }) => f.ruleId === 'DA0001')).toEqual([]);
     const errors = all.filter((f: { severity: string }) => f.severity === 'error').map((f: { path: string; line: number; column: number; ruleId: string; messageId: string }) => `${f.path} ${f.line}:${f.column} ${f.ruleId} ${f.messageId}`);
     expect(errors).toEqual([

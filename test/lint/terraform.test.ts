@@ -10,7 +10,10 @@ import { cli } from '../cli/helpers';
 
 /** Lints files of one module given as name -> text; returns "file line:col ruleId/messageId" lines. */
 async function lint(files: Record<string, string>, severities = {}): Promise<string[]> {
-  const out = await lintTerraformModule(Object.entries(files).map(([path, text]) => ({ path, buf: Buffer.from(text), report: true })), { severities });
+  const out = await lintTerraformModule(
+    Object.entries(files).map(([path, text]) => ({ path, buf: Buffer.from(text), report: true })),
+    { severities },
+  );
   return out.flatMap((r) => r.findings.map((f) => `${r.path} ${f.line}:${f.column} ${f.ruleId}/${f.messageId}`));
 }
 
@@ -52,7 +55,11 @@ describe('Terraform attributes map onto the API shapes the rules read', () => {
   });
 
   it('.tf.json files are read too, with positions', async () => {
-    const json = JSON.stringify({ resource: { aws_sagemaker_endpoint_configuration: { ec: { production_variants: [{ variant_name: 'AllTraffic', model_name: 'm', serverless_config: { memory_size_in_mb: 100, max_concurrency: 5 } }] } } } }, null, 2);
+    const json = JSON.stringify(
+      { resource: { aws_sagemaker_endpoint_configuration: { ec: { production_variants: [{ variant_name: 'AllTraffic', model_name: 'm', serverless_config: { memory_size_in_mb: 100, max_concurrency: 5 } }] } } } },
+      null,
+      2,
+    );
     const [f] = await lint({ 'main.tf.json': json });
     expect(f).toMatch(/^main\.tf\.json \d+:\d+ DA1001\/notMemorySize$/);
     const line = Number(f!.split(' ')[1]!.split(':')[0]);
@@ -221,16 +228,22 @@ describe('deploy-advisor lint on .tf files (the built CLI)', () => {
 
 describe('lint never crashes on Terraform', () => {
   it('on mutated .tf files: truncated, with bytes flipped, lines dropped or doubled', async () => {
-    const seeds = ['fixtures/terraform/module/main.tf', 'fixtures/lint/DA6008/valid.tf', 'fixtures/lint/DA1015/invalid.tf', 'test/corpus/terraform/philschmid__terraform-aws-sagemaker-huggingface/main.tf'].map((f) => readFileSync(f, 'utf8'));
+    const seeds = ['fixtures/terraform/module/main.tf', 'fixtures/lint/DA6008/valid.tf', 'fixtures/lint/DA1015/invalid.tf', 'test/corpus/terraform/philschmid__terraform-aws-sagemaker-huggingface/main.tf'].map((f) =>
+      readFileSync(f, 'utf8'),
+    );
     let seed = 42;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let i = 0; i < 400; i++) {
       const text = seeds[i % seeds.length]!;
       const lines = text.split('\n');
       const k = rnd(lines.length);
       const mutated = [
         () => text.slice(0, rnd(text.length)),
-        () => { const b = Buffer.from(text); b[rnd(b.length)] = rnd(256); return b.toString('latin1'); },
+        () => {
+          const b = Buffer.from(text);
+          b[rnd(b.length)] = rnd(256);
+          return b.toString('latin1');
+        },
         () => [...lines.slice(0, k), ...lines.slice(k + 1)].join('\n'),
         () => [...lines.slice(0, k), lines[k], ...lines.slice(k)].join('\n'),
         () => text.replace(/[{}\[\]"]/, ''),

@@ -17,7 +17,10 @@ import type { Workload } from '../../src/rules/workload';
 import { cli } from '../cli/helpers';
 
 const lint = (text: string) => lintText('t.yaml', Buffer.from(text), { severities: SECURITY_OFF }).findings;
-const ids = (text: string) => lint(text).map((f) => f.ruleId).sort();
+const ids = (text: string) =>
+  lint(text)
+    .map((f) => f.ruleId)
+    .sort();
 
 describe('the generated API model', () => {
   const text = readFileSync('src/rules/api.generated.ts', 'utf8');
@@ -59,7 +62,11 @@ describe('one family table for the generator and lint', () => {
   });
 
   const w: Workload = { batch: false, payloadBytes: 1e6, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained', modelSizeBytes: 1e9, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, streaming: false };
-  it.each([['ml.inf2.xlarge', false], ['ml.g6e.xlarge', true], ['ml.m7i.large', false]] as const)('%s: the generator knows its storage (NVMe %s) and lint agrees', (type, nvme) => {
+  it.each([
+    ['ml.inf2.xlarge', false],
+    ['ml.g6e.xlarge', true],
+    ['ml.m7i.large', false],
+  ] as const)('%s: the generator knows its storage (NVMe %s) and lint agrees', (type, nvme) => {
     const p = makePlan(assess(w).recommendation!, w, { instanceType: type });
     expect(p.warnings.join('\n')).not.toMatch(/not known/);
     expect(p.kmsAllowed).toBe(!nvme);
@@ -97,7 +104,8 @@ describe('instance types the API accepts for the use', () => {
     expect(p.warnings.join('\n')).toMatch(/ml\.c5\.large is not listed for Batch Transform in the SageMaker API \(TransformInstanceType\)/);
   });
 
-  const job = (type: string) => `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ${type}\n  InstanceCount: 1\n`;
+  const job = (type: string) =>
+    `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ${type}\n  InstanceCount: 1\n`;
   it.each(['ml.c5.large', 'ml.r5.large'])('lint flags %s in a transform job (DA1010), once', (type) => {
     expect(lint(job(type))).toMatchObject([{ ruleId: 'DA1010', messageId: 'hostingOnly', severity: 'error', line: 11, column: 17, endColumn: 17 + type.length }]);
   });
@@ -113,7 +121,8 @@ describe('instance types the API accepts for the use', () => {
 });
 
 describe('DA1014 by shape path', () => {
-  const job = (dataType: string) => `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: ${dataType}\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
+  const job = (dataType: string) =>
+    `TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: ${dataType}\n      S3Uri: s3://b/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n`;
   it('AugmentedManifestFile is a transform S3DataType; S3Object is not', () => {
     expect(lint(job('AugmentedManifestFile'))).toEqual([]);
     expect(lint(job('S3Object'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', line: 6 }]);
@@ -121,8 +130,13 @@ describe('DA1014 by shape path', () => {
 
   const model = (body: string) => `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n${body}`;
   it('PrimaryContainer.Mode Direct is flagged; InferenceExecutionConfig.Mode Direct is not; MultiModel there is', () => {
-    expect(lint(model('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: Direct\n'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', line: 8, message: expect.stringContaining('MultiModel, SingleModel') }]);
-    const multi = (mode: string) => model(`      Containers:\n        - ContainerHostname: a\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1\n        - ContainerHostname: b\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/b:1\n      InferenceExecutionConfig:\n        Mode: ${mode}\n`);
+    expect(lint(model('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: Direct\n'))).toMatchObject([
+      { ruleId: 'DA1014', messageId: 'notInEnum', line: 8, message: expect.stringContaining('MultiModel, SingleModel') },
+    ]);
+    const multi = (mode: string) =>
+      model(
+        `      Containers:\n        - ContainerHostname: a\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1\n        - ContainerHostname: b\n          Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/b:1\n      InferenceExecutionConfig:\n        Mode: ${mode}\n`,
+      );
     expect(lint(multi('Direct'))).toEqual([]);
     expect(lint(multi('MultiModel'))).toMatchObject([{ ruleId: 'DA1014', messageId: 'notInEnum', message: expect.stringContaining('Direct, Serial') }]);
   });
@@ -163,8 +177,12 @@ describe('lint gaps (issue 12 item 7)', () => {
 
   it('placeholders in Image, ModelDataUrl and S3 URIs', () => {
     const m = 'ModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nPrimaryContainer:\n  Image: <ACCOUNT>.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://<BUCKET>/model.tar.gz\n';
-    expect(lint(m)).toMatchObject([{ ruleId: 'DA1014', messageId: 'placeholder', line: 4 }, { ruleId: 'DA1014', messageId: 'placeholder', line: 5 }]);
-    const job = 'TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://<BUCKET>/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n';
+    expect(lint(m)).toMatchObject([
+      { ruleId: 'DA1014', messageId: 'placeholder', line: 4 },
+      { ruleId: 'DA1014', messageId: 'placeholder', line: 5 },
+    ]);
+    const job =
+      'TransformJobName: j\nModelName: m\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://<BUCKET>/in/\nTransformOutput:\n  S3OutputPath: s3://b/out/\nTransformResources:\n  InstanceType: ml.m5.large\n  InstanceCount: 1\n';
     expect(lint(job)).toMatchObject([{ ruleId: 'DA1014', messageId: 'placeholder', line: 7, message: expect.stringContaining('<BUCKET>') }]);
   });
 
@@ -181,7 +199,9 @@ describe('no hand-typed API lists in src/', () => {
       return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
     });
   }
-  const enums = Object.entries(SHAPES).filter(([, s]) => s.enum && s.enum.length >= 2).map(([name, s]) => [name, new Set(s.enum)] as const);
+  const enums = Object.entries(SHAPES)
+    .filter(([, s]) => s.enum && s.enum.length >= 2)
+    .map(([name, s]) => [name, new Set(s.enum)] as const);
   /** Bracketed lists and type unions: the places a hand-typed enum lives. */
   const lists = (code: string) => [...code.matchAll(/\[[^[\]]*\]/g), ...code.matchAll(/'[^']*'(?:\s*\|\s*'[^']*')+/g)].map((m) => [...m[0].matchAll(/'([^'\n]*)'|"([^"\n]*)"/g)].map((q) => q[1] ?? q[2]!));
   const offenders = (file: string, code: string) => {
@@ -206,7 +226,14 @@ describe('no hand-typed API lists in src/', () => {
   it('src/ has none outside the generated module', () => {
     const found = sources('src')
       .filter((f) => !f.endsWith('api.generated.ts'))
-      .flatMap((f) => offenders(f, readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')));
+      .flatMap((f) =>
+        offenders(
+          f,
+          readFileSync(f, 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/^\s*\/\/.*$/gm, ''),
+        ),
+      );
     expect(found).toEqual([]);
   });
 });
@@ -256,7 +283,34 @@ describe('the limits table agrees with the API model', () => {
     ['model.role-arn-pattern', 'CreateModelInput.ExecutionRoleArn'],
     ['model.environment-key-pattern', 'EnvironmentKey'],
   ];
-  const probes = ['a', 'my-config', 'my--config', '-a', 'a-', 'a_b', 'a.b', 'a b', 'A1', `a${'b'.repeat(62)}`, `a${'-b'.repeat(31)}`, 'x'.repeat(255), 'x'.repeat(256), 's3://bucket/key', 'https://h/x', 's3://', 'ftp://b/k', 'arn:aws:iam::123456789012:role/r', 'arn:aws-cn:iam::123456789012:role/path/r', 'arn:aws:iam::12345:role/r', '_KEY', '1KEY', 'K'.repeat(1024), 'K'.repeat(1025), '', 'tab\there'];
+  const probes = [
+    'a',
+    'my-config',
+    'my--config',
+    '-a',
+    'a-',
+    'a_b',
+    'a.b',
+    'a b',
+    'A1',
+    `a${'b'.repeat(62)}`,
+    `a${'-b'.repeat(31)}`,
+    'x'.repeat(255),
+    'x'.repeat(256),
+    's3://bucket/key',
+    'https://h/x',
+    's3://',
+    'ftp://b/k',
+    'arn:aws:iam::123456789012:role/r',
+    'arn:aws-cn:iam::123456789012:role/path/r',
+    'arn:aws:iam::12345:role/r',
+    '_KEY',
+    '1KEY',
+    'K'.repeat(1024),
+    'K'.repeat(1025),
+    '',
+    'tab\there',
+  ];
   it.each(patterns)('%s agrees with %s', (id, path) => {
     const s = id === 'model.environment-key-pattern' ? shape(path)! : shapeAt(path);
     const api = apiPattern(s)!;

@@ -23,7 +23,11 @@ describe('the catalog covers the current families the API accepts', () => {
   it.each(['inf2', 'g6e', 'g7e', 'p4de', 'p5', 'p5e', 'p5en', 'm7i', 'c7i', 'r7i'])('every %s type of the API model is in the catalog', (f) => {
     const want = apiTypes.filter((t) => familyOf(t) === f).sort();
     expect(want.length).toBeGreaterThan(0);
-    expect(INSTANCES.filter((i) => familyOf(i.type) === f).map((i) => i.type).sort()).toEqual(want);
+    expect(
+      INSTANCES.filter((i) => familyOf(i.type) === f)
+        .map((i) => i.type)
+        .sort(),
+    ).toEqual(want);
   });
 
   it('g7 is in the API model but left out, with the reason', () => {
@@ -128,7 +132,11 @@ describe('instance choice with the new catalog', () => {
     // The engine rules every instance option out with the same finding.
     const a = assess({ ...gpuWorkload, modelSizeBytes: 7000 * GB });
     expect(a.recommendation).toBeNull();
-    for (const o of a.options.filter((x) => x.option !== 'serverless')) expect(o.checks.find((c) => !c.pass && /no GPU instance type in the catalog holds the model/.test(c.message)), o.option).toBeDefined();
+    for (const o of a.options.filter((x) => x.option !== 'serverless'))
+      expect(
+        o.checks.find((c) => !c.pass && /no GPU instance type in the catalog holds the model/.test(c.message)),
+        o.option,
+      ).toBeDefined();
   });
 
   it('a 140 GB model is held (sharded over GPUs), and a 700 GB one only by the H200 types', () => {

@@ -7,8 +7,18 @@ import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
 
 const base: Workload = {
-  batch: false, payloadBytes: 10_000, processingSeconds: 0.8, latencySeconds: 30, traffic: 'sustained', streaming: false, modelSizeBytes: null,
-  gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null,
+  batch: false,
+  payloadBytes: 10_000,
+  processingSeconds: 0.8,
+  latencySeconds: 30,
+  traffic: 'sustained',
+  streaming: false,
+  modelSizeBytes: null,
+  gpu: false,
+  models: 1,
+  frameworks: 1,
+  pipeline: 1,
+  contentType: null,
 };
 const answers = (requests: string, more: Partial<CostAnswers> = {}): CostAnswers => ({ requests: parseRate(requests), peak: null, requestBytes: 10_000, responseBytes: 10_000, deadlineSeconds: null, ...more });
 
@@ -48,7 +58,9 @@ describe('chooseByCost', () => {
     expect(c.reasons[0]!.text).toBe('cheapest option that fits: about $2,478.65 a month, $492.37 (17%) less than Real-Time Inference at $2,971.02');
     // MaxConcurrency 200 blocks under 1% up to 179.7 requests in flight (Erlang B): a peak of 179.7 / 0.8 s = 224.7/s,
     // an average of half that, 112.3/s, is 9.71M a day.
-    expect(c.reasons[1]!.text).toMatch(/^above about 9\.71M requests a day, Serverless Inference no longer fits \(at the peak .*even Serverless's MaxConcurrency limit of 200 throttles 1(\.\d+)?% of requests, more than the 1% the policy allows \(Erlang B\)\); Real-Time Inference does$/);
+    expect(c.reasons[1]!.text).toMatch(
+      /^above about 9\.71M requests a day, Serverless Inference no longer fits \(at the peak .*even Serverless's MaxConcurrency limit of 200 throttles 1(\.\d+)?% of requests, more than the 1% the policy allows \(Erlang B\)\); Real-Time Inference does$/,
+    );
     // JSON's regions: Serverless below the crossing, Real-Time above it, up to 1000 times the volume.
     expect(c.regions.map((r) => r.option)).toEqual(['serverless', 'real-time']);
     expect(c.regions[0]!.fromPerDay).toBeCloseTo(5000, 6);
@@ -103,7 +115,9 @@ describe('chooseByCost', () => {
     expect(c.best).toMatchObject({ option: 'batch-transform', capacity: { instanceCount: 38 } });
     // The per-request options also fit a batch job (the engine says so): "the only option that fits" would contradict Other options.
     expect(c.reasons.map((r) => r.id)).toEqual(['cost.only-compared-fit']);
-    expect(c.reasons[0]!.text).toMatch(/^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records an? (second|minute|hour|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/);
+    expect(c.reasons[0]!.text).toMatch(
+      /^the only option compared that fits: about \$[\d,]+\.\d\d a month for [\d.,]+[kMB]? records an? (second|minute|hour|day|month) \(Real-Time Inference, Serverless Inference and Asynchronous Inference also fit, but an offline job is compared only with the options that run offline\)$/,
+    );
     expect(c.headline).toBe('the only option compared that fits');
   });
 });

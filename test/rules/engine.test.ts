@@ -22,8 +22,19 @@ const GiB = 1024 * MiB;
 /** A small per-request workload with sustained traffic; cases change what they test. */
 function wl(over: Partial<Workload> = {}): Workload {
   return {
-    batch: false, payloadBytes: 1_000_000, processingSeconds: 1, latencySeconds: 30, traffic: 'sustained',
-    streaming: false, modelSizeBytes: null, gpu: false, models: 1, frameworks: 1, pipeline: 1, contentType: null, ...over,
+    batch: false,
+    payloadBytes: 1_000_000,
+    processingSeconds: 1,
+    latencySeconds: 30,
+    traffic: 'sustained',
+    streaming: false,
+    modelSizeBytes: null,
+    gpu: false,
+    models: 1,
+    frameworks: 1,
+    pipeline: 1,
+    contentType: null,
+    ...over,
   };
 }
 const batch = (over: Partial<Workload> = {}) => wl({ batch: true, latencySeconds: null, traffic: null, ...over });
@@ -141,7 +152,9 @@ describe('engine: the flowchart over a table of workloads', () => {
 });
 
 function check(w: Workload, option: OptionId, id: string) {
-  const c = assess(w).options.find((o) => o.option === option)!.checks.find((x) => x.limit === id);
+  const c = assess(w)
+    .options.find((o) => o.option === option)!
+    .checks.find((x) => x.limit === id);
   if (!c) throw new Error(`no check ${id} on ${option}`);
   return c;
 }
@@ -208,7 +221,7 @@ describe('engine: explanations and advice', () => {
     expect(ids(several)).toContain('ic.no-scale-to-zero');
   });
 
-  it('the hosting FAQ\'s payroll chatbot: Serverless with one unit of Provisioned Concurrency when only a cold start rules it out (issue 21)', () => {
+  it("the hosting FAQ's payroll chatbot: Serverless with one unit of Provisioned Concurrency when only a cold start rules it out (issue 21)", () => {
     const a = assess(intermittent({ payloadBytes: 20_000, processingSeconds: 0.8, latencySeconds: 5, modelSizeBytes: 500e6 }));
     const r = a.recommendation!;
     expect([r.option, r.provisioned]).toEqual(['serverless', true]);
@@ -337,26 +350,33 @@ describe('engine: a fallback when the preferred option is out (issue 11, item 1)
     const sizes = [1e3, 2e6, 5 * MiB, 10e6, 200e6, 2e9];
     const times = [0.01, 1, 30, 90, 1200, 7200];
     const latencies = [null, 0.1, 2, 30, 600];
-    for (const payloadBytes of sizes) for (const processingSeconds of times) for (const latencySeconds of latencies) {
-      for (const traffic of ['sustained', 'intermittent'] as const) for (const [models, frameworks, pipeline] of [[1, 1, 1], [3, 1, 1], [3, 3, 1], [1, 1, 3], [20, 20, 1]]) {
-        for (const batchJob of [false, true]) {
-          const w = batchJob
-            ? batch({ payloadBytes, processingSeconds, models, frameworks, pipeline })
-            : wl({ payloadBytes, processingSeconds, latencySeconds, traffic, models, frameworks, pipeline });
-          const a = assess(w);
-          const anyFits = a.options.some((o) => o.fits && (o.option !== 'batch-transform' || w.batch));
-          const label = JSON.stringify(w);
-          expect(a.recommendation !== null, label).toBe(anyFits);
-          if (a.recommendation) {
-            expect(a.options.find((o) => o.option === a.recommendation!.option)!.fits, label).toBe(true);
-            // Never an architecture the option cannot invoke.
-            if (a.recommendation.option === 'async') expect(['single-model', 'serial-pipeline'], label).toContain(a.recommendation.architecture);
-          } else {
-            expect(a.advice.length, label).toBeGreaterThan(0);
-          }
+    for (const payloadBytes of sizes)
+      for (const processingSeconds of times)
+        for (const latencySeconds of latencies) {
+          for (const traffic of ['sustained', 'intermittent'] as const)
+            for (const [models, frameworks, pipeline] of [
+              [1, 1, 1],
+              [3, 1, 1],
+              [3, 3, 1],
+              [1, 1, 3],
+              [20, 20, 1],
+            ]) {
+              for (const batchJob of [false, true]) {
+                const w = batchJob ? batch({ payloadBytes, processingSeconds, models, frameworks, pipeline }) : wl({ payloadBytes, processingSeconds, latencySeconds, traffic, models, frameworks, pipeline });
+                const a = assess(w);
+                const anyFits = a.options.some((o) => o.fits && (o.option !== 'batch-transform' || w.batch));
+                const label = JSON.stringify(w);
+                expect(a.recommendation !== null, label).toBe(anyFits);
+                if (a.recommendation) {
+                  expect(a.options.find((o) => o.option === a.recommendation!.option)!.fits, label).toBe(true);
+                  // Never an architecture the option cannot invoke.
+                  if (a.recommendation.option === 'async') expect(['single-model', 'serial-pipeline'], label).toContain(a.recommendation.architecture);
+                } else {
+                  expect(a.advice.length, label).toBeGreaterThan(0);
+                }
+              }
+            }
         }
-      }
-    }
   });
 });
 
@@ -405,7 +425,10 @@ describe('engine: never an architecture async cannot invoke (issue 11, item 3)',
 });
 
 describe('engine: hints only where they are possible (issue 11, item 7)', () => {
-  const rtCheck = (w: Workload, id: string) => assess(w).options.find((o) => o.option === 'real-time')!.checks.find((c) => c.limit === id)!;
+  const rtCheck = (w: Workload, id: string) =>
+    assess(w)
+      .options.find((o) => o.option === 'real-time')!
+      .checks.find((c) => c.limit === id)!;
 
   it('"Asynchronous Inference takes larger payloads" only when async fits', () => {
     expect(rtCheck(wl({ payloadBytes: 10e6, latencySeconds: null }), 'real-time.payload').message).toMatch(/Asynchronous Inference takes larger payloads/);
@@ -438,7 +461,7 @@ describe('engine: hints only where they are possible (issue 11, item 7)', () => 
 
 // Runs last (tests in a file run in order): every reason the workloads above drew from the engine.
 describe('engine: reasons are structured (issue 9, item 3)', () => {
-  it('every reason the engine emitted over this file\'s workloads has a declared id and prose', () => {
+  it("every reason the engine emitted over this file's workloads has a declared id and prose", () => {
     expect(new Set(REASON_IDS).size).toBe(REASON_IDS.length);
     expect(emitted.length).toBeGreaterThan(100);
     for (const r of emitted) {

@@ -86,8 +86,13 @@ describe('no second copy of a limit', () => {
   // The sizes and times SageMaker documents. Small numbers (60, 15, 100, 128...) are too common to tell
   // apart from ordinary code (128 GiB is an instance size); 1000 and 1024 are unit definitions. Every other such value must
   // not appear as a literal elsewhere, in code or in message strings.
-  const distinctive = [...new Set(LIMITS.filter((e) => e.option !== 'policy' && ['bytes', 'seconds', 'MB'].includes(e.unit)).map((e) => e.value).filter((v): v is number => typeof v === 'number'))]
-    .filter((v) => v > 128 && v !== 1000 && v !== 1024);
+  const distinctive = [
+    ...new Set(
+      LIMITS.filter((e) => e.option !== 'policy' && ['bytes', 'seconds', 'MB'].includes(e.unit))
+        .map((e) => e.value)
+        .filter((v): v is number => typeof v === 'number'),
+    ),
+  ].filter((v) => v > 128 && v !== 1000 && v !== 1024);
 
   it('has distinctive values to look for', () => expect(distinctive).toEqual(expect.arrayContaining([6_291_456, 6144, 3600, 900, 600])));
 
@@ -96,7 +101,9 @@ describe('no second copy of a limit', () => {
     for (const file of sources('src')) {
       // The generated API model is the API's own copy; test/rules/api.test.ts checks that it agrees with the table.
       if (file.endsWith(join('rules', 'limits.ts')) || file.endsWith(join('rules', 'api.generated.ts'))) continue;
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const n of [...code.matchAll(/(?<![\w.])\d[\d_]*(?:\.\d+)?(?![\w.])/g)].map((m) => Number(m[0].replace(/_/g, '')))) {
         if (distinctive.includes(n)) offenders.push(`${file}: ${n}`);
       }

@@ -61,7 +61,11 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const t = R.find((r) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget' && r.Properties.ScalableDimension === 'sagemaker:variant:DesiredInstanceCount');
     const main = files.find((f) => f.name === 'main.tf')!.content;
     const max = v.ManagedInstanceScaling?.MaxInstanceCount ?? t?.Properties.MaxCapacity ?? null;
-    const scheduled = [...main.matchAll(/resource "aws_appautoscaling_scheduled_action"[^]*?schedule\s+= "([^"]+)"[^]*?min_capacity = (\d+)\s+max_capacity = (\d+|var\.\w+)/g)].map((m) => [m[1], Number(m[2]), m[3]!.startsWith('var.') ? max : Number(m[3])]);
+    const scheduled = [...main.matchAll(/resource "aws_appautoscaling_scheduled_action"[^]*?schedule\s+= "([^"]+)"[^]*?min_capacity = (\d+)\s+max_capacity = (\d+|var\.\w+)/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+      m[3]!.startsWith('var.') ? max : Number(m[3]),
+    ]);
     return {
       scheduled,
       type: v.InstanceType ?? null,
@@ -70,7 +74,10 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
       max: v.ManagedInstanceScaling?.MaxInstanceCount ?? t?.Properties.MaxCapacity ?? null,
       serverless: v.ServerlessConfig ?? null,
       copies: R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.RuntimeConfig.CopyCount),
-      ...startupOf(v, R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.Specification)),
+      ...startupOf(
+        v,
+        R.filter((r) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r) => r.Properties.Specification),
+      ),
     };
   }
   if (target === 'cloudformation') {
@@ -78,14 +85,25 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     const v = t.Resources.EndpointConfig.Properties.ProductionVariants[0];
     const maxParam = t.Parameters?.MaxInstanceCount?.Default;
     return {
-      scheduled: (t.Resources.ScalableTarget?.Properties.ScheduledActions ?? []).map((a: any) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity?.Ref === 'MaxInstanceCount' ? maxParam : a.ScalableTargetAction.MaxCapacity]),
+      scheduled: (t.Resources.ScalableTarget?.Properties.ScheduledActions ?? []).map((a: any) => [
+        a.Schedule,
+        a.ScalableTargetAction.MinCapacity,
+        a.ScalableTargetAction.MaxCapacity?.Ref === 'MaxInstanceCount' ? maxParam : a.ScalableTargetAction.MaxCapacity,
+      ]),
       type: v.InstanceType ?? null,
       initial: v.InitialInstanceCount ?? null,
       min: v.ManagedInstanceScaling?.MinInstanceCount ?? t.Resources.ScalableTarget?.Properties.MinCapacity ?? null,
       max: maxParam ?? null,
       serverless: v.ServerlessConfig ?? null,
-      copies: Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.RuntimeConfig.CopyCount),
-      ...startupOf(v, Object.values(t.Resources).filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent').map((r: any) => r.Properties.Specification)),
+      copies: Object.values(t.Resources)
+        .filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent')
+        .map((r: any) => r.Properties.RuntimeConfig.CopyCount),
+      ...startupOf(
+        v,
+        Object.values(t.Resources)
+          .filter((r: any) => r.Type === 'AWS::SageMaker::InferenceComponent')
+          .map((r: any) => r.Properties.Specification),
+      ),
     };
   }
   const byName = Object.fromEntries(files.filter((f) => f.name.endsWith('.yaml')).map((f) => [f.name, parse(f.content) as Obj]));
@@ -102,7 +120,10 @@ function deployed(files: Array<{ name: string; content: string }>, target: Targe
     max: v.ManagedInstanceScaling?.MaxInstanceCount ?? (scaling ? Number(scaling[2]) : null),
     serverless: v.ServerlessConfig ?? null,
     copies: files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).RuntimeConfig.CopyCount),
-    ...startupOf(v, files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).Specification)),
+    ...startupOf(
+      v,
+      files.filter((f) => f.name.startsWith('create-inference-component')).map((f) => (parse(f.content) as Obj).Specification),
+    ),
   };
 }
 
@@ -119,12 +140,16 @@ function startupOf(v: Obj, specs: Obj[]): Obj {
 /** What the plan says those same fields are. */
 function planned(p: Plan, _target: Target): Obj {
   if (p.batch) return { type: p.instanceType, count: p.batch.instanceCount, concurrent: p.batch.maxConcurrentTransforms };
-  const serverless = p.serverless ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) } : null;
+  const serverless = p.serverless
+    ? { MemorySizeInMB: p.serverless.memoryMB, MaxConcurrency: p.serverless.maxConcurrency, ...(p.serverless.provisionedConcurrency ? { ProvisionedConcurrency: p.serverless.provisionedConcurrency } : {}) }
+    : null;
   const startup = {
     download: p.startup.timeouts?.modelDataDownloadTimeoutInSeconds ?? null,
     health: p.startup.timeouts?.containerStartupHealthCheckTimeoutInSeconds ?? null,
     volume: p.volumeGB,
-    componentStartup: (p.ic?.models ?? []).map((m) => (m.startupTimeouts ? { ModelDataDownloadTimeoutInSeconds: m.startupTimeouts.modelDataDownloadTimeoutInSeconds, ContainerStartupHealthCheckTimeoutInSeconds: m.startupTimeouts.containerStartupHealthCheckTimeoutInSeconds } : null)),
+    componentStartup: (p.ic?.models ?? []).map((m) =>
+      m.startupTimeouts ? { ModelDataDownloadTimeoutInSeconds: m.startupTimeouts.modelDataDownloadTimeoutInSeconds, ContainerStartupHealthCheckTimeoutInSeconds: m.startupTimeouts.containerStartupHealthCheckTimeoutInSeconds } : null,
+    ),
   };
   if (p.ic) return { scheduled: [], type: p.instanceType, initial: p.ic.initialInstances, min: p.ic.minInstances, max: p.ic.maxInstances, serverless: null, copies: p.ic.models.map((m) => m.copies), ...startup };
   const scheduled = (p.scaling[0]?.scheduled ?? []).map((a) => [a.Schedule, a.ScalableTargetAction.MinCapacity, a.ScalableTargetAction.MaxCapacity]);

@@ -57,7 +57,7 @@ export async function makeClients(region: string | undefined, env: Record<string
   } catch {
     resolved = '';
   }
-  if (!resolved) throw Object.assign(new Error('no AWS Region: give --region, or set AWS_REGION or a profile\'s region'), { name: 'UsageError' });
+  if (!resolved) throw Object.assign(new Error("no AWS Region: give --region, or set AWS_REGION or a profile's region"), { name: 'UsageError' });
   const withRegion = { ...common, region: resolved };
   return {
     sagemaker,
@@ -86,7 +86,14 @@ const HOUR_MS = 60 * 60 * 1000;
 export function problemOf(service: ReadProblem['service'], operation: string, e: unknown): ReadProblem {
   const err = e as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const code = err.name && err.name !== 'Error' ? err.name : (err.Code ?? `HTTP ${err.$metadata?.httpStatusCode ?? '?'}`);
-  return { service, operation, code, message: String(err.message ?? e).split('\n')[0]!.slice(0, MESSAGE_CHARS) };
+  return {
+    service,
+    operation,
+    code,
+    message: String(err.message ?? e)
+      .split('\n')[0]!
+      .slice(0, MESSAGE_CHARS),
+  };
 }
 
 /** Credentials missing or unusable: nothing can be read at all, so the run stops with one line. */
@@ -200,10 +207,20 @@ export async function describeEndpoint(c: AuditClients, name: string): Promise<D
     }
   }
   const instanceVariants = e.variants.filter((v) => !v.serverless);
-  const scaling = await autoscalingOf(c, instanceVariants.map((v) => `endpoint/${name}/variant/${v.variantName}`), 'sagemaker:variant:DesiredInstanceCount', e.problems);
+  const scaling = await autoscalingOf(
+    c,
+    instanceVariants.map((v) => `endpoint/${name}/variant/${v.variantName}`),
+    'sagemaker:variant:DesiredInstanceCount',
+    e.problems,
+  );
   for (const v of instanceVariants) v.autoscaling = scaling.get(`endpoint/${name}/variant/${v.variantName}`) ?? null;
   if (e.inferenceComponents.length) {
-    const ic = await autoscalingOf(c, e.inferenceComponents.map((x) => `inference-component/${x.name}`), 'sagemaker:inference-component:DesiredCopyCount', e.problems);
+    const ic = await autoscalingOf(
+      c,
+      e.inferenceComponents.map((x) => `inference-component/${x.name}`),
+      'sagemaker:inference-component:DesiredCopyCount',
+      e.problems,
+    );
     for (const x of e.inferenceComponents) x.autoscaling = ic.get(`inference-component/${x.name}`) ?? null;
   }
   return e;
@@ -224,17 +241,19 @@ interface Pending {
 async function getMetricData(sender: Sender, c: AuditClients, batch: Pending[], window: Window, out: Map<number, Series>, offset: number): Promise<void> {
   let NextToken: string | undefined;
   do {
-    const r = await sender.send(new c.commands.GetMetricData({
-      StartTime: new Date(window.start),
-      EndTime: new Date(window.end),
-      ScanBy: 'TimestampAscending',
-      NextToken,
-      MetricDataQueries: batch.map((p, i) => ({
-        Id: `q${offset + i}`,
-        ReturnData: true,
-        MetricStat: { Metric: { Namespace: p.query.namespace, MetricName: p.query.metric, Dimensions: p.query.dimensions }, Period: window.periodSeconds, Stat: p.query.stat },
-      })),
-    }));
+    const r = await sender.send(
+      new c.commands.GetMetricData({
+        StartTime: new Date(window.start),
+        EndTime: new Date(window.end),
+        ScanBy: 'TimestampAscending',
+        NextToken,
+        MetricDataQueries: batch.map((p, i) => ({
+          Id: `q${offset + i}`,
+          ReturnData: true,
+          MetricStat: { Metric: { Namespace: p.query.namespace, MetricName: p.query.metric, Dimensions: p.query.dimensions }, Period: window.periodSeconds, Stat: p.query.stat },
+        })),
+      }),
+    );
     for (const res of r.MetricDataResults ?? []) {
       const index = Number(String(res.Id).slice(1));
       const p = batch[index - offset];

@@ -82,7 +82,11 @@ export function renderAuditText(r: AuditReport, bold: (s: string) => string = (s
   const all = [head, ...body, total];
   const widths = head.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const right = new Set([2, 4, 5]);
-  const line = (row: string[]) => row.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out: string[] = [
     `deploy-advisor audit: ${plural(r.endpoints.length, 'endpoint')} in ${r.region}, ${r.window.days} days of metrics (${r.window.start} to ${r.window.end}); prices: ${r.prices.source}${r.prices.asOf ? ` (${r.prices.asOf})` : ''}`,
     '',
@@ -102,8 +106,14 @@ export function renderAuditText(r: AuditReport, bold: (s: string) => string = (s
   }
   const measured = rows.find((e) => e.measured)?.measured;
   if (measured) {
-    out.push('', `Not measured (CloudWatch does not have them; assumed for every endpoint): ${measured.unmeasured.filter((u) => ['payload', 'latency', 'requestSize', 'streaming'].includes(u.key)).map((u) => `${u.key} ${u.assumed}`).join(', ')}.`);
-    out.push('Each endpoint\'s measured answers, their metrics, and the recommendation\'s reasons: --format json.');
+    out.push(
+      '',
+      `Not measured (CloudWatch does not have them; assumed for every endpoint): ${measured.unmeasured
+        .filter((u) => ['payload', 'latency', 'requestSize', 'streaming'].includes(u.key))
+        .map((u) => `${u.key} ${u.assumed}`)
+        .join(', ')}.`,
+    );
+    out.push("Each endpoint's measured answers, their metrics, and the recommendation's reasons: --format json.");
   }
   return out.join('\n') + '\n';
 }

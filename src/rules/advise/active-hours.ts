@@ -152,11 +152,15 @@ export function scheduledActions(a: ActiveHours, capacity: { inHours: Capacity; 
   const endDays = endsAtMidnight ? a.days.map((d) => (d + 1) % 7) : a.days;
   return [
     {
-      ScheduledActionName: `${namePrefix}-start`, Schedule: cron(a.startMinute, a.days), Timezone: a.timeZone,
+      ScheduledActionName: `${namePrefix}-start`,
+      Schedule: cron(a.startMinute, a.days),
+      Timezone: a.timeZone,
       ScalableTargetAction: { MinCapacity: capacity.inHours.min, MaxCapacity: capacity.inHours.max },
     },
     {
-      ScheduledActionName: `${namePrefix}-end`, Schedule: cron(endsAtMidnight ? 0 : a.endMinute, endDays), Timezone: a.timeZone,
+      ScheduledActionName: `${namePrefix}-end`,
+      Schedule: cron(endsAtMidnight ? 0 : a.endMinute, endDays),
+      Timezone: a.timeZone,
       ScalableTargetAction: { MinCapacity: capacity.outOfHours.min, MaxCapacity: capacity.outOfHours.max },
     },
   ];

@@ -117,9 +117,13 @@ export function miniBatch(job: BatchJob, workers: number): MiniBatch | { unfit: 
   if (recordMB > maxPayload) return { unfit: 'record-too-large' };
   if (job.processingSeconds > limit('batch-transform.invocation-timeout')) return { unfit: 'record-exceeds-timeout' };
   const single = (why: MiniBatchWhy): MiniBatch => ({
-    strategy: 'SingleRecord', maxPayloadMB: recordMB, recordsPerInvocation: 1, invocationSeconds: job.processingSeconds,
+    strategy: 'SingleRecord',
+    maxPayloadMB: recordMB,
+    recordsPerInvocation: 1,
+    invocationSeconds: job.processingSeconds,
     timeoutSeconds: invocationTimeout(job.processingSeconds),
-    maxConcurrentTransforms: Math.max(1, Math.min(workers, Math.floor(product / recordMB))), why,
+    maxConcurrentTransforms: Math.max(1, Math.min(workers, Math.floor(product / recordMB))),
+    why,
   });
   if (!job.splittable) return single('not-splittable');
   const timeout = limit('batch-transform.invocation-timeout-default');
@@ -131,8 +135,13 @@ export function miniBatch(job: BatchJob, workers: number): MiniBatch | { unfit: 
   const records = payloadMB >= recordMB ? Math.floor((payloadMB * MIB) / job.recordBytes) : 0;
   if (records < 2) return single('one-record-per-payload');
   return {
-    strategy: 'MultiRecord', maxPayloadMB: payloadMB, recordsPerInvocation: records, invocationSeconds: records * job.processingSeconds,
-    timeoutSeconds: timeout, maxConcurrentTransforms: Math.min(workers, Math.floor(product / payloadMB)), why: 'fits-timeout',
+    strategy: 'MultiRecord',
+    maxPayloadMB: payloadMB,
+    recordsPerInvocation: records,
+    invocationSeconds: records * job.processingSeconds,
+    timeoutSeconds: timeout,
+    maxConcurrentTransforms: Math.min(workers, Math.floor(product / payloadMB)),
+    why: 'fits-timeout',
   };
 }
 
@@ -172,15 +181,19 @@ export function chooseBatch(job: BatchJob, candidates: readonly BatchCandidate[]
   const order = new Map(options.map((o, i) => [o, i]));
   const instanceSeconds = (o: BatchOption) => (o.instances ?? Infinity) * (o.runSeconds ?? Infinity);
   const rank = (a: BatchOption, b: BatchOption) =>
-    Number(b.fits) - Number(a.fits)
-    || Number(a.costPerRunUsd === null) - Number(b.costPerRunUsd === null)
-    || (a.costPerRunUsd ?? 0) - (b.costPerRunUsd ?? 0)
-    || (a.fits && a.costPerRunUsd === null ? instanceSeconds(a) - instanceSeconds(b) : 0)
-    || order.get(a)! - order.get(b)!;
+    Number(b.fits) - Number(a.fits) ||
+    Number(a.costPerRunUsd === null) - Number(b.costPerRunUsd === null) ||
+    (a.costPerRunUsd ?? 0) - (b.costPerRunUsd ?? 0) ||
+    (a.fits && a.costPerRunUsd === null ? instanceSeconds(a) - instanceSeconds(b) : 0) ||
+    order.get(a)! - order.get(b)!;
   const ranked = [...options].sort(rank);
   const chosen = ranked[0]?.fits ? ranked[0] : null;
   if (!chosen) {
-    const fastest = candidates.map((c) => fastestRun(job, c)).filter((x) => x !== null).sort((a, b) => a.runSeconds - b.runSeconds)[0] ?? null;
+    const fastest =
+      candidates
+        .map((c) => fastestRun(job, c))
+        .filter((x) => x !== null)
+        .sort((a, b) => a.runSeconds - b.runSeconds)[0] ?? null;
     return { chosen: null, ranked, reason: { id: 'nothing-fits', fastest, maxInstances: limit('batch-transform.instances') } };
   }
   if (chosen.costPerRunUsd === null) return { chosen, ranked, reason: { id: 'price-unknown' } };

@@ -49,18 +49,13 @@ export interface Slots {
  * Concurrent slots of one instance for a model: copies x requests per copy, and its throughput.
  * `modelBytes` null: the size is not known (no memory bound on CPU workers; one copy per GPU).
  */
-export function instanceSlots(x: {
-  instance: InstanceType; modelBytes: number | null; gpu: boolean; streaming: boolean; processingSeconds: number; concurrencyPerCopy?: number;
-}): Slots {
+export function instanceSlots(x: { instance: InstanceType; modelBytes: number | null; gpu: boolean; streaming: boolean; processingSeconds: number; concurrencyPerCopy?: number }): Slots {
   const need = x.modelBytes === null ? 0 : copyNeedBytes(x.modelBytes);
   const fit = fitOn(x.instance, need, x.gpu);
   const onGpu = x.gpu && x.instance.gpus > 0;
   const copies = onGpu ? fit.copies : fit.holds ? 1 : 0;
   const [concurrencyPerCopy, source]: [number, ConcurrencySource] =
-    x.concurrencyPerCopy !== undefined ? [x.concurrencyPerCopy, 'given']
-    : !onGpu ? [fit.copies, 'cpu-workers']
-    : x.streaming ? [limit('policy.concurrency-per-copy-llm'), 'llm-policy']
-    : [1, 'one-per-copy'];
+    x.concurrencyPerCopy !== undefined ? [x.concurrencyPerCopy, 'given'] : !onGpu ? [fit.copies, 'cpu-workers'] : x.streaming ? [limit('policy.concurrency-per-copy-llm'), 'llm-policy'] : [1, 'one-per-copy'];
   const slots = copies * concurrencyPerCopy;
   return { copies, gpusPerCopy: fit.gpusPerCopy, concurrencyPerCopy, source, slots, perSecond: slots === 0 ? 0 : copyThroughput({ processingSeconds: x.processingSeconds, concurrencyPerCopy: slots }) };
 }

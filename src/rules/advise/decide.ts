@@ -66,12 +66,14 @@ function architectureFor(w: Workload, option: OptionId, flowchart: Recommendatio
   return 'single-model';
 }
 
-const serveFor = (w: Workload, flowchart: Recommendation | null) => (option: OptionId): Serve => ({
-  option,
-  architecture: architectureFor(w, option, flowchart),
-  ...(flowchart?.option === option && flowchart.architecture === 'inference-components' ? { scaleToZero: flowchart.scaleToZero ?? false } : {}),
-  ...(flowchart?.option === option && option === 'serverless' ? { provisioned: flowchart.provisioned ?? false } : {}),
-});
+const serveFor =
+  (w: Workload, flowchart: Recommendation | null) =>
+  (option: OptionId): Serve => ({
+    option,
+    architecture: architectureFor(w, option, flowchart),
+    ...(flowchart?.option === option && flowchart.architecture === 'inference-components' ? { scaleToZero: flowchart.scaleToZero ?? false } : {}),
+    ...(flowchart?.option === option && option === 'serverless' ? { provisioned: flowchart.provisioned ?? false } : {}),
+  });
 
 /** The plan each fitting option would deploy without a volume. */
 function defaultPlans(w: Workload, d: Deployment, prices: PriceTable, options: OptionAssessment[], serve: (o: OptionId) => Serve): OptionAdvice[] {
@@ -94,7 +96,11 @@ function warmCost(plan: Plan, prices: PriceTable): Reason | null {
   const hours = monthHours();
   const n = ic.initialInstances;
   const monthly = p.usd * hours * n;
-  return reason('ic.warm-cost', `cost: keeping ${n === 1 ? 'one' : n} ${plan.instanceType} warm costs about ${formatUsd(monthly)} a month (${n === 1 ? '' : `${n} x `}${hours} h at $${p.usd}/h, ${prices.region} list prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`, { instanceType: plan.instanceType!, monthlyUsd: monthly, hours, usdPerHour: p.usd, instances: n });
+  return reason(
+    'ic.warm-cost',
+    `cost: keeping ${n === 1 ? 'one' : n} ${plan.instanceType} warm costs about ${formatUsd(monthly)} a month (${n === 1 ? '' : `${n} x `}${hours} h at $${p.usd}/h, ${prices.region} list prices); scaled to zero, the instances bill only while requests come and for about ${formatDuration(limit('inference-components.scale-in-to-zero'))} after the last one`,
+    { instanceType: plan.instanceType!, monthlyUsd: monthly, hours, usdPerHour: p.usd, instances: n },
+  );
 }
 
 /** What a Serverless plan's Provisioned Concurrency costs a month, whatever the traffic, quoted from the plan (no volume). */
@@ -103,7 +109,11 @@ function provisionedCost(plan: Plan, prices: PriceTable): Reason | null {
   const p = s?.provisionedConcurrency ? memoryPrice(prices.provisionedConcurrency, s.memoryMB) : null;
   if (!s?.provisionedConcurrency || !p) return null;
   const monthly = p.usd * s.provisionedConcurrency * monthSeconds();
-  return reason('serverless.provisioned-cost', `cost: ${s.provisionedConcurrency === 1 ? 'one unit' : `${s.provisionedConcurrency} units`} of Provisioned Concurrency at ${s.memoryMB} MB ${s.provisionedConcurrency === 1 ? 'costs' : 'cost'} about ${formatUsd(monthly)} a month (${monthHours()} h at $${p.usd}/s, ${prices.region} list prices), plus what requests use`, { provisionedConcurrency: s.provisionedConcurrency, memoryMB: s.memoryMB, monthlyUsd: monthly, usdPerSecond: p.usd });
+  return reason(
+    'serverless.provisioned-cost',
+    `cost: ${s.provisionedConcurrency === 1 ? 'one unit' : `${s.provisionedConcurrency} units`} of Provisioned Concurrency at ${s.memoryMB} MB ${s.provisionedConcurrency === 1 ? 'costs' : 'cost'} about ${formatUsd(monthly)} a month (${monthHours()} h at $${p.usd}/s, ${prices.region} list prices), plus what requests use`,
+    { provisionedConcurrency: s.provisionedConcurrency, memoryMB: s.memoryMB, monthlyUsd: monthly, usdPerSecond: p.usd },
+  );
 }
 
 /** The advisor without a volume: the flowchart's pick and the plans with their default counts. */
@@ -150,7 +160,11 @@ export function advise(input: AdviseInput): Advice {
   const choice = chooseByCost(ctx, priced);
 
   const fitting = (option: OptionId) => options.find((x) => x.option === option)!;
-  const failed = (option: OptionId) => fitting(option).checks.filter((c) => !c.pass).map((c) => c.message).join('; ');
+  const failed = (option: OptionId) =>
+    fitting(option)
+      .checks.filter((c) => !c.pass)
+      .map((c) => c.message)
+      .join('; ');
   const flowchartFits = flowchart !== null && fitting(flowchart.option).fits;
   const flowchartName = flowchart?.provisioned ? 'Serverless Inference with Provisioned Concurrency' : flowchart ? OPTION_NAMES[flowchart.option] : '';
   const flowchartNote = (chosen: OptionId) => {
@@ -159,14 +173,25 @@ export function advise(input: AdviseInput): Advice {
     return ` (the flowchart alone would pick ${flowchartName})`;
   };
   const passedChecks = (option: OptionId): Reason[] =>
-    fitting(option).checks.filter((c) => c.pass && c.source && typeof c.value === 'number').map((c) => reason('cost.check-passed', c.message, { option, limit: c.limit }));
+    fitting(option)
+      .checks.filter((c) => c.pass && c.source && typeof c.value === 'number')
+      .map((c) => reason('cost.check-passed', c.message, { option, limit: c.limit }));
 
   // Options the flowchart's checks let through that the traffic rules out: said once in the reasons
   // (the flowchart's pick is said in the summary instead).
   const trafficRuledOut = (except: OptionId): Reason[] =>
     priced
       .filter((p) => p.option !== except && p.option !== flowchart?.option && !fitting(p.option).fits && p.checks.some((c) => !c.pass))
-      .map((p) => reason('cost.traffic-ruled-out', `${optionLabel(p)} does not fit this traffic: ${p.checks.filter((c) => !c.pass).map((c) => c.message).join('; ')}`, { option: p.option }));
+      .map((p) =>
+        reason(
+          'cost.traffic-ruled-out',
+          `${optionLabel(p)} does not fit this traffic: ${p.checks
+            .filter((c) => !c.pass)
+            .map((c) => c.message)
+            .join('; ')}`,
+          { option: p.option },
+        ),
+      );
 
   let recommendation = flowchart;
   const advice: string[] = [];
@@ -201,9 +226,11 @@ export function advise(input: AdviseInput): Advice {
     } else {
       recommendation = null;
       // The records of a batch are given: only the deadline or the processing time can change.
-      advice.push(flowchart.option === 'batch-transform'
-        ? `${OPTION_NAMES[flowchart.option]} does not fit this volume: ${failed(flowchart.option)}`
-        : `${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`);
+      advice.push(
+        flowchart.option === 'batch-transform'
+          ? `${OPTION_NAMES[flowchart.option]} does not fit this volume: ${failed(flowchart.option)}`
+          : `${OPTION_NAMES[flowchart.option]} does not fit this traffic: ${failed(flowchart.option)}; a lower peak (${flagRef('peak')}) or a shorter processing time would let it fit`,
+      );
     }
   } else if (flowchart) {
     chosen = priced.find((p) => p.option === flowchart.option) ?? null;
@@ -232,11 +259,18 @@ export function advise(input: AdviseInput): Advice {
       };
       if (share >= limit('policy.ic-scale-to-zero-saving')) {
         const reasons = replace(zero);
-        const cheaper = reason('ic.scaled-to-zero-cost', `cost: scaled to zero, about ${formatUsd(zero.cost.monthlyUsd)} a month (${up}), ${formatUsd(saving)} (${pct}) less than keeping it warm at ${formatUsd(warm)}`, { monthlyUsd: zero.cost.monthlyUsd, warmMonthlyUsd: warm });
+        const cheaper = reason('ic.scaled-to-zero-cost', `cost: scaled to zero, about ${formatUsd(zero.cost.monthlyUsd)} a month (${up}), ${formatUsd(saving)} (${pct}) less than keeping it warm at ${formatUsd(warm)}`, {
+          monthlyUsd: zero.cost.monthlyUsd,
+          warmMonthlyUsd: warm,
+        });
         recommendation = { ...recommendation, reasons: [cheaper, ...reasons] };
       } else {
         const reasons = replace(warmOption);
-        const why = reason('ic.stays-warm', `cost: scaling to zero would save only ${formatUsd(saving)} (${pct}) of the ${formatUsd(warm)} a month that keeping it warm costs (${up}), under the ${Math.round(limit('policy.ic-scale-to-zero-saving') * 100)}% worth a cold start of several minutes, so it stays warm`, { monthlyUsd: zero.cost.monthlyUsd, warmMonthlyUsd: warm });
+        const why = reason(
+          'ic.stays-warm',
+          `cost: scaling to zero would save only ${formatUsd(saving)} (${pct}) of the ${formatUsd(warm)} a month that keeping it warm costs (${up}), under the ${Math.round(limit('policy.ic-scale-to-zero-saving') * 100)}% worth a cold start of several minutes, so it stays warm`,
+          { monthlyUsd: zero.cost.monthlyUsd, warmMonthlyUsd: warm },
+        );
         const keep = reasons.filter((r) => r.id !== 'ic.cold-start' && r.id !== 'ic.scale-to-zero');
         recommendation = plain
           ? {

@@ -162,7 +162,12 @@ export function instancesAtPeak(t: PeakTraffic & { slotsPerInstance: number; min
   const instances = slots === null ? max : Math.max(min, Math.ceil(slots / k));
   const count = instances * k;
   return {
-    instances, slotsPerInstance: k, count, load, target, capped: slots === null,
+    instances,
+    slotsPerInstance: k,
+    count,
+    load,
+    target,
+    capped: slots === null,
     share: shareOver(count, load, 'wait'),
     meanWaitSeconds: meanWaitSeconds(count, load, t.processingSeconds),
   };

@@ -113,7 +113,12 @@ export function residency(x: ResidencyInput): Residency {
   const hotFit = fleet === hot || (instancesForHot !== null && instancesForHot <= x.instances);
   const reloadSeconds = hotSizes[0]! / limit('policy.model-load-throughput');
   return {
-    hot, perInstance, fleet: hotFit ? hot : fleet, hotFit, instancesForHot, largestFits,
+    hot,
+    perInstance,
+    fleet: hotFit ? hot : fleet,
+    hotFit,
+    instancesForHot,
+    largestFits,
     missShare: hotFit ? 0 : (hot - fleet) / hot,
     reloadSeconds,
     reloadWithinAnswer: x.answerSeconds === null ? null : reloadSeconds + x.processingSeconds <= x.answerSeconds,

@@ -122,9 +122,7 @@ export function storedModelBytes(w: StoredModels, architecture: string, hotModel
 
 // ---- 4. Serverless start-up -------------------------------------------------------------------
 
-export type ServerlessStartupProblem =
-  | { readonly id: 'startup-too-slow'; readonly estimateSeconds: number; readonly limitSeconds: number }
-  | { readonly id: 'image-too-large'; readonly imageBytes: number; readonly maxBytes: number };
+export type ServerlessStartupProblem = { readonly id: 'startup-too-slow'; readonly estimateSeconds: number; readonly limitSeconds: number } | { readonly id: 'image-too-large'; readonly imageBytes: number; readonly maxBytes: number };
 
 export interface ServerlessStartupCheck {
   readonly fits: boolean;
@@ -206,7 +204,15 @@ export function quotasFor(uses: readonly QuotaUse[]): QuotaNeed[] {
       add({ serviceCode: QUOTA_SERVICE_CODE, name: QUOTA_NAMES.transform.name(u.instanceType), code: null, value: u.instanceCount, unit: 'instances', source: QUOTA_NAMES.transform.source, note: zeroNote(u.instanceType) });
     } else {
       const observed = limit('serverless.account-concurrency-observed');
-      add({ serviceCode: QUOTA_SERVICE_CODE, name: QUOTA_NAMES.serverless.name, code: QUOTA_NAMES.serverless.code, value: u.maxConcurrency, unit: 'concurrency', source: QUOTA_NAMES.serverless.source, note: `some new accounts have ${observed}` });
+      add({
+        serviceCode: QUOTA_SERVICE_CODE,
+        name: QUOTA_NAMES.serverless.name,
+        code: QUOTA_NAMES.serverless.code,
+        value: u.maxConcurrency,
+        unit: 'concurrency',
+        source: QUOTA_NAMES.serverless.source,
+        note: `some new accounts have ${observed}`,
+      });
     }
   }
   return [...by.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

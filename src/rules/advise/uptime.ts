@@ -42,7 +42,12 @@ export interface Uptime {
 export function uptime(x: UptimeInput): Uptime {
   const { perSecond: rate, scaleInDelaySeconds: d, startupSeconds: s, monthSeconds: month } = x;
   const p = x.processingSeconds ?? 0;
-  for (const [name, v] of [['rate', rate], ['scale-in delay', d], ['start-up', s], ['processing time', p]] as const) {
+  for (const [name, v] of [
+    ['rate', rate],
+    ['scale-in delay', d],
+    ['start-up', s],
+    ['processing time', p],
+  ] as const) {
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a finite number >= 0 (got ${v})`);
   }
   if (rate === 0) return { upFraction: 0, upSeconds: 0, wakesPerMonth: 0, meanUpSeconds: 0 };

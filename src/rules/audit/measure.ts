@@ -136,9 +136,16 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
     const minute = max([...peakMinute.values()]);
     const hour = max([...perHour.values()]);
     peakRps = Math.max(averageRps, minute !== null ? minute / 60 : hour !== null ? hour / window.periodSeconds : 0);
-    answers.push({ key: 'requests', value: averageRps, text: formatRate(averageRps), source: total === null ? `${NS_INVOCATIONS} Invocations: no data points in ${window.days} days` : `${volumeSource} over ${window.days} days: ${total} requests` });
     answers.push({
-      key: 'peak', value: peakRps, text: formatRate(peakRps),
+      key: 'requests',
+      value: averageRps,
+      text: formatRate(averageRps),
+      source: total === null ? `${NS_INVOCATIONS} Invocations: no data points in ${window.days} days` : `${volumeSource} over ${window.days} days: ${total} requests`,
+    });
+    answers.push({
+      key: 'peak',
+      value: peakRps,
+      text: formatRate(peakRps),
       source: peakMinute.size ? `${NS_INVOCATIONS} Invocations (Maximum): the busiest minute` : perHour.size ? `${volumeSource}: the busiest hour (per-minute peaks not available)` : 'no requests',
     });
   } else {
@@ -158,7 +165,12 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
     answers.push({ key: 'processingTime', value: processingSeconds, text: formatDuration(processingSeconds), source: `${NS_INVOCATIONS} ModelLatency (p90), the highest hour` });
   } else if (avgLatency !== null) {
     processingSeconds = seconds(avgLatency);
-    answers.push({ key: 'processingTime', value: processingSeconds, text: formatDuration(processingSeconds), source: `${NS_INVOCATIONS} ModelLatency (Average), the highest hour${m.fallbacks.some((f) => f.includes('p90')) ? '; p90 was not available' : ''}` });
+    answers.push({
+      key: 'processingTime',
+      value: processingSeconds,
+      text: formatDuration(processingSeconds),
+      source: `${NS_INVOCATIONS} ModelLatency (Average), the highest hour${m.fallbacks.some((f) => f.includes('p90')) ? '; p90 was not available' : ''}`,
+    });
   } else {
     unmeasured.push({ key: 'processingTime', assumed: formatDuration(limit('policy.audit-processing-time')), why: 'ModelLatency has no data points in the window' });
   }
@@ -207,7 +219,8 @@ export function measure(e: DeployedEndpoint, m: EndpointMetrics, window: Window)
     unmeasured.push({ key: 'modelSize', assumed: `${formatBytes(modelSizeBytes)} (needs the configured ${serverless.memoryMB} MB)`, why: 'Serverless endpoints publish no memory utilisation' });
   } else {
     unmeasured.push({
-      key: 'modelSize', assumed: 'not known',
+      key: 'modelSize',
+      assumed: 'not known',
       why: unknownTypes.length ? `${unknownTypes.join(', ')} is not in the instance catalog, so its memory is not known` : 'MemoryUtilization has no data points in the window',
     });
   }

@@ -30,9 +30,12 @@ const DG = 'https://docs.aws.amazon.com/sagemaker/latest/dg/';
 
 export const AUDIT_RULES: readonly AuditRule[] = [
   {
-    id: 'DA8001', name: 'idle-endpoint', severity: 'error',
+    id: 'DA8001',
+    name: 'idle-endpoint',
+    severity: 'error',
     title: 'An endpoint that served nothing in the window still bills every hour',
-    description: 'No Invocations (and, for an asynchronous endpoint, no InvocationsProcessed and no ApproximateBacklogSize) in the days audit read. Instance-based endpoints bill per instance-hour whether or not they are called. Delete the endpoint (its model and config stay, so it can be re-created), or move it to an option that costs nothing when idle: Serverless, Asynchronous Inference scaled to zero, or inference components scaled to zero.',
+    description:
+      'No Invocations (and, for an asynchronous endpoint, no InvocationsProcessed and no ApproximateBacklogSize) in the days audit read. Instance-based endpoints bill per instance-hour whether or not they are called. Delete the endpoint (its model and config stay, so it can be re-created), or move it to an option that costs nothing when idle: Serverless, Asynchronous Inference scaled to zero, or inference components scaled to zero.',
     source: `${DG}monitoring-cloudwatch.html`,
     messages: {
       idle: 'no requests in {{days}} days, yet it costs {{monthly}} a month: delete it, or move it to an option that costs nothing when idle',
@@ -41,7 +44,9 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     example: 'error    DA8001  idle: no requests in 14 days, yet it costs $83.95 a month: delete it, or move it to an option that costs nothing when idle',
   },
   {
-    id: 'DA8002', name: 'oversized-instances', severity: 'warning',
+    id: 'DA8002',
+    name: 'oversized-instances',
+    severity: 'warning',
     title: 'Instances far busier on paper than in their metrics',
     description: `More instances than the measured peak needs at the target utilisation (policy.target-utilisation), or a peak CPU, GPU and memory utilisation below policy.audit-oversized-utilisation: a smaller type or count serves the same traffic. The finding names what the advisor would run instead.`,
     source: `${DG}endpoint-auto-scaling.html`,
@@ -52,9 +57,12 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     example: 'warning  DA8002  tooManyInstances: 4 x ml.m5.xlarge run, but the peak of 2/s needs 1 at the target utilisation',
   },
   {
-    id: 'DA8003', name: 'cheaper-option', severity: 'warning',
+    id: 'DA8003',
+    name: 'cheaper-option',
+    severity: 'warning',
     title: 'Another hosting option serves the measured traffic for less',
-    description: 'The advisor (the same one `recommend` runs) was given the measured traffic and found a configuration that costs less than the deployed one by at least policy.audit-min-saving. Serverless and Asynchronous Inference change how callers invoke the endpoint: check the payload sizes, which CloudWatch does not show, and the answer time callers need.',
+    description:
+      'The advisor (the same one `recommend` runs) was given the measured traffic and found a configuration that costs less than the deployed one by at least policy.audit-min-saving. Serverless and Asynchronous Inference change how callers invoke the endpoint: check the payload sizes, which CloudWatch does not show, and the answer time callers need.',
     source: `${DG}deploy-model-options.html`,
     messages: {
       toServerless: 'Serverless Inference would cost {{usd}} a month instead of {{current}} (payloads must be within 4 MiB, which CloudWatch cannot show)',
@@ -67,9 +75,12 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     example: 'warning  DA8003  toServerless: Serverless Inference would cost $2.10 a month instead of $83.95 (payloads must be within 4 MiB, which CloudWatch cannot show)',
   },
   {
-    id: 'DA8004', name: 'autoscaling', severity: 'warning',
+    id: 'DA8004',
+    name: 'autoscaling',
+    severity: 'warning',
     title: 'Instance-based variants should scale with their traffic',
-    description: 'No Application Auto Scaling target on the variant\'s DesiredInstanceCount (or an inference component\'s DesiredCopyCount), so the endpoint runs its instance count around the clock; or a MinCapacity above what the average traffic needs, so it never scales in.',
+    description:
+      "No Application Auto Scaling target on the variant's DesiredInstanceCount (or an inference component's DesiredCopyCount), so the endpoint runs its instance count around the clock; or a MinCapacity above what the average traffic needs, so it never scales in.",
     source: `${DG}endpoint-auto-scaling.html`,
     messages: {
       missing: '{{variant}} has no autoscaling: {{count}} instance(s) run around the clock',
@@ -79,7 +90,9 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     example: 'warning  DA8004  missing: AllTraffic has no autoscaling: 2 instance(s) run around the clock',
   },
   {
-    id: 'DA8005', name: 'errors-or-throttling', severity: 'warning',
+    id: 'DA8005',
+    name: 'errors-or-throttling',
+    severity: 'warning',
     title: 'Requests failed or waited for capacity',
     description: `Invocation4XXErrors or Invocation5XXErrors at or above policy.audit-error-share of the invocations (4XX includes throttling of Serverless endpoints at MaxConcurrency), Serverless concurrency at its maximum, or an asynchronous backlog with no instance to serve it. A cheaper configuration would not fix these; look at them first.`,
     source: `${DG}monitoring-cloudwatch.html`,
@@ -92,9 +105,12 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     example: 'warning  DA8005  clientErrors: 120 invocations failed with 4XX errors, throttling included (2.4% of 5,000)',
   },
   {
-    id: 'DA8006', name: 'could-not-read', severity: 'warning',
+    id: 'DA8006',
+    name: 'could-not-read',
+    severity: 'warning',
     title: 'Part of the endpoint could not be read',
-    description: 'A call audit needs was refused or failed for this endpoint: access denied (the README lists the least-privilege IAM policy; deploy-advisor audit --print-policy prints it), throttled past the retries, the endpoint config deleted, or the endpoint deleted while audit ran. What could be read is still reported.',
+    description:
+      'A call audit needs was refused or failed for this endpoint: access denied (the README lists the least-privilege IAM policy; deploy-advisor audit --print-policy prints it), throttled past the retries, the endpoint config deleted, or the endpoint deleted while audit ran. What could be read is still reported.',
     source: 'README.md#deploy-advisor-audit',
     messages: {
       accessDenied: '{{operation}} ({{service}}) was denied: {{message}}',
@@ -181,9 +197,14 @@ export function auditFindings(e: DeployedEndpoint, m: Measurement | null, curren
     const saving = current.monthlyUsd - advice.monthlyUsd;
     if (saving >= current.monthlyUsd * limit('policy.audit-min-saving')) {
       const data = { usd: formatUsd(advice.monthlyUsd), current: formatUsd(current.monthlyUsd), option: OPTION_NAMES[advice.option] };
-      const id = advice.scaleToZero && advice.option !== current.option ? 'scaleToZero'
-        : advice.option === current.option ? (advice.scaleToZero ? 'scaleToZero' : 'cheaperConfig')
-        : ({ serverless: 'toServerless', async: 'toAsync', 'batch-transform': 'toBatch', 'real-time': 'toRealTime' } as const)[advice.option];
+      const id =
+        advice.scaleToZero && advice.option !== current.option
+          ? 'scaleToZero'
+          : advice.option === current.option
+            ? advice.scaleToZero
+              ? 'scaleToZero'
+              : 'cheaperConfig'
+            : ({ serverless: 'toServerless', async: 'toAsync', 'batch-transform': 'toBatch', 'real-time': 'toRealTime' } as const)[advice.option];
       out.push(auditFinding('DA8003', id, data));
     }
   }

@@ -453,7 +453,9 @@ export const cfnLiteralSubstitution: Rule = {
   severity: 'error',
   title: '${...} is substituted only inside Fn::Sub',
   source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html',
-  description: 'CloudFormation replaces ${AWS::Region}, ${Parameter} and ${Resource.Attribute} only in the string of an Fn::Sub. Anywhere else, in a property or in a parameter\'s Default, the text passes on as it is: a ModelPackageName of `arn:aws:sagemaker:${AWS::Region}:...` fails its ARN pattern when the stack deploys. Reported in the properties of the resource types listed at the end (inside Fn::Join, Fn::If and the like too), and in a parameter Default that reaches one of those properties through !Ref (or a ${Parameter} in an Fn::Sub), at the Default. Only ${...} naming a pseudo parameter, a parameter or a resource of the template is reported: ${HOME} in a container\'s environment may be meant literally. ' + SOURCE_NOTE,
+  description:
+    "CloudFormation replaces ${AWS::Region}, ${Parameter} and ${Resource.Attribute} only in the string of an Fn::Sub. Anywhere else, in a property or in a parameter's Default, the text passes on as it is: a ModelPackageName of `arn:aws:sagemaker:${AWS::Region}:...` fails its ARN pattern when the stack deploys. Reported in the properties of the resource types listed at the end (inside Fn::Join, Fn::If and the like too), and in a parameter Default that reaches one of those properties through !Ref (or a ${Parameter} in an Fn::Sub), at the Default. Only ${...} naming a pseudo parameter, a parameter or a resource of the template is reported: ${HOME} in a container's environment may be meant literally. " +
+    SOURCE_NOTE,
   examples: {
     invalid: stack({
       params: 'Parameters:\n  ModelPackage:\n    Type: String\n    Default: arn:aws:sagemaker:${AWS::Region}:${AWS::AccountId}:model-package/churn/3\n',
@@ -466,7 +468,8 @@ export const cfnLiteralSubstitution: Rule = {
   },
   messages: {
     literalInProperty: '{{field}} holds {{variable}} outside Fn::Sub, so CloudFormation passes it on as text; write the value with !Sub',
-    literalInDefault: 'the Default of parameter {{parameter}} holds {{variable}}, which CloudFormation does not substitute; it reaches {{field}} of {{resource}} through !Ref, so a deploy with the default passes the text on as it is: build the value with !Sub where it is used, or give a literal default',
+    literalInDefault:
+      'the Default of parameter {{parameter}} holds {{variable}}, which CloudFormation does not substitute; it reaches {{field}} of {{resource}} through !Ref, so a deploy with the default passes the text on as it is: build the value with !Sub where it is used, or give a literal default',
   },
   check: literalFindings,
 };

@@ -73,7 +73,8 @@ export function tooDeep(text: string, max: number): TooDeep | null {
         while (j < n) {
           if (c === '"' && text[j] === '\\') j += 2;
           else if (text[j] !== c) j++;
-          else if (c === "'" && text[j + 1] === "'") j += 2; // '' is a quote inside '...'
+          else if (c === "'" && text[j + 1] === "'")
+            j += 2; // '' is a quote inside '...'
           else break;
         }
         last = c;

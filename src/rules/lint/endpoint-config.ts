@@ -98,9 +98,11 @@ export const serverlessUnsupportedConfig: Rule = {
   severity: 'error',
   title: 'Serverless variants cannot have data capture, other variants, instance fields, async config or a KMS key',
   source: limitEntry('serverless.data-capture').source,
-  description: 'Serverless Inference does not support data capture, several production variants, async inference, or instance settings (InstanceType, InitialInstanceCount, VolumeSizeInGB). A KmsKeyId on a serverless endpoint config is rejected as well.',
+  description:
+    'Serverless Inference does not support data capture, several production variants, async inference, or instance settings (InstanceType, InitialInstanceCount, VolumeSizeInGB). A KmsKeyId on a serverless endpoint config is rejected as well.',
   examples: {
-    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\nDataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n',
+    invalid:
+      'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\nDataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n',
     valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    ServerlessConfig:\n      MemorySizeInMB: 2048\n      MaxConcurrency: 5\n',
   },
   messages: {
@@ -135,12 +137,15 @@ export const serverlessUnsupportedModel: Rule = {
   id: 'DA1005',
   name: 'serverless-unsupported-model',
   severity: 'error',
-  title: 'A Serverless variant\'s model cannot use a VPC, network isolation, multi-model mode or several containers',
+  title: "A Serverless variant's model cannot use a VPC, network isolation, multi-model mode or several containers",
   source: limitEntry('serverless.vpc').source,
-  description: 'Serverless Inference excludes VPC configuration, network isolation, multi-model endpoints and inference pipelines. The model a serverless variant points to must use none of them (several containers: deploy-advisor infers this from the pipeline exclusion).',
+  description:
+    'Serverless Inference excludes VPC configuration, network isolation, multi-model endpoints and inference pipelines. The model a serverless variant points to must use none of them (several containers: deploy-advisor infers this from the pipeline exclusion).',
   examples: {
-    invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n      VpcConfig:\n        SecurityGroupIds: [sg-0123456789abcdef0]\n        Subnets: [subnet-0123456789abcdef0]\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
-    valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
+    invalid:
+      'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n      VpcConfig:\n        SecurityGroupIds: [sg-0123456789abcdef0]\n        Subnets: [subnet-0123456789abcdef0]\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
+    valid:
+      'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          ServerlessConfig:\n            MemorySizeInMB: 2048\n            MaxConcurrency: 5\n',
   },
   messages: {
     vpc: 'model {{model}} has a VpcConfig, which Serverless Inference does not support; use an instance-based variant or change the model',
@@ -170,8 +175,10 @@ export const asyncOutputPath: Rule = {
   source: `${API}API_AsyncInferenceOutputConfig.html`,
   description: 'Asynchronous endpoints write every result to S3; without an output path there is nowhere to put them. Add S3FailurePath and NotificationConfig too, to hear about failures.',
   examples: {
-    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 4\n',
-    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n',
+    invalid:
+      'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 4\n',
+    valid:
+      'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n',
   },
   inferredFromAbsence: ['noOutputPath'],
   messages: { noOutputPath: 'AsyncInferenceConfig has no OutputConfig.S3OutputPath; add the S3 prefix where results go (and S3FailurePath for errors)' },
@@ -196,15 +203,24 @@ export const asyncMaxConcurrentInvocations: Rule = {
   source: limitEntry('async.max-concurrent-invocations').source,
   description: 'The number of requests an async endpoint sends to one instance at a time.',
   examples: {
-    invalid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 0\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
-    valid: 'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 2\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
+    invalid:
+      'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 0\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
+    valid:
+      'EndpointConfigName: my-config\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\nAsyncInferenceConfig:\n  ClientConfig:\n    MaxConcurrentInvocationsPerInstance: 2\n  OutputConfig:\n    S3OutputPath: s3://bucket/out/\n',
   },
   messages: RANGE_MESSAGES,
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       const a = ec.props.AsyncInferenceConfig;
       if (!plain(a) || !plain(a.ClientConfig)) return [];
-      return range(ctx, a.ClientConfig.MaxConcurrentInvocationsPerInstance, [...ec.base, 'AsyncInferenceConfig', 'ClientConfig', 'MaxConcurrentInvocationsPerInstance'], 'MaxConcurrentInvocationsPerInstance', 1, limit('async.max-concurrent-invocations'));
+      return range(
+        ctx,
+        a.ClientConfig.MaxConcurrentInvocationsPerInstance,
+        [...ec.base, 'AsyncInferenceConfig', 'ClientConfig', 'MaxConcurrentInvocationsPerInstance'],
+        'MaxConcurrentInvocationsPerInstance',
+        1,
+        limit('async.max-concurrent-invocations'),
+      );
     });
   },
 };
@@ -215,16 +231,21 @@ export const kmsKeyWithNvme: Rule = {
   severity: 'error',
   title: 'No KmsKeyId when a variant uses an instance type with local NVMe storage',
   source: `${API}API_CreateEndpointConfig.html`,
-  description: 'Instance types with local NVMe storage (g4dn, g5, g6, p4d, p5, and the d families such as m5d) encrypt it with a hardware module. CreateEndpointConfig fails if KmsKeyId is set while any variant uses one. Scanners that demand a key (checkov CKV_AWS_98) should be suppressed for these with a reason.',
+  description:
+    'Instance types with local NVMe storage (g4dn, g5, g6, p4d, p5, and the d families such as m5d) encrypt it with a hardware module. CreateEndpointConfig fails if KmsKeyId is set while any variant uses one. Scanners that demand a key (checkov CKV_AWS_98) should be suppressed for these with a reason.',
   examples: {
-    invalid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
-    valid: 'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.xlarge\n    InitialInstanceCount: 1\n',
+    invalid:
+      'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
+    valid:
+      'EndpointConfigName: my-config\nKmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.m5.xlarge\n    InitialInstanceCount: 1\n',
   },
   messages: { kmsKeyOnNvme: 'KmsKeyId is set, but {{type}} has local NVMe storage and CreateEndpointConfig rejects a key for it; remove KmsKeyId or choose an instance type with EBS storage' },
   check(ctx) {
     return ctx.endpointConfigs.flatMap((ec) => {
       if (!given(ctx, ec.props.KmsKeyId)) return [];
-      const nvme = variants(ec).map(({ v }) => str(ctx, v.InstanceType)).filter((t): t is string => t !== null && hasNvme(t) === true);
+      const nvme = variants(ec)
+        .map(({ v }) => str(ctx, v.InstanceType))
+        .filter((t): t is string => t !== null && hasNvme(t) === true);
       if (!nvme.length) return [];
       return [{ path: [...ec.base, 'KmsKeyId'], messageId: 'kmsKeyOnNvme', data: { type: nvme[0]! } }];
     });
@@ -291,8 +312,10 @@ export const unknownInstanceType: Rule = {
   source: `${API}API_TransformResources.html`,
   description: `A production variant's InstanceType must be one of ProductionVariantInstanceType, and a transform job's one of TransformInstanceType; the lists differ (ml.c5.large hosts an endpoint but cannot run a transform job). The lists come from the SageMaker API model (${API_MODEL_SOURCES.enums}, see README). A type newer than that model is reported too: suppress the finding with a reason until the model is regenerated.`,
   examples: {
-    invalid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.large\n  InstanceCount: 1\n',
-    valid: 'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.xlarge\n  InstanceCount: 1\n',
+    invalid:
+      'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.large\n  InstanceCount: 1\n',
+    valid:
+      'TransformJobName: nightly\nModelName: my-model\nTransformInput:\n  DataSource:\n    S3DataSource:\n      S3DataType: S3Prefix\n      S3Uri: s3://bucket/in/\nTransformOutput:\n  S3OutputPath: s3://bucket/out/\nTransformResources:\n  InstanceType: ml.c5.xlarge\n  InstanceCount: 1\n',
   },
   messages: {
     notMlType: '"{{type}}" is not an ml.* instance type; use e.g. ml.m5.xlarge',
@@ -322,7 +345,7 @@ export const variantSettings: Rule = {
   id: 'DA1011',
   name: 'variant-settings',
   severity: 'error',
-  title: 'Production variant settings within the API\'s ranges',
+  title: "Production variant settings within the API's ranges",
   source: `${API}API_ProductionVariant.html`,
   description: `Variant names are unique within an endpoint config. An instance-based variant needs InstanceType and InitialInstanceCount (at least 1). VolumeSizeInGB is 1-${limit('model.volume-size-max')}; ModelDataDownloadTimeoutInSeconds and ContainerStartupHealthCheckTimeoutInSeconds are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')}; InitialVariantWeight is at least 0; data capture samples 0-${limit('model.data-capture-sampling')}%.`,
   examples: {
@@ -419,10 +442,13 @@ export const asyncModelRisks: Rule = {
   severity: 'warning',
   title: 'Async endpoints with a network-isolated model',
   source: 'https://docs.aws.amazon.com/marketplace/latest/userguide/ml-service-restrictions-and-limits.html',
-  description: 'The Marketplace guide says async endpoints need models with network connectivity. The developer guide does not say so, so this is a warning. (Multi-model and multi-container models behind an async endpoint are DA1017, an error.)',
+  description:
+    'The Marketplace guide says async endpoints need models with network connectivity. The developer guide does not say so, so this is a warning. (Multi-model and multi-container models behind an async endpoint are DA1017, an error.)',
   examples: {
-    invalid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
-    valid: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
+    invalid:
+      'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      EnableNetworkIsolation: true\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
+    valid:
+      'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n',
   },
   messages: {
     networkIsolation: 'model {{model}} enables network isolation, but async endpoints need models with network connectivity; check that it works, or turn isolation off',
@@ -436,7 +462,8 @@ export const asyncModelRisks: Rule = {
   },
 };
 
-const ASYNC_EC = (model: string) => `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n${model}  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n`;
+const ASYNC_EC = (model: string) =>
+  `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\n${model}  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InstanceType: ml.m5.large\n          InitialInstanceCount: 1\n      AsyncInferenceConfig:\n        OutputConfig:\n          S3OutputPath: s3://bucket/out/\n`;
 
 // The same evidence the advisor uses (limits async.multi-model and async.multi-container): the
 // InvokeEndpointAsync request has no TargetModel and no TargetContainerHostname.
@@ -446,14 +473,16 @@ export const asyncUntargetedModel: Rule = {
   severity: 'error',
   title: 'Async endpoints cannot serve multi-model or Direct-mode multi-container models',
   source: limitEntry('async.multi-model').source,
-  description: 'InvokeEndpointAsync has no TargetModel and no TargetContainerHostname parameter, so an async request cannot pick a model of a multi-model container or a container of a Direct-mode multi-container model. Deploy one async endpoint per model (or per framework), or chain the containers in a serial inference pipeline.',
+  description:
+    'InvokeEndpointAsync has no TargetModel and no TargetContainerHostname parameter, so an async request cannot pick a model of a multi-model container or a container of a Direct-mode multi-container model. Deploy one async endpoint per model (or per framework), or chain the containers in a serial inference pipeline.',
   examples: {
     invalid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n        Mode: MultiModel\n        ModelDataUrl: s3://bucket/models/\n'),
     valid: ASYNC_EC('      PrimaryContainer:\n        Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n'),
   },
   messages: {
     multiModel: 'model {{model}} is multi-model, but InvokeEndpointAsync has no TargetModel to pick a model; deploy one async endpoint per model',
-    directMultiContainer: 'model {{model}} is a multi-container model in Direct mode, but InvokeEndpointAsync has no TargetContainerHostname to pick a container; deploy one async endpoint per container, or use Mode Serial if the containers chain',
+    directMultiContainer:
+      'model {{model}} is a multi-container model in Direct mode, but InvokeEndpointAsync has no TargetContainerHostname to pick a container; deploy one async endpoint per container, or use Mode Serial if the containers chain',
   },
   check(ctx) {
     const out: RawFinding[] = [];
@@ -470,6 +499,19 @@ export const asyncUntargetedModel: Rule = {
 };
 
 export const ENDPOINT_CONFIG_RULES = [
-  serverlessMemorySize, serverlessMaxConcurrency, serverlessProvisionedConcurrency, serverlessUnsupportedConfig, serverlessUnsupportedModel,
-  asyncOutputPath, asyncMaxConcurrentInvocations, kmsKeyWithNvme, volumeSizeWithNvme, productionVariantCount, unknownInstanceType, variantSettings, resourceNames, asyncModelRisks, asyncUntargetedModel,
+  serverlessMemorySize,
+  serverlessMaxConcurrency,
+  serverlessProvisionedConcurrency,
+  serverlessUnsupportedConfig,
+  serverlessUnsupportedModel,
+  asyncOutputPath,
+  asyncMaxConcurrentInvocations,
+  kmsKeyWithNvme,
+  volumeSizeWithNvme,
+  productionVariantCount,
+  unknownInstanceType,
+  variantSettings,
+  resourceNames,
+  asyncModelRisks,
+  asyncUntargetedModel,
 ];

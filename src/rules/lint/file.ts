@@ -8,7 +8,8 @@ export const unreadableFile: Rule = {
   severity: 'error',
   title: 'The file cannot be read as YAML, JSON or Terraform',
   source: 'https://yaml.org/spec/1.2.2/',
-  description: 'Syntax errors, duplicate keys, alias bombs (aliases that expand without bound), nesting too deep to read safely, files larger than 1 MiB, binary files and invalid UTF-8. The file is not linted further; other files still are. In a Terraform file, the blocks without a syntax error are still linted.',
+  description:
+    'Syntax errors, duplicate keys, alias bombs (aliases that expand without bound), nesting too deep to read safely, files larger than 1 MiB, binary files and invalid UTF-8. The file is not linted further; other files still are. In a Terraform file, the blocks without a syntax error are still linted.',
   messages: {
     tooLarge: 'the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller',
     binary: 'the file is binary (it has NUL bytes), not YAML or JSON',
@@ -38,7 +39,8 @@ export const suppressionWithoutReason: Rule = {
   messages: { noReason: 'deploy-advisor-ignore {{ids}} has no reason, so it suppresses nothing; add "-- <why>"' },
   examples: {
     invalid: 'EndpointConfigName: my-config\nKmsKeyId: alias/my-key  # deploy-advisor-ignore DA1008\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
-    valid: 'EndpointConfigName: my-config\nKmsKeyId: alias/my-key  # deploy-advisor-ignore DA1008 -- the key is removed by our deploy script for g5\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
+    valid:
+      'EndpointConfigName: my-config\nKmsKeyId: alias/my-key  # deploy-advisor-ignore DA1008 -- the key is removed by our deploy script for g5\nProductionVariants:\n  - VariantName: AllTraffic\n    ModelName: my-model\n    InstanceType: ml.g5.xlarge\n    InitialInstanceCount: 1\n',
   },
   check: () => [],
 };

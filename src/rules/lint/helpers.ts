@@ -83,7 +83,7 @@ export function range(ctx: RuleContext, v: unknown, path: Path, what: string, mi
 /** A property that is set: present, not a condition (!If is not guessed), and not an empty string. */
 export function given(ctx: RuleContext, v: unknown): boolean {
   // Fn::Unknown: a Terraform value known only at plan time (terraform/module.ts), which may be null.
-  if (v === undefined || (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v || (v.Ref === 'AWS::NoValue')))) return false;
+  if (v === undefined || (isObj(v) && ('Fn::If' in v || 'Fn::Unknown' in v || v.Ref === 'AWS::NoValue'))) return false;
   return ctx.resolve(v) !== '';
 }
 

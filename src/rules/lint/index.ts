@@ -12,7 +12,9 @@ import { ARTIFACT_RULES } from '../artifact/checks';
 import type { Finding, Rule, RuleContext, SecurityMeta } from './types';
 import { byCodeUnits } from '../units';
 
-export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES, ...CFN_SCHEMA_RULES].sort((a, b) => byCodeUnits(a.id, b.id));
+export const RULES: readonly Rule[] = [...FILE_RULES, ...ENDPOINT_CONFIG_RULES, ...MORE_RULES, ...MODEL_RULES, ...TRANSFORM_RULES, ...INFERENCE_COMPONENT_RULES, ...SECURITY_RULES, ...CFN_SCHEMA_RULES].sort((a, b) =>
+  byCodeUnits(a.id, b.id),
+);
 
 /** What reporters and `deploy-advisor rules` need to know of every rule, lint and artifact alike. */
 export interface RuleMeta {

@@ -156,8 +156,7 @@ ${o.more ?? ''}`;
 const IC_INPUT = (spec: string, top = '') => `InferenceComponentName: llama-8b\nEndpointName: llm-endpoint\nVariantName: AllTraffic\n${top}Specification:\n${spec}RuntimeConfig:\n  CopyCount: 1\n`;
 const IC_SPEC = '  ModelName: llama-8b\n  ComputeResourceRequirements:\n    NumberOfAcceleratorDevicesRequired: 1\n    MinMemoryRequiredInMb: 16384\n';
 
-const IC_CONFIG = (variant: string, top = `ExecutionRoleArn: ${ROLE}\n`) =>
-  `EndpointConfigName: llm-config\n${top}ProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n${variant}`;
+const IC_CONFIG = (variant: string, top = `ExecutionRoleArn: ${ROLE}\n`) => `EndpointConfigName: llm-config\n${top}ProductionVariants:\n  - VariantName: AllTraffic\n    InstanceType: ml.g5.12xlarge\n    InitialInstanceCount: 1\n${variant}`;
 const MIS = (min: number | string, max: number | string, status = 'ENABLED') => `    ManagedInstanceScaling:\n      Status: ${status}\n      MinInstanceCount: ${min}\n      MaxInstanceCount: ${max}\n`;
 
 const WAKE = (target: string, alarm: string) => `  CopyTarget:
@@ -200,7 +199,10 @@ const ALARM = (op = 'GreaterThanOrEqualToThreshold', statistic = 'Maximum') => `
         - !GetAtt WakePolicy.Arn
 `;
 /** The variant's managed scaling down to 0 instances, indented for the stack's variant. */
-const ZERO = MIS(0, 2).split('\n').map((l) => (l ? `      ${l}` : l)).join('\n');
+const ZERO = MIS(0, 2)
+  .split('\n')
+  .map((l) => (l ? `      ${l}` : l))
+  .join('\n');
 
 // ---- rules -------------------------------------------------------------------------------------
 
@@ -210,7 +212,8 @@ export const icVariantModelName: Rule = {
   severity: 'error',
   title: 'The variant of an endpoint config for inference components names no model',
   source: limitEntry('inference-components.variant-model-name').source,
-  description: 'An endpoint that hosts inference components gets its models from the components, not from the production variant. With a ModelName in the variant, CreateInferenceComponent fails ("Inference Components are not supported in this Endpoint"), and ManagedInstanceScaling is rejected ("ManagedInstanceScaling is only supported for inference component endpoints"). Neither cfn-lint nor the AWS CLI catches it.',
+  description:
+    'An endpoint that hosts inference components gets its models from the components, not from the production variant. With a ModelName in the variant, CreateInferenceComponent fails ("Inference Components are not supported in this Endpoint"), and ManagedInstanceScaling is rejected ("ManagedInstanceScaling is only supported for inference component endpoints"). Neither cfn-lint nor the AWS CLI catches it.',
   examples: {
     invalid: IC_CONFIG(`    ModelName: llama-8b\n${MIS(1, 2)}`),
     valid: IC_CONFIG(MIS(1, 2)),
@@ -223,9 +226,7 @@ export const icVariantModelName: Rule = {
     return ctx.endpointConfigs.flatMap((ec) => {
       const why = icPurpose(ctx, ec, hosted);
       if (!why) return [];
-      return variants(ec).flatMap(({ v, path }) =>
-        given(ctx, v.ModelName) ? [{ path: [...path, 'ModelName'], messageId: 'modelInVariant', data: { variant: str(ctx, v.VariantName) ?? '(unnamed)', why } }] : [],
-      );
+      return variants(ec).flatMap(({ v, path }) => (given(ctx, v.ModelName) ? [{ path: [...path, 'ModelName'], messageId: 'modelInVariant', data: { variant: str(ctx, v.VariantName) ?? '(unnamed)', why } }] : []));
     });
   },
 };
@@ -236,7 +237,8 @@ export const icExecutionRole: Rule = {
   severity: 'error',
   title: 'An endpoint config for inference components has an ExecutionRoleArn',
   source: limitEntry('inference-components.execution-role').source,
-  description: 'Its variants name no model, so there is no model role: SageMaker uses the endpoint config\'s ExecutionRoleArn to pull images and model data for the components (the SageMaker Python SDK always sets it for them). ExecutionRoleArn cannot be changed later: the endpoint config must be replaced.',
+  description:
+    "Its variants name no model, so there is no model role: SageMaker uses the endpoint config's ExecutionRoleArn to pull images and model data for the components (the SageMaker Python SDK always sets it for them). ExecutionRoleArn cannot be changed later: the endpoint config must be replaced.",
   examples: {
     invalid: IC_CONFIG(MIS(1, 2), ''),
     valid: IC_CONFIG(MIS(1, 2)),
@@ -346,7 +348,7 @@ export const icSpecification: Rule = {
   id: 'DA6005',
   name: 'ic-specification',
   severity: 'error',
-  title: 'An inference component\'s Specification and copy count within the API\'s rules',
+  title: "An inference component's Specification and copy count within the API's rules",
   source: `${limitEntry('inference-components.memory-min').source}`,
   description: `Exactly one of Specification and Specifications (at most ${limit('inference-components.specifications-max')}). A specification names its model (ModelName, Container, or BaseInferenceComponentName for an adapter). ComputeResourceRequirements needs MinMemoryRequiredInMb (the API requires it; CloudFormation does not check), memory of at least ${limit('inference-components.memory-min')} MB with MaxMemoryRequiredInMb no less than the minimum, at least ${limit('inference-components.cpu-cores-min')} CPU cores and ${limit('inference-components.accelerators-min')} accelerator when given. An adapter component takes no ComputeResourceRequirements and only the singular Specification. CopyCount is a whole number of at least ${limit('inference-components.copy-count-min')}; startup timeouts are ${limit('model.startup-timeout-min')}-${limit('model.startup-timeout-max')} s; CloudFormation takes at most ${limit('inference-components.environment-entries-cfn')} environment variables.`,
   examples: {
@@ -376,7 +378,8 @@ export const icSpecification: Rule = {
       if (one && many) out.push({ path: [...ic.base, 'Specifications'], messageId: 'bothSpecifications' });
       if (!one && !many) out.push({ path: ic.base, messageId: 'noSpecification' });
       const list = ic.props.Specifications;
-      if (Array.isArray(list) && list.length > limit('inference-components.specifications-max')) out.push({ path: [...ic.base, 'Specifications'], messageId: 'tooManySpecifications', data: { count: list.length, max: limit('inference-components.specifications-max') } });
+      if (Array.isArray(list) && list.length > limit('inference-components.specifications-max'))
+        out.push({ path: [...ic.base, 'Specifications'], messageId: 'tooManySpecifications', data: { count: list.length, max: limit('inference-components.specifications-max') } });
       for (const { spec, path } of specs(ic)) {
         const adapter = given(ctx, spec.BaseInferenceComponentName);
         if (!adapter && absent(ctx, spec.ModelName) && !plain(spec.Container)) out.push({ path, messageId: 'noModel' });
@@ -401,7 +404,8 @@ export const icSpecification: Rule = {
         }
         const sp = spec.StartupParameters;
         if (plain(sp)) {
-          for (const k of ['ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds']) out.push(...range(ctx, sp[k], [...path, 'StartupParameters', k], k, limit('model.startup-timeout-min'), limit('model.startup-timeout-max')));
+          for (const k of ['ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds'])
+            out.push(...range(ctx, sp[k], [...path, 'StartupParameters', k], k, limit('model.startup-timeout-min'), limit('model.startup-timeout-max')));
         }
         const env = plain(spec.Container) ? spec.Container.Environment : undefined;
         const envMax = limit('inference-components.environment-entries-cfn');
@@ -433,7 +437,8 @@ export const icFitsInstance: Rule = {
   severity: 'error',
   title: 'One copy of an inference component fits on an instance of its variant',
   source: limitEntry('inference-components.accelerators-min').source,
-  description: 'Each copy reserves its CPU cores, accelerators and minimum memory on one instance. A copy that needs more than the variant\'s instance type has never starts: the component stays in Creating and fails ("not enough hardware resources"). Checked against deploy-advisor\'s instance catalog (vCPUs, memory, NVIDIA GPUs; accelerators are not checked on Neuron types such as inf2); types outside it are not checked. SageMaker also keeps some of each instance for itself, so leave headroom.',
+  description:
+    'Each copy reserves its CPU cores, accelerators and minimum memory on one instance. A copy that needs more than the variant\'s instance type has never starts: the component stays in Creating and fails ("not enough hardware resources"). Checked against deploy-advisor\'s instance catalog (vCPUs, memory, NVIDIA GPUs; accelerators are not checked on Neuron types such as inf2); types outside it are not checked. SageMaker also keeps some of each instance for itself, so leave headroom.',
   examples: {
     invalid: stack({ type: 'ml.g5.xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
     valid: stack({ type: 'ml.g5.12xlarge', spec: '          NumberOfAcceleratorDevicesRequired: 2\n          NumberOfCpuCoresRequired: 2\n          MinMemoryRequiredInMb: 8192\n' }),
@@ -466,7 +471,8 @@ export const icCopiesFit: Rule = {
   severity: 'error',
   title: 'The copies of inference components fit on the instances the variant may run',
   source: limitEntry('inference-components.copy-count-min').source,
-  description: 'Every copy reserves its resources on some instance. The variant runs at most MaxInstanceCount instances under ManagedInstanceScaling (InitialInstanceCount without it); copies beyond what those hold stay pending and the component does not reach InService. Checked per component and, for several components on one variant, per resource in total.',
+  description:
+    'Every copy reserves its resources on some instance. The variant runs at most MaxInstanceCount instances under ManagedInstanceScaling (InitialInstanceCount without it); copies beyond what those hold stay pending and the component does not reach InService. Checked per component and, for several components on one variant, per resource in total.',
   examples: {
     invalid: stack({ copies: 9 }),
     valid: stack({ copies: 8 }),
@@ -502,7 +508,11 @@ export const icCopiesFit: Rule = {
       const room = maxInstances(ctx, v);
       if (!inst || !room) continue;
       const total = (k: keyof Need) => list.reduce((s, x) => s + x.copies * (x.need[k] ?? 0), 0);
-      const have: Array<[keyof Need, number, string]> = [['accelerators', inst.accelerator === 'neuron' ? Infinity : inst.gpus, 'accelerators'], ['cpus', inst.vcpu, 'vCPUs'], ['memoryMB', inst.memoryGiB * MIB_PER_GIB, 'MB of memory']];
+      const have: Array<[keyof Need, number, string]> = [
+        ['accelerators', inst.accelerator === 'neuron' ? Infinity : inst.gpus, 'accelerators'],
+        ['cpus', inst.vcpu, 'vCPUs'],
+        ['memoryMB', inst.memoryGiB * MIB_PER_GIB, 'MB of memory'],
+      ];
       for (const [k, each, unit] of have) {
         const need = total(k);
         if (need > each * room.n) {
@@ -521,7 +531,11 @@ function wakePolicies(ctx: RuleContext): Set<string> {
   for (const r of Object.values(ctx.resources)) {
     if (!isObj(r) || r.Type !== 'AWS::CloudWatch::Alarm' || !plain(r.Properties) || str(ctx, r.Properties.MetricName) !== WAKE_METRIC) continue;
     const actions = r.Properties.AlarmActions;
-    if (Array.isArray(actions)) for (const a of actions) { const id = refId(a); if (id) ids.add(id); }
+    if (Array.isArray(actions))
+      for (const a of actions) {
+        const id = refId(a);
+        if (id) ids.add(id);
+      }
   }
   return ids;
 }
@@ -546,7 +560,9 @@ export const icScaleToZeroWake: Rule = {
     const wake = wakePolicies(ctx);
     const out: RawFinding[] = [];
     const stepPolicyOn = (target: string) =>
-      Object.entries(ctx.resources).some(([id, r]) => isObj(r) && r.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy' && plain(r.Properties) && str(ctx, r.Properties.PolicyType) === 'StepScaling' && refId(r.Properties.ScalingTargetId) === target && wake.has(id));
+      Object.entries(ctx.resources).some(
+        ([id, r]) => isObj(r) && r.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy' && plain(r.Properties) && str(ctx, r.Properties.PolicyType) === 'StepScaling' && refId(r.Properties.ScalingTargetId) === target && wake.has(id),
+      );
     let zeroTargets = 0;
     for (const [id, r] of Object.entries(ctx.resources)) {
       if (!isObj(r) || r.Type !== 'AWS::ApplicationAutoScaling::ScalableTarget' || !plain(r.Properties)) continue;
@@ -596,7 +612,8 @@ export const icWakeAlarm: Rule = {
       const base = ['Resources', id, 'Properties'];
       const op = str(ctx, p.ComparisonOperator);
       const threshold = num(ctx, p.Threshold);
-      if (op === 'GreaterThanThreshold' && threshold !== null && threshold >= 1) out.push({ path: [...base, 'ComparisonOperator'], messageId: 'firesLate', data: { alarm: id, threshold, requests: threshold === 1 ? 'request' : 'requests' } });
+      if (op === 'GreaterThanThreshold' && threshold !== null && threshold >= 1)
+        out.push({ path: [...base, 'ComparisonOperator'], messageId: 'firesLate', data: { alarm: id, threshold, requests: threshold === 1 ? 'request' : 'requests' } });
       const dims = p.Dimensions;
       if (Array.isArray(dims) && !dims.some((d) => isObj(d) && str(ctx, d.Name) === 'InferenceComponentName')) out.push({ path: [...base, 'Dimensions'], messageId: 'noComponentDimension', data: { alarm: id } });
     }

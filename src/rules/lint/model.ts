@@ -78,7 +78,7 @@ export const multiModelDataPrefix: Rule = {
   severity: 'error',
   title: 'A multi-model container loads models from an S3 prefix ending in /',
   source: 'https://docs.aws.amazon.com/sagemaker/latest/dg/create-multi-model-endpoint.html',
-  description: 'With Mode MultiModel, ModelDataUrl is the S3 prefix that holds the models\' .tar.gz archives, not one archive.',
+  description: "With Mode MultiModel, ModelDataUrl is the S3 prefix that holds the models' .tar.gz archives, not one archive.",
   examples: {
     invalid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/model.tar.gz\n`),
     valid: MODEL(`PrimaryContainer:\n  Image: ${image(1)}\n  Mode: MultiModel\n  ModelDataUrl: s3://bucket/models/\n`),

@@ -322,7 +322,18 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
         const fromDefault = isObj(v) && typeof v.Ref === 'string' && isObj(params[v.Ref]) ? ` (the default of parameter ${v.Ref})` : '';
         const d = docs.indexOf(doc);
         const member = typeof f.data?.member === 'string' ? f.data.member : undefined;
-        findings.push({ ruleId: rule.id, messageId: f.messageId, severity: rule.severity, message: formatMessage(rule, f) + fromDefault, source: rule.source, ...at(f.path, f.pointAt === 'key'), at: `${d}:${JSON.stringify(f.path)}`, doc: d, path: f.path, member });
+        findings.push({
+          ruleId: rule.id,
+          messageId: f.messageId,
+          severity: rule.severity,
+          message: formatMessage(rule, f) + fromDefault,
+          source: rule.source,
+          ...at(f.path, f.pointAt === 'key'),
+          at: `${d}:${JSON.stringify(f.path)}`,
+          doc: d,
+          path: f.path,
+          member,
+        });
       }
     }
   }

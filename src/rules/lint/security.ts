@@ -33,9 +33,10 @@ export const endpointVolumeKey: Rule = {
   name: 'endpoint-volume-kms-key',
   severity: 'warning',
   security: { severity: 4.0, cwe: ['CWE-311'] },
-  title: 'Encrypt the endpoint\'s EBS storage volume with your own KMS key',
+  title: "Encrypt the endpoint's EBS storage volume with your own KMS key",
   source: AT_REST,
-  description: 'Without KmsKeyId, SageMaker encrypts the ML storage volume of each instance (/opt/ml and /tmp, where the model is unpacked) with a transient key that it discards, so you cannot control, audit or revoke access to the data, and compliance rules that call for a customer managed key are not met. Reported only when every variant runs on an instance type with EBS storage, from the same family table that DA1008 uses: never on types with local NVMe storage (g4dn, g5, g6, p4d, p5, the d families), where CreateEndpointConfig rejects a key and the instance encrypts the storage in hardware; never on Serverless, which rejects a key (DA1004); and not when the type is unknown. Endpoint configs that host inference components are checked the same way. A KmsKeyId given as a parameter or a condition counts as set. checkov CKV_AWS_98 (Terraform only) asks for the key on every type, NVMe included, which fails at deploy time.',
+  description:
+    'Without KmsKeyId, SageMaker encrypts the ML storage volume of each instance (/opt/ml and /tmp, where the model is unpacked) with a transient key that it discards, so you cannot control, audit or revoke access to the data, and compliance rules that call for a customer managed key are not met. Reported only when every variant runs on an instance type with EBS storage, from the same family table that DA1008 uses: never on types with local NVMe storage (g4dn, g5, g6, p4d, p5, the d families), where CreateEndpointConfig rejects a key and the instance encrypts the storage in hardware; never on Serverless, which rejects a key (DA1004); and not when the type is unknown. Endpoint configs that host inference components are checked the same way. A KmsKeyId given as a parameter or a condition counts as set. checkov CKV_AWS_98 (Terraform only) asks for the key on every type, NVMe included, which fails at deploy time.',
   examples: { invalid: EC(''), valid: EC(`KmsKeyId: ${KEY}\n`) },
   messages: { noKey: 'endpoint config {{config}} has no KmsKeyId; on {{types}} the model is stored on an EBS volume that a key of yours can encrypt: add KmsKeyId (a key ARN or alias)' },
   check(ctx) {
@@ -62,7 +63,8 @@ function startupDownload(ctx: RuleContext, c: Record<string, unknown>): { what: 
   }
   // Framework containers fetch inference code named by an S3 URI themselves, with credentials isolation withholds.
   const code = str(ctx, c.Environment.SAGEMAKER_SUBMIT_DIRECTORY);
-  if (code !== null && code.startsWith('s3://')) return { what: `its inference code from ${code}`, fix: 'pack the code into model.tar.gz (code/) and point SAGEMAKER_SUBMIT_DIRECTORY at /opt/ml/model/code', key: 'SAGEMAKER_SUBMIT_DIRECTORY' };
+  if (code !== null && code.startsWith('s3://'))
+    return { what: `its inference code from ${code}`, fix: 'pack the code into model.tar.gz (code/) and point SAGEMAKER_SUBMIT_DIRECTORY at /opt/ml/model/code', key: 'SAGEMAKER_SUBMIT_DIRECTORY' };
   return null;
 }
 
@@ -73,10 +75,12 @@ export const modelNetworkIsolation: Rule = {
   security: { severity: 5.0, cwe: ['CWE-668'] },
   title: 'Isolate the model container from the network',
   source: INTERNET_FREE,
-  description: 'Model containers can reach the internet by default, so code in them (or a library installed by mistake) can send your data anywhere. With EnableNetworkIsolation no network calls can be made from the container and no AWS credentials are given to it; SageMaker still fetches the image and the model data from S3 outside the container. What isolation breaks, so check before turning it on: containers that download at start-up (weights from the Hugging Face Hub through HF_MODEL_ID, inference code from an S3 SAGEMAKER_SUBMIT_DIRECTORY, pip installs of requirements.txt), inference code that calls AWS APIs or other services, and async endpoints, which the Marketplace guide says need network connectivity. So the rule is weighed with DA1013 and DA1005 and never advises the opposite of them: it skips models that an async endpoint config in the same file serves (DA1013 warns about isolation there) and models of Serverless variants (which do not support isolation, DA1005). Models deployed by inference components run on Real-Time instances and are checked. A container that downloads at start-up is told what to move into S3 first. An EnableNetworkIsolation given as a parameter without a default, or a condition, is not guessed. checkov CKV_AWS_370 asks for isolation on every model, Serverless and async included.',
+  description:
+    'Model containers can reach the internet by default, so code in them (or a library installed by mistake) can send your data anywhere. With EnableNetworkIsolation no network calls can be made from the container and no AWS credentials are given to it; SageMaker still fetches the image and the model data from S3 outside the container. What isolation breaks, so check before turning it on: containers that download at start-up (weights from the Hugging Face Hub through HF_MODEL_ID, inference code from an S3 SAGEMAKER_SUBMIT_DIRECTORY, pip installs of requirements.txt), inference code that calls AWS APIs or other services, and async endpoints, which the Marketplace guide says need network connectivity. So the rule is weighed with DA1013 and DA1005 and never advises the opposite of them: it skips models that an async endpoint config in the same file serves (DA1013 warns about isolation there) and models of Serverless variants (which do not support isolation, DA1005). Models deployed by inference components run on Real-Time instances and are checked. A container that downloads at start-up is told what to move into S3 first. An EnableNetworkIsolation given as a parameter without a default, or a condition, is not guessed. checkov CKV_AWS_370 asks for isolation on every model, Serverless and async included.',
   examples: {
     invalid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
-    valid: 'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nEnableNetworkIsolation: true\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
+    valid:
+      'ModelName: my-model\nExecutionRoleArn: arn:aws:iam::123456789012:role/SageMaker\nEnableNetworkIsolation: true\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  ModelDataUrl: s3://bucket/model.tar.gz\n',
   },
   messages: {
     missing: 'model {{model}} does not enable network isolation; add EnableNetworkIsolation: true unless its container must reach the network (downloads at start-up, calls to other services)',
@@ -98,7 +102,9 @@ export const modelNetworkIsolation: Rule = {
         continue;
       }
       if (present(v)) continue; // a parameter without a default, or a condition: not guessed
-      const fetcher = containers(m).map(({ c, path }) => ({ path, d: startupDownload(ctx, c) })).find((x) => x.d !== null);
+      const fetcher = containers(m)
+        .map(({ c, path }) => ({ path, d: startupDownload(ctx, c) }))
+        .find((x) => x.d !== null);
       if (fetcher) {
         const d = fetcher.d!;
         out.push({ path: [...fetcher.path, 'Environment', d.key], messageId: 'downloadsAtStartup', data: { model: name, what: d.what, fix: d.fix } });
@@ -123,7 +129,8 @@ export const dataCaptureKey: Rule = {
   security: { severity: 5.0, cwe: ['CWE-311'] },
   title: 'Encrypt captured requests and responses with your own KMS key',
   source: `${API}API_DataCaptureConfig.html`,
-  description: 'Data capture copies real inference inputs and outputs, often personal data, to S3. Without DataCaptureConfig.KmsKeyId they are encrypted with the account\'s default key for S3, which you cannot restrict to the people who may read captured data, and which cannot be shared across accounts. This key encrypts S3 objects, so it is allowed on every instance type, NVMe included. Not reported with a Serverless variant, which does not support data capture at all (DA1004), nor when capture is turned off (EnableCapture: false).',
+  description:
+    "Data capture copies real inference inputs and outputs, often personal data, to S3. Without DataCaptureConfig.KmsKeyId they are encrypted with the account's default key for S3, which you cannot restrict to the people who may read captured data, and which cannot be shared across accounts. This key encrypts S3 objects, so it is allowed on every instance type, NVMe included. Not reported with a Serverless variant, which does not support data capture at all (DA1004), nor when capture is turned off (EnableCapture: false).",
   examples: {
     invalid: EC('DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  CaptureOptions:\n    - CaptureMode: Input\n', 'ml.g5.xlarge'),
     valid: EC(`DataCaptureConfig:\n  InitialSamplingPercentage: 10\n  DestinationS3Uri: s3://bucket/capture/\n  KmsKeyId: ${KEY}\n  CaptureOptions:\n    - CaptureMode: Input\n`, 'ml.g5.xlarge'),
@@ -145,7 +152,8 @@ export const asyncOutputKey: Rule = {
   security: { severity: 4.0, cwe: ['CWE-311'] },
   title: 'Encrypt async inference results with your own KMS key',
   source: `${API}API_AsyncInferenceOutputConfig.html`,
-  description: 'An asynchronous endpoint writes every response (and every error) to S3. Without OutputConfig.KmsKeyId they are encrypted with the account\'s default key for S3, which you cannot restrict or share across accounts. This key encrypts S3 objects, so unlike the endpoint config\'s KmsKeyId it is allowed on instance types with local NVMe storage too.',
+  description:
+    "An asynchronous endpoint writes every response (and every error) to S3. Without OutputConfig.KmsKeyId they are encrypted with the account's default key for S3, which you cannot restrict or share across accounts. This key encrypts S3 objects, so unlike the endpoint config's KmsKeyId it is allowed on instance types with local NVMe storage too.",
   examples: {
     invalid: EC('AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n', 'ml.g5.xlarge'),
     valid: EC(`AsyncInferenceConfig:\n  OutputConfig:\n    S3OutputPath: s3://bucket/async-output/\n    KmsKeyId: ${KEY}\n`, 'ml.g5.xlarge'),

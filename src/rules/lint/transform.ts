@@ -47,7 +47,8 @@ export const transformSplitting: Rule = {
   severity: 'error',
   title: 'BatchStrategy needs a SplitType; CSV input is split by line',
   source: 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TransformInput.html',
-  description: 'BatchStrategy batches records, so it needs SplitType Line, RecordIO or TFRecord (error). CSV input that is not split by line sends whole files as one request, which rarely fits (warning-level advice, reported here as part of the same rule).',
+  description:
+    'BatchStrategy batches records, so it needs SplitType Line, RecordIO or TFRecord (error). CSV input that is not split by line sends whole files as one request, which rarely fits (warning-level advice, reported here as part of the same rule).',
   examples: { invalid: JOB('BatchStrategy: MultiRecord\n', '  SplitType: None\n'), valid: JOB('BatchStrategy: MultiRecord\n') },
   messages: {
     strategyWithoutSplit: 'BatchStrategy {{strategy}} needs TransformInput.SplitType Line, RecordIO or TFRecord; add one, or remove BatchStrategy',
@@ -89,7 +90,8 @@ export const transformLimits: Rule = {
       }
       if (isObj(j.props.TransformResources)) out.push(...range(ctx, j.props.TransformResources.InstanceCount, [...j.base, 'TransformResources', 'InstanceCount'], 'InstanceCount', 1, limit('batch-transform.instances')));
       const env = j.props.Environment;
-      if (isObj(env) && Object.keys(env).length > limit('batch-transform.environment-entries')) out.push({ path: [...j.base, 'Environment'], messageId: 'tooManyEnv', data: { count: Object.keys(env).length, max: limit('batch-transform.environment-entries') } });
+      if (isObj(env) && Object.keys(env).length > limit('batch-transform.environment-entries'))
+        out.push({ path: [...j.base, 'Environment'], messageId: 'tooManyEnv', data: { count: Object.keys(env).length, max: limit('batch-transform.environment-entries') } });
     }
     return out;
   },

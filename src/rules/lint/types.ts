@@ -3,15 +3,7 @@
 export type Path = ReadonlyArray<string | number>;
 export type Severity = 'error' | 'warning';
 
-export type DocKind =
-  | 'cloudformation'
-  | 'aws-cli:create-endpoint-config'
-  | 'aws-cli:create-model'
-  | 'aws-cli:create-endpoint'
-  | 'aws-cli:create-transform-job'
-  | 'aws-cli:create-inference-component'
-  | 'terraform'
-  | 'answers';
+export type DocKind = 'cloudformation' | 'aws-cli:create-endpoint-config' | 'aws-cli:create-model' | 'aws-cli:create-endpoint' | 'aws-cli:create-transform-job' | 'aws-cli:create-inference-component' | 'terraform' | 'answers';
 
 /** A value made by an intrinsic function that could not be resolved: rules leave it alone. */
 export const UNRESOLVED: unique symbol = Symbol('unresolved');

@@ -64,7 +64,7 @@ export function containersOf(architecture: Architecture, w: ContainerCounts): Co
 }
 
 /** 1st, 2nd, 3rd, 4th… */
-export const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+export const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
@@ -102,9 +102,14 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean; contain
   const nameMax = limit('model.name-length') - LONGEST_SUFFIX;
 
   if (d.name !== undefined) {
-    bad('name', !limitPattern('model.name-pattern').test(d.name)
-      ? `${JSON.stringify(d.name)} is not a valid SageMaker name: use letters, digits and hyphens, starting and ending with a letter or digit`
-      : d.name.length > nameMax ? `${JSON.stringify(d.name)} is ${d.name.length} characters; at most ${nameMax}, so that "${d.name.slice(0, 8)}…${NAME_SUFFIXES.job}" stays within ${limit('model.name-length')}` : null);
+    bad(
+      'name',
+      !limitPattern('model.name-pattern').test(d.name)
+        ? `${JSON.stringify(d.name)} is not a valid SageMaker name: use letters, digits and hyphens, starting and ending with a letter or digit`
+        : d.name.length > nameMax
+          ? `${JSON.stringify(d.name)} is ${d.name.length} characters; at most ${nameMax}, so that "${d.name.slice(0, 8)}…${NAME_SUFFIXES.job}" stays within ${limit('model.name-length')}`
+          : null,
+    );
   }
   // One value per container: a bad one is named by its place (value 2 of 3: step 2 of 3).
   const each = (key: 'images' | 'modelData', list: string[] | undefined, check: (v: string) => string | null) => {
@@ -117,9 +122,9 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean; contain
       if (m) bad(key, list.length > 1 ? `value ${k + 1} of ${list.length}${which}: ${m}` : m);
     });
   };
-  each('images', d.images, (image) => (!limitPattern('model.image-pattern').test(image) || !/^[^/\s]+\/[^\s]+$/.test(image)
-    ? `${JSON.stringify(image)} is not an image URI; use registry/repository:tag, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1`
-    : null));
+  each('images', d.images, (image) =>
+    !limitPattern('model.image-pattern').test(image) || !/^[^/\s]+\/[^\s]+$/.test(image) ? `${JSON.stringify(image)} is not an image URI; use registry/repository:tag, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1` : null,
+  );
   each('modelData', d.modelData, (data) => {
     let m = s3('model.model-data-url-pattern', data, limit('model.model-data-url-length'), 'the model data URI');
     if (!m && o.multiModel && !data.endsWith('/')) m = `${JSON.stringify(data)}: a multi-model endpoint loads models from an S3 prefix; end it with /`;
@@ -127,9 +132,10 @@ export function checkDeployment(d: Deployment, o: { multiModel: boolean; contain
     return m;
   });
   if (d.roleArn !== undefined) {
-    bad('roleArn', !limitPattern('model.role-arn-pattern').test(d.roleArn) || d.roleArn.length > limit('model.role-arn-length')
-      ? `${JSON.stringify(d.roleArn)} is not an IAM role ARN; use arn:aws:iam::123456789012:role/MySageMakerRole`
-      : null);
+    bad(
+      'roleArn',
+      !limitPattern('model.role-arn-pattern').test(d.roleArn) || d.roleArn.length > limit('model.role-arn-length') ? `${JSON.stringify(d.roleArn)} is not an IAM role ARN; use arn:aws:iam::123456789012:role/MySageMakerRole` : null,
+    );
   }
   if (d.s3Output !== undefined) bad('s3Output', s3('model.model-data-url-pattern', d.s3Output, limit('async.output-path-length') - 'failures/'.length, 'the output URI'));
   if (d.s3Input !== undefined) bad('s3Input', s3('model.model-data-url-pattern', d.s3Input, limit('batch-transform.s3-uri-length'), 'the input URI'));

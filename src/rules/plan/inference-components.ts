@@ -71,8 +71,7 @@ function perInstance(n: Need, i: InstanceType): number {
 }
 
 /** Each model's size (as many as models; null where not known). */
-export const icSizes = (w: Workload): Array<number | null> =>
-  w.modelSizes?.length === w.models ? w.modelSizes : Array.from({ length: Math.max(1, w.models) }, () => w.modelSizeBytes);
+export const icSizes = (w: Workload): Array<number | null> => (w.modelSizes?.length === w.models ? w.modelSizes : Array.from({ length: Math.max(1, w.models) }, () => w.modelSizeBytes));
 
 /** What each copy reserves on a type, or null when one copy of a model does not fit it. */
 export function icNeeds(w: Workload, i: InstanceType): Need[] | null {
@@ -170,9 +169,13 @@ export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | 
   const choices: string[] = [];
   const i = l.instance;
   const m = ic.models[0]!;
-  const what = w.modelSizeBytes === null ? 'model size not given' : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')), 1024 ** 3)[0]} with headroom`;
+  const what =
+    w.modelSizeBytes === null ? 'model size not given' : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom')), 1024 ** 3)[0]} with headroom`;
   if (given) choices.push(`instance ${given}: given with ${flagRef('instanceType')}`);
-  else choices.push(`instance ${i.type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${ic.models.length === 1 ? 'one copy of the model' : l.bins === 1 ? `one copy of each of the ${ic.models.length} models at once` : 'one copy of a model'} (${what}; ${i.type} has ${i.memoryGiB} GiB, ${i.vcpu} vCPUs${i.gpus ? `, ${i.gpus} x ${Number(i.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`);
+  else
+    choices.push(
+      `instance ${i.type}: the ${w.gpu ? 'cheapest GPU' : 'smallest'} type in the catalog that holds ${ic.models.length === 1 ? 'one copy of the model' : l.bins === 1 ? `one copy of each of the ${ic.models.length} models at once` : 'one copy of a model'} (${what}; ${i.type} has ${i.memoryGiB} GiB, ${i.vcpu} vCPUs${i.gpus ? `, ${i.gpus} x ${Number(i.gpuMemoryGiB.toFixed(1))} GiB usable GPU memory` : ''})`,
+    );
   const copies = t
     ? `${m.copies} ${m.copies === 1 ? 'copy' : 'copies'} of each model for the average ${formatRate(t.averageRps)}, up to ${m.maxCopies} for the peak, at ${Math.round(limit('policy.target-utilisation') * 100)}% of one request per copy at a time`
     : `each component scales between ${m.minCopies} and ${m.maxCopies} copies`;

@@ -44,9 +44,10 @@ export interface Serve {
 /** The chosen instance's type and the lines it adds to the file comments. */
 function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string[], warnings: string[]): void {
   const gpuWord = w.gpu ? 'GPU ' : '';
-  const what = w.modelSizeBytes === null
-    ? 'model size not given'
-    : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
+  const what =
+    w.modelSizeBytes === null
+      ? 'model size not given'
+      : `${c.residentModels > 1 ? `${c.residentModels} resident models of ${formatBytes(w.modelSizeBytes)} need` : `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs`} about ${gib(c.needBytes)} of ${gpuWord}memory`;
   const has = (i: InstanceType) => `${i.type} has ${gib(i.memoryGiB * GIB)}${i.gpus ? `, ${i.gpus} x ${gib(i.gpuMemoryGiB * GIB)} usable GPU memory` : ''}`;
   const apiList = c.use === 'transform' ? 'TransformInstanceType' : 'ProductionVariantInstanceType';
 
@@ -59,13 +60,17 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
       else if (p.id === 'too-small') warnings.push(`${c.type} may be too small: ${what}; ${has(c.instance!)}`);
     }
   } else if (c.how === 'smallest-that-holds' || c.how === 'cheapest-that-holds') {
-    choices.push(`instance ${c.type}: the ${c.how === 'cheapest-that-holds' ? 'cheapest' : 'smallest'} ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && s.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`);
+    choices.push(
+      `instance ${c.type}: the ${c.how === 'cheapest-that-holds' ? 'cheapest' : 'smallest'} ${gpuWord}type in the catalog that holds the model (${what}; ${has(c.instance!)})${w.gpu && s.architecture === 'multi-model' ? '; multi-model on GPU needs a single-GPU type and a Triton container' : ''}`,
+    );
   } else {
     warnings.push(`no instance in the catalog holds the model (${what}); ${c.type} was written: choose a type with ${flagRef('instanceType')}, or shard the model`);
     choices.push(`instance ${c.type}: the largest candidate; see the warning`);
   }
   if (c.fit && c.fit.holds && c.fit.gpusPerCopy > 1) {
-    warnings.push(`the model does not fit one GPU of ${c.type} (${what}): it must be sharded across ${c.fit.gpusPerCopy} GPUs (tensor parallel), e.g. with a Large Model Inference (LMI) or Text Generation Inference (TGI) container; ${c.type} runs ${c.fit.copies} ${c.fit.copies === 1 ? 'copy' : 'copies'} of it`);
+    warnings.push(
+      `the model does not fit one GPU of ${c.type} (${what}): it must be sharded across ${c.fit.gpusPerCopy} GPUs (tensor parallel), e.g. with a Large Model Inference (LMI) or Text Generation Inference (TGI) container; ${c.type} runs ${c.fit.copies} ${c.fit.copies === 1 ? 'copy' : 'copies'} of it`,
+    );
   }
 }
 
@@ -76,7 +81,14 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
  */
 function workersOf(w: Workload, c: InstanceChoice): number {
   if (!c.instance) return 1;
-  const s = instanceSlots({ instance: c.instance, modelBytes: w.modelSizeBytes === null ? null : c.needBytes / limit('policy.memory-headroom'), gpu: w.gpu, streaming: w.streaming, processingSeconds: w.processingSeconds, ...(w.concurrencyPerCopy !== undefined ? { concurrencyPerCopy: w.concurrencyPerCopy } : {}) });
+  const s = instanceSlots({
+    instance: c.instance,
+    modelBytes: w.modelSizeBytes === null ? null : c.needBytes / limit('policy.memory-headroom'),
+    gpu: w.gpu,
+    streaming: w.streaming,
+    processingSeconds: w.processingSeconds,
+    ...(w.concurrencyPerCopy !== undefined ? { concurrencyPerCopy: w.concurrencyPerCopy } : {}),
+  });
   return Math.max(1, s.slots);
 }
 
@@ -93,9 +105,17 @@ function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
   const cap = limit('batch-transform.concurrency-times-payload');
   const mb = miniBatch({ records: 0, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: 0, splittable: splitType !== 'None' }, workers);
   // Records too large or too slow for a transform job are ruled out by the engine; the API's maxima stand in.
-  const m = 'unfit' in mb
-    ? { strategy: 'SingleRecord' as const, maxPayloadMB: limit('batch-transform.payload'), maxConcurrentTransforms: 1, timeoutSeconds: limit('batch-transform.invocation-timeout'), recordsPerInvocation: 1, invocationSeconds: w.processingSeconds }
-    : mb;
+  const m =
+    'unfit' in mb
+      ? {
+          strategy: 'SingleRecord' as const,
+          maxPayloadMB: limit('batch-transform.payload'),
+          maxConcurrentTransforms: 1,
+          timeoutSeconds: limit('batch-transform.invocation-timeout'),
+          recordsPerInvocation: 1,
+          invocationSeconds: w.processingSeconds,
+        }
+      : mb;
   const batchStrategy = splitType === 'None' ? null : m.strategy;
 
   choices.push(
@@ -107,7 +127,17 @@ function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
     `MaxPayloadInMB ${m.maxPayloadMB} (${formatBytes(m.maxPayloadMB * 1024 * 1024)}) and MaxConcurrentTransforms ${m.maxConcurrentTransforms}: one request per worker (${workers} on the instance, the hosting FAQ's ideal), ${m.maxConcurrentTransforms} x ${formatBytes(m.maxPayloadMB * 1024 * 1024)} within the ${formatBytes(cap * 1024 * 1024)} limit`,
     `InvocationsTimeoutInSeconds ${m.timeoutSeconds}: ${formatDuration(m.invocationSeconds)} worst case per request, with room to spare (at most ${limit('batch-transform.invocation-timeout')})`,
   );
-  return { splitType, batchStrategy, assembleWith, contentType: w.contentType, maxPayloadInMB: m.maxPayloadMB, maxConcurrentTransforms: m.maxConcurrentTransforms, invocationsTimeoutInSeconds: m.timeoutSeconds, invocationsMaxRetries: limit('batch-transform.max-retries'), instanceCount: 1 };
+  return {
+    splitType,
+    batchStrategy,
+    assembleWith,
+    contentType: w.contentType,
+    maxPayloadInMB: m.maxPayloadMB,
+    maxConcurrentTransforms: m.maxConcurrentTransforms,
+    invocationsTimeoutInSeconds: m.timeoutSeconds,
+    invocationsMaxRetries: limit('batch-transform.max-retries'),
+    instanceCount: 1,
+  };
 }
 
 /**
@@ -128,7 +158,9 @@ function residencyLines(p: Plan, w: Workload, instances: number): void {
   const reload = `${formatDuration(r.reloadSeconds)} to load the largest from S3`;
   const answer = r.reloadWithinAnswer === null ? '' : r.reloadWithinAnswer ? `, within the ${formatDuration(w.latencySeconds!)} answer time` : `, more than the ${formatDuration(w.latencySeconds!)} answer time`;
   const hold = r.instancesForHot !== null ? `; ${r.instancesForHot} instances would keep them all loaded` : '';
-  p.warnings.push(`resident models: of the ${hot}, ${r.fleet} stay loaded (${r.perInstance} per instance's ${where}); about ${Math.round(r.missShare * 100)}% of requests find their model unloaded and wait ${reload}${answer}${hold}${w.hotModels === undefined ? ` (give ${flagRef('hotModels')} if fewer are in regular use)` : ''}`);
+  p.warnings.push(
+    `resident models: of the ${hot}, ${r.fleet} stay loaded (${r.perInstance} per instance's ${where}); about ${Math.round(r.missShare * 100)}% of requests find their model unloaded and wait ${reload}${answer}${hold}${w.hotModels === undefined ? ` (give ${flagRef('hotModels')} if fewer are in regular use)` : ''}`,
+  );
 }
 
 /** Target tracking's invocations per instance per minute: the policy share of the estimated throughput. */
@@ -160,7 +192,19 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
   const warnings: string[] = [];
   const containers = s.architecture === 'serial-pipeline' ? w.pipeline : s.architecture === 'multi-container' ? w.frameworks : 1;
   const base: Pick<Plan, 'option' | 'architecture' | 'containers' | 'choices' | 'warnings' | 'sized' | 'scaling' | 'ic' | 'async' | 'batch' | 'serverless' | 'instances' | 'startup' | 'volumeGB' | 'quotas'> = {
-    option: s.option, architecture: s.architecture, containers, choices, warnings, sized: false, scaling: [], ic: null, async: null, batch: null, serverless: null, instances: null, ...NO_STARTUP,
+    option: s.option,
+    architecture: s.architecture,
+    containers,
+    choices,
+    warnings,
+    sized: false,
+    scaling: [],
+    ic: null,
+    async: null,
+    batch: null,
+    serverless: null,
+    instances: null,
+    ...NO_STARTUP,
   };
 
   if (s.option === 'serverless') {
@@ -173,10 +217,23 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
       `MaxConcurrency ${maxConcurrency}: for ${w.traffic} traffic (at most ${limit('serverless.max-concurrency')} per endpoint; new accounts have reported a Region-wide quota of ${limit('serverless.account-concurrency-observed')})`,
     );
     if (provisionedConcurrency) {
-      choices.push(`ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`);
+      choices.push(
+        `ProvisionedConcurrency ${provisionedConcurrency}: callers wait at most ${formatDuration(w.latencySeconds!)}, less than a worst-case cold start (${formatDuration(limit('serverless.startup'))}), so one instance is kept warm (billed while provisioned)`,
+      );
     }
     if (d.instanceType) warnings.push(`${flagRef('instanceType')} ${d.instanceType} is ignored: Serverless endpoints have no instance type`);
-    const p: Plan = { ...base, variant: provisioned ? 'provisioned-concurrency' : 'on-demand', instanceType: null, instance: null, workers: null, nvme: null, kmsAllowed: false, networkIsolation: false, serverless: { memoryMB, maxConcurrency, provisionedConcurrency }, scaling: [] };
+    const p: Plan = {
+      ...base,
+      variant: provisioned ? 'provisioned-concurrency' : 'on-demand',
+      instanceType: null,
+      instance: null,
+      workers: null,
+      nvme: null,
+      kmsAllowed: false,
+      networkIsolation: false,
+      serverless: { memoryMB, maxConcurrency, provisionedConcurrency },
+      scaling: [],
+    };
     choices.push(isolationChoice(p, d));
     return withStartup(p, w);
   }
@@ -237,7 +294,9 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
     const target = targetInvocations(w.processingSeconds, workers);
     p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
     const perMinute = Math.floor((60 / w.processingSeconds) * workers);
-    choices.push(`target tracking at ${plural(target, 'invocation')} per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${plural(workers, 'worker')}); confirm with a load test`);
+    choices.push(
+      `target tracking at ${plural(target, 'invocation')} per instance per minute: ${Math.round(limit('policy.target-utilisation') * 100)}% of an estimated ${perMinute} (${formatDuration(w.processingSeconds)} per request x ${plural(workers, 'worker')}); confirm with a load test`,
+    );
   } else {
     p.batch = batchPlan(w, workers, choices);
     p.workers = p.batch.maxConcurrentTransforms;
@@ -253,11 +312,7 @@ export function instanceSpec(p: Plan): InstanceSpec | null {
 }
 
 /** The capacity the cost model sized on a plan, for its option. */
-export type Capacity =
-  | { option: 'real-time'; capacity: RealTimeCapacity }
-  | { option: 'async'; capacity: AsyncCapacity }
-  | { option: 'serverless'; capacity: ServerlessCapacity }
-  | { option: 'batch-transform'; capacity: BatchCapacity };
+export type Capacity = { option: 'real-time'; capacity: RealTimeCapacity } | { option: 'async'; capacity: AsyncCapacity } | { option: 'serverless'; capacity: ServerlessCapacity } | { option: 'batch-transform'; capacity: BatchCapacity };
 
 /** The plan with the counts a request volume needs (see Estimated cost). */
 export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
@@ -282,14 +337,18 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
         out.choices.splice(0, out.choices.length, ...choices.filter((x) => !x.startsWith('resident models:')));
         residencyLines(out, w, c.minInstances);
       }
-      choices.push(`InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`);
+      choices.push(
+        `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`,
+      );
       break;
     }
     case 'async': {
       const c = sized.capacity;
       out.instances = { initial: c.initialInstanceCount, min: c.minInstances, max: c.maxInstances };
       out.scaling = [asyncScaling(c.minInstances, c.maxInstances)];
-      choices.push(`autoscaling ${c.minInstances} to ${c.maxInstances} instances: ${c.minInstances === 0 ? 'scales to zero between bursts' : 'one instance stays up, since callers cannot wait for a scale-out from zero'}; the maximum serves the peak`);
+      choices.push(
+        `autoscaling ${c.minInstances} to ${c.maxInstances} instances: ${c.minInstances === 0 ? 'scales to zero between bursts' : 'one instance stays up, since callers cannot wait for a scale-out from zero'}; the maximum serves the peak`,
+      );
       break;
     }
     case 'serverless': {

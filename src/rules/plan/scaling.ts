@@ -25,9 +25,16 @@ export function asyncScaling(min: number, max: number): ScalingPlan {
     targetValue: limit('policy.async-backlog-per-instance'),
     ...cooldowns(),
   };
-  const step = min === 0
-    ? fromZero({ description: 'Requests are queued while the endpoint has no instances: scale up from zero', metricName: 'HasBacklogWithoutCapacity', namespace: 'AWS/SageMaker', dimension: 'EndpointName', period: limit('policy.wake-alarm-period') })
-    : null;
+  const step =
+    min === 0
+      ? fromZero({
+          description: 'Requests are queued while the endpoint has no instances: scale up from zero',
+          metricName: 'HasBacklogWithoutCapacity',
+          namespace: 'AWS/SageMaker',
+          dimension: 'EndpointName',
+          period: limit('policy.wake-alarm-period'),
+        })
+      : null;
   return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'backlog', min, max, targetTracking, stepFromZero: step, scheduled: [] };
 }
 
@@ -42,7 +49,13 @@ export function icScaling(ic: IcPlan, perCopy: number): ScalingPlan[] {
     // The target utilisation of what a copy serves at once, as the copies were sized.
     targetTracking: { metric: { predefined: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution' }, targetValue: targetConcurrentRequestsPerCopy(perCopy), ...cooldowns() },
     stepFromZero: ic.scaleToZero
-      ? fromZero({ description: 'A request found no copy of the inference component: scale out from zero', metricName: 'NoCapacityInvocationFailures', namespace: 'AWS/SageMaker', dimension: 'InferenceComponentName', period: limit('policy.wake-alarm-period') })
+      ? fromZero({
+          description: 'A request found no copy of the inference component: scale out from zero',
+          metricName: 'NoCapacityInvocationFailures',
+          namespace: 'AWS/SageMaker',
+          dimension: 'InferenceComponentName',
+          period: limit('policy.wake-alarm-period'),
+        })
       : null,
     scheduled: [],
   }));

@@ -96,9 +96,12 @@ function planVolume(p: Plan, w: Workload): number | null {
   if (p.serverless || p.batch || p.instanceType === null) return null;
   const stored = storedModelBytes(w, p.architecture);
   const v = volumeSizeGB(p.instanceType, stored);
-  const what = p.architecture === 'multi-model'
-    ? `every model the endpoint may load (${stored.length} x ${formatBytes(Math.max(...stored, 0))})`
-    : stored.length > 1 ? `the ${stored.length} models (${formatBytes(v.storedBytes)})` : `the ${formatBytes(v.storedBytes)} model`;
+  const what =
+    p.architecture === 'multi-model'
+      ? `every model the endpoint may load (${stored.length} x ${formatBytes(Math.max(...stored, 0))})`
+      : stored.length > 1
+        ? `the ${stored.length} models (${formatBytes(v.storedBytes)})`
+        : `the ${formatBytes(v.storedBytes)} model`;
   const large = v.needGB * 1e9 > limitBytes('policy.endpoint-volume');
   switch (v.why) {
     case 'sized':
@@ -111,7 +114,9 @@ function planVolume(p: Plan, w: Workload): number | null {
       if (large) p.warnings.push(`whether ${p.instanceType} has local NVMe storage is not known: if it has none, add VolumeSizeInGB: ${Math.min(v.needGB, v.maxGB)} to the variant to hold ${what}`);
       break;
     case 'too-large':
-      p.warnings.push(`${what} need${stored.length > 1 ? '' : 's'} about ${v.needGB} GB of ML storage with headroom, more than the ${v.maxGB} GB volume the API allows: choose a type with local NVMe storage${p.architecture === 'multi-model' ? ', or put fewer models behind the endpoint' : ''}`);
+      p.warnings.push(
+        `${what} need${stored.length > 1 ? '' : 's'} about ${v.needGB} GB of ML storage with headroom, more than the ${v.maxGB} GB volume the API allows: choose a type with local NVMe storage${p.architecture === 'multi-model' ? ', or put fewer models behind the endpoint' : ''}`,
+      );
       break;
   }
   return v.gb;

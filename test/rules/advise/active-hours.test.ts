@@ -61,7 +61,10 @@ describe('scheduled actions (Application Auto Scaling PutScheduledAction, as dat
 
   it('minutes, every day, and an end at 24:00 (midnight of the next day)', () => {
     const daily = scheduledActions(parseActiveHours('daily 08:30-17:15 UTC'), { inHours: { min: 1, max: 4 }, outOfHours: { min: 0, max: 4 } }, 'churn');
-    expect(daily.map((x) => [x.ScheduledActionName, x.Schedule])).toEqual([['churn-start', 'cron(30 8 ? * * *)'], ['churn-end', 'cron(15 17 ? * * *)']]);
+    expect(daily.map((x) => [x.ScheduledActionName, x.Schedule])).toEqual([
+      ['churn-start', 'cron(30 8 ? * * *)'],
+      ['churn-end', 'cron(15 17 ? * * *)'],
+    ]);
     const late = scheduledActions(parseActiveHours('mon-fri 18-24 UTC'), { inHours: { min: 1, max: 4 }, outOfHours: { min: 0, max: 4 } });
     expect(late.map((x) => x.Schedule)).toEqual(['cron(0 18 ? * MON-FRI *)', 'cron(0 0 ? * TUE-SAT *)']);
     expect(cronDays([0, 5, 6])).toBe('SUN,FRI-SAT');

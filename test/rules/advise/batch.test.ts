@@ -18,7 +18,7 @@ it('the policy and limits these figures assume', () => {
 });
 
 describe('mini-batches finish within the invocation timeout', () => {
-  it('both strategies are values of the API model\'s BatchStrategy', () => {
+  it("both strategies are values of the API model's BatchStrategy", () => {
     const values = apiEnum('CreateTransformJobRequest.BatchStrategy');
     for (const s of ['MultiRecord', 'SingleRecord']) expect(values).toContain(s);
   });
@@ -39,7 +39,13 @@ describe('mini-batches finish within the invocation timeout', () => {
   });
 
   it('SingleRecord when the content cannot be split, when one record fills the time, or a record is large', () => {
-    expect(miniBatch({ records: 10, recordBytes: 1000, processingSeconds: 1, deadlineSeconds: 3600, splittable: false }, 4)).toMatchObject({ strategy: 'SingleRecord', maxPayloadMB: 1, why: 'not-splittable', maxConcurrentTransforms: 4, timeoutSeconds: 600 });
+    expect(miniBatch({ records: 10, recordBytes: 1000, processingSeconds: 1, deadlineSeconds: 3600, splittable: false }, 4)).toMatchObject({
+      strategy: 'SingleRecord',
+      maxPayloadMB: 1,
+      why: 'not-splittable',
+      maxConcurrentTransforms: 4,
+      timeoutSeconds: 600,
+    });
     // 200 s a row: 600 / 2 / 200 = 1 row per invocation -> SingleRecord.
     expect(miniBatch({ records: 10, recordBytes: 1000, processingSeconds: 200, deadlineSeconds: 36000, splittable: true }, 4)).toMatchObject({ strategy: 'SingleRecord', why: 'one-record-per-payload' });
     // A 30 MB record: MaxPayloadInMB 30, so at most floor(100 / 30) = 3 concurrent transforms, not 8.
@@ -75,7 +81,11 @@ describe('instance type and count that meet the deadline at the lowest cost', ()
     expect(c.chosen!.costPerRunUsd).toBeCloseTo(11.611, 3);
     expect(c.chosen!.miniBatch).toMatchObject({ strategy: 'SingleRecord', maxConcurrentTransforms: 8 });
     expect(c.ranked.map((o) => [o.type, o.instances, o.costPerRunUsd === null ? null : +o.costPerRunUsd.toFixed(3)])).toEqual([
-      ['ml.c5.2xlarge', 29, 11.611], ['ml.m5.xlarge', 57, 13.072], ['ml.m5.4xlarge', 15, 13.158], ['ml.m5d.xlarge', 57, null], ['ml.m5.large', null, null],
+      ['ml.c5.2xlarge', 29, 11.611],
+      ['ml.m5.xlarge', 57, 13.072],
+      ['ml.m5.4xlarge', 15, 13.158],
+      ['ml.m5d.xlarge', 57, null],
+      ['ml.m5.large', null, null],
     ]);
     expect(c.reason).toEqual({ id: 'larger-type-fits', smallest: { type: 'ml.m5.large', why: 'more-than-max-instances', instancesNeeded: 114 } });
   });

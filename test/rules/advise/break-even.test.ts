@@ -13,7 +13,7 @@ describe('the 1.5 GB / 800 ms example of the issue', () => {
   const perInstanceAtOne = (BASE / 86_400) * (0.8 / 1.4);
   const costAt: CostAt<'serverless' | 'real-time'> = (o, m) => {
     const perDay = BASE * m;
-    return o === 'serverless' ? perDay * (365 / 12) * 0.8 * 0.00004 : Math.max(1, Math.ceil(perDay / 86_400 * (0.8 / 1.4))) * 88.15;
+    return o === 'serverless' ? perDay * (365 / 12) * 0.8 * 0.00004 : Math.max(1, Math.ceil((perDay / 86_400) * (0.8 / 1.4))) * 88.15;
   };
 
   it('Serverless below 90.6k, Real-Time 90.6k-151.2k, Serverless 151.2k-181.1k, Real-Time above', () => {
@@ -30,7 +30,7 @@ describe('the 1.5 GB / 800 ms example of the issue', () => {
   });
 
   it('the same with the boundaries derived from the capacity function by bisection', () => {
-    const capacity = (m: number) => Math.max(1, Math.ceil((BASE * m) / 86_400 * (0.8 / 1.4)));
+    const capacity = (m: number) => Math.max(1, Math.ceil(((BASE * m) / 86_400) * (0.8 / 1.4)));
     const b = stepBoundaries(capacity);
     // ceil(k m) steps at m = j / k: 1/k = 1.512, 2/k = 3.024, ... up to 1000 (661 steps).
     expect(b.length).toBe(ceilBoundaries(perInstanceAtOne).length);
@@ -43,7 +43,9 @@ describe('the 1.5 GB / 800 ms example of the issue', () => {
   it('the text names every crossing within 10 times the volume', () => {
     const regions = breakEvenRegions(['serverless', 'real-time'], costAt, ceilBoundaries(perInstanceAtOne));
     expect(crossingsWithin(regions).map((c) => [+(c.atMultiplier * BASE).toFixed(0), c.from, c.to])).toEqual([
-      [90_565, 'serverless', 'real-time'], [151_200, 'real-time', 'serverless'], [181_130, 'serverless', 'real-time'],
+      [90_565, 'serverless', 'real-time'],
+      [151_200, 'real-time', 'serverless'],
+      [181_130, 'serverless', 'real-time'],
     ]);
     // Within 1.7 times, the last crossing (1.81x) is left out.
     expect(crossingsWithin(regions, 1.7)).toHaveLength(2);
@@ -59,7 +61,9 @@ describe('more crossings, options that stop fitting, and ties', () => {
   it('A, then C between 7 and 8, then A again once C stops fitting', () => {
     const regions = breakEvenRegions(['a', 'b', 'c'], costAt, [...ceilBoundaries(0.5), 8], { from: 0.1, to: 20 });
     expect(regions.map((r) => [r.option, +r.fromMultiplier.toFixed(9), +r.toMultiplier.toFixed(9)])).toEqual([
-      ['a', 0.1, 7], ['c', 7, 8], ['a', 8, 20],
+      ['a', 0.1, 7],
+      ['c', 7, 8],
+      ['a', 8, 20],
     ]);
   });
 
@@ -68,13 +72,21 @@ describe('more crossings, options that stop fitting, and ties', () => {
     const steps: CostAt<'a' | 'b'> = (o, m) => (o === 'a' ? 8 * m : 12 * Math.ceil(m / 2));
     const regions = breakEvenRegions(['a', 'b'], steps, ceilBoundaries(0.5, { from: 0.5, to: 6 }), { from: 0.5, to: 6 });
     expect(regions.map((r) => [r.option, +r.toMultiplier.toFixed(9)])).toEqual([
-      ['a', 1.5], ['b', 2], ['a', 3], ['b', 4], ['a', 4.5], ['b', 6],
+      ['a', 1.5],
+      ['b', 2],
+      ['a', 3],
+      ['b', 4],
+      ['a', 4.5],
+      ['b', 6],
     ]);
   });
 
   it('nothing fits: a null region; equal costs go to the earlier option', () => {
     const none: CostAt<'x'> = (_, m) => (m < 2 ? 1 : Infinity);
-    expect(breakEvenRegions(['x'], none, [2], { from: 1, to: 4 }).map((r) => [r.option, r.fromMultiplier, r.toMultiplier])).toEqual([['x', 1, 2], [null, 2, 4]]);
+    expect(breakEvenRegions(['x'], none, [2], { from: 1, to: 4 }).map((r) => [r.option, r.fromMultiplier, r.toMultiplier])).toEqual([
+      ['x', 1, 2],
+      [null, 2, 4],
+    ]);
     const tie: CostAt<'p' | 'q'> = () => 5;
     expect(breakEvenRegions(['p', 'q'], tie, []).map((r) => r.option)).toEqual(['p']);
   });

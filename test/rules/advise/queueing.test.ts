@@ -3,9 +3,7 @@
 // in a short Python script (factorials, not the recurrence the code uses).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  erlangB, erlangC, instancesAtPeak, meanWaitSeconds, provisionedConcurrency, serverlessMaxConcurrency, serversFor, shareOver, spill,
-} from '../../../src/rules/advise/queueing';
+import { erlangB, erlangC, instancesAtPeak, meanWaitSeconds, provisionedConcurrency, serverlessMaxConcurrency, serversFor, shareOver, spill } from '../../../src/rules/advise/queueing';
 import { limit } from '../../../src/rules/limits';
 
 describe('Erlang B and C', () => {
@@ -60,17 +58,15 @@ describe('serversFor: the least slots under the target', () => {
   });
 
   it('property: for random loads and targets the count meets the target and one fewer does not', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0.001, max: 2000, noNaN: true }),
-      fc.double({ min: 0.0005, max: 0.5, noNaN: true }),
-      fc.constantFrom('loss' as const, 'wait' as const),
-      (load, target, model) => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 2000, noNaN: true }), fc.double({ min: 0.0005, max: 0.5, noNaN: true }), fc.constantFrom('loss' as const, 'wait' as const), (load, target, model) => {
         const n = serversFor(load, target, model)!;
         expect(n).not.toBeNull();
         expect(shareOver(n, load, model)).toBeLessThanOrEqual(target);
         expect(shareOver(n - 1, load, model)).toBeGreaterThan(target);
-      },
-    ), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -141,25 +137,28 @@ describe('concurrencies the plan sets', () => {
 describe('property: no concurrency the plan sets throttles or queues more than the target at the stated peak', () => {
   it('Serverless MaxConcurrency, Provisioned Concurrency and instances: share <= target unless an API limit caps the count, and then the count is the limit', () => {
     const target = limit('policy.queueing-target');
-    fc.assert(fc.property(
-      fc.double({ min: 0.001, max: 500, noNaN: true }), // peak requests/s
-      fc.double({ min: 0.01, max: 120, noNaN: true }), // processing seconds
-      fc.integer({ min: 1, max: 64 }), // slots per instance
-      fc.boolean(),
-      (peakPerSecond, processingSeconds, slotsPerInstance, coldStartAbsorbed) => {
-        const t = { peakPerSecond, processingSeconds };
-        const mc = serverlessMaxConcurrency(t);
-        if (mc.capped) expect(mc.count).toBe(limit('serverless.max-concurrency'));
-        else expect(mc.share).toBeLessThanOrEqual(target);
-        const pc = provisionedConcurrency({ ...t, averagePerSecond: peakPerSecond / 2, coldStartAbsorbed, maxConcurrency: mc.count });
-        expect(pc.count).toBeLessThanOrEqual(mc.count);
-        if (!coldStartAbsorbed && !pc.capped) expect(pc.peakSpillShare).toBeLessThanOrEqual(target);
-        const inst = instancesAtPeak({ ...t, slotsPerInstance, max: 10_000 });
-        if (!inst.capped) {
-          expect(inst.share).toBeLessThanOrEqual(target);
-          if (inst.instances > 1) expect(erlangC((inst.instances - 1) * slotsPerInstance, inst.load)).toBeGreaterThan(target);
-        }
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 500, noNaN: true }), // peak requests/s
+        fc.double({ min: 0.01, max: 120, noNaN: true }), // processing seconds
+        fc.integer({ min: 1, max: 64 }), // slots per instance
+        fc.boolean(),
+        (peakPerSecond, processingSeconds, slotsPerInstance, coldStartAbsorbed) => {
+          const t = { peakPerSecond, processingSeconds };
+          const mc = serverlessMaxConcurrency(t);
+          if (mc.capped) expect(mc.count).toBe(limit('serverless.max-concurrency'));
+          else expect(mc.share).toBeLessThanOrEqual(target);
+          const pc = provisionedConcurrency({ ...t, averagePerSecond: peakPerSecond / 2, coldStartAbsorbed, maxConcurrency: mc.count });
+          expect(pc.count).toBeLessThanOrEqual(mc.count);
+          if (!coldStartAbsorbed && !pc.capped) expect(pc.peakSpillShare).toBeLessThanOrEqual(target);
+          const inst = instancesAtPeak({ ...t, slotsPerInstance, max: 10_000 });
+          if (!inst.capped) {
+            expect(inst.share).toBeLessThanOrEqual(target);
+            if (inst.instances > 1) expect(erlangC((inst.instances - 1) * slotsPerInstance, inst.load)).toBeGreaterThan(target);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -44,14 +44,20 @@ describe('README: Sizing for real traffic', () => {
     if ('unfit' in mb) throw new Error('unfit');
     has(`MaxPayloadInMB is ${mb.maxPayloadMB}: ${n(mb.recordsPerInvocation)} rows, ${mb.invocationSeconds.toFixed(1)} s`);
     const cand = (type: string, vcpu: number, hourlyUsd: number) => ({ type, vcpu, memoryGiB: 16, gpus: 0, hourlyUsd });
-    const c = chooseBatch({ records: 1.5e6, recordBytes: 1000, processingSeconds: 0.5, deadlineSeconds: 3600, splittable: false },
-      [cand('ml.m5.large', 2, 0.115), cand('ml.m5.xlarge', 4, 0.23), cand('ml.c5.2xlarge', 8, 0.408), cand('ml.m5.4xlarge', 16, 0.922)]);
+    const c = chooseBatch({ records: 1.5e6, recordBytes: 1000, processingSeconds: 0.5, deadlineSeconds: 3600, splittable: false }, [
+      cand('ml.m5.large', 2, 0.115),
+      cand('ml.m5.xlarge', 4, 0.23),
+      cand('ml.c5.2xlarge', 8, 0.408),
+      cand('ml.m5.4xlarge', 16, 0.922),
+    ]);
     const by = new Map(c.ranked.map((o) => [o.type, o]));
-    has(`need ${c.reason.id === 'larger-type-fits' ? c.reason.smallest.instancesNeeded : '?'} instances`,
+    has(
+      `need ${c.reason.id === 'larger-type-fits' ? c.reason.smallest.instancesNeeded : '?'} instances`,
       `ml.m5.xlarge needs ${by.get('ml.m5.xlarge')!.instances} ($${by.get('ml.m5.xlarge')!.costPerRunUsd!.toFixed(2)} a run)`,
       `ml.c5.2xlarge ${by.get('ml.c5.2xlarge')!.instances}\n    ($${by.get('ml.c5.2xlarge')!.costPerRunUsd!.toFixed(2)})`,
       `ml.m5.4xlarge ${by.get('ml.m5.4xlarge')!.instances} ($${by.get('ml.m5.4xlarge')!.costPerRunUsd!.toFixed(2)})`,
-      `The choice is ${c.chosen!.instances} x ${c.chosen!.type}`);
+      `The choice is ${c.chosen!.instances} x ${c.chosen!.type}`,
+    );
   });
 
   it('residency examples', () => {
@@ -78,7 +84,7 @@ describe('README: Sizing for real traffic', () => {
 
   it('break-even table', () => {
     const BASE = 100_000;
-    const costAt: CostAt<'Serverless' | 'Real-Time'> = (o, m) => (o === 'Serverless' ? BASE * m * (365 / 12) * 0.8 * 0.00004 : Math.max(1, Math.ceil((BASE * m) / 86_400 * (0.8 / 1.4))) * 88.15);
+    const costAt: CostAt<'Serverless' | 'Real-Time'> = (o, m) => (o === 'Serverless' ? BASE * m * (365 / 12) * 0.8 * 0.00004 : Math.max(1, Math.ceil(((BASE * m) / 86_400) * (0.8 / 1.4))) * 88.15);
     const regions = breakEvenRegions(['Serverless', 'Real-Time'], costAt, ceilBoundaries((BASE / 86_400) * (0.8 / 1.4)));
     const at = regions.map((r) => n(Math.round(r.toMultiplier * BASE)));
     has(`| below ${at[0]} | Serverless |`, `| ${at[0]} to ${at[1]} | Real-Time, 1 instance |`, `| ${at[1]} to ${at[2]} | Serverless`, `| above ${at[2]} | Real-Time |`);

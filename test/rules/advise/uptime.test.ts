@@ -62,7 +62,7 @@ describe('up-time of a scale-to-zero endpoint', () => {
     expect(u.upFraction).toBeCloseTo(0.50755, 4);
     expect(u.wakesPerMonth).toBeCloseTo(748.94, 1);
     // Busy hours alone (50 jobs x 30 s) would be 1500 s / 86400 s = 1.7% of the day.
-    expect(u.upFraction).toBeGreaterThan(20 * (50 * 30) / 86_400);
+    expect(u.upFraction).toBeGreaterThan((20 * (50 * 30)) / 86_400);
   });
 
   it('processing time lengthens the gap that scales in: D + p', () => {

@@ -47,7 +47,12 @@ export function terraformExample(yamlText: string): string | null {
     }
     const type = cliType(d);
     if (!type) return null;
-    const names: Names = { address: () => null, parameter: (p) => { throw new NoTerraformForm(p); } };
+    const names: Names = {
+      address: () => null,
+      parameter: (p) => {
+        throw new NoTerraformForm(p);
+      },
+    };
     return writeHcl([tfResource(type, 'example', d, names)]);
   } catch (e) {
     if (e instanceof NoTerraformForm) return null;

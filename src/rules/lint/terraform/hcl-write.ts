@@ -43,7 +43,10 @@ function value(v: HValue, indent: string): string {
   }
   const entries = Object.entries(v);
   if (!entries.length) return '{}';
-  return `{\n${attrs(entries.map(([k, x]) => ({ attr: IDENT.test(k) ? k : quote(k), value: x })), `${indent}  `).join('\n')}\n${indent}}`;
+  return `{\n${attrs(
+    entries.map(([k, x]) => ({ attr: IDENT.test(k) ? k : quote(k), value: x })),
+    `${indent}  `,
+  ).join('\n')}\n${indent}}`;
 }
 
 /** Lines of consecutive attributes, `=` aligned among one-line values. */

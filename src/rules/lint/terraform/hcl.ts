@@ -136,7 +136,10 @@ function readBody(n: TsNode, file: number): Body {
     } else if (c.type === 'block') {
       const kids = c.namedChildren;
       const type = kids[0]?.text ?? '';
-      const labels = kids.slice(1).filter((x) => x.type === 'string_lit' || x.type === 'identifier').map((x) => (x.type === 'string_lit' ? stringText(x) : x.text));
+      const labels = kids
+        .slice(1)
+        .filter((x) => x.type === 'string_lit' || x.type === 'identifier')
+        .map((x) => (x.type === 'string_lit' ? stringText(x) : x.text));
       const inner = kids.find((x) => x.type === 'body');
       const open = kids.find((x) => x.type === 'block_start');
       body.blocks.push({
@@ -159,10 +162,13 @@ function stringText(n: TsNode): string {
 }
 
 function unescape(s: string): string {
-  return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_m, e: string) => {
-    if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
-    return ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
-  }).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return s
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_m, e: string) => {
+      if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+      return ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
 }
 
 function readExpr(n: TsNode, file: number): Expr {
@@ -197,13 +203,15 @@ function readExpr(n: TsNode, file: number): Expr {
     const c = first.namedChildren[0];
     if (c?.type === 'tuple') return { k: 'tuple', items: c.namedChildren.filter((x) => x.type === 'expression').map((x) => readExpr(x, file)), s };
     if (c?.type === 'object') {
-      const entries = c.namedChildren.filter((x) => x.type === 'object_elem').map((e) => {
-        const key = e.childForFieldName('key');
-        const val = e.childForFieldName('val');
-        const k = key ? readExpr(key, file) : null;
-        const name = k?.k === 'ref' && k.steps.length === 0 ? k.root : k?.k === 'lit' && typeof k.v === 'string' ? k.v : null;
-        return { key: name, value: val ? readExpr(val, file) : other, s: { file, start: e.startIndex, end: e.endIndex } };
-      });
+      const entries = c.namedChildren
+        .filter((x) => x.type === 'object_elem')
+        .map((e) => {
+          const key = e.childForFieldName('key');
+          const val = e.childForFieldName('val');
+          const k = key ? readExpr(key, file) : null;
+          const name = k?.k === 'ref' && k.steps.length === 0 ? k.root : k?.k === 'lit' && typeof k.v === 'string' ? k.v : null;
+          return { key: name, value: val ? readExpr(val, file) : other, s: { file, start: e.startIndex, end: e.endIndex } };
+        });
       return { k: 'object', entries, s };
     }
     return other;
@@ -275,7 +283,9 @@ export function readTfJson(text: string, file: number): HclFile {
     if (isMap(n)) {
       return {
         k: 'object',
-        entries: n.items.filter(isPair).map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : null, value: expr(p.value as YamlNode), s: { file, start: (p.key as YamlNode).range?.[0] ?? 0, end: (p.value as YamlNode | null)?.range?.[1] ?? 0 } })),
+        entries: n.items
+          .filter(isPair)
+          .map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : null, value: expr(p.value as YamlNode), s: { file, start: (p.key as YamlNode).range?.[0] ?? 0, end: (p.value as YamlNode | null)?.range?.[1] ?? 0 } })),
         s,
       };
     }
@@ -303,7 +313,8 @@ export function readTfJson(text: string, file: number): HclFile {
         if (!isMap(t.value)) continue;
         for (const r of t.value.items.filter(isPair)) {
           const bodies = isSeq(r.value) ? r.value.items : [r.value];
-          for (const b of bodies) body.blocks.push({ type, labels: [String((t.key as YamlNode & { value: unknown }).value), String((r.key as YamlNode & { value: unknown }).value)], body: asBody(b as YamlNode), head: span(r.key as YamlNode), broken: false });
+          for (const b of bodies)
+            body.blocks.push({ type, labels: [String((t.key as YamlNode & { value: unknown }).value), String((r.key as YamlNode & { value: unknown }).value)], body: asBody(b as YamlNode), head: span(r.key as YamlNode), broken: false });
         }
       }
     }

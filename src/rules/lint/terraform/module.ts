@@ -55,7 +55,11 @@ const LIST_BLOCKS = new Set(['dimensions', 'step_adjustment', 'metrics', 'specif
 export const UNKNOWN = 'Fn::Unknown';
 const unknown = (text: string) => ({ [UNKNOWN]: text });
 
-const pascal = (snake: string) => snake.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascal = (snake: string) =>
+  snake
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 /** The API member a Terraform name stands for, in a shape (or by rule when there is none). */
 function memberName(tf: string, shapeName: string | null, renames: Readonly<Record<string, string>> = {}): string {
