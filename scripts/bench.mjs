@@ -17,6 +17,11 @@ const cases = [
     args: [BIN, 'recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent', '--format', 'json'],
   },
   { name: 'recommend --format json (--answers)', args: [BIN, 'recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--format', 'json'] },
+  // With a volume: every option planned, priced and sized, and the break-even regions scanned (issue 19).
+  {
+    name: 'recommend --requests --format json (priced, break-even)',
+    args: [BIN, 'recommend', '--no-batch', '--payload', '20KB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'intermittent', '--model-size', '1.5GB', '--requests', '120k/day', '--format', 'json'],
+  },
   { name: 'lint one clean file (a pre-commit run)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.yaml'] },
   { name: 'lint one clean Terraform file (loads the HCL parser)', args: [BIN, 'lint', 'fixtures/lint/DA1001/valid.tf'] },
   // A template with all seven resource types the CloudFormation schema rules read (issue 22).
