@@ -5,9 +5,9 @@
 import { flagRef } from './flag-ref';
 import { reason, type Reason } from './reason';
 import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
-import { OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
+import { onlyColdStart, OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
 import type { Deployment } from './plan/deployment';
-import { basePlan, instanceSpec, sizePlan, type Serve } from './plan/make';
+import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan/make';
 import type { Plan } from './plan/types';
 import { limit, limitEntry, type OptionId } from './limits';
 import { instancePrice, type PriceTable } from './prices';
@@ -73,11 +73,6 @@ export function trafficFor(w: Workload, a: CostAnswers): { traffic: TrafficInput
   if (a.responseBytes === null && !w.batch) assumptions.push(`average response ${formatBytes(responseBytes)} (give ${flagRef('responseSize')})`);
   return { traffic: { averageRps: avg, peakRps: peak, requestBytes, responseBytes, ...(share < 1 ? { activeFraction: share } : {}) }, assumptions };
 }
-
-const onlyColdStart = (o: OptionAssessment) => {
-  const failed = o.checks.filter((c) => !c.pass);
-  return failed.length > 0 && failed.every((c) => c.limit === 'policy.cold-start-tolerance');
-};
 
 function fromEstimate(option: OptionId, variant: ServerlessVariant | null, plan: Plan | null, e: Estimate<unknown>): PricedOption {
   const checks = e.checks.map((c): Check => ({ ...c, source: limitEntry(c.limit).source }));
@@ -187,8 +182,7 @@ function cheapestTransform(w: Workload, serve: Serve, volume: { recordsPerSecond
   const { recordsPerRun, deadline } = batchRun(volume);
   const need = w.modelSizeBytes === null ? 0 : Math.ceil(w.modelSizeBytes * limit('policy.memory-headroom'));
   const list = candidates(w, serve, prices, 'transform').filter((i) => fitOn(i, need, w.gpu).holds);
-  const ct = (w.contentType ?? '').toLowerCase();
-  const job = { records: recordsPerRun, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: deadline, splittable: /csv|jsonlines|json-lines|x-ndjson|text\/plain|recordio|tfrecord/.test(ct) };
+  const job = { records: recordsPerRun, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: deadline, splittable: splitTypeOf(w.contentType) !== 'None' };
   const c = chooseBatch(
     job,
     list.map((i) => ({ type: i.type, vcpu: i.vcpu, memoryGiB: i.memoryGiB, gpus: i.gpus, hourlyUsd: instancePrice(prices, 'batch', i.type)?.usd ?? null, workers: Math.max(1, fitOn(i, need, w.gpu).copies) })),

@@ -565,8 +565,7 @@ function choose(w: Workload, a: Record<OptionId, OptionAssessment>): Recommendat
   const lowTraffic = w.traffic === 'intermittent' || w.traffic === 'unpredictable';
   // Serverless that fails only because callers cannot wait out a cold start: with Provisioned
   // Concurrency (issue 21: the hosting FAQ's own payroll chatbot).
-  const serverlessFailed = failed(a.serverless);
-  const provisioned = !a.serverless.fits && serverlessFailed.every((c) => c.limit === 'policy.cold-start-tolerance');
+  const provisioned = onlyColdStart(a.serverless);
   if (lowTraffic && (a.serverless.fits || provisioned)) {
     const memory = serverlessMemoryMB(w.modelSizeBytes);
     return {
@@ -658,6 +657,12 @@ function pointToAsync(a: Record<OptionId, OptionAssessment>): void {
     const hint = hints[c.limit];
     if (!c.pass && hint) c.message += `; ${hint}`;
   }
+}
+
+/** Serverless ruled out only because callers cannot wait out a cold start: Provisioned Concurrency makes it fit. */
+export function onlyColdStart(o: OptionAssessment): boolean {
+  const f = failed(o);
+  return f.length > 0 && f.every((c) => c.limit === 'policy.cold-start-tolerance');
 }
 
 /** Serverless's checks with the cold-start tolerance met by Provisioned Concurrency. */

@@ -6,7 +6,7 @@
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from '../cost-choice';
 import { icUpFraction, monthHours, monthSeconds, type Cost } from '../cost';
-import { assess, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
+import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../limits';
 import { instancePrice, memoryPrice, type PriceTable } from '../prices';
@@ -82,11 +82,6 @@ function defaultPlans(w: Workload, d: Deployment, prices: PriceTable, options: O
     plan: o.fits ? basePlan(serve(o.option), w, d, prices) : o.option === 'serverless' && onlyColdStart(o) ? basePlan({ option: 'serverless', architecture: 'single-model', provisioned: true }, w, d, prices) : null,
   }));
 }
-
-const onlyColdStart = (o: OptionAssessment) => {
-  const failed = o.checks.filter((c) => !c.pass);
-  return failed.length > 0 && failed.every((c) => c.limit === 'policy.cold-start-tolerance');
-};
 
 /** What keeping an inference-components plan warm costs a month, quoted from the plan (no volume). */
 function warmCost(plan: Plan, prices: PriceTable): Reason | null {

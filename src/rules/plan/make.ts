@@ -95,12 +95,18 @@ function workersOf(w: Workload, c: InstanceChoice): number {
 /** Requests one copy of the model serves at once. */
 export const perCopy = (w: Workload): number => w.concurrencyPerCopy ?? (w.gpu && w.streaming ? limit('policy.concurrency-per-copy-llm') : 1);
 
-function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
-  const ct = (w.contentType ?? '').toLowerCase();
+/** TransformInput.SplitType for a content type: by line, RecordIO or TFRecord records, or None (one object, one request). */
+export function splitTypeOf(contentType: string | null): string {
+  const ct = (contentType ?? '').toLowerCase();
   let splitType = 'None';
   if (/csv|jsonlines|json-lines|x-ndjson|text\/plain/.test(ct)) splitType = 'Line';
   else if (/recordio/.test(ct)) splitType = 'RecordIO';
   else if (/tfrecord/.test(ct)) splitType = 'TFRecord';
+  return splitType;
+}
+
+function batchPlan(w: Workload, workers: number, choices: string[]): BatchPlan {
+  const splitType = splitTypeOf(w.contentType);
   const assembleWith = splitType === 'Line' ? 'Line' : 'None';
   const cap = limit('batch-transform.concurrency-times-payload');
   const mb = miniBatch({ records: 0, recordBytes: w.payloadBytes, processingSeconds: w.processingSeconds, deadlineSeconds: 0, splittable: splitType !== 'None' }, workers);
