@@ -1,6 +1,7 @@
 // ESLint for the code base (`npm run lint`; not the CLI's own `deploy-advisor lint`).
 // Its job is the architecture, not style (Prettier owns layout):
 // - src/rules is the core: it imports neither src/emit nor src/cli;
+// - src/rules/facts (limits, API and CloudFormation facts, instances, prices) imports nothing else of src/rules' folders;
 // - src/emit serialises a plan: it does not import src/cli;
 // - no import cycle in src/ (type-only imports are exempt: they are erased at run time, so they
 //   cannot change module evaluation order; import-x's no-cycle skips them by design).
@@ -60,6 +61,11 @@ export default defineConfig(
         {
           zones: [
             { target: './src/rules', from: ['./src/emit', './src/cli'], message: `src/rules is the core: it must not import src/emit or src/cli; move what both need into src/rules ${why}` },
+            {
+              target: './src/rules/facts',
+              from: ['./src/rules/advise', './src/rules/plan', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
+              message: `src/rules/facts holds the facts everything reads: it must not import the advisor, the plan, lint, audit or artifact code ${why}`,
+            },
             { target: './src/emit', from: './src/cli', message: `src/emit only serialises a plan: it must not import src/cli; move what both need into src/rules or src/emit ${why}` },
           ],
         },

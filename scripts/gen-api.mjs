@@ -1,4 +1,4 @@
-// Writes src/rules/api.generated.ts: the SageMaker API facts the rules and the generator use,
+// Writes src/rules/facts/api.generated.ts: the SageMaker API facts the rules and the generator use,
 // read from pinned copies of the AWS API model.
 //   npm run gen:api
 //
@@ -21,7 +21,7 @@ import * as tar from 'tar';
 
 const SDK = { name: '@aws-sdk/client-sagemaker', version: '3.1142.0', integrity: 'sha512-sWz0aRt0eeUV72+Iikp7eE+/sI/IXT7WwCa9PZtL26wNYZWe0dwGvZqYxPWr8r2nS7miBAeauZ+ZcQ1Y3pL6RQ==' };
 const BOTOCORE = { name: 'botocore', version: '1.43.11', file: 'data/sagemaker/2017-07-24/service-2.json.gz' };
-const OUT = 'src/rules/api.generated.ts';
+const OUT = 'src/rules/facts/api.generated.ts';
 /** The operations deploy-advisor writes and lints, by the AWS CLI input kind. */
 const OPERATIONS = {
   'create-endpoint-config': 'CreateEndpointConfig',

@@ -5,7 +5,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
 import { lineCol, tooDeep } from '../rules/lint/depth';
-import { limit } from '../rules/limits';
+import { limit } from '../rules/facts/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
 import { UsageError, readCapped } from './io';

@@ -4,10 +4,10 @@
 // value came from: a flag, or file:line:column.
 
 import type { ActiveHours } from '../rules/advise/active-hours';
-import { limitBytes, limit } from '../rules/limits';
+import { limitBytes, limit } from '../rules/facts/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import type { Traffic, Workload } from '../rules/workload';
-import type { CostAnswers } from '../rules/cost-choice';
+import type { CostAnswers } from '../rules/advise/cost-choice';
 import type { Rate } from '../rules/rate';
 import { all, withArticle } from '../rules/text';
 import type { Deployment } from '../rules/plan/deployment';

@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { createGunzip } from 'node:zlib';
 import { Parser } from 'tar';
 import { checkEntries, finding, serverlessFit, type ArtifactFinding, type Entry, type EntryType, type Framework } from '../rules/artifact/checks';
-import { limit, limitBytes } from '../rules/limits';
+import { limit, limitBytes } from '../rules/facts/limits';
 import { formatBinaryBytes } from '../rules/units';
 import { UsageError } from './io';
 

@@ -9,7 +9,7 @@ import { measure } from '../rules/audit/measure';
 import { auditPolicy } from '../rules/audit/policy';
 import { auditFindings } from '../rules/audit/rules';
 import type { DeployedEndpoint } from '../rules/audit/types';
-import { limit } from '../rules/limits';
+import { limit } from '../rules/facts/limits';
 import { adviseMeasured } from './audit/advise';
 import { describeEndpoint, isCredentialsError, listEndpoints, makeClients, problemOf, readMetrics, windowFor, type AuditClients } from './audit/read';
 import { auditSarif, renderAuditText, type AuditReport, type EndpointReport } from './audit/report';

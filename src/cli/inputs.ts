@@ -4,9 +4,9 @@
 // Adding an answer means one entry here plus its use in the engine (src/cli/answers.ts turns the
 // parsed answers into a Workload).
 
-import { limit, limitBytes, limitPattern } from '../rules/limits';
+import { limit, limitBytes, limitPattern } from '../rules/facts/limits';
 import { FLAG_REF } from '../rules/flag-ref';
-import { REGION_RE } from '../rules/region';
+import { REGION_RE } from '../rules/facts/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type Traffic } from '../rules/workload';

@@ -1,6 +1,6 @@
 // `deploy-advisor limits`: prints the limits table.
 
-import { LIMITS, type LimitEntry } from '../rules/limits';
+import { LIMITS, type LimitEntry } from '../rules/facts/limits';
 import { formatBytes, formatDuration } from '../rules/units';
 import { EXIT, type Io } from './io';
 

@@ -8,7 +8,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { lineCol, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
 import { formatMessage, type MessageData } from '../rules/lint/types';
-import { limit } from '../rules/limits';
+import { limit } from '../rules/facts/limits';
 import { suggest } from './answers-file';
 import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './io';
 import { MAX_FILE_BYTES, lintText, type AnswersSchema, type FileResult, type SeverityConfig } from '../rules/lint/run';

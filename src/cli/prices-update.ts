@@ -10,8 +10,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { parser } from 'stream-json';
-import { addPrice, emptyPriceFile, slotOf, type PriceFile, type PriceSlot } from '../rules/prices';
-import { productInRegion } from '../rules/region';
+import { addPrice, emptyPriceFile, slotOf, type PriceFile, type PriceSlot } from '../rules/facts/prices';
+import { productInRegion } from '../rules/facts/region';
 import { EXIT, UsageError, type Io } from './io';
 import { cachePath, checkRegion, offerUrl, PRICING_URL_ENV } from './prices';
 

@@ -3,7 +3,7 @@
 
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BUILTIN_PRICES, BUILTIN_REGION, PriceFileError, REGION_RE, checkPriceFile, emptyPrices, priceTableFromFile, type PriceFile, type PriceTable } from '../rules/prices';
+import { BUILTIN_PRICES, BUILTIN_REGION, PriceFileError, REGION_RE, checkPriceFile, emptyPrices, priceTableFromFile, type PriceFile, type PriceTable } from '../rules/facts/prices';
 import { EXIT, UsageError, readCapped, type Io } from './io';
 
 export const PRICING_URL_ENV = 'DEPLOY_ADVISOR_PRICING_URL';

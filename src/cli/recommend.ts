@@ -3,7 +3,7 @@
 
 import { advise } from '../rules/advise/decide';
 import { checkDeployment, containersOf } from '../rules/plan/deployment';
-import { BUILTIN_PRICES } from '../rules/prices';
+import { BUILTIN_PRICES } from '../rules/facts/prices';
 import { generate, type Config, type Target } from '../emit/index';
 import { normalize, refuseBadAnswers, type Origins } from './answers';
 import { ANSWER_KEYS, flagOf, missingAnswers, nameFlagsIn, type RawAnswers } from './inputs';

@@ -1,7 +1,7 @@
 // Renders a recommend result for people.
 
-import { notComparedWhy } from '../rules/cost-choice';
-import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/engine';
+import { notComparedWhy } from '../rules/advise/cost-choice';
+import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/advise/engine';
 import { byCodeUnits, formatBytes, formatDuration, formatUsd as money } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Config } from '../emit/index';

@@ -1,9 +1,9 @@
 // The recommend result as programs read it (json, yaml): schemaVersion 1, documented in the README.
 
 import type { Advice } from '../rules/advise/decide';
-import type { Cost, Estimate } from '../rules/cost';
-import type { BreakEven } from '../rules/cost-choice';
-import type { OptionAssessment, Recommendation } from '../rules/engine';
+import type { Cost, Estimate } from '../rules/advise/cost';
+import type { BreakEven } from '../rules/advise/cost-choice';
+import type { OptionAssessment, Recommendation } from '../rules/advise/engine';
 import type { Plan } from '../rules/plan/types';
 import type { ReasonId } from '../rules/reason';
 import type { Workload } from '../rules/workload';

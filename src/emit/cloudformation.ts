@@ -1,7 +1,7 @@
 // The CloudFormation target: one template with the model, endpoint config, endpoint, and
 // autoscaling where it belongs. Whatever the user did not give becomes a Parameter.
 
-import { limit, limitEntry } from '../rules/limits';
+import { limit, limitEntry } from '../rules/facts/limits';
 import { flagRef } from '../rules/flag-ref';
 import { ordinal, type Deployment } from '../rules/plan/deployment';
 import { icNameMax } from '../rules/plan/inference-components';

@@ -1,7 +1,7 @@
 // Pieces both targets share: the header comments, and the model's containers.
 
-import type { Cost } from '../rules/cost';
-import { ARCHITECTURE_NAMES, OPTION_NAMES, type Recommendation } from '../rules/engine';
+import type { Cost } from '../rules/advise/cost';
+import { ARCHITECTURE_NAMES, OPTION_NAMES, type Recommendation } from '../rules/advise/engine';
 import { formatUsd } from '../rules/units';
 import { flagRef } from '../rules/flag-ref';
 import { QUOTA_SERVICE_CODE } from '../rules/advise/startup';

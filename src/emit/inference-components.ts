@@ -2,7 +2,7 @@
 // model per component, an endpoint config whose variant names no model, the components, and each
 // component's autoscaling. Serialises the plan (src/rules/plan/inference-components.ts plans it).
 
-import type { limitEntry } from '../rules/limits';
+import type { limitEntry } from '../rules/facts/limits';
 import { icSuffix } from '../rules/plan/inference-components';
 import type { Deployment } from '../rules/plan/deployment';
 import type { IcModel, IcPlan, Plan, ScalingPlan } from '../rules/plan/types';

@@ -4,7 +4,7 @@
 // or B (billion); "m" and "b" are refused because they read as milli- or bits. Periods: s, min,
 // h, day, month (a month is policy.month, 730 hours).
 
-import { limit } from './limits';
+import { limit } from './facts/limits';
 import { UnitError } from './units';
 
 export const RATE_HELP = 'a count per period: N/s, N/min, N/h, N/day or N/month, with an optional k, M or B (thousand, million, billion), e.g. 20/s, 120/min, 500/h, 5M/day, 30000/month';

@@ -3,7 +3,7 @@
 // break-even line, the reasons a cost decision replaces) matches the id, never the prose.
 
 export const REASON_IDS = [
-  // the flowchart (src/rules/engine.ts)
+  // the flowchart (src/rules/advise/engine.ts)
   'limits.fit', // the payload and processing time fit the chosen option's limits
   'limits.real-time-payload', // payloads above Real-Time's limit: Async first
   'limits.real-time-timeout', // processing above Real-Time's limit: Async first
@@ -43,7 +43,7 @@ export const REASON_IDS = [
   'ic.no-scale-to-zero', // low traffic, but callers cannot wait out a scale-out from zero
   'ic.sustained', // sustained GPU models keep warm copies
   'ic.invoke', // invoke with InferenceComponentName
-  // the choice by cost (src/rules/cost-choice.ts)
+  // the choice by cost (src/rules/advise/cost-choice.ts)
   'cost.only-fit',
   'cost.only-compared-fit',
   'cost.cheapest',

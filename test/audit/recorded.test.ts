@@ -11,9 +11,9 @@ import { measure, trafficFromShape } from '../../src/rules/audit/measure';
 import { auditPolicy } from '../../src/rules/audit/policy';
 import { AUDIT_RULES, auditFindings, auditRulePage } from '../../src/rules/audit/rules';
 import type { DeployedEndpoint } from '../../src/rules/audit/types';
-import { monthHours } from '../../src/rules/cost';
-import { limit } from '../../src/rules/limits';
-import { BUILTIN_PRICES, emptyPrices, instancePrice } from '../../src/rules/prices';
+import { monthHours } from '../../src/rules/advise/cost';
+import { limit } from '../../src/rules/facts/limits';
+import { BUILTIN_PRICES, emptyPrices, instancePrice } from '../../src/rules/facts/prices';
 import { ROOT, cli, expectOneLineError } from '../cli/helpers';
 
 type Json = any;

@@ -1,6 +1,6 @@
 // Generates a recommendation's files at its default plan (no volume), as recommend does without --requests.
 import { generate, type Config, type Target } from '../../src/emit/index';
-import type { Recommendation } from '../../src/rules/engine';
+import type { Recommendation } from '../../src/rules/advise/engine';
 import type { Deployment } from '../../src/rules/plan/deployment';
 import { makePlan } from '../../src/rules/plan/make';
 import type { Workload } from '../../src/rules/workload';

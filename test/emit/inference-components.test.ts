@@ -9,9 +9,9 @@ import type { Config } from '../../src/emit/index';
 import type { Deployment } from '../../src/rules/plan/deployment';
 import { configFor as generate } from './generate-for';
 import { makePlan } from '../../src/rules/plan/make';
-import type { Recommendation } from '../../src/rules/engine';
-import { instance } from '../../src/rules/instances';
-import { limit } from '../../src/rules/limits';
+import type { Recommendation } from '../../src/rules/advise/engine';
+import { instance } from '../../src/rules/facts/instances';
+import { limit } from '../../src/rules/facts/limits';
 import type { Workload } from '../../src/rules/workload';
 import { awsValidate, operationOf, which } from './tools';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCfnYaml } from '../../src/rules/lint/cfn-yaml';
 import { generate } from '../../src/emit/index';
 import { advise } from '../../src/rules/advise/decide';
-import type { CostAnswers } from '../../src/rules/cost-choice';
-import { BUILTIN_PRICES } from '../../src/rules/prices';
+import type { CostAnswers } from '../../src/rules/advise/cost-choice';
+import { BUILTIN_PRICES } from '../../src/rules/facts/prices';
 import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
 

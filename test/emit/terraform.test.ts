@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Recommendation } from '../../src/rules/engine';
+import type { Recommendation } from '../../src/rules/advise/engine';
 import type { Deployment } from '../../src/rules/plan/deployment';
-import { assess } from '../../src/rules/engine';
+import { assess } from '../../src/rules/advise/engine';
 import { genFor } from './generate-for';
 import { PROVIDERS } from '../../src/emit/terraform';
 import { cloudFormationDocument } from '../../src/emit/cloudformation';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/rules/lint/run';
-import { limit } from '../../src/rules/limits';
+import { limit } from '../../src/rules/facts/limits';
 import { BIN, cli, expectOneLineError, expectSchema, ROOT } from '../cli/helpers';
 import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 

@@ -1,11 +1,11 @@
 // The instance catalog of issue 19 (item 8): every current family the API accepts, specs from a
 // sourced table, prices sourced or unknown, Neuron devices kept apart from NVIDIA GPUs.
 import { describe, expect, it } from 'vitest';
-import { HOSTING_INSTANCE_TYPES, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/api';
-import { assess } from '../../src/rules/engine';
-import { chooseInstance } from '../../src/rules/instance-choice';
-import { acceptedFor, familyOf, instance, INSTANCES, NOT_IN_CATALOG, noInstanceHolds, runsCudaContainers, SPEC_SOURCES } from '../../src/rules/instances';
-import { BUILTIN_PRICES, instancePrice, UNPRICED } from '../../src/rules/prices';
+import { HOSTING_INSTANCE_TYPES, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/facts/api';
+import { assess } from '../../src/rules/advise/engine';
+import { chooseInstance } from '../../src/rules/advise/instance-choice';
+import { acceptedFor, familyOf, instance, INSTANCES, NOT_IN_CATALOG, noInstanceHolds, runsCudaContainers, SPEC_SOURCES } from '../../src/rules/facts/instances';
+import { BUILTIN_PRICES, instancePrice, UNPRICED } from '../../src/rules/facts/prices';
 import type { Workload } from '../../src/rules/workload';
 
 const GB = 1e9;

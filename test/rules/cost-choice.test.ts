@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseByCost, priceAll, trafficFor, type CostAnswers, type CostContext } from '../../src/rules/cost-choice';
-import type { InstanceSpec } from '../../src/rules/cost';
-import { assess } from '../../src/rules/engine';
-import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/prices';
+import { chooseByCost, priceAll, trafficFor, type CostAnswers, type CostContext } from '../../src/rules/advise/cost-choice';
+import type { InstanceSpec } from '../../src/rules/advise/cost';
+import { assess } from '../../src/rules/advise/engine';
+import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/facts/prices';
 import { parseRate } from '../../src/rules/rate';
 import type { Workload } from '../../src/rules/workload';
 

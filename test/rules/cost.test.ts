@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asyncEstimate, asyncScalesToZero, batchEstimate, peakFactor, icEstimate, realTimeEstimate, serverlessEstimate, type InstanceSpec, type TrafficInput } from '../../src/rules/cost';
-import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/prices';
+import { asyncEstimate, asyncScalesToZero, batchEstimate, peakFactor, icEstimate, realTimeEstimate, serverlessEstimate, type InstanceSpec, type TrafficInput } from '../../src/rules/advise/cost';
+import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/facts/prices';
 
 const MONTH_S = 730 * 3600;
 const GIB = 1024 ** 3;

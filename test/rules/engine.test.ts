@@ -1,9 +1,9 @@
 import { advise } from '../../src/rules/advise/decide';
-import { BUILTIN_PRICES, instancePrice } from '../../src/rules/prices';
+import { BUILTIN_PRICES, instancePrice } from '../../src/rules/facts/prices';
 import { describe, expect, it } from 'vitest';
-import { assess as assessEngine, serverlessMemoryMB, type Architecture, type Assessment, type Recommendation } from '../../src/rules/engine';
+import { assess as assessEngine, serverlessMemoryMB, type Architecture, type Assessment, type Recommendation } from '../../src/rules/advise/engine';
 import { REASON_IDS, type Reason } from '../../src/rules/reason';
-import { limit, limitBytes, limitEntry, type OptionId } from '../../src/rules/limits';
+import { limit, limitBytes, limitEntry, type OptionId } from '../../src/rules/facts/limits';
 import type { Workload } from '../../src/rules/workload';
 
 // Every reason any test here gets from the engine, checked against the declared ids at the end.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../../src/rules/plan/make';
-import { assess } from '../../src/rules/engine';
-import { candidates, chooseInstance, fitOn } from '../../src/rules/instance-choice';
-import { BUILTIN_PRICES, instancePrice } from '../../src/rules/prices';
-import { CATALOG_SOURCES, instance } from '../../src/rules/instances';
+import { assess } from '../../src/rules/advise/engine';
+import { candidates, chooseInstance, fitOn } from '../../src/rules/advise/instance-choice';
+import { BUILTIN_PRICES, instancePrice } from '../../src/rules/facts/prices';
+import { CATALOG_SOURCES, instance } from '../../src/rules/facts/instances';
 import type { Workload } from '../../src/rules/workload';
 
 const GB = 1e9;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, limit, limitBytes } from '../../src/rules/limits';
+import { LIMITS, limit, limitBytes } from '../../src/rules/facts/limits';
 
 describe('limits table', () => {
   it('ids are unique and well formed', () => {

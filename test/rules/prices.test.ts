@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INSTANCES } from '../../src/rules/instances';
-import { BUILTIN_PRICES, UNPRICED, addPrice, checkPriceFile, emptyPriceFile, instancePrice, priceTableFromFile, slotOf, type Price } from '../../src/rules/prices';
+import { INSTANCES } from '../../src/rules/facts/instances';
+import { BUILTIN_PRICES, UNPRICED, addPrice, checkPriceFile, emptyPriceFile, instancePrice, priceTableFromFile, slotOf, type Price } from '../../src/rules/facts/prices';
 
 const allPrices = (): Array<[string, Price]> => [
   ...(['hosting', 'async', 'batch'] as const).flatMap((u) => Object.entries(BUILTIN_PRICES[u]).map(([k, p]) => [`${u} ${k}`, p] as [string, Price])),

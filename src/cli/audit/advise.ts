@@ -5,10 +5,10 @@
 import { generate, type Config, type Target } from '../../emit/index';
 import type { Deployment } from '../../rules/plan/deployment';
 import { advise } from '../../rules/advise/decide';
-import type { CostAnswers } from '../../rules/cost-choice';
-import type { Architecture } from '../../rules/engine';
-import type { OptionId } from '../../rules/limits';
-import type { PriceTable } from '../../rules/prices';
+import type { CostAnswers } from '../../rules/advise/cost-choice';
+import type { Architecture } from '../../rules/advise/engine';
+import type { OptionId } from '../../rules/facts/limits';
+import type { PriceTable } from '../../rules/facts/prices';
 import type { Workload } from '../../rules/workload';
 import { nameFlagsIn } from '../inputs';
 import { FLAG_REF } from '../../rules/flag-ref';

@@ -6,7 +6,7 @@
 
 import type { DeployedEndpoint, DeployedVariant, EndpointMetrics, ReadProblem, Series, Stat, Window } from '../../rules/audit/types';
 import { metricQueries, type MetricQuery } from '../../rules/audit/metrics';
-import { limit } from '../../rules/limits';
+import { limit } from '../../rules/facts/limits';
 
 /** What the reader needs of an SDK client: send a command. Tests wrap it to see every command sent. */
 export interface Sender {

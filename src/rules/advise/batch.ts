@@ -17,7 +17,7 @@
 // - Cost of a run = hourly price x n x run time. Unknown prices rank after every known one and
 //   stay unknown (null), never 0.
 
-import { limit } from '../limits';
+import { limit } from '../facts/limits';
 
 const MIB = 1024 * 1024;
 const HOUR = 60 * 60;

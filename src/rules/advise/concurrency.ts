@@ -10,9 +10,9 @@
 // - Throughput of a copy = concurrent requests / time per request (while the batch fits GPU
 //   memory; the KV cache is not modelled).
 
-import type { InstanceType } from '../instances';
-import { fitOn, type InstanceFit } from '../instance-choice';
-import { limit } from '../limits';
+import type { InstanceType } from '../facts/instances';
+import { fitOn, type InstanceFit } from './instance-choice';
+import { limit } from '../facts/limits';
 
 /** Requests a second one copy serves: concurrency / processing time. */
 export function copyThroughput(x: { processingSeconds: number; concurrencyPerCopy: number }): number {

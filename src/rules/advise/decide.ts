@@ -4,12 +4,12 @@
 // one, the flowchart chooses and the plans keep their default counts. Pure: the CLI loads the
 // inputs and the prices, and renders what comes out.
 
-import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from '../cost-choice';
-import { icUpFraction, monthHours, monthSeconds, type Cost } from '../cost';
-import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from '../engine';
+import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from './cost-choice';
+import { icUpFraction, monthHours, monthSeconds, type Cost } from './cost';
+import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from './engine';
 import { flagRef } from '../flag-ref';
-import { limit, type OptionId } from '../limits';
-import { instancePrice, memoryPrice, type PriceTable } from '../prices';
+import { limit, type OptionId } from '../facts/limits';
+import { instancePrice, memoryPrice, type PriceTable } from '../facts/prices';
 import { formatVolume } from '../text';
 import { reason, type Reason } from '../reason';
 import { formatDuration, formatUsd } from '../units';

@@ -10,7 +10,7 @@
 //   model copies. C(c, a) = B(c) / (1 - (a/c)(1 - B(c))) for a < c; 1 when a >= c.
 // Source: shared/facts/sizing.md (Queueing). Pure: no CLI words, no prices.
 
-import { limit } from '../limits';
+import { limit } from '../facts/limits';
 
 export type QueueModel = 'loss' | 'wait';
 

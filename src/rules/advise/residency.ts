@@ -12,7 +12,7 @@
 // Which models are hot is not known: the largest `hot` models are taken (the conservative case).
 // Requests for models that are not resident reload them from S3 at policy.model-load-throughput.
 
-import { limit } from '../limits';
+import { limit } from '../facts/limits';
 
 const GIB = 1024 ** 3;
 /** Relative slack for the float division memory / headroom (a hundredth of a byte per 10 GB). */

@@ -3,8 +3,8 @@
 // Pure functions of sizes and plan facts, every number from the limits table; the plan (src/rules)
 // wires them in, and every target writes what they return.
 
-import { hasNvme, instance } from '../instances';
-import { limit, limitBytes } from '../limits';
+import { hasNvme, instance } from '../facts/instances';
+import { limit, limitBytes } from '../facts/limits';
 
 /** The documents say GB; start-up and volume sizes read it as 10^9 bytes. */
 const GB = 1e9;

@@ -1,7 +1,7 @@
 // Checks of a model.tar.gz from its list of entries: pure, no I/O. The reader (src/cli/artifact.ts)
 // streams the archive and produces the list; these rules say what is wrong with it.
 
-import { limit, limitBytes, limitEntry } from '../limits';
+import { limit, limitBytes, limitEntry } from '../facts/limits';
 import { formatBinaryBytes } from '../units';
 import { formatMessage, type MessageData } from '../lint/types';
 

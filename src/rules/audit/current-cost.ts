@@ -1,15 +1,15 @@
 // What an endpoint costs as deployed: its instances (or Serverless compute at the measured
 // traffic), storage and data, priced from the run's price table with the same month, volume and
-// data rules as the advisor's estimates (src/rules/cost.ts), so that the two can be compared.
+// data rules as the advisor's estimates (src/rules/advise/cost.ts), so that the two can be compared.
 // A price the table lacks makes the cost unknown (null), never 0. Pure.
 
 import { plural } from '../text';
-import type { CostLine } from '../cost';
-import { monthHours, monthSeconds } from '../cost';
-import type { Architecture } from '../engine';
-import { hasNvme, instance } from '../instances';
-import { limit, type OptionId } from '../limits';
-import { instancePrice, memoryPrice, type Price, type PriceTable } from '../prices';
+import type { CostLine } from '../advise/cost';
+import { monthHours, monthSeconds } from '../advise/cost';
+import type { Architecture } from '../advise/engine';
+import { hasNvme, instance } from '../facts/instances';
+import { limit, type OptionId } from '../facts/limits';
+import { instancePrice, memoryPrice, type Price, type PriceTable } from '../facts/prices';
 import type { DeployedEndpoint } from './types';
 
 const GIB = 1024 ** 3;

@@ -2,9 +2,9 @@
 // answers, each measured answer naming the metric it came from, and a list of what CloudWatch
 // cannot say (payload sizes, the answer time callers need). Pure.
 
-import type { CostAnswers } from '../cost-choice';
-import { instance } from '../instances';
-import { limit, limitBytes } from '../limits';
+import type { CostAnswers } from '../advise/cost-choice';
+import { instance } from '../facts/instances';
+import { limit, limitBytes } from '../facts/limits';
 import { formatRate, rateFromPerSecond } from '../rate';
 import { formatBytes, formatDuration } from '../units';
 import type { Traffic, Workload } from '../workload';

@@ -2,10 +2,10 @@
 // as lint's rules are: an id that never changes meaning, a severity, message templates by id, and
 // a documentation page made from the rule (docs/rules/DA80xx.md).
 
-import { workersOf, instancesFor } from '../cost';
-import { OPTION_NAMES } from '../engine';
-import { instance } from '../instances';
-import { limit } from '../limits';
+import { workersOf, instancesFor } from '../advise/cost';
+import { OPTION_NAMES } from '../advise/engine';
+import { instance } from '../facts/instances';
+import { limit } from '../facts/limits';
 import { formatRate } from '../rate';
 import { formatUsd, groupThousands } from '../units';
 import type { Current } from './current-cost';

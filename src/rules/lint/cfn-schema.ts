@@ -6,7 +6,7 @@
 // Intrinsic functions are values of unknown type, never type errors; both branches of Fn::If are
 // checked (AWS::NoValue is no value).
 
-import { closestMember } from '../api';
+import { closestMember } from '../facts/api';
 import { CFN_PRIMITIVES, CFN_RESOURCE_TYPES, CFN_SCHEMA_SOURCE, cfnResource, describeType, type CfnNestedType, type CfnResourceSpec, type CfnType } from '../facts/cfn';
 import { intrinsic, isObj } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext } from './types';

@@ -1,9 +1,9 @@
 // Rules on endpoint configurations: AWS::SageMaker::EndpointConfig resources and
 // `aws sagemaker create-endpoint-config` inputs.
 
-import { API_MODEL_SOURCES } from '../api';
-import { acceptedFor, hasNvme } from '../instances';
-import { limit, limitEntry, limitPattern } from '../limits';
+import { API_MODEL_SOURCES } from '../facts/api';
+import { acceptedFor, hasNvme } from '../facts/instances';
+import { limit, limitEntry, limitPattern } from '../facts/limits';
 import { RANGE_MESSAGES, containers, given, isObj, num, plain, range, str, variantModels, variants } from './helpers';
 import type { RawFinding, Rule } from './types';
 

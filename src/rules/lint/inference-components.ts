@@ -3,8 +3,8 @@
 // (../shared/facts/inference-components.md). Each catches something that fails at deploy time
 // and that cfn-lint and the AWS CLI's parameter validation let through.
 
-import { instance, type InstanceType } from '../instances';
-import { limit, limitEntry, limitPattern } from '../limits';
+import { instance, type InstanceType } from '../facts/instances';
+import { limit, limitEntry, limitPattern } from '../facts/limits';
 import { AT_LEAST_MESSAGES, RANGE_MESSAGES, absent, atLeast, given, isObj, num, plain, range, str, variants } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext, Subject } from './types';
 

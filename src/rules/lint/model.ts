@@ -1,6 +1,6 @@
 // Rules on models: AWS::SageMaker::Model resources and `aws sagemaker create-model` inputs.
 
-import { limit, limitEntry, limitPattern } from '../limits';
+import { limit, limitEntry, limitPattern } from '../facts/limits';
 import { containers, given, isObj, str } from './helpers';
 import type { RawFinding, Rule } from './types';
 

@@ -1,6 +1,6 @@
 // Types and enums of the fields the rules read, and failure modes from competitors.md (F3, F5).
 
-import { API_MODEL_SOURCES, closestMember, operationInput, shape } from '../api';
+import { API_MODEL_SOURCES, closestMember, operationInput, shape } from '../facts/api';
 import { containers, intrinsic, isObj, plain, str, variantModels } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext } from './types';
 

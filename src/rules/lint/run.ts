@@ -4,8 +4,8 @@
 // suppression comments and severity overrides. No I/O.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
-import { guessOperation } from '../api';
-import { limit } from '../limits';
+import { guessOperation } from '../facts/api';
+import { limit } from '../facts/limits';
 import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
 import { lineCol, tooDeep } from './depth';

@@ -3,7 +3,7 @@
 // models). Warnings, so a team can turn each off in .deploy-advisor.yaml; ranked in code scanning
 // through `security` (SARIF tags and security-severity).
 
-import { hasNvme } from '../instances';
+import { hasNvme } from '../facts/instances';
 import { containers, isObj, plain, str, variantModels, variants } from './helpers';
 import type { Path, RawFinding, Rule, RuleContext, Subject } from './types';
 

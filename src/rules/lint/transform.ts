@@ -1,6 +1,6 @@
 // Rules on `aws sagemaker create-transform-job` inputs (CloudFormation has no transform jobs).
 
-import { limit, limitEntry } from '../limits';
+import { limit, limitEntry } from '../facts/limits';
 import { RANGE_MESSAGES, isObj, num, range, str } from './helpers';
 import type { RawFinding, Rule } from './types';
 

@@ -1,8 +1,8 @@
 // What the user told us about the deployment itself (names, image, S3 locations), and checks of
 // those strings against the API's patterns before any of them reaches YAML.
 
-import type { Architecture } from '../engine';
-import { limit, limitPattern, type LimitId } from '../limits';
+import type { Architecture } from '../advise/engine';
+import { limit, limitPattern, type LimitId } from '../facts/limits';
 import { formatBytes } from '../units';
 
 /** Values given once per deployment. */

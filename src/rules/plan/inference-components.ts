@@ -5,9 +5,9 @@
 // the emitters write them.
 
 import { flagRef } from '../flag-ref';
-import type { InstanceType } from '../instances';
+import type { InstanceType } from '../facts/instances';
 import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
-import { limit } from '../limits';
+import { limit } from '../facts/limits';
 import { formatRate } from '../rate';
 import { formatBytes, formatBytesAlike, formatDuration } from '../units';
 import { withArticle } from '../text';

@@ -5,17 +5,17 @@
 // price table; every choice carries the reason that goes into the file's comments.
 
 import { flagRef } from '../flag-ref';
-import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../cost';
-import { asyncScalesToZero } from '../cost';
+import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../advise/cost';
+import { asyncScalesToZero } from '../advise/cost';
 import { miniBatch } from '../advise/batch';
 import { residency } from '../advise/residency';
 import { formatActiveHours, scheduledActions } from '../advise/active-hours';
 import { instanceSlots } from '../advise/concurrency';
-import { serverlessMemoryMB, type Architecture, type Recommendation } from '../engine';
-import { candidates, chooseInstance, largest, type InstanceChoice } from '../instance-choice';
-import { hasNvme, instance, type InstanceType } from '../instances';
-import { limit, type OptionId } from '../limits';
-import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../prices';
+import { serverlessMemoryMB, type Architecture, type Recommendation } from '../advise/engine';
+import { candidates, chooseInstance, largest, type InstanceChoice } from '../advise/instance-choice';
+import { hasNvme, instance, type InstanceType } from '../facts/instances';
+import { limit, type OptionId } from '../facts/limits';
+import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../facts/prices';
 import { formatBytes, formatDuration, groupThousands } from '../units';
 import { plural, withArticle } from '../text';
 import type { Workload } from '../workload';

@@ -2,7 +2,7 @@
 // the plan's counts or the limits table; the emitters write these as they are.
 
 import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
-import { limit } from '../limits';
+import { limit } from '../facts/limits';
 import type { IcPlan, ScalingPlan, StepFromZero, TargetTracking } from './types';
 
 const cooldowns = () => ({ scaleInCooldown: limit('policy.scale-in-cooldown'), scaleOutCooldown: limit('policy.scale-out-cooldown') });

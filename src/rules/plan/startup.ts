@@ -4,9 +4,9 @@
 // Quotas the plan needs. The numbers come from the pure functions in src/rules/advise/startup.ts;
 // this module puts them into a plan and explains them in its choices (the files' header).
 
-import type { Architecture } from '../engine';
+import type { Architecture } from '../advise/engine';
 import { flagRef } from '../flag-ref';
-import { limit, limitBytes } from '../limits';
+import { limit, limitBytes } from '../facts/limits';
 import { formatBytes, formatDuration } from '../units';
 import type { Workload } from '../workload';
 import { quotasFor, serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB, type QuotaNeed, type QuotaUse } from '../advise/startup';

@@ -2,9 +2,9 @@
 // reasons quote it, and every emitter (CloudFormation, AWS CLI inputs) serialises it, deciding
 // nothing and holding no number of its own. Pure data.
 
-import type { InstanceType } from '../instances';
-import type { OptionId } from '../limits';
-import type { Architecture } from '../engine';
+import type { InstanceType } from '../facts/instances';
+import type { OptionId } from '../facts/limits';
+import type { Architecture } from '../advise/engine';
 import type { QuotaNeed } from '../advise/startup';
 import type { ScheduledAction } from '../advise/active-hours';
 

@@ -2,8 +2,8 @@
 // (start-up 300 s = policy.batch-job-startup; timeout default 600 s; factor 2 = policy.batch-timeout-factor).
 import { describe, expect, it } from 'vitest';
 import { batchOption, chooseBatch, invocationTimeout, miniBatch, type BatchCandidate } from '../../../src/rules/advise/batch';
-import { limit } from '../../../src/rules/limits';
-import { apiEnum } from '../../../src/rules/api';
+import { limit } from '../../../src/rules/facts/limits';
+import { apiEnum } from '../../../src/rules/facts/api';
 
 const MIB = 1024 * 1024;
 // Prices here are test inputs, not the price table.

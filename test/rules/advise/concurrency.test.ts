@@ -1,8 +1,8 @@
 // Concurrency per copy (issue 19): copies from GPU memory (fitOn), slots, throughput and targets.
 import { describe, expect, it } from 'vitest';
 import { copiesPerInstance, copyThroughput, instanceSlots, targetConcurrentRequestsPerCopy, targetInvocationsPerInstance } from '../../../src/rules/advise/concurrency';
-import { instance } from '../../../src/rules/instances';
-import { limit } from '../../../src/rules/limits';
+import { instance } from '../../../src/rules/facts/instances';
+import { limit } from '../../../src/rules/facts/limits';
 
 const type = (t: string) => instance(t)!;
 

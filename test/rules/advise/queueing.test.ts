@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { erlangB, erlangC, instancesAtPeak, meanWaitSeconds, provisionedConcurrency, serverlessMaxConcurrency, serversFor, shareOver, spill } from '../../../src/rules/advise/queueing';
-import { limit } from '../../../src/rules/limits';
+import { limit } from '../../../src/rules/facts/limits';
 
 describe('Erlang B and C', () => {
   it('Erlang B at a = 1.16 (shared/facts/sizing.md): 0.537, 0.2375, 0.0841, 0.0238, 0.00549', () => {

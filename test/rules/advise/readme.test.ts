@@ -10,7 +10,7 @@ import { instanceSlots, targetConcurrentRequestsPerCopy, targetInvocationsPerIns
 import { erlangB, erlangC, instancesAtPeak, provisionedConcurrency, serverlessMaxConcurrency } from '../../../src/rules/advise/queueing';
 import { residency } from '../../../src/rules/advise/residency';
 import { uptime } from '../../../src/rules/advise/uptime';
-import { instance } from '../../../src/rules/instances';
+import { instance } from '../../../src/rules/facts/instances';
 
 const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('### Sizing for real traffic'), readme.indexOf('### Prices')).replace(/\s+/g, ' ');

@@ -2,7 +2,7 @@
 // 100 MB/s (policy.model-load-throughput). Worked by hand beside each figure.
 import { describe, expect, it } from 'vitest';
 import { residency, residentBytes } from '../../../src/rules/advise/residency';
-import { limit } from '../../../src/rules/limits';
+import { limit } from '../../../src/rules/facts/limits';
 
 const GIB = 1024 ** 3;
 const M5_LARGE = { memoryGiB: 8, gpus: 0, gpuMemoryGiB: 0 };

@@ -2,7 +2,7 @@
 // 1.5 x the estimate (policy.startup-headroom) when that passes the 8-minute window, 60-3600 s.
 import { describe, expect, it } from 'vitest';
 import { quotaLine, quotasFor, serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../../../src/rules/advise/startup';
-import { limit, limitEntry } from '../../../src/rules/limits';
+import { limit, limitEntry } from '../../../src/rules/facts/limits';
 
 const GB = 1e9;
 const GIB = 1024 ** 3;

@@ -9,7 +9,7 @@
 // module become Fn::GetAtt/Ref (so the rules follow a variant to its model). Everything else is
 // { 'Fn::Unknown': text }: resolve() gives UNRESOLVED and given() false, so no finding depends on it.
 
-import { shape } from '../../api';
+import { shape } from '../../facts/api';
 import type { Path } from '../types';
 import type { Attr, Block, Body, Expr, HclFile, Span } from './hcl';
 

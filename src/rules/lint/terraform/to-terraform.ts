@@ -3,7 +3,7 @@
 // agree. The aws provider takes nested structures as blocks; the awscc provider (used for inference
 // components, which the aws provider does not have) takes them as object attributes.
 
-import { shape } from '../../api';
+import { shape } from '../../facts/api';
 import { TERRAFORM_RESOURCES } from './module';
 import { isRaw, raw, template, type HBlock, type HItem, type HValue } from './hcl-write';
 

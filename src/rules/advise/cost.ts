@@ -5,14 +5,14 @@
 // table; prices from a PriceTable. A price that is not known makes the cost null (unknown),
 // never 0 and never a partial sum.
 
-import { limit, type LimitId } from './limits';
-import { instancesAtPeak, provisionedConcurrency, queueingTarget, serverlessMaxConcurrency } from './advise/queueing';
-import { uptime } from './advise/uptime';
-import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from './prices';
-import { formatCount, formatRate } from './rate';
-import { formatBytes, formatDuration, formatUsd, groupThousands } from './units';
-import { plural } from './text';
-import type { Traffic } from './workload';
+import { limit, type LimitId } from '../facts/limits';
+import { instancesAtPeak, provisionedConcurrency, queueingTarget, serverlessMaxConcurrency } from './queueing';
+import { uptime } from './uptime';
+import { instancePrice, memoryPrice, type InstanceUse, type Price, type PriceTable } from '../facts/prices';
+import { formatCount, formatRate } from '../rate';
+import { formatBytes, formatDuration, formatUsd, groupThousands } from '../units';
+import { plural } from '../text';
+import type { Traffic } from '../workload';
 import type { Architecture } from './engine';
 
 const HOUR = 60 * 60;

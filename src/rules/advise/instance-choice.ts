@@ -5,12 +5,12 @@
 // marketed size). A model larger than one GPU is sharded across several (tensor parallel), and
 // the instance then runs as many model copies as its GPUs hold, not one per GPU.
 
-import { acceptedFor, familyOf, INSTANCES, instance, MME_GPU_FAMILIES, type InstanceType } from './instances';
+import { acceptedFor, familyOf, INSTANCES, instance, MME_GPU_FAMILIES, type InstanceType } from '../facts/instances';
 import type { Architecture } from './engine';
-import { limit } from './limits';
-import { instancePrice, type PriceTable } from './prices';
-import type { OptionId } from './limits';
-import type { Workload } from './workload';
+import { limit } from '../facts/limits';
+import { instancePrice, type PriceTable } from '../facts/prices';
+import type { OptionId } from '../facts/limits';
+import type { Workload } from '../workload';
 
 const GIB = 1024 ** 3;
 

@@ -2,23 +2,23 @@
 // Pure: the assessment, the traffic answers, a price table and the instance each option would
 // use come in; estimates, a choice and its reasons go out.
 
-import { flagRef } from './flag-ref';
-import { reason, type Reason } from './reason';
+import { flagRef } from '../flag-ref';
+import { reason, type Reason } from '../reason';
 import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
 import { onlyColdStart, OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
-import type { Deployment } from './plan/deployment';
-import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan/make';
-import type { Plan } from './plan/types';
-import { limit, limitEntry, type OptionId } from './limits';
-import { instancePrice, type PriceTable } from './prices';
-import { chooseBatch } from './advise/batch';
-import { activeFraction, formatActiveHours } from './advise/active-hours';
-import { breakEvenRegions, ceilBoundaries, crossingsWithin, regionsPerDay } from './advise/break-even';
+import type { Deployment } from '../plan/deployment';
+import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from '../plan/make';
+import type { Plan } from '../plan/types';
+import { limit, limitEntry, type OptionId } from '../facts/limits';
+import { instancePrice, type PriceTable } from '../facts/prices';
+import { chooseBatch } from './batch';
+import { activeFraction, formatActiveHours } from './active-hours';
+import { breakEvenRegions, ceilBoundaries, crossingsWithin, regionsPerDay } from './break-even';
 import { candidates, fitOn } from './instance-choice';
-import { formatCount, formatRate, type Rate } from './rate';
-import { formatBytes, formatDuration, formatUsd as usd } from './units';
-import { formatVolume } from './text';
-import type { Workload } from './workload';
+import { formatCount, formatRate, type Rate } from '../rate';
+import { formatBytes, formatDuration, formatUsd as usd } from '../units';
+import { formatVolume } from '../text';
+import type { Workload } from '../workload';
 
 /** The traffic answers: --requests, --peak, request and response sizes, --deadline. */
 export interface CostAnswers {

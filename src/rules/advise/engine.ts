@@ -1,15 +1,15 @@
 // The engine: holds a workload against every hosting option and the limits table, then walks
 // the decision flowchart. Pure: data in, data out.
 
-import { flagRef } from './flag-ref';
-import { canScaleToZero } from './advise/uptime';
-import { reason, type Reason } from './reason';
-import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from './limits';
-import { formatBytes, formatBytesAlike, formatDuration } from './units';
-import { withArticle } from './text';
-import { INSTANCES, MME_GPU_FAMILIES, familyOf } from './instances';
-import type { Workload } from './workload';
-import { holdsCheck, serverlessStartupChecks, startupCheck } from './advise/startup-checks';
+import { flagRef } from '../flag-ref';
+import { canScaleToZero } from './uptime';
+import { reason, type Reason } from '../reason';
+import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from '../facts/limits';
+import { formatBytes, formatBytesAlike, formatDuration } from '../units';
+import { withArticle } from '../text';
+import { INSTANCES, MME_GPU_FAMILIES, familyOf } from '../facts/instances';
+import type { Workload } from '../workload';
+import { holdsCheck, serverlessStartupChecks, startupCheck } from './startup-checks';
 
 /** The checks that are present only when they have something to say (issue 24: the model must start). */
 const present = (...cs: Array<Check | null>): Check[] => cs.filter((c): c is Check => c !== null);
