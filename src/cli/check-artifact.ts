@@ -53,7 +53,7 @@ export async function runCheckArtifact(paths: string[], flags: ArtifactFlags, io
     io.stdout.write(JSON.stringify(toSarif(files), null, 2) + '\n');
   } else {
     const [{ renderLintText }, { makeStyle }] = await Promise.all([import('./report-text'), import('./style')]);
-    const s = makeStyle(colorWanted(io, flags.color, io.stdout));
+    const s = await makeStyle(colorWanted(io, flags.color, io.stdout));
     for (const r of reports) {
       io.stdout.write(
         r.serverless === null

@@ -244,7 +244,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     io.stdout.write(JSON.stringify(toSarif(results), null, 2) + '\n');
   } else if (errors + warnings > 0) {
     const [{ renderLintText }, { makeStyle }] = await Promise.all([import('./report-text'), import('./style')]);
-    io.stdout.write(renderLintText(results, summary, makeStyle(colorWanted(io, flags.color, io.stdout))));
+    io.stdout.write(renderLintText(results, summary, await makeStyle(colorWanted(io, flags.color, io.stdout))));
   }
   return errors > 0 || warnings > maxWarnings ? EXIT.findings : EXIT.ok;
 }

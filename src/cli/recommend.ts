@@ -123,7 +123,7 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
     // The wizard shows the recommendation, then offers to write its files (into -o's folder when given, asking again where it cannot).
     const [{ renderText }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
     const result = nameFlagsIn(toResult(workload, advice, assumptions));
-    io.stdout.write(renderText(result, makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
+    io.stdout.write(renderText(result, await makeStyle(colorWanted(io, flags.color, io.stdout)), Boolean(flags.explain)));
     // With stdout piped, the user would be asked to write files without having seen why: show it here too.
     if (!io.stdout.isTTY) io.stderr.write(renderText(result, await errStyle(), Boolean(flags.explain)));
     let out: { target: Target; dir: string | null; force: boolean } = { target, dir: flags.output ?? null, force: Boolean(flags.force) };
@@ -149,7 +149,7 @@ async function recommend(flags: RecommendFlags, io: Io, after: { scripted: (() =
   } else {
     // chalk costs milliseconds at import: only text output loads it.
     const [{ renderText, renderConfig }, { makeStyle }] = await Promise.all([import('./render-text'), import('./style')]);
-    const style = makeStyle(colorWanted(io, flags.color, io.stdout));
+    const style = await makeStyle(colorWanted(io, flags.color, io.stdout));
     io.stdout.write(renderText(result, style, Boolean(flags.explain)));
     if (config) io.stdout.write(renderConfig(config, written, style));
   }

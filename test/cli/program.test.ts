@@ -91,8 +91,10 @@ describe('lazy loading', () => {
     expect(r.stderr).toMatch(/LOADED \["program\.cjs"\]$/);
   });
 
-  it('text output loads chalk; a flat answers file needs no yaml, others do; lint loads its bundle and yaml only, not the advisor (the probe sees loads)', () => {
-    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["program\.cjs","vendor\/chalk\.cjs"\]$/);
+  it('text output loads chalk only with colours on; a flat answers file needs no yaml, others do; lint loads its bundle and yaml only, not the advisor (the probe sees loads)', () => {
+    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml').stderr).toMatch(/LOADED \["program\.cjs"\]$/);
+    expect(run('recommend', '--answers', 'fixtures/answers/intermittent-api.yaml', '--color').stderr).toMatch(/LOADED \["program\.cjs","vendor\/chalk\.cjs"\]$/);
+    expect(run('lint', '--color', 'fixtures/lint/DA1001/invalid.yaml').stderr).toMatch(/LOADED \["cmd\/lint\.cjs","program\.cjs","vendor\/chalk\.cjs","vendor\/yaml\.cjs"\]$/);
     expect(run('recommend', '--answers', 'fixtures/answers/video-analysis.json', '--format', 'json').stderr).toMatch(/LOADED \["program\.cjs","vendor\/yaml\.cjs"\]$/);
     expect(run('lint', '--format', 'json', 'fixtures/lint/DA1001/valid.yaml').stderr).toMatch(/LOADED \["cmd\/lint\.cjs","program\.cjs","vendor\/yaml\.cjs"\]$/);
   });
@@ -124,5 +126,21 @@ describe('a reader that stops early', () => {
     const code = await new Promise((r) => child.on('close', r));
     expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
     expect(code).toBe(0);
+  });
+});
+
+describe('standard output', () => {
+  // stdout is written through its file descriptor (src/cli/index.ts); a non-blocking pipe that fills
+  // up (EAGAIN) hands the rest to process.stdout. python3 makes such a pipe (Node cannot).
+  const python = spawnSync('python3', ['--version']).status === 0 ? '' : 'python3 is not installed';
+  if (python) console.warn(`SKIPPED: output through a full non-blocking pipe (${python})`);
+
+  it.skipIf(python !== '')(`arrives whole and in order through a full non-blocking pipe${python ? ` (SKIPPED: ${python})` : ''}`, () => {
+    const args = [BIN, 'lint', '--format', 'json', 'fixtures/lint'];
+    const plain = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(plain.stdout.length).toBeGreaterThan(65536); // more than a pipe holds
+    const slow = spawnSync('python3', ['test/cli/nonblocking-stdout.py', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(slow.status).toBe(plain.status);
+    expect(slow.stdout).toBe(plain.stdout);
   });
 });

@@ -66,7 +66,7 @@ describe('the README wizard session (issue 21, item 7)', () => {
   it('finds it', () => expect(answered.length).toBeGreaterThan(8));
 
   it('asks the questions the README quotes, in order, with the same hints; prints the recommendation and command line it shows', async () => {
-    const s = makeStyle(false);
+    const s = await makeStyle(false);
     const ctx = { output: process.stderr };
     const done = askWorkload({}, ctx, s);
     let i = 0;

@@ -8,7 +8,7 @@ import { askWorkload, commandLine, offerToWrite } from '../../src/cli/wizard';
 import { makeStyle } from '../../src/cli/style';
 
 const ctx = { output: process.stderr };
-const s = makeStyle(false);
+const s = await makeStyle(false);
 
 /** Waits (briefly) until the screen shows what is expected: a prompt may start a few ticks late. */
 async function showing(re: RegExp) {
