@@ -191,7 +191,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
   if (full('audit'))
     audit
       .description(
-        'Read every InService endpoint of a Region (or those named), its configuration, autoscaling and CloudWatch metrics, run the advisor on the measured traffic, and report what each costs now and as recommended, with findings (DA8001-DA8006). Only Describe, List and Get calls; the standard AWS credential chain, AWS_REGION and AWS_ENDPOINT_URL apply.',
+        'Read every InService endpoint of a Region (or those named), its configuration, autoscaling and CloudWatch metrics, run the advisor on the measured traffic, and report what each costs now and as recommended, with findings (DA8001-DA8008). Only Describe, List and Get calls; the standard AWS credential chain, AWS_REGION and AWS_ENDPOINT_URL apply.',
       )
       .option('--region <code>', "AWS Region (default: AWS_REGION or the profile's)")
       .option('--endpoint <names...>', 'only these endpoints')
@@ -202,11 +202,13 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
       .addOption(new Option('--target <target>', 'configuration format for --output').choices(['cloudformation', 'aws-cli']))
       .option('--force', 'overwrite files in --output')
-      .option('--print-policy', 'print the least-privilege IAM policy audit needs, and exit')
+      .option('--quotas', "check each recommended plan against the account's SageMaker Service Quotas (DA8007, DA8008)")
+      .option('--answers <file>', 'with --quotas: check the plan recommend makes for this answers file, without auditing endpoints')
+      .option('--print-policy', 'print the least-privilege IAM policy audit needs (with --quotas: and Service Quotas), and exit')
       .addHelpText(
         'after',
         `
-Exit codes: 0 no finding at --fail-on or above, 1 such findings, 2 usage errors (no Region, no credentials, bad flags).
+Exit codes: 0 no finding at --fail-on or above, 1 such findings (with --quotas --answers: a quota the plan would exceed), 2 usage errors (no Region, no credentials, bad flags).
 
 Examples:
   deploy-advisor audit --region us-east-1
@@ -214,6 +216,8 @@ Examples:
   deploy-advisor audit --format sarif > audit.sarif
   deploy-advisor audit -o proposed/ --target aws-cli
   deploy-advisor audit --print-policy
+  deploy-advisor audit --quotas
+  deploy-advisor audit --quotas --answers workload.yaml --region us-east-1
 `,
       );
   audit.action(async (opts) => {

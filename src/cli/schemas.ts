@@ -235,6 +235,77 @@ export const RecommendOutput = z
   })
   .meta({ title: 'deploy-advisor recommend --format json' });
 
+const AuditFinding = z.strictObject({ ruleId: z.string().regex(/^DA80\d\d$/), messageId: z.string(), severity: z.enum(['error', 'warning']), message: z.string() });
+/** One Service Quota a plan needs, checked (audit --quotas). */
+const QuotaCheck = z.strictObject({
+  name: z.string().meta({ description: 'the quota name as Service Quotas shows it' }),
+  code: z.string().nullable(),
+  unit: z.enum(['instances', 'concurrency']),
+  needed: nonNegative,
+  inUseElsewhere: nonNegative.meta({ description: 'what the other InService endpoints may use: each at the larger of its current count and its autoscaling maximum' }),
+  usedBy: z.array(z.string()),
+  applied: z.number().min(0).nullable().meta({ description: 'the value in effect; null when unknown (never 0 for unknown)' }),
+  appliedFrom: z.enum(['account', 'default']).nullable(),
+  status: z.enum(['ok', 'exceeds', 'unknown']),
+});
+const QuotaSource = z.strictObject({
+  serviceCode: z.literal('sagemaker'),
+  applied: nonNegative.nullable(),
+  defaults: nonNegative.nullable(),
+  problems: z.array(z.strictObject({ operation: z.enum(['ListServiceQuotas', 'ListAWSDefaultServiceQuotas']), code: z.string(), message: z.string() })),
+});
+const AdvisedPlan = z.strictObject({
+  instanceType: z.string().nullable(),
+  initialInstanceCount: nonNegative.nullable(),
+  minInstances: nonNegative.nullable(),
+  maxInstances: nonNegative.nullable(),
+  serverless: z.strictObject({ memoryMB: z.int().min(1), maxConcurrency: z.int().min(1), provisionedConcurrency: nonNegative.nullable() }).nullable(),
+  scaleToZero: z.boolean(),
+});
+const Open = z.record(z.string(), z.unknown());
+
+/** deploy-advisor audit --format json: an audit of deployed endpoints, or (--quotas --answers FILE) a plan's quota check. */
+export const AuditOutput = z
+  .union([
+    z.strictObject({
+      schemaVersion: z.literal(1),
+      region: z.string(),
+      window: z.strictObject({ start: z.string(), end: z.string(), days: z.int().min(1), periodSeconds: z.int().min(1) }),
+      prices: PricesMeta,
+      endpoints: z.array(
+        z.strictObject({
+          endpointName: z.string(),
+          endpointArn: z.string().nullable(),
+          status: z.string().nullable(),
+          current: Open.nullable(),
+          measured: Open.nullable(),
+          recommendation: z
+            .looseObject({ option: Option, architecture: z.enum(ARCHITECTURES), monthlyUsd: z.number().nullable(), plan: AdvisedPlan, summary: z.string(), reasons: z.array(z.string()), assumptions: z.array(z.string()) })
+            .nullable(),
+          savingsUsd: z.number().nullable(),
+          findings: z.array(AuditFinding),
+          written: z.array(z.string()),
+          quotas: z.array(QuotaCheck).optional().meta({ description: '--quotas: the quotas the recommended plan needs, checked' }),
+        }),
+      ),
+      totals: z.strictObject({ currentUsd: z.number(), recommendedUsd: z.number(), savingsUsd: z.number(), endpoints: nonNegative, unknown: nonNegative }),
+      serviceQuotas: QuotaSource.optional(),
+    }),
+    z.strictObject({
+      schemaVersion: z.literal(1),
+      check: z.literal('quotas'),
+      region: z.string(),
+      answers: z.string(),
+      endpointsRead: nonNegative,
+      endpointsUnread: z.array(z.string()),
+      recommendation: z.strictObject({ option: Option, architecture: z.enum(ARCHITECTURES), summary: z.string(), plan: AdvisedPlan }),
+      serviceQuotas: QuotaSource,
+      quotas: z.array(QuotaCheck),
+      findings: z.array(AuditFinding),
+    }),
+  ])
+  .meta({ title: 'deploy-advisor audit --format json' });
+
 /** Each schema and the file under schemas/ it is published as. */
 export const SCHEMAS = {
   'answers.schema.json': { schema: AnswersFile, io: 'input' },
@@ -243,6 +314,7 @@ export const SCHEMAS = {
   'lint-output.schema.json': { schema: LintOutput, io: 'output' },
   'check-artifact-output.schema.json': { schema: CheckArtifactOutput, io: 'output' },
   'prices-output.schema.json': { schema: PricesOutput, io: 'output' },
+  'audit-output.schema.json': { schema: AuditOutput, io: 'output' },
 } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { prettifyError, type ZodType } from 'zod';
-import { CheckArtifactOutput, LintOutput, PricesOutput, RecommendOutput } from '../../src/cli/schemas';
+import { AuditOutput, CheckArtifactOutput, LintOutput, PricesOutput, RecommendOutput } from '../../src/cli/schemas';
 
 export const BIN = resolve(__dirname, '../../bin/deploy-advisor.cjs');
 export const ROOT = resolve(__dirname, '../..');
@@ -26,7 +26,7 @@ export function cli(args: string[], opts: { env?: Record<string, string>; input?
 }
 
 /** The schema (src/cli/schemas.ts) of each command's --format json output. */
-export const OUTPUT_SCHEMAS: Record<string, ZodType> = { recommend: RecommendOutput, lint: LintOutput, 'check-artifact': CheckArtifactOutput, prices: PricesOutput };
+export const OUTPUT_SCHEMAS: Record<string, ZodType> = { recommend: RecommendOutput, lint: LintOutput, 'check-artifact': CheckArtifactOutput, prices: PricesOutput, audit: AuditOutput };
 
 /** Throws, naming every problem, unless the document is valid against the command's output schema. */
 export function expectSchema(command: keyof typeof OUTPUT_SCHEMAS, doc: unknown): void {

@@ -10,6 +10,7 @@ import type { Architecture } from '../../rules/advise/engine';
 import type { OptionId } from '../../rules/facts/limits';
 import type { PriceTable } from '../../rules/facts/prices';
 import type { Workload } from '../../rules/workload';
+import type { QuotaNeed } from '../../rules/advise/startup';
 import { nameFlagsIn } from '../inputs';
 import { FLAG_REF } from '../../rules/flag-ref';
 
@@ -41,13 +42,19 @@ export interface Advice {
   reasons: string[];
   /** What the estimate assumed (peaks, sizes, the month). */
   assumptions: string[];
+  /** The Service Quotas the plan needs (plan.quotas), for --quotas. */
+  quotas: QuotaNeed[];
   /** Writes the configuration files for a target (for --output). */
   config(target: Target): Config;
 }
 
 /** Runs the advisor on a measured workload with the run's price table; null when no option fits. */
 export function adviseMeasured(workload: Workload, cost: CostAnswers, prices: PriceTable, endpointName: string): Advice | null {
-  const d: Deployment = { name: endpointName };
+  return adviseWith(workload, { name: endpointName }, cost, prices);
+}
+
+/** Runs the advisor on a workload and deployment as `recommend` does (audit --quotas --answers); null when no option fits. */
+export function adviseWith(workload: Workload, d: Deployment, cost: CostAnswers | null, prices: PriceTable): Advice | null {
   const a = advise({ workload, deployment: d, prices, answers: cost });
   const rec = a.recommendation;
   const plan = a.plan;
@@ -67,6 +74,7 @@ export function adviseMeasured(workload: Workload, cost: CostAnswers, prices: Pr
     summary: auditText(rec.summary),
     reasons: rec.reasons.map((r) => auditText(r.text)),
     assumptions: [...(a.cost?.assumptions ?? []), ...a.assumptions].map(auditText),
+    quotas: plan.quotas,
     // The files' comments name recommend's flags: the way to change a value and generate again.
     config: (target) => nameFlagsIn(generate({ recommendation: rec, plan, cost: a.cost }, d, target)),
   };

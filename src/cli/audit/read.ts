@@ -7,6 +7,7 @@
 import type { DeployedEndpoint, DeployedVariant, EndpointMetrics, ReadProblem, Series, Stat, Window } from '../../rules/audit/types';
 import { metricQueries, type MetricQuery } from '../../rules/audit/metrics';
 import { limit } from '../../rules/facts/limits';
+import type { ListedQuota, QuotaProblem, QuotaTable } from '../../rules/audit/quotas';
 
 /** What the reader needs of an SDK client: send a command. Tests wrap it to see every command sent. */
 export interface Sender {
@@ -19,6 +20,8 @@ export interface AuditClients {
   cloudwatch: Sender;
   /** CloudWatch without retries, for percentiles: some services answer them with an error, and audit falls back at once. */
   percentiles: Sender;
+  /** Service Quotas, for --quotas only (its SDK client loads only then). */
+  servicequotas?: Sender;
   region: string;
   /** The SDK command classes (loaded with the SDK). */
   commands: Commands;
@@ -34,6 +37,8 @@ export interface Commands {
   DescribeScalableTargets: Ctor;
   DescribeScalingPolicies: Ctor;
   GetMetricData: Ctor;
+  ListServiceQuotas?: Ctor;
+  ListAWSDefaultServiceQuotas?: Ctor;
 }
 
 /** Turns the SDK's own warning about Node 20 off for this process: it is not the report's business (README: Node 20). */
@@ -46,7 +51,7 @@ function quietNodeWarning(env: Record<string, string | undefined>): void {
  * instance role; AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>, as every AWS SDK reads them) and
  * the adaptive retry mode. Throws an Error with a one-line message when no Region is configured.
  */
-export async function makeClients(region: string | undefined, env: Record<string, string | undefined>): Promise<AuditClients> {
+export async function makeClients(region: string | undefined, env: Record<string, string | undefined>, opts: { quotas?: boolean } = {}): Promise<AuditClients> {
   quietNodeWarning(env);
   const [sm, aas, cw] = await Promise.all([import('@aws-sdk/client-sagemaker'), import('@aws-sdk/client-application-auto-scaling'), import('@aws-sdk/client-cloudwatch')]);
   const common = { ...(region ? { region } : {}), retryMode: 'adaptive' as const, maxAttempts: 5 };
@@ -59,7 +64,10 @@ export async function makeClients(region: string | undefined, env: Record<string
   }
   if (!resolved) throw Object.assign(new Error("no AWS Region: give --region, or set AWS_REGION or a profile's region"), { name: 'UsageError' });
   const withRegion = { ...common, region: resolved };
+  // Service Quotas (AWS_ENDPOINT_URL_SERVICE_QUOTAS, as the SDK reads it): only for --quotas.
+  const sq = opts.quotas ? await import('@aws-sdk/client-service-quotas') : null;
   return {
+    ...(sq ? { servicequotas: new sq.ServiceQuotasClient(withRegion) } : {}),
     sagemaker,
     autoscaling: new aas.ApplicationAutoScalingClient(withRegion),
     cloudwatch: new cw.CloudWatchClient(withRegion),
@@ -74,6 +82,7 @@ export async function makeClients(region: string | undefined, env: Record<string
       DescribeScalableTargets: aas.DescribeScalableTargetsCommand,
       DescribeScalingPolicies: aas.DescribeScalingPoliciesCommand,
       GetMetricData: cw.GetMetricDataCommand,
+      ...(sq ? { ListServiceQuotas: sq.ListServiceQuotasCommand, ListAWSDefaultServiceQuotas: sq.ListAWSDefaultServiceQuotasCommand } : {}),
     },
   };
 }
@@ -303,3 +312,39 @@ export async function readMetrics(c: AuditClients, endpoints: DeployedEndpoint[]
 }
 
 export type { Stat };
+
+async function listQuotas(c: AuditClients, operation: QuotaProblem['operation']): Promise<ListedQuota[]> {
+  const Command = c.commands[operation]!;
+  const out: ListedQuota[] = [];
+  let NextToken: string | undefined;
+  do {
+    const r = await c.servicequotas!.send(new Command({ ServiceCode: 'sagemaker', MaxResults: limit('audit.list-service-quotas-page'), NextToken }));
+    for (const q of r.Quotas ?? []) if (q.QuotaCode && q.QuotaName && typeof q.Value === 'number') out.push({ code: q.QuotaCode, name: q.QuotaName, value: q.Value });
+    NextToken = r.NextToken || undefined;
+  } while (NextToken);
+  return out;
+}
+
+/**
+ * SageMaker's quotas in the Region, all pages: the account's applied values, and, only when
+ * `needDefaults` says one the plans need is not among them, the AWS defaults (the value in effect
+ * for a quota whose applied value ListServiceQuotas does not give). The defaults are never read in
+ * place of an account list that could not be read: an increase would be missed. A refused or
+ * failed call is recorded, not thrown (the quotas are then unknown); throttling is retried by the SDK.
+ */
+export async function readQuotas(c: AuditClients, needDefaults: (t: QuotaTable) => boolean): Promise<QuotaTable> {
+  const t: QuotaTable = { applied: null, defaults: null, problems: [] };
+  const attempt = async (operation: QuotaProblem['operation']) => {
+    try {
+      return await listQuotas(c, operation);
+    } catch (err) {
+      if (isCredentialsError(err)) throw err;
+      const p = problemOf('sagemaker', operation, err);
+      t.problems.push({ operation, code: p.code, message: p.message });
+      return null;
+    }
+  };
+  t.applied = await attempt('ListServiceQuotas');
+  if (t.applied && needDefaults(t)) t.defaults = await attempt('ListAWSDefaultServiceQuotas');
+  return t;
+}

@@ -12,6 +12,7 @@ import type { OptionId } from '../../rules/facts/limits';
 import { formatUsd } from '../../rules/units';
 import { REPO, ruleDocUrl, sourceUrl } from '../links';
 import type { AdvisedPlan } from './advise';
+import type { QuotaCheck, QuotaProblem, QuotaTable } from '../../rules/audit/quotas';
 
 export const AUDIT_SCHEMA_VERSION = 1;
 
@@ -27,6 +28,33 @@ export interface EndpointReport {
   findings: AuditFinding[];
   /** Files written for the recommended configuration (--output). */
   written: string[];
+  /** --quotas: the Service Quotas the recommended plan needs, checked (empty when there is no recommendation). */
+  quotas?: QuotaCheck[];
+}
+
+/** --quotas: what was read of Service Quotas (counts of quotas listed; null when not read) and the calls that failed. */
+export interface QuotaSource {
+  serviceCode: 'sagemaker';
+  applied: number | null;
+  defaults: number | null;
+  problems: QuotaProblem[];
+}
+
+export const quotaSource = (t: QuotaTable): QuotaSource => ({ serviceCode: 'sagemaker', applied: t.applied?.length ?? null, defaults: t.defaults?.length ?? null, problems: t.problems });
+
+/** `audit --quotas --answers FILE`: the plan recommend makes for the answers, checked against the account's quotas before it is deployed. */
+export interface QuotaCheckReport {
+  schemaVersion: number;
+  check: 'quotas';
+  region: string;
+  answers: string;
+  /** InService endpoints whose use was counted, and those that could not be read (their use is not counted). */
+  endpointsRead: number;
+  endpointsUnread: string[];
+  recommendation: { option: OptionId; architecture: Architecture; summary: string; plan: AdvisedPlan };
+  serviceQuotas: QuotaSource;
+  quotas: QuotaCheck[];
+  findings: AuditFinding[];
 }
 
 export interface AuditReport {
@@ -36,6 +64,8 @@ export interface AuditReport {
   prices: { region: string; asOf: string | null; source: string };
   endpoints: EndpointReport[];
   totals: { currentUsd: number; recommendedUsd: number; savingsUsd: number; endpoints: number; unknown: number };
+  /** --quotas only. */
+  serviceQuotas?: QuotaSource;
 }
 
 /** Endpoints by savings, largest first; unknown savings last, then by name. */
@@ -104,6 +134,7 @@ export function renderAuditText(r: AuditReport, bold: (s: string) => string = (s
       for (const w of e.written) out.push(`    wrote ${w}`);
     }
   }
+  if (r.serviceQuotas) out.push('', ...quotaTable(rows.flatMap((e) => (e.quotas ?? []).map((q) => ({ endpoint: e.endpointName, q })))));
   const measured = rows.find((e) => e.measured)?.measured;
   if (measured) {
     out.push(
@@ -116,6 +147,69 @@ export function renderAuditText(r: AuditReport, bold: (s: string) => string = (s
     out.push("Each endpoint's measured answers, their metrics, and the recommendation's reasons: --format json.");
   }
   return out.join('\n') + '\n';
+}
+
+/** The quotas checked, as a table: one row per quota (and endpoint, in an audit). */
+export function quotaTable(rows: { endpoint?: string; q: QuotaCheck }[]): string[] {
+  if (!rows.length) return ['Service quotas: no recommended plan to check.'];
+  const withEndpoint = rows.some((r) => r.endpoint !== undefined);
+  const head = [...(withEndpoint ? ['ENDPOINT'] : []), 'QUOTA', 'CODE', 'NEEDED', 'IN USE ELSEWHERE', 'APPLIED', 'STATUS'];
+  const body = rows.map(({ endpoint, q }) => [
+    ...(withEndpoint ? [endpoint ?? ''] : []),
+    q.name,
+    q.code ?? '-',
+    String(q.needed),
+    String(q.inUseElsewhere),
+    q.applied === null ? 'unknown' : `${q.applied}${q.appliedFrom === 'default' ? ' (default)' : ''}`,
+    q.status,
+  ]);
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
+  const right = new Set([head.length - 4, head.length - 3, head.length - 2]);
+  const line = (row: string[]) =>
+    '  ' +
+    row
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return ['Service quotas (in use elsewhere: the other InService endpoints, each at its autoscaling maximum or current count, whichever is larger):', line(head), ...body.map(line)];
+}
+
+/** `audit --quotas --answers FILE` as text. */
+export function renderQuotaCheckText(r: QuotaCheckReport): string {
+  const p = r.recommendation.plan;
+  const what = p.serverless ? `${p.serverless.memoryMB} MB, MaxConcurrency ${p.serverless.maxConcurrency}` : p.instanceType ? `${p.minInstances ?? p.initialInstanceCount ?? '?'}-${p.maxInstances ?? '?'} x ${p.instanceType}` : '';
+  const out = [
+    `deploy-advisor audit --quotas: the plan for ${r.answers} against the Service Quotas of ${r.region} (${plural(r.endpointsRead, 'InService endpoint')} counted)`,
+    `Plan: ${OPTION_NAMES[r.recommendation.option]}${what ? ` (${what})` : ''}`,
+    '',
+    ...quotaTable(r.quotas.map((q) => ({ q }))),
+  ];
+  if (r.endpointsUnread.length) out.push(`(not counted, could not be read: ${r.endpointsUnread.join(', ')})`);
+  if (r.findings.length) out.push('', 'Findings:', ...r.findings.map((f) => `  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.messageId}: ${f.message}`));
+  else if (r.quotas.length) out.push('', 'Every quota the plan needs fits.');
+  return out.join('\n') + '\n';
+}
+
+/** `audit --quotas --answers FILE` as SARIF: each finding located in the answers file. */
+export function quotaCheckSarif(r: QuotaCheckReport): Log {
+  const used = [...new Set(r.findings.map((f) => f.ruleId))].sort();
+  return {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'deploy-advisor', version, informationUri: REPO, rules: used.map(descriptor) } },
+        results: r.findings.map((f): Result => ({
+          ruleId: f.ruleId,
+          ruleIndex: used.indexOf(f.ruleId),
+          level: f.severity,
+          message: { text: f.message },
+          properties: { messageId: f.messageId, region: r.region },
+          locations: [{ physicalLocation: { artifactLocation: { uri: r.answers } } }],
+        })),
+      },
+    ],
+  };
 }
 
 function descriptor(id: string): ReportingDescriptor {

@@ -1,4 +1,4 @@
-// The audit rules (DA8001-DA8006): what `deploy-advisor audit` reports of a deployed endpoint,
+// The audit rules (DA8001-DA8008): what `deploy-advisor audit` reports of a deployed endpoint,
 // as lint's rules are: an id that never changes meaning, a severity, message templates by id, and
 // a documentation page made from the rule (docs/rules/DA80xx.md).
 
@@ -120,6 +120,35 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       deleted: 'the endpoint was deleted while audit ran',
     },
     example: 'warning  DA8006  accessDenied: DescribeScalableTargets (application-autoscaling) was denied: User is not authorized',
+  },
+  {
+    id: 'DA8007',
+    name: 'quota-exceeded',
+    severity: 'error',
+    title: 'The recommended plan would exceed a Service Quota of the account',
+    description:
+      'Reported by `audit --quotas`. The plan audit recommends (or, with --answers, the plan `recommend` makes) needs more of a SageMaker quota than the account has in the Region, counting what the other InService endpoints may use of it: each at the larger of its current instance count and its autoscaling maximum (Serverless: its MaxConcurrency). Deploying it, or scaling it out, would fail with ResourceLimitExceeded. New accounts often have 0 instances of GPU types for endpoint usage. Request an increase (the finding gives the command; `aws service-quotas request-service-quota-increase` needs servicequotas:RequestServiceQuotaIncrease, which audit itself never calls), or choose a type whose quota has room.',
+    source: 'https://docs.aws.amazon.com/servicequotas/latest/userguide/request-quota-increase.html',
+    messages: {
+      exceeds: 'the plan needs {{needed}} of "{{quota}}" ({{code}}) and other endpoints may use {{inUse}}, but the {{from}} quota is {{applied}}: {{command}}',
+    },
+    example:
+      'error    DA8007  exceeds: the plan needs 20 of "Maximum total concurrency that can be allocated across all serverless endpoints" (L-96300102) and other endpoints may use 0, but the applied quota is 10: aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code L-96300102 --desired-value 20 --region us-east-1',
+  },
+  {
+    id: 'DA8008',
+    name: 'quota-unknown',
+    severity: 'warning',
+    title: 'A quota the recommended plan needs could not be checked',
+    description:
+      "Reported by `audit --quotas`. The quota is neither in the account's ListServiceQuotas nor among the AWS defaults (ListAWSDefaultServiceQuotas) for the Region, or Service Quotas could not be read (access denied: allow servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas, `audit --print-policy --quotas` prints them). An unknown quota is never taken as 0 or as room enough: check it in the Service Quotas console before deploying. `--fail-on warning` makes it fail a pre-deployment check.",
+    source: 'https://docs.aws.amazon.com/servicequotas/2019-06-24/apireference/API_ListServiceQuotas.html',
+    messages: {
+      notListed: '"{{quota}}" is neither in the account\'s Service Quotas nor among the defaults in {{region}}: the plan needs {{needed}}; check it in the Service Quotas console',
+      denied: '"{{quota}}" could not be checked: {{operation}} was denied (allow {{action}}); the plan needs {{needed}}',
+      readFailed: '"{{quota}}" could not be checked: {{operation}} failed: {{code}}: {{message}}; the plan needs {{needed}}',
+    },
+    example: 'warning  DA8008  denied: "ml.g5.2xlarge for endpoint usage" could not be checked: ListServiceQuotas was denied (allow servicequotas:ListServiceQuotas); the plan needs 3',
   },
 ];
 

@@ -1243,6 +1243,16 @@ const TABLE = [
     checked: AUDIT_CHECKED,
   },
   {
+    id: 'audit.list-service-quotas-page',
+    option: 'audit',
+    limits: 'quotas in one ListServiceQuotas or ListAWSDefaultServiceQuotas page (MaxResults)',
+    kind: 'max',
+    value: 100,
+    unit: 'count',
+    source: 'https://docs.aws.amazon.com/servicequotas/2019-06-24/apireference/API_ListServiceQuotas.html',
+    checked: '2026-12-06',
+  },
+  {
     id: 'audit.metric-retention-hourly',
     option: 'audit',
     limits: 'how far back CloudWatch keeps hourly (3600 s) data points, in days',
