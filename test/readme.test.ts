@@ -24,6 +24,9 @@ const SKIPPED: Record<string, string> = {
   'deploy-advisor audit --format sarif > audit.sarif': 'reads an AWS account (see test/audit/)',
   'deploy-advisor audit -o proposed/ --target aws-cli': 'reads an AWS account (see test/audit/)',
   'deploy-advisor audit --endpoint idle-rt oversized-rt serverless-heavy async-backlog': 'the example report, from endpoints made in moto_server (test/audit/moto.test.ts)',
+  'deploy-advisor audit --quotas': 'reads an AWS account and its Service Quotas (see test/audit/quotas.test.ts)',
+  'deploy-advisor audit --quotas --answers workload.yaml': 'reads an AWS account and its Service Quotas (see test/audit/quotas.test.ts)',
+  'deploy-advisor audit --quotas --answers video-analysis.json': 'the example, from recorded Service Quotas (test/audit/quotas.test.ts checks it)',
 };
 
 /** Commands whose non-zero exit the README shows in prose rather than in output, and why. */

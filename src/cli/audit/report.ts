@@ -177,7 +177,9 @@ export function quotaTable(rows: { endpoint?: string; q: QuotaCheck }[]): string
 /** `audit --quotas --answers FILE` as text. */
 export function renderQuotaCheckText(r: QuotaCheckReport): string {
   const p = r.recommendation.plan;
-  const what = p.serverless ? `${p.serverless.memoryMB} MB, MaxConcurrency ${p.serverless.maxConcurrency}` : p.instanceType ? `${p.minInstances ?? p.initialInstanceCount ?? '?'}-${p.maxInstances ?? '?'} x ${p.instanceType}` : '';
+  const min = p.minInstances ?? p.initialInstanceCount;
+  const count = min === null ? '' : p.maxInstances === null || p.maxInstances === min ? `${min} x ` : `${min}-${p.maxInstances} x `;
+  const what = p.serverless ? `${p.serverless.memoryMB} MB, MaxConcurrency ${p.serverless.maxConcurrency}` : p.instanceType ? `${count}${p.instanceType}` : '';
   const out = [
     `deploy-advisor audit --quotas: the plan for ${r.answers} against the Service Quotas of ${r.region} (${plural(r.endpointsRead, 'InService endpoint')} counted)`,
     `Plan: ${OPTION_NAMES[r.recommendation.option]}${what ? ` (${what})` : ''}`,
