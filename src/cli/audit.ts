@@ -221,9 +221,10 @@ async function runQuotaCheck(flags: AuditFlags, io: Io, deps: AuditDeps): Promis
   const { answers: raw, origins } = await readAnswersFile(flags.answers!);
   const n = normalize(raw, origins);
   const clients = await clientsFor(flags.region ?? n.region ?? undefined, io, deps, true);
+  // The plan recommend makes for the same answers: the same price table (the answers' region or --prices, as recommend picks it).
   let prices = BUILTIN_PRICES;
-  if (n.cost || flags.prices !== undefined) {
-    const { table, hint } = loadPrices({ region: clients.region, prices: flags.prices }, io);
+  if (n.cost || flags.prices !== undefined || n.region !== null) {
+    const { table, hint } = loadPrices({ region: n.region ?? undefined, prices: flags.prices }, io);
     if (hint) io.stderr.write(`deploy-advisor: ${hint}\n`);
     prices = table;
   }

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/audit';
 import type { AuditClients, Commands } from '../../src/cli/audit/read';
 import { QUOTA_NAMES } from '../../src/rules/advise/startup';
-import { auditPolicy } from '../../src/rules/audit/policy';
+import { AUDIT_QUOTA_ACTIONS, auditPolicy } from '../../src/rules/audit/policy';
 import { checkQuotas, endpointUse, type QuotaTable } from '../../src/rules/audit/quotas';
 import type { DeployedEndpoint, DeployedVariant } from '../../src/rules/audit/types';
 import { BIN, ROOT, cli, expectOneLineError, expectSchema, type CliResult } from '../cli/helpers';
@@ -206,6 +206,8 @@ describe('audit --quotas --answers FILE: the plan recommend makes, before it is 
     expect(j.quotas).toEqual([{ name: TRANSFORM, code: 'L-9D0E1F2A', unit: 'instances', needed: 1, inUseElsewhere: 0, usedBy: [], applied: 10, appliedFrom: 'default', status: 'ok' }]);
     expect(j.serviceQuotas).toMatchObject({ applied: 7, defaults: 2 });
     expect(ops(quotas).filter((o) => o === 'ListAWSDefaultServiceQuotas')).toHaveLength(1);
+    // Only what the policy printed with --quotas allows.
+    expect(ops(quotas).every((o) => (AUDIT_QUOTA_ACTIONS.servicequotas as readonly string[]).includes(o))).toBe(true);
     expect((await run(['--quotas', '--answers', answers('batch.yaml')], env)).stdout).toMatch(/ml\.m5\.large for transform job usage {2}L-9D0E1F2A {7}1 {17}0 {2}10 \(default\) {2}ok/);
   });
 

@@ -330,7 +330,8 @@ async function listQuotas(c: AuditClients, operation: QuotaProblem['operation'])
  * `needDefaults` says one the plans need is not among them, the AWS defaults (the value in effect
  * for a quota whose applied value ListServiceQuotas does not give). The defaults are never read in
  * place of an account list that could not be read: an increase would be missed. A refused or
- * failed call is recorded, not thrown (the quotas are then unknown); throttling is retried by the SDK.
+ * failed call (credentials included: SageMaker took them) is recorded, not thrown, and the quotas
+ * are then unknown; throttling is retried by the SDK.
  */
 export async function readQuotas(c: AuditClients, needDefaults: (t: QuotaTable) => boolean): Promise<QuotaTable> {
   const t: QuotaTable = { applied: null, defaults: null, problems: [] };
@@ -338,7 +339,6 @@ export async function readQuotas(c: AuditClients, needDefaults: (t: QuotaTable) 
     try {
       return await listQuotas(c, operation);
     } catch (err) {
-      if (isCredentialsError(err)) throw err;
       const p = problemOf('sagemaker', operation, err);
       t.problems.push({ operation, code: p.code, message: p.message });
       return null;
