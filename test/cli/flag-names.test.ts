@@ -25,7 +25,10 @@ describe('flag names stay in src/cli', () => {
   it('no file in src/rules or src/emit names a deploy-advisor flag outside comments', () => {
     const found: string[] = [];
     for (const f of [...sources(join(ROOT, 'src', 'rules')), ...sources(join(ROOT, 'src', 'emit'))]) {
-      const lines = code(readFileSync(f, 'utf8')).split('\n');
+      // An AWS CLI command line a message quotes ("aws service-quotas request-service-quota-increase ... --region us-east-1") has the AWS CLI's flags, not ours.
+      const lines = code(readFileSync(f, 'utf8'))
+        .split('\n')
+        .map((line) => line.replace(/\baws [a-z0-9-]+ [a-z0-9-]+ [^'"`]*/g, ''));
       lines.forEach((line, n) => {
         for (const flag of FLAGS) if (new RegExp(`${flag}(?![\\w-])`).test(line)) found.push(`${f.slice(ROOT.length + 1)}:${n + 1}: ${flag}`);
       });

@@ -134,6 +134,7 @@ export function quotaFindings(checks: readonly QuotaCheck[], table: QuotaTable, 
   for (const c of checks) {
     if (c.status === 'exceeds') {
       const desired = c.needed + c.inUseElsewhere;
+      const code = c.code ?? 'CODE';
       out.push(
         auditFinding('DA8007', 'exceeds', {
           quota: c.name,
@@ -142,7 +143,7 @@ export function quotaFindings(checks: readonly QuotaCheck[], table: QuotaTable, 
           from: c.appliedFrom === 'default' ? 'AWS default' : 'applied',
           needed: c.needed,
           inUse: c.inUseElsewhere,
-          command: `aws service-quotas request-service-quota-increase --service-code ${QUOTA_SERVICE_CODE} --quota-code ${c.code ?? 'CODE'} --desired-value ${desired} --region ${region}`,
+          command: `aws service-quotas request-service-quota-increase --service-code ${QUOTA_SERVICE_CODE} --quota-code ${code} --desired-value ${desired} --region ${region}`,
         }),
       );
     } else if (c.status === 'unknown') {
