@@ -10,6 +10,7 @@ import { measure } from '../rules/audit/measure';
 import { auditPolicy } from '../rules/audit/policy';
 import { auditFindings } from '../rules/audit/rules';
 import type { DeployedEndpoint } from '../rules/audit/types';
+import type { Target } from '../emit/targets';
 import { limit } from '../rules/facts/limits';
 import { checkQuotas, endpointUse, inAccountList, quotaAction, quotaFindings, type QuotaTable, type UsageByEndpoint } from '../rules/audit/quotas';
 import type { AuditFinding } from '../rules/audit/rules';
@@ -30,7 +31,7 @@ export interface AuditFlags {
   format?: 'text' | 'json' | 'sarif';
   failOn?: 'error' | 'warning' | 'none';
   output?: string;
-  target?: 'cloudformation' | 'aws-cli';
+  target?: Target;
   force?: boolean;
   prices?: string;
   printPolicy?: boolean;

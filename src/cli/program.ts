@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../package.json';
 import { ANSWERS, DURATION_HELP, INPUTS, SIZE_HELP, flagOf } from './inputs';
 import { EXIT, UsageError, canPrompt, usageExit, type Io } from './io';
+import { TARGETS } from '../emit/targets';
 
 /** The help after recommend's options: units, the answers file, exit codes, examples. */
 function recommendHelp(): string {
@@ -200,7 +201,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is present').choices(['error', 'warning', 'none']).default('error'))
       .option('--prices <file>', "a price table written by prices update (default: the Region's cached or built-in table)")
       .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
-      .addOption(new Option('--target <target>', 'configuration format for --output').choices(['cloudformation', 'aws-cli']))
+      .addOption(new Option('--target <target>', 'configuration format for --output (default: cloudformation)').choices(TARGETS))
       .option('--force', 'overwrite files in --output')
       .option('--quotas', "check each recommended plan against the account's SageMaker Service Quotas (DA8007, DA8008)")
       .option('--answers <file>', 'with --quotas: check the plan recommend makes for this answers file, without auditing endpoints')

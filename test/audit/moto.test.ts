@@ -181,6 +181,18 @@ describe.skipIf(missing !== null)('audit against moto_server', { timeout: 60_000
     }
   });
 
+  it('--output DIR --target terraform writes Terraform for each endpoint to change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-tf-'));
+    try {
+      const r = await run(['--days', String(DAYS), '--endpoint', 'oversized-rt', '-o', dir, '--target', 'terraform', '--fail-on', 'none'], motoEnv(moto.url));
+      expect(r.code).toBe(0);
+      expect(readdirSync(join(dir, 'oversized-rt'))).toEqual(expect.arrayContaining(['main.tf', 'variables.tf', 'outputs.tf']));
+      expect(readFileSync(join(dir, 'oversized-rt', 'main.tf'), 'utf8')).toMatch(/resource "aws_sagemaker_endpoint_configuration"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('more than 100 endpoints: every ListEndpoints page is read', async () => {
     const r = await run(['--days', String(DAYS), '--format', 'json', '--fail-on', 'none'], motoEnv(bulk.url));
     expect(r.code).toBe(0);
