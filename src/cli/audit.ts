@@ -14,7 +14,7 @@ import type { Target } from '../emit/targets';
 import { limit } from '../rules/facts/limits';
 import { checkQuotas, endpointUse, inAccountList, quotaAction, quotaFindings, type QuotaTable, type UsageByEndpoint } from '../rules/audit/quotas';
 import type { AuditFinding } from '../rules/audit/rules';
-import type { QuotaNeed } from '../rules/advise/startup';
+import type { QuotaNeed } from '../rules/facts/quotas';
 import { BUILTIN_PRICES } from '../rules/facts/prices';
 import { adviseMeasured, adviseWith } from './audit/advise';
 import { describeEndpoint, isCredentialsError, listEndpoints, makeClients, problemOf, readMetrics, readQuotas, windowFor, type AuditClients } from './audit/read';

@@ -9,7 +9,7 @@
 // declared once; its values are still checked by the table's parsers when a file is read.
 import { TARGETS } from '../emit/targets';
 import * as z from 'zod';
-import { ARCHITECTURES } from '../rules/advise/engine';
+import { ARCHITECTURES } from '../rules/plan/types';
 import { RULES } from '../rules/lint/index';
 import { ANSWERS, type Input } from './inputs';
 

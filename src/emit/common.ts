@@ -4,7 +4,7 @@ import type { Cost } from '../rules/advise/cost';
 import { ARCHITECTURE_NAMES, OPTION_NAMES, type Recommendation } from '../rules/advise/engine';
 import { formatUsd } from '../rules/units';
 import { flagRef } from '../rules/flag-ref';
-import { QUOTA_SERVICE_CODE } from '../rules/advise/startup';
+import { QUOTA_SERVICE_CODE } from '../rules/facts/quotas';
 import { containersOf, type Containers } from '../rules/plan/deployment';
 import type { Plan, StartupTimeouts } from '../rules/plan/types';
 import type { YamlValue } from './yaml';

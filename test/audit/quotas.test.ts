@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/audit';
 import type { AuditClients, Commands } from '../../src/cli/audit/read';
-import { QUOTA_NAMES } from '../../src/rules/advise/startup';
+import { QUOTA_NAMES } from '../../src/rules/facts/quotas';
 import { AUDIT_QUOTA_ACTIONS, auditPolicy } from '../../src/rules/audit/policy';
 import { checkQuotas, endpointUse, type QuotaTable } from '../../src/rules/audit/quotas';
 import type { DeployedEndpoint, DeployedVariant } from '../../src/rules/audit/types';

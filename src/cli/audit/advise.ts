@@ -6,11 +6,11 @@ import { generate, type Config, type Target } from '../../emit/index';
 import type { Deployment } from '../../rules/plan/deployment';
 import { advise } from '../../rules/advise/decide';
 import type { CostAnswers } from '../../rules/advise/cost-choice';
-import type { Architecture } from '../../rules/advise/engine';
+import type { Architecture } from '../../rules/plan/types';
 import type { OptionId } from '../../rules/facts/limits';
 import type { PriceTable } from '../../rules/facts/prices';
 import type { Workload } from '../../rules/workload';
-import type { QuotaNeed } from '../../rules/advise/startup';
+import type { QuotaNeed } from '../../rules/facts/quotas';
 import { nameFlagsIn } from '../inputs';
 import { FLAG_REF } from '../../rules/flag-ref';
 

@@ -8,6 +8,8 @@
 //   HOURS    START-END in local time: 9-17, 09-18, 08:30-17:15; END may be 24; no overnight ranges
 //   TIMEZONE an IANA time zone (Europe/Berlin, America/New_York) or UTC
 
+import type { ScheduledAction } from '../plan/types';
+
 /** A value that is not a valid --active-hours; the message is one line saying what to give. */
 export class ActiveHoursError extends Error {
   override name = 'ActiveHoursError';
@@ -130,14 +132,6 @@ function cron(minuteOfDay: number, days: readonly number[]): string {
 export interface Capacity {
   min: number;
   max: number;
-}
-
-/** A scheduled action as PutScheduledAction and CloudFormation's ScheduledActions write it (field names alike). */
-export interface ScheduledAction {
-  ScheduledActionName: string;
-  Schedule: string;
-  Timezone: string;
-  ScalableTargetAction: { MinCapacity: number; MaxCapacity: number };
 }
 
 /**

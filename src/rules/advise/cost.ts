@@ -13,7 +13,7 @@ import { formatCount, formatRate } from '../rate';
 import { formatBytes, formatDuration, formatUsd, groupThousands } from '../units';
 import { plural } from '../text';
 import type { Traffic } from '../workload';
-import type { Architecture } from './engine';
+import type { Architecture } from '../plan/types';
 
 const HOUR = 60 * 60;
 const GIB = 1024 ** 3;

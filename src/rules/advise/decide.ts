@@ -6,7 +6,7 @@
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from './cost-choice';
 import { icUpFraction, monthHours, monthSeconds, type Cost } from './cost';
-import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Architecture, type Assessment, type OptionAssessment, type Recommendation } from './engine';
+import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Assessment, type OptionAssessment, type Recommendation } from './engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../facts/limits';
 import { instancePrice, memoryPrice, type PriceTable } from '../facts/prices';
@@ -16,7 +16,7 @@ import { formatDuration, formatUsd } from '../units';
 import type { Workload } from '../workload';
 import type { Deployment } from '../plan/deployment';
 import { basePlan, type Serve } from '../plan/make';
-import type { Plan } from '../plan/types';
+import type { Architecture, Plan } from '../plan/types';
 
 export interface AdviseInput {
   workload: Workload;

@@ -9,14 +9,13 @@ import { formatBytes, formatBytesAlike, formatDuration } from '../units';
 import { withArticle } from '../text';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from '../facts/instances';
 import type { Workload } from '../workload';
+import type { Architecture } from '../plan/types';
 import { holdsCheck, serverlessStartupChecks, startupCheck } from './startup-checks';
 
 /** The checks that are present only when they have something to say (issue 24: the model must start). */
 const present = (...cs: Array<Check | null>): Check[] => cs.filter((c): c is Check => c !== null);
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
-export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline', 'inference-components'] as const;
-export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const OPTION_NAMES: Record<OptionId, string> = {
   'real-time': 'Real-Time Inference',

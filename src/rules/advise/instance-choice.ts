@@ -6,7 +6,7 @@
 // the instance then runs as many model copies as its GPUs hold, not one per GPU.
 
 import { acceptedFor, familyOf, INSTANCES, instance, MME_GPU_FAMILIES, type InstanceType } from '../facts/instances';
-import type { Architecture } from './engine';
+import type { Architecture } from '../plan/types';
 import { limit } from '../facts/limits';
 import { instancePrice, type PriceTable } from '../facts/prices';
 import type { OptionId } from '../facts/limits';

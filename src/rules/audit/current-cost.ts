@@ -6,7 +6,7 @@
 import { plural } from '../text';
 import type { CostLine } from '../advise/cost';
 import { monthHours, monthSeconds } from '../advise/cost';
-import type { Architecture } from '../advise/engine';
+import type { Architecture } from '../plan/types';
 import { hasNvme, instance } from '../facts/instances';
 import { limit, type OptionId } from '../facts/limits';
 import { instancePrice, memoryPrice, type Price, type PriceTable } from '../facts/prices';

@@ -3,7 +3,7 @@
 // (src/cli/audit/read.ts) fills a QuotaTable from ListServiceQuotas (and, for quotas the account's
 // list leaves out, ListAWSDefaultServiceQuotas); tests fill it from recorded responses.
 
-import { QUOTA_NAMES, QUOTA_SERVICE_CODE, type QuotaNeed } from '../advise/startup';
+import { QUOTA_NAMES, QUOTA_SERVICE_CODE, type QuotaNeed } from '../facts/quotas';
 import { auditFinding, type AuditFinding } from './rules';
 import type { DeployedEndpoint } from './types';
 

@@ -1,7 +1,7 @@
 // What the user told us about the deployment itself (names, image, S3 locations), and checks of
 // those strings against the API's patterns before any of them reaches YAML.
 
-import type { Architecture } from '../advise/engine';
+import type { Architecture } from './types';
 import { limit, limitPattern, type LimitId } from '../facts/limits';
 import { formatBytes } from '../units';
 

@@ -11,7 +11,7 @@ import { miniBatch } from '../advise/batch';
 import { residency } from '../advise/residency';
 import { formatActiveHours, scheduledActions } from '../advise/active-hours';
 import { instanceSlots } from '../advise/concurrency';
-import { serverlessMemoryMB, type Architecture, type Recommendation } from '../advise/engine';
+import { serverlessMemoryMB, type Recommendation } from '../advise/engine';
 import { candidates, chooseInstance, largest, type InstanceChoice } from '../advise/instance-choice';
 import { hasNvme, instance, type InstanceType } from '../facts/instances';
 import { limit, type OptionId } from '../facts/limits';
@@ -23,7 +23,7 @@ import type { Deployment } from './deployment';
 import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
 import { asyncScaling, icScaling, realTimeScaling } from './scaling';
 import { NO_STARTUP, planQuotas, withStartup } from './startup';
-import type { BatchPlan, Plan } from './types';
+import type { Architecture, BatchPlan, Plan } from './types';
 
 const GIB = 1024 ** 3;
 /** Memory compared in one unit: GiB, to one decimal. */

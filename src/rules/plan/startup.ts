@@ -4,13 +4,13 @@
 // Quotas the plan needs. The numbers come from the pure functions in src/rules/advise/startup.ts;
 // this module puts them into a plan and explains them in its choices (the files' header).
 
-import type { Architecture } from '../advise/engine';
 import { flagRef } from '../flag-ref';
 import { limit, limitBytes } from '../facts/limits';
 import { formatBytes, formatDuration } from '../units';
 import type { Workload } from '../workload';
-import { quotasFor, serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB, type QuotaNeed, type QuotaUse } from '../advise/startup';
-import type { Plan, StartupPlan, StartupTimeouts } from './types';
+import { serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../advise/startup';
+import { quotasFor, type QuotaNeed, type QuotaUse } from '../facts/quotas';
+import type { Architecture, Plan, StartupPlan, StartupTimeouts } from './types';
 
 /**
  * Bytes one start of a variant downloads and loads: the model, or every container's model of a

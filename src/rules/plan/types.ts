@@ -4,11 +4,19 @@
 
 import type { InstanceType } from '../facts/instances';
 import type { OptionId } from '../facts/limits';
-import type { Architecture } from '../advise/engine';
-import type { QuotaNeed } from '../advise/startup';
-import type { ScheduledAction } from '../advise/active-hours';
+import type { QuotaNeed } from '../facts/quotas';
 
-export type { ScheduledAction };
+/** How the models are laid out on an option: the flowchart picks one (src/rules/advise/engine.ts). */
+export const ARCHITECTURES = ['single-model', 'multi-model', 'multi-container', 'serial-pipeline', 'inference-components'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** A scheduled action as PutScheduledAction and CloudFormation's ScheduledActions write it (field names alike). */
+export interface ScheduledAction {
+  ScheduledActionName: string;
+  Schedule: string;
+  Timezone: string;
+  ScalableTargetAction: { MinCapacity: number; MaxCapacity: number };
+}
 
 /** Target tracking on a metric, as Application Auto Scaling takes it. */
 export interface TargetTracking {

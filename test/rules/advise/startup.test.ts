@@ -1,7 +1,8 @@
 // Issue 24's pure pieces, hand-computed: 20 s per GB (policy.model-load-throughput x policy.startup-load-factor), timeouts at
 // 1.5 x the estimate (policy.startup-headroom) when that passes the 8-minute window, 60-3600 s.
 import { describe, expect, it } from 'vitest';
-import { quotaLine, quotasFor, serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../../../src/rules/advise/startup';
+import { serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../../../src/rules/advise/startup';
+import { quotaLine, quotasFor } from '../../../src/rules/facts/quotas';
 import { limit, limitEntry } from '../../../src/rules/facts/limits';
 
 const GB = 1e9;
