@@ -2,6 +2,7 @@
 // Its job is the architecture, not style (Prettier owns layout):
 // - src/rules is the core: it imports neither src/emit nor src/cli;
 // - src/rules/facts (limits, API and CloudFormation facts, instances, prices) imports nothing else of src/rules' folders;
+// - src/rules/plan (the plan's types, scaling policies, deployment values) imports the facts only, not advise, lint, audit or artifact;
 // - src/emit serialises a plan: it does not import src/cli;
 // - no import cycle in src/ (type-only imports are exempt: they are erased at run time, so they
 //   cannot change module evaluation order; import-x's no-cycle skips them by design).
@@ -65,6 +66,11 @@ export default defineConfig(
               target: './src/rules/facts',
               from: ['./src/rules/advise', './src/rules/plan', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
               message: `src/rules/facts holds the facts everything reads: it must not import the advisor, the plan, lint, audit or artifact code ${why}`,
+            },
+            {
+              target: './src/rules/plan',
+              from: ['./src/rules/advise', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
+              message: `src/rules/plan holds the target-neutral plan and its scaling policies: it reads the facts only; how an option is planned is a decision, in src/rules/advise ${why}`,
             },
             { target: './src/emit', from: './src/cli', message: `src/emit only serialises a plan: it must not import src/cli; move what both need into src/rules or src/emit ${why}` },
           ],

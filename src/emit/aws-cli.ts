@@ -2,11 +2,10 @@
 // Values the user did not give are written as <PLACEHOLDERS> and listed in the warnings.
 
 import { flagRef } from '../rules/flag-ref';
-import { NAME_SUFFIXES, type Deployment } from '../rules/plan/deployment';
+import { icSuffix, NAME_SUFFIXES, type Deployment } from '../rules/plan/deployment';
 import { cliScaling } from './cli-scaling';
 import { headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';
 import { icCliOps } from './inference-components';
-import { icSuffix } from '../rules/plan/inference-components';
 import { commentKey, writeYaml, type YamlValue } from './yaml';
 
 type Obj = { [k: string]: YamlValue };

@@ -3,8 +3,7 @@
 
 import { limit, limitEntry } from '../rules/facts/limits';
 import { flagRef } from '../rules/flag-ref';
-import { ordinal, type Deployment } from '../rules/plan/deployment';
-import { icNameMax } from '../rules/plan/inference-components';
+import { icNameMax, ordinal, type Deployment } from '../rules/plan/deployment';
 import type { Plan } from '../rules/plan/types';
 import { cfnScaling } from './cfn-scaling';
 import { containersOfPlan, headerComments, isolation, isolationWaiver, modelContainers, productionVariant, waiver, type Emit } from './common';

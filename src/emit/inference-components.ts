@@ -1,10 +1,9 @@
 // The inference-components architecture as CloudFormation resources and AWS CLI inputs: one
 // model per component, an endpoint config whose variant names no model, the components, and each
-// component's autoscaling. Serialises the plan (src/rules/plan/inference-components.ts plans it).
+// component's autoscaling. Serialises the plan (src/rules/advise/options/inference-components.ts plans it).
 
 import type { limitEntry } from '../rules/facts/limits';
-import { icSuffix } from '../rules/plan/inference-components';
-import type { Deployment } from '../rules/plan/deployment';
+import { icSuffix, type Deployment } from '../rules/plan/deployment';
 import type { IcModel, IcPlan, Plan, ScalingPlan } from '../rules/plan/types';
 import { cfnScaling } from './cfn-scaling';
 import { cliScaling } from './cli-scaling';

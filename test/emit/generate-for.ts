@@ -2,7 +2,7 @@
 import { generate, type Config, type Target } from '../../src/emit/index';
 import type { Recommendation } from '../../src/rules/advise/engine';
 import type { Deployment } from '../../src/rules/plan/deployment';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import type { Workload } from '../../src/rules/workload';
 
 export function genFor(rec: Recommendation, w: Workload, d: Deployment, target: Target): Config {

@@ -12,7 +12,7 @@ import { limit, limitPattern } from '../../src/rules/facts/limits';
 import type { Deployment } from '../../src/rules/plan/deployment';
 import { configFor as generate } from './generate-for';
 import { TARGETS, targetsFor } from '../../src/emit/targets';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import type { Workload } from '../../src/rules/workload';
 import { cli, ROOT } from '../cli/helpers';
 import { awsValidate, operationOf, which } from './tools';

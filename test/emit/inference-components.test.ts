@@ -8,7 +8,7 @@ import { lintText } from '../../src/rules/lint/run';
 import type { Config } from '../../src/emit/index';
 import type { Deployment } from '../../src/rules/plan/deployment';
 import { configFor as generate } from './generate-for';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import type { Recommendation } from '../../src/rules/advise/engine';
 import { instance } from '../../src/rules/facts/instances';
 import { limit } from '../../src/rules/facts/limits';

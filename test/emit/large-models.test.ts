@@ -17,7 +17,7 @@ import { lintText } from '../../src/rules/lint/run';
 import { loadHcl, type HclReader } from '../../src/rules/lint/terraform/hcl';
 import { buildModule } from '../../src/rules/lint/terraform/module';
 import { lintTerraformModule } from '../../src/rules/lint/terraform/run';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import type { Workload } from '../../src/rules/workload';
 import { cli } from '../cli/helpers';
 import { awsValidate, operationOf, which } from './tools';

@@ -9,7 +9,7 @@ import { assess } from '../../src/rules/advise/engine';
 import { genFor } from './generate-for';
 import { PROVIDERS } from '../../src/emit/terraform';
 import { cloudFormationDocument } from '../../src/emit/cloudformation';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import { lintTerraformModule } from '../../src/rules/lint/terraform/run';
 import { loadHcl } from '../../src/rules/lint/terraform/hcl';
 import { buildModule } from '../../src/rules/lint/terraform/module';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintText } from '../../src/rules/lint/run';
 import { SECURITY_OFF } from '../security-off';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import { API_MODEL_SOURCES, apiEnum, apiPattern, HOSTING_INSTANCE_TYPES, shape, shapeAt, TRANSFORM_INSTANCE_TYPES } from '../../src/rules/facts/api';
 import { SHAPES } from '../../src/rules/facts/api.generated';
 import { assess } from '../../src/rules/advise/engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePlan } from '../../src/rules/plan/make';
+import { makePlan } from '../../src/rules/advise/plan-option';
 import { assess } from '../../src/rules/advise/engine';
 import { candidates, chooseInstance, fitOn } from '../../src/rules/advise/instance-choice';
 import { BUILTIN_PRICES, instancePrice } from '../../src/rules/facts/prices';

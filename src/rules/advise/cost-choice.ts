@@ -7,7 +7,7 @@ import { reason, type Reason } from '../reason';
 import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
 import { onlyColdStart, OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
 import type { Deployment } from '../plan/deployment';
-import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from '../plan/make';
+import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan-option';
 import type { Plan } from '../plan/types';
 import { limit, limitEntry, type OptionId } from '../facts/limits';
 import { instancePrice, type PriceTable } from '../facts/prices';

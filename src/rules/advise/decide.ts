@@ -15,7 +15,7 @@ import { reason, type Reason } from '../reason';
 import { formatDuration, formatUsd } from '../units';
 import type { Workload } from '../workload';
 import type { Deployment } from '../plan/deployment';
-import { basePlan, type Serve } from '../plan/make';
+import { basePlan, type Serve } from './plan-option';
 import type { Architecture, Plan } from '../plan/types';
 
 export interface AdviseInput {

@@ -1,7 +1,7 @@
 // Large models start on the first try (issue 24): the start-up estimate, the start-up timeouts,
 // the ML storage volume and the Serverless start-up check (the service quotas a plan needs are
 // facts: src/rules/facts/quotas.ts).
-// Pure functions of sizes and plan facts, every number from the limits table; the plan (src/rules)
+// Pure functions of sizes and plan facts, every number from the limits table; the plan (plan-startup.ts)
 // wires them in, and every target writes what they return.
 
 import { hasNvme } from '../facts/instances';

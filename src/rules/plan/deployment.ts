@@ -80,6 +80,10 @@ function countProblem(given: number, allowed: number[], c: Containers, what: 'im
 /** Suffixes added to the name for the resources the aws-cli target names. */
 export const NAME_SUFFIXES = { model: '', config: '-config', endpoint: '', job: '-transform' } as const;
 const LONGEST_SUFFIX = Math.max(...Object.values(NAME_SUFFIXES).map((s) => s.length));
+/** The suffix of inference component i's name, after the endpoint name. */
+export const icSuffix = (i: number) => `-ic${i}`;
+/** Room left in an endpoint name for the longest component suffix. */
+export const icNameMax = (models: number) => limit('model.name-length') - icSuffix(models).length;
 
 export interface DeploymentProblem {
   key: DeploymentKey;

@@ -1,7 +1,6 @@
 // Autoscaling as data: the scalable targets and policies a plan deploys. Every number comes from
 // the plan's counts or the limits table; the emitters write these as they are.
 
-import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
 import { limit } from '../facts/limits';
 import type { IcPlan, ScalingPlan, StepFromZero, TargetTracking } from './types';
 
@@ -38,16 +37,18 @@ export function asyncScaling(min: number, max: number): ScalingPlan {
   return { dimension: 'sagemaker:variant:DesiredInstanceCount', component: null, policyName: 'backlog', min, max, targetTracking, stepFromZero: step, scheduled: [] };
 }
 
-/** Inference components: each component's copies track concurrent requests per copy; from zero, a step on NoCapacityInvocationFailures. */
-export function icScaling(ic: IcPlan, perCopy: number): ScalingPlan[] {
+/**
+ * Inference components: each component's copies track concurrent requests per copy (the target the
+ * copies were sized at: targetConcurrentRequestsPerCopy); from zero, a step on NoCapacityInvocationFailures.
+ */
+export function icScaling(ic: IcPlan, targetConcurrentRequestsPerCopy: number): ScalingPlan[] {
   return ic.models.map((m) => ({
     dimension: 'sagemaker:inference-component:DesiredCopyCount',
     component: m.index,
     policyName: 'copies',
     min: m.minCopies,
     max: m.maxCopies,
-    // The target utilisation of what a copy serves at once, as the copies were sized.
-    targetTracking: { metric: { predefined: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution' }, targetValue: targetConcurrentRequestsPerCopy(perCopy), ...cooldowns() },
+    targetTracking: { metric: { predefined: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution' }, targetValue: targetConcurrentRequestsPerCopy, ...cooldowns() },
     stepFromZero: ic.scaleToZero
       ? fromZero({
           description: 'A request found no copy of the inference component: scale out from zero',

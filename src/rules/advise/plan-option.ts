@@ -5,25 +5,25 @@
 // price table; every choice carries the reason that goes into the file's comments.
 
 import { flagRef } from '../flag-ref';
-import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from '../advise/cost';
-import { asyncScalesToZero } from '../advise/cost';
-import { miniBatch } from '../advise/batch';
-import { residency } from '../advise/residency';
-import { formatActiveHours, scheduledActions } from '../advise/active-hours';
-import { instanceSlots } from '../advise/concurrency';
-import { serverlessMemoryMB, type Recommendation } from '../advise/engine';
-import { candidates, chooseInstance, largest, type InstanceChoice } from '../advise/instance-choice';
+import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from './cost';
+import { asyncScalesToZero } from './cost';
+import { miniBatch } from './batch';
+import { residency } from './residency';
+import { formatActiveHours, scheduledActions } from './active-hours';
+import { instanceSlots, targetConcurrentRequestsPerCopy } from './concurrency';
+import { serverlessMemoryMB, type Recommendation } from './engine';
+import { candidates, chooseInstance, largest, type InstanceChoice } from './instance-choice';
 import { hasNvme, instance, type InstanceType } from '../facts/instances';
 import { limit, type OptionId } from '../facts/limits';
 import { BUILTIN_PRICES, instancePrice, type PriceTable } from '../facts/prices';
 import { formatBytes, formatDuration, groupThousands } from '../units';
 import { plural, withArticle } from '../text';
 import type { Workload } from '../workload';
-import type { Deployment } from './deployment';
-import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './inference-components';
-import { asyncScaling, icScaling, realTimeScaling } from './scaling';
-import { NO_STARTUP, planQuotas, withStartup } from './startup';
-import type { Architecture, BatchPlan, Plan } from './types';
+import type { Deployment } from '../plan/deployment';
+import { icChoices, icCounts, icFallback, icLayout, icWorkers, type IcLayout, type IcTraffic } from './options/inference-components';
+import { asyncScaling, icScaling, realTimeScaling } from '../plan/scaling';
+import { NO_STARTUP, planQuotas, withStartup } from './plan-startup';
+import type { Architecture, BatchPlan, Plan } from '../plan/types';
 
 const GIB = 1024 ** 3;
 /** Memory compared in one unit: GiB, to one decimal. */
@@ -279,7 +279,7 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
 
   const p: Plan = { ...base, variant: null, instanceType: type, instance: known, workers, nvme, kmsAllowed, networkIsolation: s.option !== 'async' && d.networkIsolation !== false, ic, sized: icTraffic !== null };
   if (ic) {
-    p.scaling = icScaling(ic, perCopy(w));
+    p.scaling = icScaling(ic, targetConcurrentRequestsPerCopy(perCopy(w)));
   } else if (s.option === 'async') {
     const n = Math.min(limit('async.max-concurrent-invocations'), workers);
     const toZero = asyncScalesToZero(w.latencySeconds);

@@ -4,23 +4,18 @@
 // and the counts (copies and instances, for a request volume or by default) are planned here;
 // the emitters write them.
 
-import { flagRef } from '../flag-ref';
-import type { InstanceType } from '../facts/instances';
-import { targetConcurrentRequestsPerCopy } from '../advise/concurrency';
-import { limit } from '../facts/limits';
-import { formatRate } from '../rate';
-import { formatBytes, formatBytesAlike, formatDuration } from '../units';
-import { withArticle } from '../text';
-import type { Workload } from '../workload';
-import type { IcModel, IcPlan } from './types';
+import { flagRef } from '../../flag-ref';
+import type { InstanceType } from '../../facts/instances';
+import { targetConcurrentRequestsPerCopy } from '../concurrency';
+import { limit } from '../../facts/limits';
+import { formatRate } from '../../rate';
+import { formatBytes, formatBytesAlike, formatDuration } from '../../units';
+import { withArticle } from '../../text';
+import type { Workload } from '../../workload';
+import type { IcModel, IcPlan } from '../../plan/types';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
-
-/** The suffix of component i's name, after the endpoint name. */
-export const icSuffix = (i: number) => `-ic${i}`;
-/** Room left in an endpoint name for the longest component suffix. */
-export const icNameMax = (models: number) => limit('model.name-length') - icSuffix(models).length;
 
 /** Quarter cores (the API's minimum step), rounded down, at least the minimum. */
 function cores(x: number): number {
@@ -151,7 +146,7 @@ export function icCounts(l: IcLayout, scaleToZero: boolean, t: IcTraffic | null,
     copies: avg,
     minCopies: scaleToZero ? limit('inference-components.copy-count-min') : avg,
     maxCopies: t ? peak : Math.max(1, Math.min(perInstance(n, l.instance) * maxInstances, limit('policy.max-instances'))),
-    // Written by the start-up plan (./startup.ts).
+    // Written by the start-up plan (../plan-startup.ts).
     startupTimeouts: null,
   }));
   return {

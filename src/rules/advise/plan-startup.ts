@@ -8,9 +8,9 @@ import { flagRef } from '../flag-ref';
 import { limit, limitBytes } from '../facts/limits';
 import { formatBytes, formatDuration } from '../units';
 import type { Workload } from '../workload';
-import { serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from '../advise/startup';
+import { serverlessStartup, startupEstimate, startupTimeouts, storedModelBytes, volumeSizeGB } from './startup';
 import { quotasFor, type QuotaNeed, type QuotaUse } from '../facts/quotas';
-import type { Architecture, Plan, StartupPlan, StartupTimeouts } from './types';
+import type { Architecture, Plan, StartupPlan, StartupTimeouts } from '../plan/types';
 
 /**
  * Bytes one start of a variant downloads and loads: the model, or every container's model of a
