@@ -1,7 +1,8 @@
 // Renders a recommend result for people.
 
 import { notComparedWhy } from '../rules/advise/cost-choice';
-import { ARCHITECTURE_NAMES, OPTION_NAMES, type Check } from '../rules/advise/engine';
+import type { Check } from '../rules/advise/checks';
+import { ARCHITECTURE_NAMES, OPTION_NAMES } from '../rules/advise/engine';
 import { byCodeUnits, formatBytes, formatDuration, formatUsd as money } from '../rules/units';
 import type { Workload } from '../rules/workload';
 import type { Config } from '../emit/index';

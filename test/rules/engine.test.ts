@@ -1,7 +1,8 @@
 import { advise } from '../../src/rules/advise/decide';
 import { BUILTIN_PRICES, instancePrice } from '../../src/rules/facts/prices';
 import { describe, expect, it } from 'vitest';
-import { assess as assessEngine, serverlessMemoryMB, type Assessment, type Recommendation } from '../../src/rules/advise/engine';
+import { assess as assessEngine, type Assessment, type Recommendation } from '../../src/rules/advise/engine';
+import { serverlessMemoryMB } from '../../src/rules/advise/options/serverless';
 import type { Architecture } from '../../src/rules/plan/types';
 import { REASON_IDS, type Reason } from '../../src/rules/reason';
 import { limit, limitBytes, limitEntry, type OptionId } from '../../src/rules/facts/limits';

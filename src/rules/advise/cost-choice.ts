@@ -5,7 +5,9 @@
 import { flagRef } from '../flag-ref';
 import { reason, type Reason } from '../reason';
 import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
-import { onlyColdStart, OPTION_NAMES, serverlessMemoryMB, withProvisioned, type Assessment, type Check, type OptionAssessment } from './engine';
+import type { Check } from './checks';
+import { onlyColdStart, OPTION_NAMES, withProvisioned, type Assessment, type OptionAssessment } from './engine';
+import { serverlessMemoryMB } from './options/serverless';
 import type { Deployment } from '../plan/deployment';
 import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan-option';
 import type { Plan } from '../plan/types';

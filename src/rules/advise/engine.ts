@@ -1,19 +1,20 @@
-// The engine: holds a workload against every hosting option and the limits table, then walks
-// the decision flowchart. Pure: data in, data out.
+// The engine: holds a workload against every hosting option's checks (./options/, one module per
+// option) and walks the decision flowchart: the pick, its reasons, and advice when nothing fits.
+// Pure: data in, data out.
 
 import { flagRef } from '../flag-ref';
 import { canScaleToZero } from './uptime';
 import { reason, type Reason } from '../reason';
-import { limit, limitBytes, limitEntry, type LimitId, type OptionId } from '../facts/limits';
-import { formatBytes, formatBytesAlike, formatDuration } from '../units';
+import { limit, limitBytes, type OptionId } from '../facts/limits';
+import { formatBytes, formatDuration } from '../units';
 import { withArticle } from '../text';
 import { INSTANCES, MME_GPU_FAMILIES, familyOf } from '../facts/instances';
 import type { Workload } from '../workload';
 import type { Architecture } from '../plan/types';
-import { holdsCheck, serverlessStartupChecks, startupCheck } from './startup-checks';
-
-/** The checks that are present only when they have something to say (issue 24: the model must start). */
-const present = (...cs: Array<Check | null>): Check[] => cs.filter((c): c is Check => c !== null);
+import type { Check } from './checks';
+import { CHECKS } from './options';
+import { realTimeTimeout } from './options/real-time';
+import { serverlessMemoryMB } from './options/serverless';
 
 export const OPTIONS: readonly OptionId[] = ['real-time', 'serverless', 'async', 'batch-transform'];
 
@@ -31,19 +32,6 @@ export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
   'serial-pipeline': 'serial inference pipeline',
   'inference-components': 'inference components',
 };
-
-/** Checks that compare the workload with itself rather than with a SageMaker limit. */
-export type WorkloadCheckId = 'workload.latency' | 'workload.batch' | 'workload.capacity';
-
-export interface Check {
-  limit: LimitId | WorkloadCheckId;
-  value: number | boolean;
-  limitValue: number | boolean;
-  pass: boolean;
-  message: string;
-  /** Source URL of the limit; null for checks of the workload against itself. */
-  source: string | null;
-}
 
 export interface OptionAssessment {
   option: OptionId;
@@ -67,187 +55,6 @@ export interface Assessment {
   options: OptionAssessment[];
   advice: string[];
 }
-
-// ---- checks ---------------------------------------------------------------------------------
-
-const fmt = (value: number, unit: 'bytes' | 'seconds' | 'count') => (unit === 'bytes' ? formatBytes(value) : unit === 'seconds' ? formatDuration(value) : String(value));
-
-/** value must be at most the limit. */
-function atMost(id: LimitId, value: number, what: string, unit: 'bytes' | 'seconds' | 'count', hint = ''): Check {
-  const max = unit === 'bytes' ? limitBytes(id) : limit(id);
-  const pass = value <= max;
-  const e = limitEntry(id);
-  const message = pass ? `${what} ${fmt(value, unit)} is within the ${fmt(max, unit)} limit (${e.limits})` : `${what} ${fmt(value, unit)} exceeds the ${fmt(max, unit)} limit (${e.limits})${hint ? `; ${hint}` : ''}`;
-  return { limit: id, value, limitValue: max, pass, message, source: e.source };
-}
-
-/** A feature the option does not support: passes when the workload does not use it. */
-function unsupported(id: LimitId, used: boolean, what: string, why?: { failed: string; passed: string }): Check {
-  const e = limitEntry(id);
-  return {
-    limit: id,
-    value: used,
-    limitValue: false,
-    pass: !used,
-    message: used ? (why ? `${what}: ${why.failed}` : `${what}: ${e.limits} not supported`) : (why?.passed ?? `no ${e.limits} needed`),
-    source: e.source,
-  };
-}
-
-function latencyCheck(w: Workload): Check | null {
-  if (w.latencySeconds === null) return null;
-  const pass = w.processingSeconds <= w.latencySeconds;
-  return {
-    limit: 'workload.latency',
-    value: w.processingSeconds,
-    limitValue: w.latencySeconds,
-    pass,
-    message: pass
-      ? `processing time ${formatDuration(w.processingSeconds)} is within the ${formatDuration(w.latencySeconds)} callers need`
-      : `processing time ${formatDuration(w.processingSeconds)} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
-    source: null,
-  };
-}
-
-/**
- * Async answers only after the queue, S3 and a notification: it can meet an answer time only
- * when that time also covers the overhead (policy.async-overhead).
- */
-function asyncLatencyCheck(w: Workload): Check | null {
-  if (w.latencySeconds === null) return null;
-  const overhead = limit('policy.async-overhead');
-  const need = w.processingSeconds + overhead;
-  const pass = need <= w.latencySeconds;
-  const what = `processing time ${formatDuration(w.processingSeconds)} plus about ${formatDuration(overhead)} of queue, S3 and notification overhead`;
-  return {
-    limit: 'policy.async-overhead',
-    value: need,
-    limitValue: w.latencySeconds,
-    pass,
-    message: pass ? `${what} is within the ${formatDuration(w.latencySeconds)} callers need (not guaranteed under load)` : `${what} is longer than the ${formatDuration(w.latencySeconds)} callers can wait`,
-    source: limitEntry('policy.async-overhead').source,
-  };
-}
-
-function containerChecks(w: Workload): Check[] {
-  const checks: Check[] = [];
-  if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
-  else if (w.frameworks > 1) checks.push(atMost('multi-container.containers', w.frameworks, 'containers:', 'count'));
-  return checks;
-}
-
-/** A streamed Real-Time response may take longer than a single one. */
-export const realTimeTimeout = (w: Workload): LimitId => (w.streaming ? 'real-time.streaming-timeout' : 'real-time.invocation-timeout');
-
-// Hints that send the user to another option are added by assess(), only when that option fits.
-function realTimeChecks(w: Workload): Check[] {
-  const payload = atMost('real-time.payload', w.payloadBytes, 'payload', 'bytes');
-  if (!payload.pass && w.payloadBytes <= limit('real-time.payload-documented')) {
-    payload.message += ` (the current docs allow up to ${formatBytes(limit('real-time.payload-documented'))}, but the API model still enforces ${formatBytes(limit('real-time.payload'))})`;
-  }
-  return [payload, atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'), ...[latencyCheck(w)].filter((c): c is Check => c !== null), ...containerChecks(w), ...present(holdsCheck(w, 'real-time'), startupCheck(w))];
-}
-
-/** Memory a model needs on Serverless, before rounding to a memory step. */
-function serverlessMemoryNeed(modelBytes: number): number {
-  return Math.ceil(modelBytes * limit('policy.memory-headroom'));
-}
-
-/** The smallest Serverless memory step (in MB) that holds the model, or null if none does. */
-export function serverlessMemoryMB(modelBytes: number | null): number | null {
-  const step = limit('serverless.memory-step');
-  const min = limit('serverless.memory-min');
-  const max = limit('serverless.memory-max');
-  if (modelBytes === null) return min;
-  const mib = 1024 * 1024;
-  const need = Math.max(min, Math.ceil(serverlessMemoryNeed(modelBytes) / mib / step) * step);
-  return need <= max ? need : null;
-}
-
-function serverlessChecks(w: Workload): Check[] {
-  const checks: Check[] = [atMost('serverless.payload', w.payloadBytes, 'payload', 'bytes'), atMost('serverless.invocation-timeout', w.processingSeconds, 'processing time', 'seconds')];
-  const latency = latencyCheck(w);
-  if (latency) checks.push(latency);
-  checks.push(unsupported('serverless.gpu', w.gpu, 'the model needs a GPU'));
-  if (w.modelSizeBytes !== null) {
-    const need = serverlessMemoryNeed(w.modelSizeBytes);
-    const max = limitBytes('serverless.memory-max');
-    const headroom = Math.round((limit('policy.memory-headroom') - 1) * 100);
-    const pass = need <= max;
-    checks.push({
-      limit: 'serverless.memory-max',
-      value: need,
-      limitValue: max,
-      pass,
-      message: `${withArticle(`${formatBytes(w.modelSizeBytes)} model`)} needs about ${formatBytesAlike(need, max)[0]} of memory with ${headroom}% headroom; Serverless offers ${pass ? 'up to' : 'at most'} ${formatBytesAlike(need, max)[1]}`,
-      source: limitEntry('serverless.memory-max').source,
-    });
-  }
-  if (w.latencySeconds !== null) {
-    const tolerance = limit('policy.cold-start-tolerance');
-    const pass = w.latencySeconds >= tolerance;
-    checks.push({
-      limit: 'policy.cold-start-tolerance',
-      value: w.latencySeconds,
-      limitValue: tolerance,
-      pass,
-      message: pass
-        ? `callers can wait ${formatDuration(w.latencySeconds)}, enough to ride out a cold start`
-        : `callers need answers within ${formatDuration(w.latencySeconds)}, but a cold start takes seconds (up to ${formatDuration(limit('serverless.startup'))}); Provisioned Concurrency avoids them at an hourly cost`,
-      source: limitEntry('policy.cold-start-tolerance').source,
-    });
-  }
-  checks.push(unsupported('serverless.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`));
-  checks.push(unsupported('serverless.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`));
-  checks.push(unsupported('serverless.pipeline', w.pipeline > 1, withArticle(`${w.pipeline}-container pipeline`)));
-  checks.push(...serverlessStartupChecks(w));
-  return checks;
-}
-
-function asyncChecks(w: Workload): Check[] {
-  const checks: Check[] = [atMost('async.payload', w.payloadBytes, 'payload', 'bytes'), atMost('async.invocation-timeout', w.processingSeconds, 'processing time', 'seconds')];
-  const latency = asyncLatencyCheck(w);
-  if (latency) checks.push(latency);
-  checks.push(
-    unsupported('async.multi-model', w.models > 1 && w.frameworks === 1 && w.pipeline === 1, `${w.models} models`, {
-      failed: 'a multi-model endpoint cannot be invoked asynchronously (InvokeEndpointAsync has no TargetModel to pick the model)',
-      passed: 'no multi-model endpoint needed',
-    }),
-  );
-  checks.push(
-    unsupported('async.multi-container', w.frameworks > 1 && w.pipeline === 1, `${w.frameworks} frameworks`, {
-      failed: 'a multi-container endpoint (Direct mode) cannot be invoked asynchronously (InvokeEndpointAsync has no TargetContainerHostname to pick the container)',
-      passed: 'no multi-container endpoint needed',
-    }),
-  );
-  if (w.pipeline > 1) checks.push(atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count'));
-  checks.push(...present(holdsCheck(w, 'async'), startupCheck(w)));
-  return checks;
-}
-
-function batchChecks(w: Workload): Check[] {
-  return [
-    {
-      limit: 'workload.batch',
-      value: w.batch,
-      limitValue: true,
-      pass: w.batch,
-      message: w.batch ? 'all data is available up front' : 'requests arrive one by one; Batch Transform processes a dataset that is available up front',
-      source: null,
-    },
-    atMost('batch-transform.payload', w.payloadBytes, 'record of', 'bytes', 'or set MaxPayloadInMB to 0 to stream it, if the container supports chunked input'),
-    atMost('batch-transform.invocation-timeout', w.processingSeconds, 'processing time', 'seconds'),
-    ...(w.pipeline > 1 ? [atMost('serial-pipeline.containers-max', w.pipeline, 'pipeline of', 'count')] : []),
-    ...present(holdsCheck(w, 'batch-transform')),
-  ];
-}
-
-const CHECKS: Record<OptionId, (w: Workload) => Check[]> = {
-  'real-time': realTimeChecks,
-  serverless: serverlessChecks,
-  async: asyncChecks,
-  'batch-transform': batchChecks,
-};
 
 // ---- the flowchart ---------------------------------------------------------------------------
 

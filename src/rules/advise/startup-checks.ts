@@ -4,7 +4,7 @@
 // its limits. The engine adds them to each option's assessment, so that every output (reasons,
 // Other options, JSON options[], exit code 1 when nothing fits) says the same.
 
-import type { Check } from './engine';
+import type { Check } from './checks';
 import { candidates, fitOn, largest } from './instance-choice';
 import { limit, limitEntry, type OptionId } from '../facts/limits';
 import { BUILTIN_PRICES } from '../facts/prices';
