@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asyncEstimate, asyncScalesToZero, batchEstimate, peakFactor, icEstimate, realTimeEstimate, serverlessEstimate, type InstanceSpec, type TrafficInput } from '../../src/rules/advise/cost';
+import { peakFactor, type InstanceSpec, type TrafficInput } from '../../src/rules/advise/cost';
+import { asyncEstimate, asyncScalesToZero } from '../../src/rules/advise/options/async';
+import { batchEstimate } from '../../src/rules/advise/options/batch-transform';
+import { icEstimate } from '../../src/rules/advise/options/inference-components';
+import { realTimeEstimate } from '../../src/rules/advise/options/real-time';
+import { serverlessEstimate } from '../../src/rules/advise/options/serverless';
 import { BUILTIN_PRICES, emptyPrices } from '../../src/rules/facts/prices';
 
 const MONTH_S = 730 * 3600;

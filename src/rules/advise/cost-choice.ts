@@ -4,10 +4,14 @@
 
 import { flagRef } from '../flag-ref';
 import { reason, type Reason } from '../reason';
-import { asyncEstimate, batchEstimate, batchRun, icEstimate, peakFactor, realTimeEstimate, serverlessEstimate, type Cost, type Estimate, type TrafficInput } from './cost';
+import { peakFactor, type Cost, type Estimate, type TrafficInput } from './cost';
+import { asyncEstimate } from './options/async';
+import { batchEstimate, batchRun } from './options/batch-transform';
+import { icEstimate } from './options/inference-components';
+import { realTimeEstimate } from './options/real-time';
 import type { Check } from './checks';
 import { onlyColdStart, OPTION_NAMES, withProvisioned, type Assessment, type OptionAssessment } from './engine';
-import { serverlessMemoryMB } from './options/serverless';
+import { serverlessEstimate, serverlessMemoryMB } from './options/serverless';
 import type { Deployment } from '../plan/deployment';
 import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan-option';
 import type { Plan } from '../plan/types';

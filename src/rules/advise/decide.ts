@@ -5,7 +5,8 @@
 // inputs and the prices, and renders what comes out.
 
 import { chooseByCost, optionLabel, priceAll, priceOption, trafficFor, withTraffic, type CostAnswers, type CostChoice, type CostContext, type PricedOption } from './cost-choice';
-import { icUpFraction, monthHours, monthSeconds, type Cost } from './cost';
+import { monthHours, monthSeconds, type Cost } from './cost';
+import { icUpFraction } from './options/inference-components';
 import { assess, onlyColdStart, OPTION_NAMES, inferenceComponentsSummary, type Assessment, type OptionAssessment, type Recommendation } from './engine';
 import { flagRef } from '../flag-ref';
 import { limit, type OptionId } from '../facts/limits';

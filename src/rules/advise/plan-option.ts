@@ -5,14 +5,16 @@
 // price table; every choice carries the reason that goes into the file's comments.
 
 import { flagRef } from '../flag-ref';
-import type { AsyncCapacity, BatchCapacity, InstanceSpec, RealTimeCapacity, ServerlessCapacity } from './cost';
-import { asyncScalesToZero } from './cost';
+import type { InstanceSpec } from './cost';
+import { asyncScalesToZero, type AsyncCapacity } from './options/async';
+import type { BatchCapacity } from './options/batch-transform';
+import type { RealTimeCapacity } from './options/real-time';
 import { miniBatch } from './batch';
 import { residency } from './residency';
 import { formatActiveHours, scheduledActions } from './active-hours';
 import { instanceSlots, targetConcurrentRequestsPerCopy } from './concurrency';
 import type { Recommendation } from './engine';
-import { serverlessMemoryMB } from './options/serverless';
+import { serverlessMemoryMB, type ServerlessCapacity } from './options/serverless';
 import { candidates, chooseInstance, largest, type InstanceChoice } from './instance-choice';
 import { hasNvme, instance, type InstanceType } from '../facts/instances';
 import { limit, type OptionId } from '../facts/limits';

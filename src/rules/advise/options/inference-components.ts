@@ -1,8 +1,9 @@
 // The inference-components architecture: several models on one Real-Time endpoint, each with its
 // own reservation of CPU cores, accelerators and memory, its own copy count and autoscaling, and
 // (for intermittent traffic) scale to zero. The layout (instance type, what each copy reserves)
-// and the counts (copies and instances, for a request volume or by default) are planned here;
-// the emitters write them.
+// and the counts (copies and instances, for a request volume or by default) are planned here, and
+// priced (the share of the month it is up, when it scales to zero); the emitters write them. Its
+// checks are Real-Time's (./real-time.ts); the flowchart (../engine.ts) says when to use it.
 
 import { flagRef } from '../../flag-ref';
 import type { InstanceType } from '../../facts/instances';
@@ -13,6 +14,8 @@ import { formatBytes, formatBytesAlike, formatDuration } from '../../units';
 import { withArticle } from '../../text';
 import type { Workload } from '../../workload';
 import type { IcModel, IcPlan } from '../../plan/types';
+import type { PriceTable } from '../../facts/prices';
+import { Builder, dataLines, hourlyLine, monthAssumption, monthHours, storageLine, upFraction, type Estimate, type InstanceSpec, type TrafficInput } from '../cost';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -187,4 +190,60 @@ export function icChoices(w: Workload, l: IcLayout, ic: IcPlan, given: string | 
     );
   }
   return choices;
+}
+
+// ---- cost ---------------------------------------------------------------------------------------
+
+/** Inference components: up between the first request and 25 min after the last, plus each wake's start-up. */
+export const icUpFraction = (perSecond: number, processingSeconds: number) => upFraction(perSecond, limit('inference-components.scale-in-to-zero'), limit('inference-components.scale-out-from-zero'), processingSeconds);
+
+export interface IcCapacity {
+  initialInstanceCount: number;
+  minInstances: number;
+  maxInstances: number;
+  /** Copies of each model kept, and autoscaling's maximum. */
+  copies: number;
+  maxCopies: number;
+}
+
+export interface IcInput {
+  instance: InstanceSpec;
+  /** The plan's counts: instances that hold the copies kept, and those for the peak's copies. */
+  initialInstances: number;
+  maxInstances: number;
+  copies: number;
+  maxCopies: number;
+  scaleToZero: boolean;
+  traffic: TrafficInput;
+  processingSeconds: number;
+  modelSizeBytes: number | null;
+}
+
+/**
+ * An endpoint that hosts inference components, at the plan's instance counts: warm all month, or
+ * (scaling to zero) billed only the share of the month it is up. Up = 1 - e^(-rate x idle time
+ * before scale-in), the share of time not inside an idle gap longer than the scale-in delay when
+ * requests come at random; bursty traffic leaves longer gaps, so this understates the saving.
+ */
+export function icEstimate(input: IcInput, prices: PriceTable): Estimate<IcCapacity> & { upFraction: number } {
+  const { instance: i, traffic: t, initialInstances: n } = input;
+  const idle = limit('inference-components.scale-in-to-zero');
+  const wake = limit('inference-components.scale-out-from-zero');
+  const up = input.scaleToZero ? icUpFraction(t.averageRps, input.processingSeconds) : 1;
+  const upPct = up >= 0.995 ? '100%' : `${Number((up * 100).toPrecision(2))}%`;
+  const b = new Builder();
+  hourlyLine(b, prices, 'hosting', i, n * monthHours() * up, input.scaleToZero ? `${n} x ${i.type} up ${upPct} of the month` : `${n} x ${i.type} all month`);
+  storageLine(b, prices, i, n * up, input.modelSizeBytes);
+  dataLines(b, prices, t);
+  b.assumptions.unshift(
+    ...(input.scaleToZero
+      ? [
+          `scales to zero: up ${upPct} of the month: each request that finds it at zero wakes it (${formatDuration(wake)} billed start-up), and it stays up until ${formatDuration(idle)} pass without a request, for requests at random at ${formatRate(t.averageRps)}; bursts leave longer idle gaps, so the saving may be larger`,
+        ]
+      : []),
+    `${n} instance${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} ${input.copies} ${input.copies === 1 ? 'copy' : 'copies'} of each model for the average ${formatRate(t.averageRps)}; up to ${input.maxInstances} for the peak ${formatRate(t.peakRps)} (${input.maxCopies} ${input.maxCopies === 1 ? 'copy' : 'copies'}); hours above the average at peaks are not counted`,
+    monthAssumption(),
+  );
+  const capacity: IcCapacity = { initialInstanceCount: n, minInstances: input.scaleToZero ? 0 : n, maxInstances: input.maxInstances, copies: input.copies, maxCopies: input.maxCopies };
+  return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced, upFraction: up };
 }

@@ -1,11 +1,18 @@
 // Real-Time Inference: the workload held against its limits (payload, invocation timeout, the
-// containers an endpoint holds, the model's start-up).
+// containers an endpoint holds, the model's start-up), and the capacity and cost of an endpoint
+// for a traffic (instances for the average and the peak, target tracking).
 
 import { limit, type LimitId } from '../../facts/limits';
-import { formatBytes } from '../../units';
+import { formatBytes, formatDuration } from '../../units';
 import type { Workload } from '../../workload';
 import { atMost, latencyCheck, present, type Check } from '../checks';
 import { holdsCheck, startupCheck } from '../startup-checks';
+import type { PriceTable } from '../../facts/prices';
+import type { Architecture } from '../../plan/types';
+import { formatRate } from '../../rate';
+import { plural } from '../../text';
+import { Builder, dataLines, hourlyLine, instancesFor, monthAssumption, monthHours, pct, storageLine, type Estimate, type InstanceSpec, type TrafficInput } from '../cost';
+import { instancesAtPeak, queueingTarget } from '../queueing';
 
 function containerChecks(w: Workload): Check[] {
   const checks: Check[] = [];
@@ -24,4 +31,58 @@ export function realTimeChecks(w: Workload): Check[] {
     payload.message += ` (the current docs allow up to ${formatBytes(limit('real-time.payload-documented'))}, but the API model still enforces ${formatBytes(limit('real-time.payload'))})`;
   }
   return [payload, atMost(realTimeTimeout(w), w.processingSeconds, 'processing time', 'seconds'), ...[latencyCheck(w)].filter((c): c is Check => c !== null), ...containerChecks(w), ...present(holdsCheck(w, 'real-time'), startupCheck(w))];
+}
+
+// ---- capacity and cost ------------------------------------------------------------------------
+
+export interface RealTimeCapacity {
+  initialInstanceCount: number;
+  /** Within the active hours (all week without them). */
+  minInstances: number;
+  /** Outside the active hours, when given: scheduled actions bring the fleet down to this. */
+  offHoursMinInstances?: number;
+  maxInstances: number;
+  /** Target tracking: invocations per instance per minute. */
+  targetInvocationsPerInstance: number;
+}
+
+export interface RealTimeInput {
+  instance: InstanceSpec;
+  processingSeconds: number;
+  traffic: TrafficInput;
+  modelSizeBytes: number | null;
+  /** Multi-model endpoints share instances between models; multi-container instances hold every container. */
+  architecture?: Architecture;
+}
+
+export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> {
+  const { instance: i, processingSeconds: p, traffic: t } = input;
+  const util = limit('policy.target-utilisation');
+  const share = t.activeFraction ?? 1;
+  const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps / share, p, i.workers));
+  const off = limit('real-time.min-instances');
+  // At the peak: the target utilisation, or more where queueing needs it (Erlang C).
+  const queue = instancesAtPeak({ peakPerSecond: t.peakRps, processingSeconds: p, slotsPerInstance: Math.max(1, Math.round(i.workers)), min: minInstances });
+  const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers), queue.instances);
+  const capacity: RealTimeCapacity = {
+    initialInstanceCount: minInstances,
+    minInstances,
+    ...(share < 1 ? { offHoursMinInstances: off } : {}),
+    maxInstances,
+    targetInvocationsPerInstance: Math.max(1, Math.floor((60 / p) * i.workers * util)),
+  };
+  const b = new Builder();
+  const instanceMonths = share < 1 ? minInstances * share + off * (1 - share) : minInstances;
+  const hours = instanceMonths * monthHours();
+  hourlyLine(b, prices, 'hosting', i, hours, share < 1 ? `${minInstances} x ${i.type} in the active hours (${pct(share)} of the month), ${off} outside` : `${minInstances} x ${i.type} all month`);
+  storageLine(b, prices, i, instanceMonths, input.modelSizeBytes);
+  dataLines(b, prices, t);
+  b.assumptions.unshift(
+    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps / share)}${share < 1 ? ' within the active hours' : ''} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
+    `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
+    monthAssumption(),
+  );
+  if (input.architecture === 'multi-model') b.assumptions.push('a multi-model endpoint: the models share these instances; the rate is all models together');
+  if (input.architecture === 'multi-container') b.assumptions.push('a multi-container endpoint: each instance holds every container; the rate is all containers together');
+  return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
 }
