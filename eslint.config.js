@@ -3,6 +3,7 @@
 // - src/rules is the core: it imports neither src/emit nor src/cli;
 // - src/rules/facts (limits, API and CloudFormation facts, instances, prices) imports nothing else of src/rules' folders;
 // - src/rules/plan (the plan's types, scaling policies, deployment values) imports the facts only, not advise, lint, audit or artifact;
+// - src/rules/lint imports the facts, not advise, plan or audit (it lists artifact's rules with its own);
 // - src/emit serialises a plan: it does not import src/cli;
 // - no import cycle in src/ (type-only imports are exempt: they are erased at run time, so they
 //   cannot change module evaluation order; import-x's no-cycle skips them by design).
@@ -71,6 +72,11 @@ export default defineConfig(
               target: './src/rules/plan',
               from: ['./src/rules/advise', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
               message: `src/rules/plan holds the target-neutral plan and its scaling policies: it reads the facts only; how an option is planned is a decision, in src/rules/advise ${why}`,
+            },
+            {
+              target: './src/rules/lint',
+              from: ['./src/rules/advise', './src/rules/plan', './src/rules/audit'],
+              message: `src/rules/lint holds a config file against the facts: it must not import the advisor, the plan or audit; move the fact or helper both need into src/rules/facts or src/rules ${why}`,
             },
             { target: './src/emit', from: './src/cli', message: `src/emit only serialises a plan: it must not import src/cli; move what both need into src/rules or src/emit ${why}` },
           ],
