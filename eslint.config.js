@@ -2,6 +2,7 @@
 // Its job is the architecture, not style (Prettier owns layout):
 // - src/rules is the core: it imports neither src/emit nor src/cli;
 // - src/rules/facts (limits, API and CloudFormation facts, instances, prices) imports nothing else of src/rules' folders;
+// - the basics at src/rules' top (units, rate, text, reason, workload, flag-ref) import only the facts and each other;
 // - src/rules/plan (the plan's types, scaling policies, deployment values) imports the facts only, not advise, lint, audit or artifact;
 // - src/rules/lint imports the facts, not advise, plan or audit (it lists artifact's rules with its own);
 // - src/emit serialises a plan: it does not import src/cli;
@@ -67,6 +68,11 @@ export default defineConfig(
               target: './src/rules/facts',
               from: ['./src/rules/advise', './src/rules/plan', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
               message: `src/rules/facts holds the facts everything reads: it must not import the advisor, the plan, lint, audit or artifact code ${why}`,
+            },
+            {
+              target: './src/rules/*.ts',
+              from: ['./src/rules/advise', './src/rules/plan', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
+              message: `the basics at src/rules' top (units, rates, text, reasons, the workload, flag references) sit beside the facts: they must not import the folders above them ${why}`,
             },
             {
               target: './src/rules/plan',

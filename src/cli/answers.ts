@@ -3,10 +3,9 @@
 // (./inputs); this module is where the answers meet the engine. Every error names where the bad
 // value came from: a flag, or file:line:column.
 
-import type { ActiveHours } from '../rules/advise/active-hours';
 import { limitBytes, limit } from '../rules/facts/limits';
 import { formatBytes, formatDuration } from '../rules/units';
-import type { Traffic, Workload } from '../rules/workload';
+import type { ActiveHours, Traffic, Workload } from '../rules/workload';
 import type { CostAnswers } from '../rules/advise/cost-choice';
 import type { Rate } from '../rules/rate';
 import { all, withArticle } from '../rules/text';

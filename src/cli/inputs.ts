@@ -9,9 +9,9 @@ import { FLAG_REF } from '../rules/flag-ref';
 import { REGION_RE } from '../rules/facts/region';
 import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
-import { TRAFFIC, type Traffic } from '../rules/workload';
+import { TRAFFIC, type ActiveHours, type Traffic } from '../rules/workload';
 import { TARGETS } from '../emit/targets';
-import { ACTIVE_HOURS_HELP, ActiveHoursError, parseActiveHours, type ActiveHours } from '../rules/advise/active-hours';
+import { ACTIVE_HOURS_HELP, ActiveHoursError, parseActiveHours } from '../rules/advise/active-hours';
 
 /** A value that is not a valid answer; the message says what to give instead (no origin). */
 export class AnswerProblem extends Error {

@@ -1,7 +1,16 @@
 // A workload in base units: bytes and seconds. The CLI turns flags, answers files and prompts
 // into this; the engine reads nothing else.
 
-import type { ActiveHours } from './advise/active-hours';
+/** When the traffic comes, as --active-hours gives it (parsed by src/rules/advise/active-hours.ts). */
+export interface ActiveHours {
+  /** Active days, 0 = Sunday .. 6 = Saturday, ascending. */
+  days: number[];
+  /** Start and end of the active hours, minutes after local midnight (end <= 1440). */
+  startMinute: number;
+  endMinute: number;
+  /** IANA time zone as Application Auto Scaling takes it (UTC is Etc/UTC). */
+  timeZone: string;
+}
 
 export const TRAFFIC = ['sustained', 'intermittent', 'unpredictable'] as const;
 export type Traffic = (typeof TRAFFIC)[number];

@@ -9,6 +9,7 @@
 //   TIMEZONE an IANA time zone (Europe/Berlin, America/New_York) or UTC
 
 import type { ScheduledAction } from '../plan/types';
+import type { ActiveHours } from '../workload';
 
 /** A value that is not a valid --active-hours; the message is one line saying what to give. */
 export class ActiveHoursError extends Error {
@@ -21,16 +22,6 @@ export const ACTIVE_HOURS_HELP = 'days, hours and time zone, e.g. "weekdays 09-1
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 const FULL_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MINUTES_PER_WEEK = 7 * 24 * 60;
-
-export interface ActiveHours {
-  /** Active days, 0 = Sunday .. 6 = Saturday, ascending. */
-  days: number[];
-  /** Start and end of the active hours, minutes after local midnight (end <= 1440). */
-  startMinute: number;
-  endMinute: number;
-  /** IANA time zone as Application Auto Scaling takes it (UTC is Etc/UTC). */
-  timeZone: string;
-}
 
 function dayIndex(word: string): number {
   const w = word.toLowerCase();
