@@ -4,6 +4,7 @@
 // - src/rules/facts (limits, API and CloudFormation facts, instances, prices) imports nothing else of src/rules' folders;
 // - the basics at src/rules' top (units, rate, text, reason, workload, flag-ref) import only the facts and each other;
 // - src/rules/plan (the plan's types, scaling policies, deployment values) imports the facts only, not advise, lint, audit or artifact;
+// - src/rules/advise imports the facts and the plan, not lint, audit or artifact;
 // - src/rules/lint imports the facts, not advise, plan or audit (it lists artifact's rules with its own);
 // - src/emit serialises a plan: it does not import src/cli;
 // - no import cycle in src/ (type-only imports are exempt: they are erased at run time, so they
@@ -78,6 +79,11 @@ export default defineConfig(
               target: './src/rules/plan',
               from: ['./src/rules/advise', './src/rules/lint', './src/rules/audit', './src/rules/artifact'],
               message: `src/rules/plan holds the target-neutral plan and its scaling policies: it reads the facts only; how an option is planned is a decision, in src/rules/advise ${why}`,
+            },
+            {
+              target: './src/rules/advise',
+              from: ['./src/rules/lint', './src/rules/audit', './src/rules/artifact'],
+              message: `src/rules/advise (the options, the flowchart, planning, the cost model) reads the facts and the plan: it must not import lint, audit or artifact code ${why}`,
             },
             {
               target: './src/rules/lint',
