@@ -40,6 +40,8 @@ const CASES: Record<string, Workload> = {
   'llm, concurrency per copy given': { ...rt, gpu: true, streaming: true, modelSizeBytes: 16 * GB, processingSeconds: 20, latencySeconds: 60, concurrencyPerCopy: 8 },
   'real-time, active hours': { ...rt, activeHours: parseActiveHours('weekdays 09-18 Europe/Berlin') },
   'multi-model, hot models': { ...rt, models: 3000, modelSizeBytes: 50e6, hotModels: 100 },
+  // 3 fit an ml.m5.large and a reload (20 s) exceeds the answer time: at least 14 instances keep the 40 loaded.
+  'multi-model, hot models held by a floor': { ...rt, models: 200, modelSizeBytes: 2e9, hotModels: 40, latencySeconds: 5, processingSeconds: 0.2 },
   'batch csv': { ...rt, batch: true, latencySeconds: null, traffic: null, contentType: 'text/csv', payloadBytes: 2000 },
   'batch pipeline': { ...rt, batch: true, latencySeconds: null, traffic: null, pipeline: 2, payloadBytes: 2000 },
 };

@@ -13,7 +13,7 @@ import type { Check } from './checks';
 import { onlyColdStart, OPTION_NAMES, withProvisioned, type Assessment, type OptionAssessment } from './engine';
 import { serverlessEstimate, serverlessMemoryMB } from './options/serverless';
 import type { Deployment } from '../plan/deployment';
-import { basePlan, instanceSpec, sizePlan, splitTypeOf, type Serve } from './plan-option';
+import { basePlan, instanceSpec, residentFloor, sizePlan, splitTypeOf, type Serve } from './plan-option';
 import type { Plan } from '../plan/types';
 import { limit, limitEntry, type OptionId } from '../facts/limits';
 import { instancePrice, type PriceTable } from '../facts/prices';
@@ -165,7 +165,7 @@ export function priceOption(o: OptionAssessment, ctx: CostContext, traffic: Traf
         return fromEstimate('real-time', null, sized, e);
       }
       if (o.option === 'real-time') {
-        const e = realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: serve.architecture }, prices);
+        const e = realTimeEstimate({ instance: i, processingSeconds: w.processingSeconds, traffic, modelSizeBytes: w.modelSizeBytes, architecture: serve.architecture, residentFloor: residentFloor(base, w) }, prices);
         return fromEstimate(o.option, null, sizePlan(base, { option: 'real-time', capacity: e.capacity! }, w), e);
       }
       if (o.option === 'async') {

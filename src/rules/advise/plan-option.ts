@@ -172,6 +172,24 @@ function residencyLines(p: Plan, w: Workload, instances: number): void {
   );
 }
 
+/**
+ * Multi-model endpoints whose callers cannot wait for a reload: the fewest instances that keep every
+ * model in regular use (--hot-models, when given) loaded, when one instance does not and a reload
+ * from S3 takes longer than the answer time. Null when no such floor applies. The cost model sizes
+ * the instances with this floor (realTimeEstimate's residentFloor), so the plan and its cost agree.
+ */
+export function residentFloor(p: Plan, w: Workload): { instances: number; why: string } | null {
+  // Which models are in regular use is the user's answer: without it, the plan warns (residencyLines) rather than multiply the fleet.
+  if (p.architecture !== 'multi-model' || p.option !== 'real-time' || !p.instance || w.modelSizeBytes === null || w.hotModels === undefined) return null;
+  const sizes = w.modelSizes?.length === w.models ? w.modelSizes : Array.from({ length: w.models }, () => w.modelSizeBytes!);
+  const r = residency({ modelBytes: sizes, ...(w.hotModels !== undefined ? { hotModels: w.hotModels } : {}), instance: p.instance, instances: 1, gpu: w.gpu, answerSeconds: w.latencySeconds, processingSeconds: w.processingSeconds });
+  if (r.hotFit || r.reloadWithinAnswer !== false || r.instancesForHot === null || r.instancesForHot <= 1) return null;
+  return {
+    instances: r.instancesForHot,
+    why: `at least ${r.instancesForHot} instances keep the ${r.hot} models in regular use loaded (${r.perInstance} per instance's ${w.gpu ? 'GPU memory' : 'memory'}): a reload from S3 takes ${formatDuration(r.reloadSeconds)}, more than the ${formatDuration(w.latencySeconds!)} answer time`,
+  };
+}
+
 /** Target tracking's invocations per instance per minute: the policy share of the estimated throughput. */
 export const targetInvocations = (processingSeconds: number, workers: number) => Math.max(1, Math.floor((60 / processingSeconds) * workers * limit('policy.target-utilisation')));
 
@@ -298,7 +316,10 @@ export function basePlan(s: Serve, w: Workload, d: Deployment, prices: PriceTabl
       choices.push(`invoke with InvocationTimeoutSeconds of at least ${Math.ceil(w.processingSeconds)}: the default is ${formatDuration(limit('async.invocation-timeout-default'))}`);
     }
   } else if (s.option === 'real-time') {
-    p.instances = { initial: 1, min: limit('real-time.min-instances'), max: limit('policy.max-instances') };
+    const floor = residentFloor(p, w);
+    const min = Math.max(limit('real-time.min-instances'), floor?.instances ?? 0);
+    p.instances = { initial: min, min, max: Math.max(min, limit('policy.max-instances')) };
+    if (floor) choices.push(`InitialInstanceCount and minimum ${min}: ${floor.why}`);
     residencyLines(p, w, p.instances.min);
     const target = targetInvocations(w.processingSeconds, workers);
     p.scaling = [realTimeScaling(p.instances.min, p.instances.max, target)];
@@ -341,13 +362,16 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
         choices.push(`scheduled actions: ${c.minInstances} to ${c.maxInstances} instances in the active hours (${formatActiveHours(activeHours)}), ${c.offHoursMinInstances} to ${c.maxInstances} outside them`);
       }
       out.scaling = [scaling];
+      // The floor that keeps the models in regular use loaded, when it sets the minimum (the cost model applied it).
+      const floor = w ? residentFloor(p, w) : null;
+      const floorSets = floor !== null && floor.instances === c.minInstances;
       if (w && p.architecture === 'multi-model') {
         out.warnings = p.warnings.filter((x) => !x.startsWith('resident models:'));
-        out.choices.splice(0, out.choices.length, ...choices.filter((x) => !x.startsWith('resident models:')));
+        out.choices.splice(0, out.choices.length, ...choices.filter((x) => !x.startsWith('resident models:') && !x.startsWith('InitialInstanceCount and minimum')));
         residencyLines(out, w, c.minInstances);
       }
       choices.push(
-        `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: sized for the average and peak request rates (see Estimated cost)`,
+        `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: ${floorSets ? `${floor.why}; the maximum covers the peak request rate` : 'sized for the average and peak request rates'} (see Estimated cost)`,
       );
       break;
     }

@@ -94,14 +94,14 @@ function planStartup(p: Plan, w: Workload): StartupPlan {
 /** VolumeSizeInGB for an endpoint variant's type, with its reason; null when none is written. */
 function planVolume(p: Plan, w: Workload): number | null {
   if (p.serverless || p.batch || p.instanceType === null) return null;
-  const stored = storedModelBytes(w, p.architecture);
+  const mme = p.architecture === 'multi-model';
+  const stored = storedModelBytes(w, p.architecture, mme ? (w.hotModels ?? null) : null);
   const v = volumeSizeGB(p.instanceType, stored);
-  const what =
-    p.architecture === 'multi-model'
-      ? `every model the endpoint may load (${stored.length} x ${formatBytes(Math.max(...stored, 0))})`
-      : stored.length > 1
-        ? `the ${stored.length} models (${formatBytes(v.storedBytes)})`
-        : `the ${formatBytes(v.storedBytes)} model`;
+  const what = mme
+    ? `${w.hotModels === undefined ? 'every model the endpoint may load' : 'the models in regular use'} (${stored.length} x ${formatBytes(Math.max(...stored, 0))})`
+    : stored.length > 1
+      ? `the ${stored.length} models (${formatBytes(v.storedBytes)})`
+      : `the ${formatBytes(v.storedBytes)} model`;
   const large = v.needGB * 1e9 > limitBytes('policy.endpoint-volume');
   switch (v.why) {
     case 'sized':
@@ -114,9 +114,14 @@ function planVolume(p: Plan, w: Workload): number | null {
       if (large) p.warnings.push(`whether ${p.instanceType} has local NVMe storage is not known: if it has none, add VolumeSizeInGB: ${Math.min(v.needGB, v.maxGB)} to the variant to hold ${what}`);
       break;
     case 'too-large':
-      p.warnings.push(
-        `${what} need${stored.length > 1 ? '' : 's'} about ${v.needGB} GB of ML storage with headroom, more than the ${v.maxGB} GB volume the API allows: choose a type with local NVMe storage${p.architecture === 'multi-model' ? ', or put fewer models behind the endpoint' : ''}`,
-      );
+      if (mme) {
+        // A multi-model endpoint caches models on the volume and deletes unused ones when it is full (multi-model caching): the largest volume serves.
+        p.choices.push(
+          `VolumeSizeInGB ${v.maxGB}, the most the API allows: ${p.instanceType} has no local NVMe storage, and ${what} need about ${v.needGB} GB with headroom; SageMaker deletes unused models from the volume when it is full and downloads them again from S3 on their next request${w.hotModels === undefined ? ` (give ${flagRef('hotModels')} if fewer are in regular use)` : ''}`,
+        );
+        return v.maxGB;
+      }
+      p.warnings.push(`${what} need${stored.length > 1 ? '' : 's'} about ${v.needGB} GB of ML storage with headroom, more than the ${v.maxGB} GB volume the API allows: choose a type with local NVMe storage`);
       break;
   }
   return v.gb;

@@ -107,8 +107,9 @@ export interface StoredModels {
 }
 
 /**
- * The model sizes one instance must store. A multi-model endpoint stores every model it may be
- * asked for (the guide: provision storage for all models), or the hot ones when fewer are given;
+ * The model sizes one instance must store. A multi-model endpoint caches the models it is asked for
+ * on its volume and deletes unused ones when the volume is full (the guide's multi-model caching):
+ * it stores the models in regular use (hotModels), or every model when that is not given;
  * a multi-container endpoint one model per container; inference components every component's
  * model; otherwise the one model. Empty when the size is not known.
  */

@@ -53,17 +53,22 @@ export interface RealTimeInput {
   modelSizeBytes: number | null;
   /** Multi-model endpoints share instances between models; multi-container instances hold every container. */
   architecture?: Architecture;
+  /** The fewest instances that keep the models in regular use loaded (multi-model; see residentFloor), and why. */
+  residentFloor?: { instances: number; why: string } | null;
 }
 
 export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Estimate<RealTimeCapacity> {
   const { instance: i, processingSeconds: p, traffic: t } = input;
   const util = limit('policy.target-utilisation');
   const share = t.activeFraction ?? 1;
-  const minInstances = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps / share, p, i.workers));
+  const forRate = Math.max(limit('real-time.min-instances'), instancesFor(t.averageRps / share, p, i.workers));
+  const floor = input.residentFloor && input.residentFloor.instances > forRate ? input.residentFloor : null;
+  const minInstances = floor ? floor.instances : forRate;
   const off = limit('real-time.min-instances');
   // At the peak: the target utilisation, or more where queueing needs it (Erlang C).
-  const queue = instancesAtPeak({ peakPerSecond: t.peakRps, processingSeconds: p, slotsPerInstance: Math.max(1, Math.round(i.workers)), min: minInstances });
-  const maxInstances = Math.max(minInstances, instancesFor(t.peakRps, p, i.workers), queue.instances);
+  const queue = instancesAtPeak({ peakPerSecond: t.peakRps, processingSeconds: p, slotsPerInstance: Math.max(1, Math.round(i.workers)), min: forRate });
+  const forPeak = Math.max(forRate, instancesFor(t.peakRps, p, i.workers), queue.instances);
+  const maxInstances = Math.max(minInstances, forPeak);
   const capacity: RealTimeCapacity = {
     initialInstanceCount: minInstances,
     minInstances,
@@ -78,10 +83,11 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
   storageLine(b, prices, i, instanceMonths, input.modelSizeBytes);
   dataLines(b, prices, t);
   b.assumptions.unshift(
-    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${minInstances} for the average ${formatRate(t.averageRps / share)}${share < 1 ? ' within the active hours' : ''} (at least ${limit('real-time.min-instances')}), ${maxInstances} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
+    `instances = ceil(rate x ${formatDuration(p)} / (${plural(i.workers, 'worker')} x ${Math.round(util * 100)}% target utilisation)): ${forRate} for the average ${formatRate(t.averageRps / share)}${share < 1 ? ' within the active hours' : ''} (at least ${limit('real-time.min-instances')}), ${forPeak} for the peak ${formatRate(t.peakRps)}, where ${pct(queue.share)} of requests wait for a worker (Erlang C; the policy allows ${pct(queueingTarget())})`,
     `autoscaling runs ${minInstances} instance${minInstances === 1 ? '' : 's'} most of the month; hours above that at peaks are not counted`,
     monthAssumption(),
   );
+  if (floor) b.assumptions.push(`${minInstances} instances rather than the ${forRate} the rate needs: ${floor.why}`);
   if (input.architecture === 'multi-model') b.assumptions.push('a multi-model endpoint: the models share these instances; the rate is all models together');
   if (input.architecture === 'multi-container') b.assumptions.push('a multi-container endpoint: each instance holds every container; the rate is all containers together');
   return { fits: true, reason: null, checks: [], capacity, cost: b.cost(), unpriced: b.unpriced };
