@@ -17,8 +17,9 @@ Answers:    --answers FILE reads the same answers from YAML or JSON, keyed in ca
             (${wrap(keys, '             ')});
             flags override the file.
 Config:     the recommendation comes with its configuration: a CloudFormation template
-            (--target cloudformation, the default; values not given become Parameters) or
-            AWS CLI input files (--target aws-cli; values not given are <PLACEHOLDERS>).
+            (--target cloudformation, the default; values not given become Parameters),
+            AWS CLI input files and deploy.sh (--target aws-cli; values not given are <PLACEHOLDERS>)
+            or Terraform (--target terraform; values not given become variables).
 Required:   ${requiredHelp()}. Other answers take defaults, listed under "Assumed".
 Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage.
 
