@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tgz } from './artifact/tarball';
 import { BIN, checkJsonOutput, cli, ROOT } from './cli/helpers';
+import { TARGETS } from '../src/emit/targets';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -179,5 +180,25 @@ describe('the README says once, near the top, that a clone runs npx deploy-advis
   it('in the Quick start', () => {
     const top = README.slice(0, README.indexOf('## `npx deploy-advisor`'));
     expect(top).toMatch(/In a clone[^.]*`npx deploy-advisor/);
+  });
+});
+
+describe("the README's generated-configuration table names every file each target writes", () => {
+  const row = (target: string) => README.split('\n').find((l) => l.startsWith(`| \`${target}\``))!;
+  const workloads: Record<string, string[]> = {
+    'single model': ['--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained'],
+    batch: ['--batch', '--payload', '2MB', '--content-type', 'text/csv'],
+    'inference components': [...['--no-batch', '--payload', '20KB', '--processing-time', '1s', '--latency', '5s', '--traffic', 'sustained'], ...['--gpu', '--models', '3', '--frameworks', '3', '--model-sizes', '30GB,8GB,2GB']],
+  };
+  it.each(TARGETS.flatMap((t) => Object.keys(workloads).map((w) => [t, w] as const)))('%s, %s', (target, workload) => {
+    const r = cli(['recommend', ...workloads[workload]!, '--target', target, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const config = JSON.parse(r.stdout).config as { target: string; files: { name: string; kind: string }[] };
+    // A batch job gets the AWS CLI inputs whatever the target, and the README says so.
+    const written = row(config.target);
+    expect(written, `no README row for ${config.target}`).toBeDefined();
+    for (const f of config.files) expect(written, `README's ${config.target} row does not name ${f.name}`).toContain(`\`${f.name.replace(/-\d+\./, '-N.')}\``);
+    const json = /"config": \{[\s\S]*?\n\}/.exec(README)![0];
+    for (const f of config.files) expect(json, `README's config JSON does not name the kind ${f.kind}`).toContain(`"${f.kind.replace(/:create-[a-z-]+$/, ':<operation>')}"`);
   });
 });
