@@ -166,6 +166,17 @@ describe('README commands (issue 21, item 7)', () => {
     const printed = `${r.stdout}\n${r.stderr}`.split('\n');
     const missing = c.output.filter((l) => !shownIn(l, printed));
     expect(missing, `README line ${c.line}: ${c.command} no longer prints these lines`).toEqual([]);
+    // Lines shown one after the other are printed one after the other: a sample leaves lines out only where it shows "...".
+    const same = (shown: string, p: string | undefined) => p !== undefined && (shown.trim() === '' ? p.trim() === '' : shownIn(shown, [p]));
+    const runs = c.output
+      .join('\n')
+      .split(/^\s*\.\.\.\s*$/m)
+      .map((r) => r.split('\n').filter((_l, k, all) => all.slice(0, k + 1).some((x) => x.trim()) && all.slice(k).some((x) => x.trim())));
+    const broken = runs.filter((run) => run.length > 1 && !printed.some((_p, j) => run.every((l, k) => same(l, printed[j + k]))));
+    expect(
+      broken.map((r) => r.join('\n')),
+      `README line ${c.line}: ${c.command} prints other lines among these (show them, or a "..." line where some are left out)`,
+    ).toEqual([]);
   });
 });
 
