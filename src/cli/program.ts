@@ -173,10 +173,13 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
 
   const rules = configure(program.command('rules')).summary('list the lint rules');
   if (full('rules'))
-    rules.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')).action(async (opts) => {
-      const { runRules } = await import('./rules-cmd');
-      setExit(runRules(opts.format, io));
-    });
+    rules
+      .description('List every lint rule deploy-advisor checks: its id, name, default severity and what it checks (docs/rules/ has a page for each).')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+      .action(async (opts) => {
+        const { runRules } = await import('./rules-cmd');
+        setExit(runRules(opts.format, io));
+      });
 
   const limits = configure(program.command('limits')).summary('print the limits table');
   if (full('limits'))

@@ -26,6 +26,14 @@ describe('the program', () => {
     for (const t of TARGETS) expect(config, `Config: does not name --target ${t}`).toContain(`--target ${t}`);
   });
 
+  it('every command says what it does under its usage line', () => {
+    for (const c of ['recommend', 'lint', 'check-artifact', 'rules', 'limits', 'audit', 'prices']) {
+      const lines = cli([c, '--help']).stdout.split('\n');
+      expect(lines[1], `${c} --help`).toBe('');
+      expect(lines[2], `${c} --help has no description`).toMatch(/^[A-Z][a-z]+ (?!.*:$)/);
+    }
+  });
+
   it("the help command shows a command's help, exit 0", () => {
     const r = cli(['help', 'lint']);
     expect(r.code).toBe(0);
