@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tgz } from './artifact/tarball';
 import { BIN, checkJsonOutput, cli, ROOT } from './cli/helpers';
+import { TARGETS } from '../src/emit/targets';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -49,16 +50,22 @@ export function readmeCommands(text: string): ReadmeCommand[] {
   const out: ReadmeCommand[] = [];
   const lines = text.split('\n');
   let lang: string | null = null;
+  // A block inside a list item is indented; its lines are read without that indent.
+  let indent = '';
   let current: ReadmeCommand | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const fence = /^```(\S*)/.exec(l);
+    const fence = /^(\s*)```(\S*)/.exec(lines[i]!);
     if (fence) {
-      lang = lang === null ? fence[1]! : null;
+      if (lang === null) [indent, lang] = [fence[1]!, fence[2]!];
+      else lang = null;
       current = null;
       continue;
     }
+    let l = lines[i]!.startsWith(indent) ? lines[i]!.slice(indent.length) : lines[i]!;
     if (lang === 'console') {
+      const start = i;
+      // A command continued with \ is one command, as in the sh blocks.
+      while (l.startsWith('$ ') && l.endsWith('\\') && i + 1 < lines.length) l = `${l.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
       if (l.startsWith('$ ')) {
         current = /\bdeploy-advisor\b/.test(l)
           ? {
@@ -66,7 +73,7 @@ export function readmeCommands(text: string): ReadmeCommand[] {
                 .slice(2)
                 .replace(/^npx (deploy-advisor)/, '$1')
                 .trim(),
-              line: i + 1,
+              line: start + 1,
               output: [],
             }
           : null;
@@ -91,12 +98,13 @@ export function readmeCommands(text: string): ReadmeCommand[] {
   return out;
 }
 
-/** A line as compared: sizes may differ (the README's model is not ours), and a shown line ending in "..." is a prefix. */
+/** A line as compared: sizes may differ (the README's model is not ours), and a shown line ending in "..." or "…" is a prefix. */
 const sizes = (s: string) => s.replace(/\d+(\.\d+)? (B|KiB|MiB|GiB|KB|MB|GB)\b/g, '<size>');
 function shownIn(shown: string, printed: string[]): boolean {
   const want = sizes(shown.trimEnd());
   if (want.trim() === '...' || want.trim() === '') return true;
-  const prefix = want.endsWith('...') ? want.slice(0, -3).replace(/[;,]?\s*$/, '') : null;
+  const cut = /(\.\.\.|…)$/.exec(want);
+  const prefix = cut ? want.slice(0, -cut[1]!.length).replace(/[;,]?\s*$/, '') : null;
   return printed.some((p) => (prefix !== null ? sizes(p).startsWith(prefix) : sizes(p) === want));
 }
 
@@ -150,14 +158,25 @@ describe('README commands (issue 21, item 7)', () => {
       encoding: 'utf8',
       timeout: 30_000,
     });
-    // The README shows a failing run by its summary line (✖ N problems), or names the exit in EXITS.
-    const expected = EXITS[c.command] ?? (c.output.some((l) => /^✖ \d+ problems?/.test(l)) ? 1 : 0);
+    // The README shows a failing run by its summary line (✖ N problems, or recommend's "No … fits"), or names the exit in EXITS.
+    const expected = EXITS[c.command] ?? (c.output.some((l) => /^✖ \d+ problems?|^No SageMaker hosting option fits/.test(l)) ? 1 : 0);
     expect(r.status, `README line ${c.line}: ${c.command}\n${r.stderr}`).toBe(expected);
     // A JSON output the README asks for is checked against its schema too.
     checkJsonOutput(c.command.split(/\s+/), r.stdout);
     const printed = `${r.stdout}\n${r.stderr}`.split('\n');
     const missing = c.output.filter((l) => !shownIn(l, printed));
     expect(missing, `README line ${c.line}: ${c.command} no longer prints these lines`).toEqual([]);
+    // Lines shown one after the other are printed one after the other: a sample leaves lines out only where it shows "...".
+    const same = (shown: string, p: string | undefined) => p !== undefined && (shown.trim() === '' ? p.trim() === '' : shownIn(shown, [p]));
+    const runs = c.output
+      .join('\n')
+      .split(/^\s*\.\.\.\s*$/m)
+      .map((r) => r.split('\n').filter((_l, k, all) => all.slice(0, k + 1).some((x) => x.trim()) && all.slice(k).some((x) => x.trim())));
+    const broken = runs.filter((run) => run.length > 1 && !printed.some((_p, j) => run.every((l, k) => same(l, printed[j + k]))));
+    expect(
+      broken.map((r) => r.join('\n')),
+      `README line ${c.line}: ${c.command} prints other lines among these (show them, or a "..." line where some are left out)`,
+    ).toEqual([]);
   });
 });
 
@@ -179,5 +198,25 @@ describe('the README says once, near the top, that a clone runs npx deploy-advis
   it('in the Quick start', () => {
     const top = README.slice(0, README.indexOf('## `npx deploy-advisor`'));
     expect(top).toMatch(/In a clone[^.]*`npx deploy-advisor/);
+  });
+});
+
+describe("the README's generated-configuration table names every file each target writes", () => {
+  const row = (target: string) => README.split('\n').find((l) => l.startsWith(`| \`${target}\``))!;
+  const workloads: Record<string, string[]> = {
+    'single model': ['--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained'],
+    batch: ['--batch', '--payload', '2MB', '--content-type', 'text/csv'],
+    'inference components': [...['--no-batch', '--payload', '20KB', '--processing-time', '1s', '--latency', '5s', '--traffic', 'sustained'], ...['--gpu', '--models', '3', '--frameworks', '3', '--model-sizes', '30GB,8GB,2GB']],
+  };
+  it.each(TARGETS.flatMap((t) => Object.keys(workloads).map((w) => [t, w] as const)))('%s, %s', (target, workload) => {
+    const r = cli(['recommend', ...workloads[workload]!, '--target', target, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const config = JSON.parse(r.stdout).config as { target: string; files: { name: string; kind: string }[] };
+    // A batch job gets the AWS CLI inputs whatever the target, and the README says so.
+    const written = row(config.target);
+    expect(written, `no README row for ${config.target}`).toBeDefined();
+    for (const f of config.files) expect(written, `README's ${config.target} row does not name ${f.name}`).toContain(`\`${f.name.replace(/-\d+\./, '-N.')}\``);
+    const json = /"config": \{[\s\S]*?\n\}/.exec(README)![0];
+    for (const f of config.files) expect(json, `README's config JSON does not name the kind ${f.kind}`).toContain(`"${f.kind.replace(/:create-[a-z-]+$/, ':<operation>')}"`);
   });
 });

@@ -17,8 +17,9 @@ Answers:    --answers FILE reads the same answers from YAML or JSON, keyed in ca
             (${wrap(keys, '             ')});
             flags override the file.
 Config:     the recommendation comes with its configuration: a CloudFormation template
-            (--target cloudformation, the default; values not given become Parameters) or
-            AWS CLI input files (--target aws-cli; values not given are <PLACEHOLDERS>).
+            (--target cloudformation, the default; values not given become Parameters),
+            AWS CLI input files and deploy.sh (--target aws-cli; values not given are <PLACEHOLDERS>)
+            or Terraform (--target terraform; values not given become variables).
 Required:   ${requiredHelp()}. Other answers take defaults, listed under "Assumed".
 Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage.
 
@@ -172,10 +173,13 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
 
   const rules = configure(program.command('rules')).summary('list the lint rules');
   if (full('rules'))
-    rules.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')).action(async (opts) => {
-      const { runRules } = await import('./rules-cmd');
-      setExit(runRules(opts.format, io));
-    });
+    rules
+      .description('List every lint rule deploy-advisor checks: its id, name, default severity and what it checks (docs/rules/ has a page for each).')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+      .action(async (opts) => {
+        const { runRules } = await import('./rules-cmd');
+        setExit(runRules(opts.format, io));
+      });
 
   const limits = configure(program.command('limits')).summary('print the limits table');
   if (full('limits'))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { spawnSync } from 'node:child_process';
 import { BIN, cli, expectOneLineError, ROOT } from './helpers';
+import { TARGETS } from '../../src/emit/targets';
 
 describe('the program', () => {
   it('--help goes to stdout, exit 0', () => {
@@ -17,6 +18,20 @@ describe('the program', () => {
     expect(r.stdout).toMatch(/1 KB = 1000 bytes/);
     expect(r.stdout).toMatch(/1 KiB = 1024 bytes/);
     expect(r.stdout).toMatch(/Exit codes: 0 a recommendation, 1 nothing fits, 2 bad input or usage/);
+  });
+
+  it('recommend --help names every --target in its Config paragraph, as --target does', () => {
+    const help = cli(['recommend', '--help']).stdout;
+    const config = /\nConfig:([\s\S]*?)\nRequired:/.exec(help)![1]!;
+    for (const t of TARGETS) expect(config, `Config: does not name --target ${t}`).toContain(`--target ${t}`);
+  });
+
+  it('every command says what it does under its usage line', () => {
+    for (const c of ['recommend', 'lint', 'check-artifact', 'rules', 'limits', 'audit', 'prices']) {
+      const lines = cli([c, '--help']).stdout.split('\n');
+      expect(lines[1], `${c} --help`).toBe('');
+      expect(lines[2], `${c} --help has no description`).toMatch(/^[A-Z][a-z]+ (?!.*:$)/);
+    }
   });
 
   it("the help command shows a command's help, exit 0", () => {
