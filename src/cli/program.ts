@@ -203,7 +203,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
       .option('--days <n>', 'days of metrics to read (default: 14)')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is present').choices(['error', 'warning', 'none']).default('error'))
-      .option('--prices <file>', "a price table written by prices update (default: the Region's cached or built-in table)")
+      .option('--prices <file>', "a price table written by deploy-advisor prices update (default: the Region's cached or built-in table)")
       .option('-o, --output <dir>', 'write the recommended configuration of each endpoint to change into DIR/<endpoint>/')
       .addOption(new Option('--target <target>', 'configuration format for --output (default: cloudformation)').choices(TARGETS))
       .option('--force', 'overwrite files in --output')
@@ -245,8 +245,8 @@ Examples:
     });
   configure(prices.command('show'))
     .summary("print the price table a Region's estimates use")
-    .option('--region <code>', 'AWS Region (default us-east-1)')
-    .option('--prices <file>', 'a table written by prices update, instead of the cache')
+    .option('--region <code>', 'AWS Region (default: us-east-1)')
+    .option('--prices <file>', 'a price table written by deploy-advisor prices update, instead of the cache')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts) => {
       const { runPricesShow } = await import('./prices');
