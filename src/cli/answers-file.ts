@@ -4,7 +4,7 @@
 
 import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
-import { lineCol, tooDeep } from '../rules/lint/depth';
+import { crToLf, lineCol, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
@@ -62,7 +62,7 @@ export async function readAnswersFile(file: string): Promise<{ answers: RawAnswe
     // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
     const buf = readCapped(file, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
-    text = buf.toString('utf8');
+    text = crToLf(buf.toString('utf8'));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -121,6 +121,8 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       // A header error after a valid gzip header (1f 8b, deflate) comes from what follows the
       // first gzip member: gunzip reads on for another member and finds other bytes.
       const gzipHeader = head !== null && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+      // An empty file is not a cut-short one: nothing was written at all.
+      if (compressed === 0) return stop(finding('DA5001', 'emptyFile'));
       const why = /incorrect header check|unknown compression/i.test(e.message) ? (gzipHeader ? 'trailingBytes' : 'notGzip') : /unexpected end/i.test(e.message) ? 'gzipTruncated' : 'gzipCorrupt';
       stop(finding('DA5001', why, { problem: e.message }));
     });

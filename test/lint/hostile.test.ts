@@ -13,7 +13,7 @@ import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 
 const BAD = join(ROOT, 'fixtures/lint/DA1001/invalid.yaml');
 const scratch = (p: string) => mkdtempSync(join(tmpdir(), `da-${p}-`));
-type Finding = { ruleId: string; message: string; line: number; column: number; source: string };
+type Finding = { ruleId: string; messageId: string; message: string; line: number; column: number; source: string };
 type FileJson = { path: string; kinds: string[]; findings: Finding[] };
 const lintJson = (args: string[], cwd?: string) => {
   const r = cli(['lint', '--format', 'json', ...args], { cwd });
@@ -215,5 +215,54 @@ describe('findings where and as a user reads them', () => {
       expect(r.stderr, config).toMatch(message);
       expectOneLineError(r.stderr);
     }
+  });
+});
+
+describe('encodings and line endings', () => {
+  // A template with one finding on line 4 (DA1001: ml.m5.large cannot take 8 GB... any real finding will do).
+  const TEMPLATE = readFileSync(BAD, 'utf8');
+  const firstFinding = lintText('f.yaml', Buffer.from(TEMPLATE)).findings[0]!;
+
+  it('CR-only line endings (old Mac) are line breaks, as YAML 1.2 and cfn-lint read them: same findings, same lines', () => {
+    const dir = scratch('cr');
+    writeFileSync(join(dir, 'cr.yaml'), TEMPLATE.replace(/\n/g, '\r'));
+    writeFileSync(join(dir, 'crlf.yaml'), TEMPLATE.replace(/\n/g, '\r\n'));
+    const { code, j } = lintJson([join(dir, 'cr.yaml'), join(dir, 'crlf.yaml')]);
+    expect(code).toBe(1);
+    for (const f of j.files) expect(f.findings[0], f.path).toMatchObject({ ruleId: firstFinding.ruleId, line: firstFinding.line, column: firstFinding.column });
+    // A syntax error in a CR-only file is placed on its own line, not on line 1.
+    writeFileSync(join(dir, 'broken.yaml'), 'a: 1\rb: [1, 2\rc: 3\r');
+    expect(lintJson([join(dir, 'broken.yaml')]).j.files[0]!.findings[0]).toMatchObject({ ruleId: 'DA0001', line: expect.any(Number) });
+    expect(lintJson([join(dir, 'broken.yaml')]).j.files[0]!.findings[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('answers and config files with CR-only line endings are read too', () => {
+    const dir = scratch('cr-answers');
+    writeFileSync(join(dir, 'a.yaml'), 'batch: false\rtraffic: sustained\rpayload: 1MB\rprocessingTime: 1s\rlatency: 30s\r');
+    expect(cli(['recommend', '--answers', join(dir, 'a.yaml'), '--no-interactive']).code).toBe(0);
+    writeFileSync(join(dir, 'c.yaml'), 'rules:\r  DA1001: off\r');
+    const r = cli(['lint', BAD, '--config', join(dir, 'c.yaml'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].findings).toEqual([]);
+  });
+
+  it('UTF-16 (LE and BE, with a byte-order mark, and LE without) is named, with how to fix it, not called binary', () => {
+    const dir = scratch('utf16');
+    const le = Buffer.from(TEMPLATE, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    writeFileSync(join(dir, 'le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    writeFileSync(join(dir, 'be.json'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    writeFileSync(join(dir, 'nobom.yaml'), le);
+    const { code, j } = lintJson([dir]);
+    expect(code).toBe(1);
+    const msg = (name: string) => byName(j.files)[name]!.findings;
+    expect(msg('be.json')).toEqual([
+      expect.objectContaining({ ruleId: 'DA0001', messageId: 'utf16', line: 1, message: 'the file is UTF-16 (big-endian, with a byte-order mark); save it as UTF-8, which CloudFormation, the AWS CLI and cfn-lint read' }),
+    ]);
+    expect(msg('le.yaml')[0]!.message).toMatch(/^the file is UTF-16 \(little-endian, with a byte-order mark\); save it as UTF-8/);
+    expect(msg('nobom.yaml')[0]!.message).toMatch(/^the file is UTF-16 \(little-endian, without a byte-order mark\)/);
+    // A real binary file is still binary.
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00, 0x10]));
+    expect(lintJson([join(dir, 'bin.yaml')]).j.files[0]!.findings[0]!.messageId).toBe('binary');
   });
 });

@@ -99,3 +99,9 @@ export function lineCol(text: string, offset: number): { line: number; column: n
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
+
+/**
+ * Line breaks as YAML 1.2 reads them (b-break: CRLF, CR or LF): a lone CR, as old Mac editors
+ * write, becomes LF. One character for one, so every offset, line and column stays right.
+ */
+export const crToLf = (text: string): string => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);

@@ -8,7 +8,7 @@ import { guessOperation } from '../facts/api';
 import { limit } from '../facts/limits';
 import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
-import { lineCol, tooDeep } from './depth';
+import { crToLf, lineCol, tooDeep } from './depth';
 import { isObj, plain } from './helpers';
 import { RULES, ruleById } from './index';
 import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData, type Path, type RuleContext, type Severity, type Subject } from './types';
@@ -240,10 +240,30 @@ function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, a
 // CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
 
+/** 'little-endian' or 'big-endian' when the bytes are UTF-16: a byte-order mark, or ASCII text with every other byte NUL. */
+function utf16Order(buf: Buffer): string | null {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'little-endian, with a byte-order mark';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'big-endian, with a byte-order mark';
+  const n = Math.min(buf.length, 64) & ~1;
+  if (n < 4) return null;
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n; i += 2) {
+    const [a, b] = [buf[i]!, buf[i + 1]!];
+    le &&= a !== 0 && a < 0x80 && b === 0;
+    be &&= b !== 0 && b < 0x80 && a === 0;
+  }
+  return le ? 'little-endian, without a byte-order mark' : be ? 'big-endian, without a byte-order mark' : null;
+}
+
 /** A file's text, or the DA0001 finding that it cannot be read as text (too large, binary, not UTF-8). */
 export function decode(buf: Buffer): string | Finding {
   // A reader stops one byte past the cap, so the file's whole size is not known here.
   if (buf.length > MAX_FILE_BYTES) return fileFinding('tooLarge');
+  // UTF-16 is refused by name, not as binary: CloudFormation, the AWS CLI and cfn-lint read UTF-8
+  // (cfn-lint: "Cannot read file contents"), so decoding it here would pass a file they reject.
+  const utf16 = utf16Order(buf);
+  if (utf16) return fileFinding('utf16', { order: utf16 });
   if (buf.includes(0)) return fileFinding('binary');
   const text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
@@ -257,7 +277,7 @@ export function decode(buf: Buffer): string | Finding {
 export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
   const read = decode(buf);
   if (typeof read !== 'string') return { path, kinds: [], findings: [read] };
-  const text = read;
+  const text = crToLf(read);
   // A template is not the configuration it renders to: skipped silently, as other files are.
   if (GO_TEMPLATE.test(text)) return { path, kinds: [], findings: [] };
   const deep = tooDeep(text, limit('policy.max-nesting'));
