@@ -8,7 +8,9 @@ import { crToLf, lineCol, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
-import { UsageError, readCapped } from './io';
+import { statSync } from 'node:fs';
+import { UsageError, oddKind, readCapped } from './io';
+import { SHELL_PIPE, rawPath } from './raw-path';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -59,8 +61,13 @@ function unknownKey(file: string, at: string, key: string): UsageError {
 export async function readAnswersFile(file: string): Promise<{ answers: RawAnswers; origins: Origins }> {
   let text: string;
   try {
+    const path = rawPath(file);
+    // A named pipe would wait for a writer forever: refused, unless it is the shell's own pipe
+    // (--answers /dev/stdin, or <(command), which is /dev/fd/N), whose writer is already there.
+    const st = statSync(path);
+    if ((st.isFIFO() || st.isSocket()) && !SHELL_PIPE.test(file)) throw new UsageError(`answers file ${file} is ${oddKind(st)}, not a file; give a YAML or JSON file (or pipe it in: --answers /dev/stdin)`);
     // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
-    const buf = readCapped(file, MAX_FILE_BYTES);
+    const buf = readCapped(path, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
     text = crToLf(buf.toString('utf8'));
   } catch (e) {

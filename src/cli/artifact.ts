@@ -8,7 +8,8 @@ import { Parser } from 'tar';
 import { checkEntries, finding, serverlessFit, type ArtifactFinding, type Entry, type EntryType, type Framework } from '../rules/artifact/checks';
 import { limit, limitBytes } from '../rules/facts/limits';
 import { formatBinaryBytes } from '../rules/units';
-import { UsageError } from './io';
+import { UsageError, oddKind } from './io';
+import { SHELL_PIPE, rawPath } from './raw-path';
 
 export interface ArtifactReport {
   path: string;
@@ -55,9 +56,12 @@ function collectGarbage(): void {
 
 export async function scanArtifact(path: string, framework: Framework | 'auto'): Promise<ArtifactReport> {
   let size: number;
+  const file = rawPath(path); // its original bytes when the name is not UTF-8
   try {
-    const st = statSync(path);
+    const st = statSync(file);
     if (st.isDirectory()) throw new UsageError(`${path} is a folder; give the model.tar.gz file`);
+    // A named pipe would wait for a writer forever (the shell's own pipes, <(command), have one).
+    if ((st.isFIFO() || st.isSocket()) && !SHELL_PIPE.test(path)) throw new UsageError(`${path} is ${oddKind(st)}, not a file; give the model.tar.gz file`);
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -77,7 +81,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
 
   let nextCollect = COLLECT_EVERY;
   await new Promise<void>((resolve) => {
-    const input = createReadStream(path, { highWaterMark: 1 << 16 });
+    const input = createReadStream(file, { highWaterMark: 1 << 16 });
     const gunzip = createGunzip({ chunkSize: 1 << 16 });
     const parser = new Parser({
       strict: true,

@@ -14,6 +14,7 @@ import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './i
 import { MAX_FILE_BYTES, lintText, type AnswersSchema, type FileResult, type SeverityConfig } from '../rules/lint/run';
 import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
 import { sourceUrl } from './links';
+import { rawPath, undecoded } from './raw-path';
 
 export interface LintFlags {
   format: 'text' | 'json' | 'sarif';
@@ -46,15 +47,22 @@ function nameOf(name: Buffer): { text: string; utf8: boolean } {
   }
 }
 
-function expand(path: string): Target[] {
+function expand(arg: string): Target[] {
+  // A name that is not UTF-8 is opened by its original bytes, and shown with \xNN escapes.
+  const path = rawPath(arg);
+  const shown = typeof path === 'string' ? path : nameOf(path).text;
   let st;
   try {
     st = statSync(path);
-  } catch {
-    throw new UsageError(`${path}: no such file or folder`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`${shown}: a loop of symbolic links (a link that leads back to itself); give the file or folder it should point to`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shown}: permission denied`);
+    if (undecoded(arg, path)) throw new UsageError(`${shown}: no such file or folder (its name did not arrive as UTF-8 and no file by those bytes was found; lint its folder instead)`);
+    throw new UsageError(`${shown}: no such file or folder`);
   }
-  if (st.isFile()) return [{ path, shown: path }];
-  if (!st.isDirectory()) return [{ path, shown: path, problem: { messageId: 'notAFile', data: { kind: oddKind(st) } } }];
+  if (st.isFile()) return [{ path, shown }];
+  if (!st.isDirectory()) return [{ path, shown, problem: { messageId: 'notAFile', data: { kind: oddKind(st) } } }];
   const out: Target[] = [];
   // Names are read as bytes, so that a name that is not UTF-8 is still a path that opens.
   const walk = (dir: Buffer, shown: string) => {
@@ -76,7 +84,7 @@ function expand(path: string): Target[] {
       } else if (e.isFile() && EXTENSIONS.test(name.text)) out.push({ path: name.utf8 ? s : p, shown: s });
     }
   };
-  walk(Buffer.from(path), path);
+  walk(typeof path === 'string' ? Buffer.from(path) : path, shown);
   return out;
 }
 

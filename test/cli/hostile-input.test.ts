@@ -1,12 +1,13 @@
 // Hostile and careless input to recommend: numbers JSON cannot write (NaN, infinity), workloads too
 // large to size, answers files that are not files, and output that cannot be written. Each case
 // asserts what the user sees: the exit code and the one line on stderr.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { limit } from '../../src/rules/facts/limits';
-import { cli, expectOneLineError } from './helpers';
+import { BIN, ROOT, cli, expectOneLineError } from './helpers';
 
 const scratch = (p: string) => mkdtempSync(join(tmpdir(), `da-${p}-`));
 const WORKLOAD = ['--no-batch', '--traffic', 'sustained', '--latency', 'none', '--payload', '1MB', '--processing-time', '1s'];
@@ -87,5 +88,77 @@ describe('workloads too large to size are refused at once, not after minutes', (
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).recommendation.option).toBeTruthy();
+  });
+});
+
+describe('files that are not files, and output that cannot be written', () => {
+  const WRITABLE = [...WORKLOAD, '--latency', '30s', '--requests', '10/s'];
+
+  it('--answers and check-artifact on a named pipe: one line, exit 2, never a wait for a writer', () => {
+    const dir = scratch('fifo');
+    execFileSync('mkfifo', [join(dir, 'answers.yaml')]);
+    execFileSync('mkfifo', [join(dir, 'model.tar.gz')]);
+    const t0 = Date.now();
+    const a = cli(['recommend', '--no-interactive', '--answers', join(dir, 'answers.yaml')]);
+    expect(a.code).toBe(2);
+    expectOneLineError(a.stderr);
+    expect(a.stderr).toMatch(/answers file .*answers\.yaml is a FIFO \(named pipe\), not a file; give a YAML or JSON file \(or pipe it in: --answers \/dev\/stdin\)/);
+    for (const args of [
+      ['check-artifact', join(dir, 'model.tar.gz')],
+      ['recommend', '--no-interactive', ...WRITABLE, '--artifact', join(dir, 'model.tar.gz')],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args[0]).toBe(2);
+      expectOneLineError(r.stderr);
+      expect(r.stderr).toMatch(/model\.tar\.gz is a FIFO \(named pipe\), not a file; give the model\.tar\.gz file/);
+    }
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it("--answers /dev/stdin reads a file piped in by the shell (the shell's own pipe is not refused)", () => {
+    const answers = 'batch: false\\ntraffic: sustained\\npayload: 1MB\\nprocessingTime: 1s\\nlatency: 30s\\n';
+    const r = spawnSync('/bin/sh', ['-c', `printf '${answers}' | exec "$0" "$1" recommend --no-interactive --answers /dev/stdin --format json`, process.execPath, BIN], { cwd: ROOT, encoding: 'utf8', timeout: 15_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).recommendation.option).toBeTruthy();
+  });
+
+  it('--answers on a folder: one line, exit 2', () => {
+    const r = cli(['recommend', '--no-interactive', '--answers', tmpdir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`deploy-advisor: error: cannot read answers file ${tmpdir()}: it is a directory\n`);
+  });
+
+  it('standard output on a full device (> /dev/full): one line on stderr, exit 2, no stack trace', () => {
+    for (const args of [['recommend', '--no-interactive', ...WRITABLE], ['lint', '--format', 'json', join(ROOT, 'fixtures/lint/DA1001/invalid.yaml')], ['limits']]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 15_000, stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr).toBe('deploy-advisor: error: cannot write to standard output: no space left on the device\n');
+    }
+  });
+
+  it('-o onto an existing file or /dev/full: one line, exit 2, nothing written', () => {
+    const dir = scratch('out');
+    writeFileSync(join(dir, 'file'), 'x');
+    const onFile = cli(['recommend', '--no-interactive', ...WRITABLE, '-o', join(dir, 'file')]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toMatch(/--output .*file is a file, not a folder/);
+    const full = cli(['recommend', '--no-interactive', ...WRITABLE, '-o', '/dev/full']);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toBe('deploy-advisor: error: --output /dev/full is a device, not a folder\n');
+    expect(readdirSync(dir)).toEqual(['file']);
+  });
+
+  const ROOT_USER = process.getuid?.() === 0;
+  if (ROOT_USER) console.warn('SKIPPED: -o into a read-only folder (running as root, which writes anywhere)');
+  it.skipIf(ROOT_USER)('-o into a read-only folder: one line, exit 2, no temporary file left', () => {
+    const dir = scratch('ro');
+    execFileSync('chmod', ['555', dir]);
+    const r = cli(['recommend', '--no-interactive', ...WRITABLE, '-o', dir]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr);
+    expect(r.stderr).toMatch(/permission denied/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(join(dir, 'template.yaml'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // FIFOs and devices, file names that are not UTF-8, templates, and the positions and wording of
 // findings a careless user meets first. Each test bounds its own time.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +151,66 @@ describe('endless and odd inputs', () => {
       ['caf\\xe9.yaml', 'DA1001'],
       ['plain.yaml', 'DA1001'],
     ]);
+  });
+
+  it('a file name that is not UTF-8, given by name (absolute or relative), is linted, not "no such file"', () => {
+    const dir = scratch('latin1-arg');
+    const bytes = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('.yaml')]);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), bytes]), readFileSync(BAD));
+    // The argument as the shell passes it, raw bytes (spawn would encode a JS string as UTF-8): printf writes \351 as the byte 0xE9.
+    const run = (arg: string, cwd: string) => {
+      const r = spawnSync('/bin/sh', ['-c', 'exec "$0" "$1" lint --format json "$(printf "$2")"', process.execPath, BIN, arg], { cwd, encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      return { code: r.status, stderr: r.stderr, j: r.stdout ? (JSON.parse(r.stdout) as { files: FileJson[] }) : null };
+    };
+    for (const [arg, cwd] of [
+      ['caf\\351.yaml', dir],
+      [`${dir}/caf\\351.yaml`, ROOT],
+    ] as const) {
+      const r = run(arg, cwd);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(r.j!.files.map((f) => [f.path.split('/').pop(), f.findings[0]?.ruleId])).toEqual([['caf\\xe9.yaml', 'DA1001']]);
+    }
+    // A name that is not UTF-8 and not there: still one line, exit 2.
+    const missing = run('nope\\351.yaml', dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('deploy-advisor: error: nope\\xe9.yaml: no such file or folder\n');
+  });
+
+  it('a loop of symbolic links given by name says so (not "no such file"); inside a folder it is not followed', () => {
+    const dir = scratch('loop');
+    symlinkSync('b.yaml', join(dir, 'a.yaml'));
+    symlinkSync('a.yaml', join(dir, 'b.yaml'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub', 'up'));
+    copyFileSync(BAD, join(dir, 'sub', 'real.yaml'));
+    const named = cli(['lint', join(dir, 'a.yaml')]);
+    expect(named.code).toBe(2);
+    expectOneLineError(named.stderr);
+    expect(named.stderr).toMatch(/a\.yaml: a loop of symbolic links \(a link that leads back to itself\); give the file or folder it should point to/);
+    const t0 = Date.now();
+    const folder = lintJson([dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(folder.j.files.map((f) => f.path.split('/').pop())).toEqual(['real.yaml']);
+  });
+
+  it('lint /dev/stdin with nothing piped (stdin /dev/null) returns at once: a device, not a wait', () => {
+    const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', '/dev/stdin'], { stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'DA0001', messageId: 'notAFile' });
+  });
+
+  it('a 200 MB file is refused after reading 1 MiB of it: one finding, memory flat', () => {
+    const dir = scratch('big');
+    const big = join(dir, 'big.yaml');
+    const fd = openSync(big, 'w');
+    writeSync(fd, 'a: 1\n');
+    ftruncateSync(fd, 200 * 1024 * 1024); // sparse: 200 MB on paper, no disk
+    closeSync(fd);
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'lint', '--format', 'json', big], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.status).toBe(1);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    expect(JSON.parse(r.stdout).files[0].findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', messageId: 'tooLarge' })]);
   });
 
   it('Helm chart templates ({{ … }}) are skipped silently; CloudFormation {{resolve:…}} is still linted', () => {
