@@ -4,7 +4,7 @@
 
 import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
-import { crToLf, lineCol, tooDeep } from '../rules/lint/depth';
+import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
@@ -69,6 +69,8 @@ export async function readAnswersFile(file: string): Promise<{ answers: RawAnswe
     // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
     const buf = readCapped(path, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
+    const odd = notText(buf);
+    if (odd) throw new UsageError(`${file}:${odd.line}:${odd.column}: ${odd.problem}`);
     text = crToLf(buf.toString('utf8'));
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -65,7 +65,10 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'ELOOP' ? 'a loop of symbolic links (a link that leads back to itself)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read ${path}: ${why}`);
   }
 
   const entries: Entry[] = [];

@@ -5,7 +5,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
-import { crToLf, lineCol, tooDeep } from '../rules/lint/depth';
+import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
 import { formatMessage, type MessageData } from '../rules/lint/types';
 import { limit } from '../rules/facts/limits';
@@ -122,6 +122,8 @@ function readConfig(file: string, required: boolean): SeverityConfig {
     throw new UsageError(`cannot read config file ${file}: ${reason(e)}`);
   }
   if (buf.length > MAX_FILE_BYTES) throw new UsageError(`config file ${file} is larger than 1 MiB; it needs a few lines, such as "rules:" and "  DA1010: off"`);
+  const odd = notText(buf);
+  if (odd) throw new UsageError(`${file}:${odd.line}:${odd.column}: ${odd.problem}`);
   const text = crToLf(buf.toString('utf8'));
   const deep = tooDeep(text, limit('policy.max-nesting'));
   if (deep) {

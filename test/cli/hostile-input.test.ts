@@ -2,7 +2,7 @@
 // large to size, answers files that are not files, and output that cannot be written. Each case
 // asserts what the user sees: the exit code and the one line on stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +121,35 @@ describe('files that are not files, and output that cannot be written', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).recommendation.option).toBeTruthy();
+  });
+
+  it('answers and lint config files that are UTF-16, binary or not UTF-8: one line naming the encoding and where', () => {
+    const dir = scratch('encodings');
+    const text = 'batch: false\ntraffic: sustained\n';
+    writeFileSync(join(dir, 'u16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff]));
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('batch: false\ntraffic: sust\xe9\n', 'latin1'));
+    for (const [name, want] of [
+      ['u16.yaml', 'u16.yaml:1:1: the file is UTF-16 (little-endian, with a byte-order mark); save it as UTF-8'],
+      ['bin.yaml', 'bin.yaml:1:1: the file is binary (it has NUL bytes), not YAML or JSON'],
+      ['latin1.yaml', 'latin1.yaml:2:14: the file is not valid UTF-8 here; save it as UTF-8'],
+    ]) {
+      const r = cli(['recommend', '--no-interactive', '--answers', join(dir, name!)]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toBe(`deploy-advisor: error: ${join(dir, want!)}\n`);
+    }
+    const config = cli(['lint', '--config', join(dir, 'u16.yaml'), join(ROOT, 'fixtures/lint/DA1001/invalid.yaml')]);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toMatch(/u16\.yaml:1:1: the file is UTF-16 \(little-endian, with a byte-order mark\); save it as UTF-8\n$/);
+  });
+
+  it('check-artifact on a loop of symbolic links: one line that says so', () => {
+    const dir = scratch('art-loop');
+    symlinkSync('b.tar.gz', join(dir, 'a.tar.gz'));
+    symlinkSync('a.tar.gz', join(dir, 'b.tar.gz'));
+    const r = cli(['check-artifact', join(dir, 'a.tar.gz')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`deploy-advisor: error: cannot read ${join(dir, 'a.tar.gz')}: a loop of symbolic links (a link that leads back to itself)\n`);
   });
 
   it('--answers on a folder: one line, exit 2', () => {

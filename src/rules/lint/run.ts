@@ -8,7 +8,7 @@ import { guessOperation } from '../facts/api';
 import { limit } from '../facts/limits';
 import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
-import { crToLf, lineCol, tooDeep } from './depth';
+import { crToLf, lineCol, tooDeep, utf16Order } from './depth';
 import { isObj, plain } from './helpers';
 import { RULES, ruleById } from './index';
 import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData, type Path, type RuleContext, type Severity, type Subject } from './types';
@@ -239,22 +239,6 @@ function answersFindings(schema: AnswersSchema, data: Record<string, unknown>, a
 // Go templates (Helm charts and the like): {{ .Values.x }}, {{- include "a" . }}, {{ if … }}. Not
 // CloudFormation's dynamic references, {{resolve:ssm:…}}, which are a value, not a template.
 const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|else|end|range|with|toYaml|tpl|printf|quote|default|required|lookup|nindent|indent)\b)/;
-
-/** 'little-endian' or 'big-endian' when the bytes are UTF-16: a byte-order mark, or ASCII text with every other byte NUL. */
-function utf16Order(buf: Buffer): string | null {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return 'little-endian, with a byte-order mark';
-  if (buf[0] === 0xfe && buf[1] === 0xff) return 'big-endian, with a byte-order mark';
-  const n = Math.min(buf.length, 64) & ~1;
-  if (n < 4) return null;
-  let le = true;
-  let be = true;
-  for (let i = 0; i < n; i += 2) {
-    const [a, b] = [buf[i]!, buf[i + 1]!];
-    le &&= a !== 0 && a < 0x80 && b === 0;
-    be &&= b !== 0 && b < 0x80 && a === 0;
-  }
-  return le ? 'little-endian, without a byte-order mark' : be ? 'big-endian, without a byte-order mark' : null;
-}
 
 /** A file's text, or the DA0001 finding that it cannot be read as text (too large, binary, not UTF-8). */
 export function decode(buf: Buffer): string | Finding {
