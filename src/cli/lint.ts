@@ -186,6 +186,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const severities = flags.config !== undefined ? readConfig(flags.config, true) : readConfig(join(io.cwd, '.deploy-advisor.yaml'), false);
   if (paths.length === 0) throw new UsageError('give files or folders to lint, or - for stdin (see deploy-advisor lint --help)');
 
+  // `lint -` at a terminal would sit waiting for typed YAML: refused, saying how to pipe a file in.
+  if (paths.includes('-') && io.stdinIsTTY) throw new UsageError('- reads standard input, which is a terminal here; pipe a file in (deploy-advisor lint - < template.yaml) or name the files');
   const files = paths.flatMap((p): Target[] => (p === '-' ? [{ path: '-', shown: '<stdin>' }] : expand(p)));
   const results: FileResult[] = [];
   // Terraform files are linted by module (folder), once the others are done: a reference in one

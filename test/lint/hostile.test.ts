@@ -326,3 +326,37 @@ describe('encodings and line endings', () => {
     expect(lintJson([join(dir, 'bin.yaml')]).j.files[0]!.findings[0]!.messageId).toBe('binary');
   });
 });
+
+describe('lint - at a terminal', () => {
+  const SCRIPT = (() => {
+    try {
+      execFileSync('script', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!SCRIPT) console.warn('SKIPPED: lint - at a terminal (util-linux script is not installed)');
+
+  it.skipIf(!SCRIPT)(
+    'is refused in one line, exit 2, instead of waiting for typed YAML',
+    async () => {
+      // script(1) gives the CLI a terminal as stdin; our end of it stays open and sends nothing.
+      const r = await new Promise<{ code: number | null; out: string; ms: number }>((done) => {
+        const t0 = Date.now();
+        const child = spawn('script', ['-qec', `${process.execPath} ${BIN} lint -`, '/dev/null'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TERM: 'dumb' } });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          done({ code, out, ms: Date.now() - t0 });
+        });
+      });
+      expect(r.ms).toBeLessThan(8000);
+      expect(r.code).toBe(2);
+      expect(r.out.replace(/\r/g, '')).toBe('deploy-advisor: error: - reads standard input, which is a terminal here; pipe a file in (deploy-advisor lint - < template.yaml) or name the files\n');
+    },
+    15_000,
+  );
+});
