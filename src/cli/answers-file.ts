@@ -97,12 +97,15 @@ export async function readAnswersFile(file: string): Promise<{ answers: RawAnswe
     const { line, column } = lineCol(text, deep.offset);
     throw new UsageError(`${file}:${line}:${column}: nesting is too deep; an answers file is a flat mapping such as "payload: 2MB"`);
   }
-  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {
     const { line, col } = lc.linePos(err.pos[0]);
     throw new UsageError(`${file}:${line}:${col}: not valid YAML or JSON: ${err.message.split('\n')[0]}`);
   }
+  // Duplicate keys in one pass (the library's uniqueKeys check is O(n^2)).
+  const dup = yaml.firstDuplicateKey(doc);
+  if (dup) throw new UsageError(`${file}:${position(lc, dup)}: ${yaml.keyText(dup)} appears twice; give each answer once`);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
+import { firstDuplicateKey, keyText } from '../rules/lint/duplicate-keys';
 import { formatMessage, type MessageData } from '../rules/lint/types';
 import { limit } from '../rules/facts/limits';
 import { suggest } from './answers-file';
@@ -131,12 +132,14 @@ function readConfig(file: string, required: boolean): SeverityConfig {
     throw new UsageError(`${file}:${line}:${column}: nesting is too deep; the config is "rules:" with entries such as "DA1010: off"`);
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, logLevel: 'error' });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, logLevel: 'error' });
   const where = (offset = 0) => {
     const { line, col } = lc.linePos(offset);
     return `${file}:${line}:${col}`;
   };
   if (doc.errors[0]) throw new UsageError(`${where(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const dup = firstDuplicateKey(doc);
+  if (dup) throw new UsageError(`${where(dup.range?.[0])}: ${keyText(dup)} appears twice; give each rule once`);
   const root = doc.contents;
   if (root === null) return {};
   if (!isMap(root)) throw new UsageError(`${where()}: expected "rules:" with entries such as "DA1010: off"`);

@@ -143,6 +143,18 @@ describe('files that are not files, and output that cannot be written', () => {
     expect(config.stderr).toMatch(/u16\.yaml:1:1: the file is UTF-16 \(little-endian, with a byte-order mark\); save it as UTF-8\n$/);
   });
 
+  it('a key given twice in an answers or config file: one line naming the key and where', () => {
+    const dir = scratch('dup');
+    writeFileSync(join(dir, 'a.json'), '{"batch": false, "batch": true}\n');
+    const a = cli(['recommend', '--no-interactive', '--answers', join(dir, 'a.json')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe(`deploy-advisor: error: ${join(dir, 'a.json')}:1:18: "batch" appears twice; give each answer once\n`);
+    writeFileSync(join(dir, 'c.yaml'), 'rules:\n  DA1001: off\n  DA1001: error\n');
+    const c = cli(['lint', '--config', join(dir, 'c.yaml'), join(ROOT, 'fixtures/lint/DA1001/invalid.yaml')]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toBe(`deploy-advisor: error: ${join(dir, 'c.yaml')}:3:3: "DA1001" appears twice; give each rule once\n`);
+  });
+
   it('check-artifact on a loop of symbolic links: one line that says so', () => {
     const dir = scratch('art-loop');
     symlinkSync('b.tar.gz', join(dir, 'a.tar.gz'));

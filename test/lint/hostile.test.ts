@@ -213,6 +213,22 @@ describe('endless and odd inputs', () => {
     expect(JSON.parse(r.stdout).files[0].findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', messageId: 'tooLarge' })]);
   });
 
+  it("60,000 keys in one mapping lint in seconds (the YAML library's duplicate check is O(n^2): it took 30 s), and duplicates are still found", () => {
+    const dir = scratch('keys');
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`);
+    writeFileSync(join(dir, 'keys.yaml'), keys.join('\n') + '\n');
+    writeFileSync(join(dir, 'dup.yaml'), [...keys, 'k59999: again', 'z:', '  a: {x: 1, x: 2}'].join('\n') + '\n');
+    const t0 = Date.now();
+    const { j } = lintJson([dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(byName(j.files)['keys.yaml']!.findings).toEqual([]);
+    // The duplicate first in the text, at its key: line 60,001, column 1.
+    expect(byName(j.files)['dup.yaml']!.findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', message: 'not valid YAML or JSON: a key appears twice in one mapping', line: 60_001, column: 1, endLine: 60_001, endColumn: 2 })]);
+    // A nested duplicate before an outer one is the one reported, as before.
+    writeFileSync(join(dir, 'nested.yaml'), 'a:\n  b: 1\n  c: {x: 1, x: 2}\n  b: 3\n');
+    expect(lintJson([join(dir, 'nested.yaml')]).j.files[0]!.findings).toEqual([expect.objectContaining({ line: 3, column: 13 })]);
+  });
+
   it('Helm chart templates ({{ … }}) are skipped silently; CloudFormation {{resolve:…}} is still linted', () => {
     const dir = scratch('helm');
     mkdirSync(join(dir, 'chart/templates'), { recursive: true });

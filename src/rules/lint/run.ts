@@ -9,6 +9,7 @@ import { limit } from '../facts/limits';
 import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
 import { crToLf, lineCol, tooDeep, utf16Order } from './depth';
+import { firstDuplicateKey } from './duplicate-keys';
 import { isObj, plain } from './helpers';
 import { RULES, ruleById } from './index';
 import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData, type Path, type RuleContext, type Severity, type Subject } from './types';
@@ -273,7 +274,8 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const lc = new LineCounter();
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: true, logLevel: 'error' }) as Document[];
+    // Duplicate keys are found by firstDuplicateKey (one pass), not the library's O(n^2) uniqueKeys.
+    docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: false, logLevel: 'error' }) as Document[];
   } catch (e) {
     return { path, kinds: [], findings: [fileFinding('cannotRead', { problem: (e as Error).message })] };
   }
@@ -290,6 +292,12 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
       const e = lc.linePos(Math.max(err.pos[0], err.pos[1]));
       const what = err.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : err.code === 'RESOURCE_EXHAUSTION' ? 'nesting is too deep to read safely' : err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       findings.push(fileFinding('invalidYaml', { problem: what }, { line: s.line, column: s.col, endLine: e.line, endColumn: e.col }));
+      continue;
+    }
+    const dup = firstDuplicateKey(doc);
+    if (dup) {
+      const s = lc.linePos(dup.range?.[0] ?? 0);
+      findings.push(fileFinding('invalidYaml', { problem: 'a key appears twice in one mapping' }, { line: s.line, column: s.col, endLine: s.line, endColumn: s.col + 1 }));
       continue;
     }
     let data: unknown;
