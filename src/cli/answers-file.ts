@@ -60,6 +60,7 @@ function unknownKey(file: string, at: string, key: string): UsageError {
 /** Reads and validates an answers file; returns the answers and where each came from. */
 export async function readAnswersFile(file: string): Promise<{ answers: RawAnswers; origins: Origins }> {
   let text: string;
+  if (file === '') throw new UsageError('--answers was given an empty path (an unset shell variable?); give a YAML or JSON file');
   try {
     const path = rawPath(file);
     // A named pipe would wait for a writer forever: refused, unless it is the shell's own pipe

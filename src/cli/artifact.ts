@@ -56,6 +56,7 @@ function collectGarbage(): void {
 
 export async function scanArtifact(path: string, framework: Framework | 'auto'): Promise<ArtifactReport> {
   let size: number;
+  if (path === '') throw new UsageError('an empty path was given (an unset shell variable?); give the model.tar.gz file');
   const file = rawPath(path); // its original bytes when the name is not UTF-8
   try {
     const st = statSync(file);

@@ -49,6 +49,7 @@ function nameOf(name: Buffer): { text: string; utf8: boolean } {
 }
 
 function expand(arg: string): Target[] {
+  if (arg === '') throw new UsageError('an empty path was given (an unset shell variable?); name files or folders to lint');
   // A name that is not UTF-8 is opened by its original bytes, and shown with \xNN escapes.
   const path = rawPath(arg);
   const shown = typeof path === 'string' ? path : nameOf(path).text;

@@ -164,6 +164,18 @@ describe('files that are not files, and output that cannot be written', () => {
     expect(r.stderr).toBe(`deploy-advisor: error: cannot read ${join(dir, 'a.tar.gz')}: a loop of symbolic links (a link that leads back to itself)\n`);
   });
 
+  it('an empty path (an unset shell variable): one line that says so, not ": no such file"', () => {
+    for (const [args, want] of [
+      [['lint', ''], 'an empty path was given (an unset shell variable?); name files or folders to lint'],
+      [['check-artifact', ''], 'an empty path was given (an unset shell variable?); give the model.tar.gz file'],
+      [['recommend', '--no-interactive', '--answers', ''], '--answers was given an empty path (an unset shell variable?); give a YAML or JSON file'],
+    ] as const) {
+      const r = cli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`deploy-advisor: error: ${want}\n`);
+    }
+  });
+
   it('--answers on a folder: one line, exit 2', () => {
     const r = cli(['recommend', '--no-interactive', '--answers', tmpdir()]);
     expect(r.code).toBe(2);
