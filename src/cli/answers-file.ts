@@ -4,11 +4,13 @@
 
 import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
-import { lineCol, tooDeep } from '../rules/lint/depth';
+import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
-import { UsageError, readCapped } from './io';
+import { statSync } from 'node:fs';
+import { UsageError, oddKind, readCapped } from './io';
+import { SHELL_PIPE, rawPath } from './raw-path';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -58,11 +60,19 @@ function unknownKey(file: string, at: string, key: string): UsageError {
 /** Reads and validates an answers file; returns the answers and where each came from. */
 export async function readAnswersFile(file: string): Promise<{ answers: RawAnswers; origins: Origins }> {
   let text: string;
+  if (file === '') throw new UsageError('--answers was given an empty path (an unset shell variable?); give a YAML or JSON file');
   try {
+    const path = rawPath(file);
+    // A named pipe would wait for a writer forever: refused, unless it is the shell's own pipe
+    // (--answers /dev/stdin, or <(command), which is /dev/fd/N), whose writer is already there.
+    const st = statSync(path);
+    if ((st.isFIFO() || st.isSocket()) && !SHELL_PIPE.test(file)) throw new UsageError(`answers file ${file} is ${oddKind(st)}, not a file; give a YAML or JSON file (or pipe it in: --answers /dev/stdin)`);
     // Capped while reading: /dev/zero or an endless pipe stops at the cap (stat would say 0 bytes).
-    const buf = readCapped(file, MAX_FILE_BYTES);
+    const buf = readCapped(path, MAX_FILE_BYTES);
     if (buf.length > MAX_FILE_BYTES) throw new UsageError(`answers file ${file} is larger than 1 MiB; is it the right file?`);
-    text = buf.toString('utf8');
+    const odd = notText(buf);
+    if (odd) throw new UsageError(`${file}:${odd.line}:${odd.column}: ${odd.problem}`);
+    text = crToLf(buf.toString('utf8'));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -88,12 +98,15 @@ export async function readAnswersFile(file: string): Promise<{ answers: RawAnswe
     const { line, column } = lineCol(text, deep.offset);
     throw new UsageError(`${file}:${line}:${column}: nesting is too deep; an answers file is a flat mapping such as "payload: 2MB"`);
   }
-  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const doc = yaml.parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const err = doc.errors[0];
   if (err) {
     const { line, col } = lc.linePos(err.pos[0]);
     throw new UsageError(`${file}:${line}:${col}: not valid YAML or JSON: ${err.message.split('\n')[0]}`);
   }
+  // Duplicate keys in one pass (the library's uniqueKeys check is O(n^2)).
+  const dup = yaml.firstDuplicateKey(doc);
+  if (dup) throw new UsageError(`${file}:${position(lc, dup)}: ${yaml.keyText(dup)} appears twice; give each answer once`);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

@@ -8,7 +8,8 @@ import { Parser } from 'tar';
 import { checkEntries, finding, serverlessFit, type ArtifactFinding, type Entry, type EntryType, type Framework } from '../rules/artifact/checks';
 import { limit, limitBytes } from '../rules/facts/limits';
 import { formatBinaryBytes } from '../rules/units';
-import { UsageError } from './io';
+import { UsageError, oddKind } from './io';
+import { SHELL_PIPE, rawPath } from './raw-path';
 
 export interface ArtifactReport {
   path: string;
@@ -55,13 +56,20 @@ function collectGarbage(): void {
 
 export async function scanArtifact(path: string, framework: Framework | 'auto'): Promise<ArtifactReport> {
   let size: number;
+  if (path === '') throw new UsageError('an empty path was given (an unset shell variable?); give the model.tar.gz file');
+  const file = rawPath(path); // its original bytes when the name is not UTF-8
   try {
-    const st = statSync(path);
+    const st = statSync(file);
     if (st.isDirectory()) throw new UsageError(`${path} is a folder; give the model.tar.gz file`);
+    // A named pipe would wait for a writer forever (the shell's own pipes, <(command), have one).
+    if ((st.isFIFO() || st.isSocket()) && !SHELL_PIPE.test(path)) throw new UsageError(`${path} is ${oddKind(st)}, not a file; give the model.tar.gz file`);
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'ELOOP' ? 'a loop of symbolic links (a link that leads back to itself)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read ${path}: ${why}`);
   }
 
   const entries: Entry[] = [];
@@ -77,7 +85,7 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
 
   let nextCollect = COLLECT_EVERY;
   await new Promise<void>((resolve) => {
-    const input = createReadStream(path, { highWaterMark: 1 << 16 });
+    const input = createReadStream(file, { highWaterMark: 1 << 16 });
     const gunzip = createGunzip({ chunkSize: 1 << 16 });
     const parser = new Parser({
       strict: true,
@@ -121,6 +129,8 @@ export async function scanArtifact(path: string, framework: Framework | 'auto'):
       // A header error after a valid gzip header (1f 8b, deflate) comes from what follows the
       // first gzip member: gunzip reads on for another member and finds other bytes.
       const gzipHeader = head !== null && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+      // An empty file is not a cut-short one: nothing was written at all.
+      if (compressed === 0) return stop(finding('DA5001', 'emptyFile'));
       const why = /incorrect header check|unknown compression/i.test(e.message) ? (gzipHeader ? 'trailingBytes' : 'notGzip') : /unexpected end/i.test(e.message) ? 'gzipTruncated' : 'gzipCorrupt';
       stop(finding('DA5001', why, { problem: e.message }));
     });

@@ -17,6 +17,7 @@ import type { AuditFinding } from '../rules/audit/rules';
 import type { QuotaNeed } from '../rules/facts/quotas';
 import { BUILTIN_PRICES } from '../rules/facts/prices';
 import { adviseMeasured, adviseWith } from './audit/advise';
+import { awsConfigProblem, connectionProblem } from './audit/errors';
 import { describeEndpoint, isCredentialsError, listEndpoints, makeClients, problemOf, readMetrics, readQuotas, windowFor, type AuditClients } from './audit/read';
 import { AUDIT_SCHEMA_VERSION, auditSarif, quotaCheckSarif, quotaSource, renderAuditText, renderQuotaCheckText, type AuditReport, type EndpointReport, type QuotaCheckReport, type QuotaSource } from './audit/report';
 import { normalize } from './answers';
@@ -97,7 +98,7 @@ export async function runAudit(flags: AuditFlags, io: Io, deps: AuditDeps = {}):
   if (hint) io.stderr.write(`deploy-advisor: ${hint}\n`);
   const window = windowFor(days, deps.now ?? new Date());
 
-  const names = flags.endpoint?.length ? [...new Set(flags.endpoint)] : await listAll(clients);
+  const names = flags.endpoint?.length ? [...new Set(flags.endpoint)] : await listAll(clients, io.env);
   if (!flags.endpoint?.length) io.stderr.write(`deploy-advisor: ${plural(names.length, 'InService endpoint')} in ${clients.region}; reading ${days} days of metrics\n`);
 
   const reports: EndpointReport[] = [];
@@ -174,6 +175,9 @@ function exitFor(findings: AuditFinding[], failOn: 'error' | 'warning' | 'none')
 }
 
 async function clientsFor(region: string | undefined, io: Io, deps: AuditDeps, quotas: boolean): Promise<AuditClients> {
+  // Mistakes in the AWS configuration, named before the SDK reports them in its own words.
+  const configProblem = deps.clients ? null : awsConfigProblem(io.env);
+  if (configProblem) throw new UsageError(configProblem);
   try {
     return deps.clients ?? (await makeClients(region, io.env, { quotas }));
   } catch (e) {
@@ -183,12 +187,12 @@ async function clientsFor(region: string | undefined, io: Io, deps: AuditDeps, q
 }
 
 /** Every InService endpoint; a refusal stops the run with one line. */
-async function listAll(clients: AuditClients): Promise<string[]> {
+async function listAll(clients: AuditClients, env: Io['env']): Promise<string[]> {
   try {
     return await listEndpoints(clients);
   } catch (e) {
     const p = problemOf('sagemaker', 'ListEndpoints', e);
-    const why = isCredentialsError(e) ? 'no usable AWS credentials (environment, profile, SSO or instance role)' : `${p.code}: ${p.message}`;
+    const why = isCredentialsError(e) ? 'no usable AWS credentials (environment, profile, SSO or instance role)' : (connectionProblem(e, env) ?? `${p.code}: ${p.message}`);
     throw new UsageError(`cannot list the endpoints in ${clients.region}: ${why}${/AccessDenied/.test(p.code) ? ' (deploy-advisor audit --print-policy prints the IAM policy audit needs; or name endpoints with --endpoint)' : ''}`);
   }
 }
@@ -197,7 +201,8 @@ async function describeAll(clients: AuditClients, names: string[]): Promise<Depl
   try {
     return await inBatches(names, CONCURRENCY, (n) => describeEndpoint(clients, n));
   } catch (e) {
-    if (isCredentialsError(e)) throw new UsageError(`AWS credentials stopped working: ${(e as Error).message.split('\n')[0]}`);
+    if (isCredentialsError(e))
+      throw new UsageError((e as Error).name === 'CredentialsProviderError' ? 'no usable AWS credentials (environment, profile, SSO or instance role)' : `AWS credentials stopped working: ${(e as Error).message.split('\n')[0]}`);
     throw e;
   }
 }
@@ -234,7 +239,7 @@ async function runQuotaCheck(flags: AuditFlags, io: Io, deps: AuditDeps): Promis
     io.stderr.write(`deploy-advisor: no option fits these answers, so there is no plan to check (deploy-advisor recommend --answers ${flags.answers} says why)\n`);
     return EXIT.findings;
   }
-  const names = await listAll(clients);
+  const names = await listAll(clients, io.env);
   const usage: UsageByEndpoint = new Map();
   const unread: string[] = [];
   for (let i = 0; i < names.length; i += GROUP) {

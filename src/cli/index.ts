@@ -4,14 +4,27 @@ import { fstatSync, writeSync } from 'node:fs';
 import { usageExit, type Io, type Out } from './io';
 
 // A reader that stops early (`deploy-advisor limits | head`) closes the pipe: stop quietly, as
-// other CLIs do, instead of dying with an EPIPE stack trace.
+// other CLIs do, instead of dying with an EPIPE stack trace. Any other failure to write (a full
+// disk, > /dev/full, a closed descriptor) is one line on stderr and exit 2, never a stack trace.
+const WRITE_PROBLEMS: Record<string, string> = { ENOSPC: 'no space left on the device', EIO: 'an input/output error', EBADF: 'it is closed', EDQUOT: 'the disk quota is used up', EFBIG: 'the file is too large' };
+function cannotWrite(e: NodeJS.ErrnoException, what: 'standard output' | 'standard error'): never {
+  if (what === 'standard output') {
+    try {
+      writeSync(2, `deploy-advisor: error: cannot write to ${what}: ${WRITE_PROBLEMS[e.code ?? ''] ?? e.message}\n`);
+    } catch {
+      // stderr is gone too: the exit code is all that is left
+    }
+  }
+  process.exit(2);
+}
 const wired = new Set<NodeJS.WriteStream>();
 function quietOnEpipe<T extends NodeJS.WriteStream>(stream: T): T {
   if (!wired.has(stream)) {
     wired.add(stream);
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      const s: NodeJS.WriteStream = stream;
+      cannotWrite(e, s === process.stderr ? 'standard error' : 'standard output');
     });
   }
   return stream;
@@ -50,7 +63,7 @@ function fdStdout(): Out {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-          if (code !== 'EAGAIN') throw e;
+          if (code !== 'EAGAIN') cannotWrite(e as NodeJS.ErrnoException, 'standard output');
           stream = quietOnEpipe(process.stdout);
           return stream.write(buf);
         }

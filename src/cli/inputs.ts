@@ -11,7 +11,7 @@ import { RATE_HELP, parseRate, type Rate } from '../rules/rate';
 import { formatBytes, formatDuration, parseDuration, parseSize, UnitError, DURATION_HELP, SIZE_HELP } from '../rules/units';
 import { TRAFFIC, type ActiveHours, type Traffic } from '../rules/workload';
 import { TARGETS } from '../emit/targets';
-import { ACTIVE_HOURS_HELP, ActiveHoursError, parseActiveHours } from '../rules/advise/active-hours';
+import { ACTIVE_HOURS_HELP, ActiveHoursError, activeRate, parseActiveHours } from '../rules/advise/active-hours';
 
 /** A value that is not a valid answer; the message says what to give instead (no origin). */
 export class AnswerProblem extends Error {
@@ -85,7 +85,11 @@ export interface Input {
 
 // ---- parsers ---------------------------------------------------------------------------------
 
-const show = (v: unknown) => JSON.stringify(v);
+/**
+ * A given value for a message, as JSON writes it; but a number JSON cannot write (NaN, or one too
+ * large to hold: YAML .nan and .inf, JSON 1e400) is named, not shown as null.
+ */
+const show = (v: unknown): string => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? 'NaN, not a number' : `${v < 0 ? '-' : ''}infinity (.inf, or a number too large to hold)`) : JSON.stringify(v));
 
 /** A parser of text as users write it, turning its UnitError into an AnswerProblem. */
 function unit<T>(parse: (s: string) => T, example: string) {
@@ -813,7 +817,30 @@ export function answerProblems(a: RawAnswers): Array<{ key: string; message: str
   if (problems.length === 0 && a.peak !== undefined && a.requests !== undefined && rate(a.peak).perSecond < rate(a.requests).perSecond) {
     problems.push({ key: 'peak', message: `${String(a.peak)} is below the average ${flagOf('requests')} ${String(a.requests)}; the peak is at least the average` });
   }
+  if (problems.length === 0 && a.batch !== true && a.requests !== undefined && a.processingTime !== undefined) {
+    const tooMany = inFlightProblem(a);
+    if (tooMany) problems.push(tooMany);
+  }
   return problems;
+}
+
+/**
+ * Requests in flight at the peak past policy.max-requests-in-flight: the peak (given, or the
+ * average in the active hours times the traffic pattern's factor) times the processing time. Sizing such a workload
+ * is meaningless (thousands of instances) and its queueing sums would run for minutes.
+ */
+function inFlightProblem(a: RawAnswers): { key: string; message: string } | null {
+  const max = limit('policy.max-requests-in-flight');
+  // The average within the active hours, when they are given, as the advisor reads it.
+  const average = a.activeHours !== undefined ? activeRate(rate(a.requests).perSecond, activeHours(a.activeHours)) : rate(a.requests).perSecond;
+  const peak = a.peak !== undefined ? rate(a.peak).perSecond : average * peakFactor(a);
+  const inFlight = peak * duration(a.processingTime);
+  if (inFlight <= max) return null;
+  const key = a.peak !== undefined ? 'peak' : 'requests';
+  return {
+    key,
+    message: `${String(a[key])} with ${flagOf('processingTime')} ${String(a.processingTime)} is about ${inFlight.toExponential(1)} requests in flight at the peak; deploy-advisor sizes up to ${max.toLocaleString('en-US')} (thousands of instances): split the workload across endpoints, or check the rate's period (/s, /min, /h, /day, /month)`,
+  };
 }
 
 export { SIZE_HELP, DURATION_HELP };

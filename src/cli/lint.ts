@@ -5,8 +5,9 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
-import { lineCol, tooDeep } from '../rules/lint/depth';
+import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { RULES, ruleById } from '../rules/lint/index';
+import { firstDuplicateKey, keyText } from '../rules/lint/duplicate-keys';
 import { formatMessage, type MessageData } from '../rules/lint/types';
 import { limit } from '../rules/facts/limits';
 import { suggest } from './answers-file';
@@ -14,6 +15,7 @@ import { EXIT, UsageError, colorWanted, oddKind, readCapped, type Io } from './i
 import { MAX_FILE_BYTES, lintText, type AnswersSchema, type FileResult, type SeverityConfig } from '../rules/lint/run';
 import { ANSWERS, ANSWER_KEYS, answerProblems } from './inputs';
 import { sourceUrl } from './links';
+import { rawPath, undecoded } from './raw-path';
 
 export interface LintFlags {
   format: 'text' | 'json' | 'sarif';
@@ -46,15 +48,23 @@ function nameOf(name: Buffer): { text: string; utf8: boolean } {
   }
 }
 
-function expand(path: string): Target[] {
+function expand(arg: string): Target[] {
+  if (arg === '') throw new UsageError('an empty path was given (an unset shell variable?); name files or folders to lint');
+  // A name that is not UTF-8 is opened by its original bytes, and shown with \xNN escapes.
+  const path = rawPath(arg);
+  const shown = typeof path === 'string' ? path : nameOf(path).text;
   let st;
   try {
     st = statSync(path);
-  } catch {
-    throw new UsageError(`${path}: no such file or folder`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`${shown}: a loop of symbolic links (a link that leads back to itself); give the file or folder it should point to`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${shown}: permission denied`);
+    if (undecoded(arg, path)) throw new UsageError(`${shown}: no such file or folder (its name did not arrive as UTF-8 and no file by those bytes was found; lint its folder instead)`);
+    throw new UsageError(`${shown}: no such file or folder`);
   }
-  if (st.isFile()) return [{ path, shown: path }];
-  if (!st.isDirectory()) return [{ path, shown: path, problem: { messageId: 'notAFile', data: { kind: oddKind(st) } } }];
+  if (st.isFile()) return [{ path, shown }];
+  if (!st.isDirectory()) return [{ path, shown, problem: { messageId: 'notAFile', data: { kind: oddKind(st) } } }];
   const out: Target[] = [];
   // Names are read as bytes, so that a name that is not UTF-8 is still a path that opens.
   const walk = (dir: Buffer, shown: string) => {
@@ -76,7 +86,7 @@ function expand(path: string): Target[] {
       } else if (e.isFile() && EXTENSIONS.test(name.text)) out.push({ path: name.utf8 ? s : p, shown: s });
     }
   };
-  walk(Buffer.from(path), path);
+  walk(typeof path === 'string' ? Buffer.from(path) : path, shown);
   return out;
 }
 
@@ -114,19 +124,23 @@ function readConfig(file: string, required: boolean): SeverityConfig {
     throw new UsageError(`cannot read config file ${file}: ${reason(e)}`);
   }
   if (buf.length > MAX_FILE_BYTES) throw new UsageError(`config file ${file} is larger than 1 MiB; it needs a few lines, such as "rules:" and "  DA1010: off"`);
-  const text = buf.toString('utf8');
+  const odd = notText(buf);
+  if (odd) throw new UsageError(`${file}:${odd.line}:${odd.column}: ${odd.problem}`);
+  const text = crToLf(buf.toString('utf8'));
   const deep = tooDeep(text, limit('policy.max-nesting'));
   if (deep) {
     const { line, column } = lineCol(text, deep.offset);
     throw new UsageError(`${file}:${line}:${column}: nesting is too deep; the config is "rules:" with entries such as "DA1010: off"`);
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, logLevel: 'error' });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, logLevel: 'error' });
   const where = (offset = 0) => {
     const { line, col } = lc.linePos(offset);
     return `${file}:${line}:${col}`;
   };
   if (doc.errors[0]) throw new UsageError(`${where(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const dup = firstDuplicateKey(doc);
+  if (dup) throw new UsageError(`${where(dup.range?.[0])}: ${keyText(dup)} appears twice; give each rule once`);
   const root = doc.contents;
   if (root === null) return {};
   if (!isMap(root)) throw new UsageError(`${where()}: expected "rules:" with entries such as "DA1010: off"`);
@@ -176,6 +190,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   const severities = flags.config !== undefined ? readConfig(flags.config, true) : readConfig(join(io.cwd, '.deploy-advisor.yaml'), false);
   if (paths.length === 0) throw new UsageError('give files or folders to lint, or - for stdin (see deploy-advisor lint --help)');
 
+  // `lint -` at a terminal would sit waiting for typed YAML: refused, saying how to pipe a file in.
+  if (paths.includes('-') && io.stdinIsTTY) throw new UsageError('- reads standard input, which is a terminal here; pipe a file in (deploy-advisor lint - < template.yaml) or name the files');
   const files = paths.flatMap((p): Target[] => (p === '-' ? [{ path: '-', shown: '<stdin>' }] : expand(p)));
   const results: FileResult[] = [];
   // Terraform files are linted by module (folder), once the others are done: a reference in one

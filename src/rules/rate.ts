@@ -77,7 +77,7 @@ export function parseRate(text: string): Rate {
   }
   const count = Number(num) * factor;
   if (!(count > 0)) throw new UnitError(`"${s}" must be more than zero; use ${RATE_HELP}`);
-  if (!Number.isFinite(count) || count > Number.MAX_SAFE_INTEGER) throw new UnitError(`"${s}" is too large`);
+  if (!Number.isFinite(count) || count > Number.MAX_SAFE_INTEGER) throw new UnitError(`"${s}" is too large; a count per period is at most ${Number.MAX_SAFE_INTEGER}`);
   const seconds = periodSeconds(period);
   return { perSecond: count / seconds, count, period, periodSeconds: seconds };
 }

@@ -40,7 +40,7 @@ export function parseSize(text: string): number {
   if (factor === undefined) throw new UnitError(`"${s}" has an unknown unit "${m[2]}"; use ${SIZE_HELP}`);
   const exact = Number(m[1]) * factor;
   const bytes = Math.round(exact);
-  if (!Number.isSafeInteger(bytes)) throw new UnitError(`"${s}" is too large`);
+  if (!Number.isSafeInteger(bytes)) throw new UnitError(`"${s}" is too large; a size is at most ${Number.MAX_SAFE_INTEGER} bytes (about 9 PB)`);
   // A fraction of a byte is a typo or a misunderstanding, not something to round away silently
   // (float noise such as 1.1 x 1000 = 1100.0000000000002 is not a fraction).
   if (Math.abs(exact - bytes) > 1e-9 * Math.max(1, exact)) throw new UnitError(`"${s}" is ${trim(exact)} bytes, not a whole number of bytes; use ${SIZE_HELP}`);
@@ -76,7 +76,7 @@ export function parseDuration(text: string): number {
     parts++;
   }
   if (parts === 0) throw new UnitError(`"${s}" is not a duration; use ${DURATION_HELP}`);
-  if (!Number.isFinite(total)) throw new UnitError(`"${s}" is too long`);
+  if (!Number.isFinite(total)) throw new UnitError(`"${s}" is too long; give a duration such as 45s, 10m or 2h`);
   // Keep millisecond precision and avoid float noise such as 0.30000000000000004.
   const seconds = Math.round(total * 1000) / 1000;
   if (!(seconds > 0)) throw new UnitError(`"${s}" must be at least 1ms`);

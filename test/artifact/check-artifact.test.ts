@@ -146,6 +146,38 @@ describe('check-artifact: hostile archives get findings, bounded memory, and not
     expect(check(archive('empty.tar.gz', gzipSync(Buffer.alloc(1024)))).j.files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', messageId: 'empty' });
   });
 
+  it('a 0-byte file is "empty", not "truncated": a DA5001 finding, exit 1, like other archives that cannot be read', () => {
+    const r = check(archive('zero.tar.gz', Buffer.alloc(0)));
+    expect(r.code).toBe(1);
+    expect(r.j.files[0].findings).toEqual([expect.objectContaining({ ruleId: 'DA5001', messageId: 'emptyFile', message: expect.stringMatching(/^the file is empty \(0 bytes\)/) })]);
+    const text = cli(['check-artifact', join(dir, 'zero.tar.gz')]);
+    expect(text.stdout).not.toMatch(/truncated/);
+  });
+
+  it('huge declared entry sizes (8 GiB in octal, past 2^53 in base-256) with no data: DA5001 at once, memory flat', () => {
+    const big = header({ name: 'model.pth' }, 0);
+    big.write('77777777777\0', 124); // 8 GiB - 1, the largest octal size
+    const huge = header({ name: 'model.pth' }, 0);
+    Buffer.from([0x80, ...Array<number>(11).fill(0xff)]).copy(huge, 124); // base-256, past Number.MAX_SAFE_INTEGER
+    for (const h of [big, huge]) {
+      let sum = 0;
+      h.write('        ', 148);
+      for (const b of h) sum += b;
+      h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+    }
+    const t0 = Date.now();
+    for (const [name, h] of [
+      ['declared-8g.tar.gz', big],
+      ['declared-huge.tar.gz', huge],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'check-artifact', '--format', 'json', archive(name, gzipSync(Buffer.concat([h, Buffer.alloc(1024)])))], { encoding: 'utf8', timeout: 15_000 });
+      expect(r.status, name).toBe(1);
+      expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+      expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'DA5001', messageId: expect.stringMatching(/^tar(Truncated|Corrupt)$/) });
+    }
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it('zero padding after the end of the archive is not read (it took minutes and hundreds of MB)', () => {
     // A valid archive followed by 64 MiB of zeros, and 64 MiB of zeros with no archive at all.
     const padded = archive('padded.tar.gz', gzipSync(Buffer.concat([tar(files('model.pth', 'code/', 'code/inference.py')), Buffer.alloc(64 * 1024 * 1024)]), { level: 1 }));

@@ -2,7 +2,7 @@
 // FIFOs and devices, file names that are not UTF-8, templates, and the positions and wording of
 // findings a careless user meets first. Each test bounds its own time.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { bareNodeMiB, HEADROOM_MIB, peakMiB, RSS_PROBE } from '../memory';
 
 const BAD = join(ROOT, 'fixtures/lint/DA1001/invalid.yaml');
 const scratch = (p: string) => mkdtempSync(join(tmpdir(), `da-${p}-`));
-type Finding = { ruleId: string; message: string; line: number; column: number; source: string };
+type Finding = { ruleId: string; messageId: string; message: string; line: number; column: number; source: string };
 type FileJson = { path: string; kinds: string[]; findings: Finding[] };
 const lintJson = (args: string[], cwd?: string) => {
   const r = cli(['lint', '--format', 'json', ...args], { cwd });
@@ -153,6 +153,82 @@ describe('endless and odd inputs', () => {
     ]);
   });
 
+  it('a file name that is not UTF-8, given by name (absolute or relative), is linted, not "no such file"', () => {
+    const dir = scratch('latin1-arg');
+    const bytes = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('.yaml')]);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), bytes]), readFileSync(BAD));
+    // The argument as the shell passes it, raw bytes (spawn would encode a JS string as UTF-8): printf writes \351 as the byte 0xE9.
+    const run = (arg: string, cwd: string) => {
+      const r = spawnSync('/bin/sh', ['-c', 'exec "$0" "$1" lint --format json "$(printf "$2")"', process.execPath, BIN, arg], { cwd, encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      return { code: r.status, stderr: r.stderr, j: r.stdout ? (JSON.parse(r.stdout) as { files: FileJson[] }) : null };
+    };
+    for (const [arg, cwd] of [
+      ['caf\\351.yaml', dir],
+      [`${dir}/caf\\351.yaml`, ROOT],
+    ] as const) {
+      const r = run(arg, cwd);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(r.j!.files.map((f) => [f.path.split('/').pop(), f.findings[0]?.ruleId])).toEqual([['caf\\xe9.yaml', 'DA1001']]);
+    }
+    // A name that is not UTF-8 and not there: still one line, exit 2.
+    const missing = run('nope\\351.yaml', dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('deploy-advisor: error: nope\\xe9.yaml: no such file or folder\n');
+  });
+
+  it('a loop of symbolic links given by name says so (not "no such file"); inside a folder it is not followed', () => {
+    const dir = scratch('loop');
+    symlinkSync('b.yaml', join(dir, 'a.yaml'));
+    symlinkSync('a.yaml', join(dir, 'b.yaml'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub', 'up'));
+    copyFileSync(BAD, join(dir, 'sub', 'real.yaml'));
+    const named = cli(['lint', join(dir, 'a.yaml')]);
+    expect(named.code).toBe(2);
+    expectOneLineError(named.stderr);
+    expect(named.stderr).toMatch(/a\.yaml: a loop of symbolic links \(a link that leads back to itself\); give the file or folder it should point to/);
+    const t0 = Date.now();
+    const folder = lintJson([dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(folder.j.files.map((f) => f.path.split('/').pop())).toEqual(['real.yaml']);
+  });
+
+  it('lint /dev/stdin with nothing piped (stdin /dev/null) returns at once: a device, not a wait', () => {
+    const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', '/dev/stdin'], { stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'DA0001', messageId: 'notAFile' });
+  });
+
+  it('a 200 MB file is refused after reading 1 MiB of it: one finding, memory flat', () => {
+    const dir = scratch('big');
+    const big = join(dir, 'big.yaml');
+    const fd = openSync(big, 'w');
+    writeSync(fd, 'a: 1\n');
+    ftruncateSync(fd, 200 * 1024 * 1024); // sparse: 200 MB on paper, no disk
+    closeSync(fd);
+    const r = spawnSync(process.execPath, ['--require', RSS_PROBE, BIN, 'lint', '--format', 'json', big], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.status).toBe(1);
+    expect(peakMiB(r.stderr)).toBeLessThan(bareNodeMiB() + HEADROOM_MIB);
+    expect(JSON.parse(r.stdout).files[0].findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', messageId: 'tooLarge' })]);
+  });
+
+  it("60,000 keys in one mapping lint in seconds (the YAML library's duplicate check is O(n^2): it took 30 s), and duplicates are still found", () => {
+    const dir = scratch('keys');
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`);
+    writeFileSync(join(dir, 'keys.yaml'), keys.join('\n') + '\n');
+    writeFileSync(join(dir, 'dup.yaml'), [...keys, 'k59999: again', 'z:', '  a: {x: 1, x: 2}'].join('\n') + '\n');
+    const t0 = Date.now();
+    const { j } = lintJson([dir]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(byName(j.files)['keys.yaml']!.findings).toEqual([]);
+    // The duplicate first in the text, at its key: line 60,001, column 1.
+    expect(byName(j.files)['dup.yaml']!.findings).toEqual([expect.objectContaining({ ruleId: 'DA0001', message: 'not valid YAML or JSON: a key appears twice in one mapping', line: 60_001, column: 1, endLine: 60_001, endColumn: 2 })]);
+    // A nested duplicate before an outer one is the one reported, as before.
+    writeFileSync(join(dir, 'nested.yaml'), 'a:\n  b: 1\n  c: {x: 1, x: 2}\n  b: 3\n');
+    expect(lintJson([join(dir, 'nested.yaml')]).j.files[0]!.findings).toEqual([expect.objectContaining({ line: 3, column: 13 })]);
+  });
+
   it('Helm chart templates ({{ … }}) are skipped silently; CloudFormation {{resolve:…}} is still linted', () => {
     const dir = scratch('helm');
     mkdirSync(join(dir, 'chart/templates'), { recursive: true });
@@ -216,4 +292,87 @@ describe('findings where and as a user reads them', () => {
       expectOneLineError(r.stderr);
     }
   });
+});
+
+describe('encodings and line endings', () => {
+  // A template with one finding on line 4 (DA1001: ml.m5.large cannot take 8 GB... any real finding will do).
+  const TEMPLATE = readFileSync(BAD, 'utf8');
+  const firstFinding = lintText('f.yaml', Buffer.from(TEMPLATE)).findings[0]!;
+
+  it('CR-only line endings (old Mac) are line breaks, as YAML 1.2 and cfn-lint read them: same findings, same lines', () => {
+    const dir = scratch('cr');
+    writeFileSync(join(dir, 'cr.yaml'), TEMPLATE.replace(/\n/g, '\r'));
+    writeFileSync(join(dir, 'crlf.yaml'), TEMPLATE.replace(/\n/g, '\r\n'));
+    const { code, j } = lintJson([join(dir, 'cr.yaml'), join(dir, 'crlf.yaml')]);
+    expect(code).toBe(1);
+    for (const f of j.files) expect(f.findings[0], f.path).toMatchObject({ ruleId: firstFinding.ruleId, line: firstFinding.line, column: firstFinding.column });
+    // A syntax error in a CR-only file is placed on its own line, not on line 1.
+    writeFileSync(join(dir, 'broken.yaml'), 'a: 1\rb: [1, 2\rc: 3\r');
+    expect(lintJson([join(dir, 'broken.yaml')]).j.files[0]!.findings[0]).toMatchObject({ ruleId: 'DA0001', line: expect.any(Number) });
+    expect(lintJson([join(dir, 'broken.yaml')]).j.files[0]!.findings[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('answers and config files with CR-only line endings are read too', () => {
+    const dir = scratch('cr-answers');
+    writeFileSync(join(dir, 'a.yaml'), 'batch: false\rtraffic: sustained\rpayload: 1MB\rprocessingTime: 1s\rlatency: 30s\r');
+    expect(cli(['recommend', '--answers', join(dir, 'a.yaml'), '--no-interactive']).code).toBe(0);
+    writeFileSync(join(dir, 'c.yaml'), 'rules:\r  DA1001: off\r');
+    const r = cli(['lint', BAD, '--config', join(dir, 'c.yaml'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].findings).toEqual([]);
+  });
+
+  it('UTF-16 (LE and BE, with a byte-order mark, and LE without) is named, with how to fix it, not called binary', () => {
+    const dir = scratch('utf16');
+    const le = Buffer.from(TEMPLATE, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    writeFileSync(join(dir, 'le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    writeFileSync(join(dir, 'be.json'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    writeFileSync(join(dir, 'nobom.yaml'), le);
+    const { code, j } = lintJson([dir]);
+    expect(code).toBe(1);
+    const msg = (name: string) => byName(j.files)[name]!.findings;
+    expect(msg('be.json')).toEqual([
+      expect.objectContaining({ ruleId: 'DA0001', messageId: 'utf16', line: 1, message: 'the file is UTF-16 (big-endian, with a byte-order mark); save it as UTF-8, which CloudFormation, the AWS CLI and cfn-lint read' }),
+    ]);
+    expect(msg('le.yaml')[0]!.message).toMatch(/^the file is UTF-16 \(little-endian, with a byte-order mark\); save it as UTF-8/);
+    expect(msg('nobom.yaml')[0]!.message).toMatch(/^the file is UTF-16 \(little-endian, without a byte-order mark\)/);
+    // A real binary file is still binary.
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00, 0x10]));
+    expect(lintJson([join(dir, 'bin.yaml')]).j.files[0]!.findings[0]!.messageId).toBe('binary');
+  });
+});
+
+describe('lint - at a terminal', () => {
+  const SCRIPT = (() => {
+    try {
+      execFileSync('script', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!SCRIPT) console.warn('SKIPPED: lint - at a terminal (util-linux script is not installed)');
+
+  it.skipIf(!SCRIPT)(
+    'is refused in one line, exit 2, instead of waiting for typed YAML',
+    async () => {
+      // script(1) gives the CLI a terminal as stdin; our end of it stays open and sends nothing.
+      const r = await new Promise<{ code: number | null; out: string; ms: number }>((done) => {
+        const t0 = Date.now();
+        const child = spawn('script', ['-qec', `${process.execPath} ${BIN} lint -`, '/dev/null'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TERM: 'dumb' } });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          done({ code, out, ms: Date.now() - t0 });
+        });
+      });
+      expect(r.ms).toBeLessThan(8000);
+      expect(r.code).toBe(2);
+      expect(r.out.replace(/\r/g, '')).toBe('deploy-advisor: error: - reads standard input, which is a terminal here; pipe a file in (deploy-advisor lint - < template.yaml) or name the files\n');
+    },
+    15_000,
+  );
 });

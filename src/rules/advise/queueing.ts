@@ -18,12 +18,31 @@ function checkLoad(load: number): void {
   if (!Number.isFinite(load) || load < 0) throw new RangeError(`offered load must be a finite number >= 0 (got ${load})`);
 }
 
+/**
+ * Erlang B at n <= a, directly: 1/B(n, a) = sum over j of n!/((n-j)! a^j), each term the last times
+ * (n - j + 1)/a <= 1, summed until the terms no longer change the sum (about 9 sqrt(a) terms at
+ * n = a, fewer below). Costs O(sqrt(a)) where the recurrence from 0 costs O(a).
+ */
+function erlangBBelowLoad(n: number, load: number): number {
+  let sum = 1;
+  let term = 1;
+  for (let j = 1; j <= n; j++) {
+    term *= (n - j + 1) / load;
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return 1 / sum;
+}
+
 /** Erlang B: the share of requests blocked when `servers` slots serve an offered load of `load` Erlangs. */
 export function erlangB(servers: number, load: number): number {
   checkLoad(load);
   if (!Number.isInteger(servers) || servers < 0) throw new RangeError(`servers must be a whole number >= 0 (got ${servers})`);
-  let b = 1;
-  for (let n = 1; n <= servers; n++) b = (load * b) / (n + load * b);
+  if (servers === 0) return 1;
+  // Directly up to the load (O(sqrt(a))), then the recurrence, which stops once B underflows to 0.
+  const start = Math.min(servers, Math.floor(load));
+  let b = start === 0 ? 1 : erlangBBelowLoad(start, load);
+  for (let n = start + 1; n <= servers && b > 0; n++) b = (load * b) / (n + load * b);
   return b;
 }
 
@@ -52,19 +71,27 @@ export function shareOver(servers: number, load: number, model: QueueModel): num
   return model === 'loss' ? erlangB(servers, load) : erlangC(servers, load);
 }
 
+/** Loads past this are not sized (the count would not fit a double's whole numbers); the CLI refuses such workloads first. */
+export const MAX_SIZED_LOAD = 1e12;
+
 /**
  * The least number of slots that keeps the share throttled (loss) or waiting (wait) at or under
- * `target`, or null when even `max` slots do not. A load of 0 needs 0 slots. Runs the Erlang B
- * recurrence once upwards, so it costs O(answer).
+ * `target`, or null when even `max` slots do not. A load of 0 needs 0 slots. Fewer than a(1 - target)
+ * slots never meet the target (the carried load a(1 - B) is at most n, so B >= 1 - n/a, and C >= B),
+ * nor do a slots or fewer under wait (C = 1), so the recurrence starts there, from Erlang B computed
+ * directly: O(sqrt(a) + answer - start) instead of O(answer).
  */
 export function serversFor(load: number, target: number, model: QueueModel, max = Infinity): number | null {
   checkLoad(load);
   if (!(target > 0 && target < 1)) throw new RangeError(`target must be a share between 0 and 1 (got ${target})`);
   if (load === 0) return 0;
+  if (load > MAX_SIZED_LOAD) throw new RangeError(`offered load ${load} is past the ${MAX_SIZED_LOAD} Erlangs sized`);
   // Square-root staffing bounds the answer: a + 40 sqrt(a) + 100 slots leave a far smaller share than any double target.
   const stop = Math.min(max, Math.ceil(load + 40 * Math.sqrt(load) + 100));
-  let b = 1;
-  for (let n = 1; n <= stop; n++) {
+  const start = Math.max(0, Math.min(Math.floor(load), model === 'wait' ? Math.floor(load) : Math.ceil(load * (1 - target)) - 1));
+  if (start > stop) return null;
+  let b = start === 0 ? 1 : erlangBBelowLoad(start, load);
+  for (let n = start + 1; n <= stop; n++) {
     b = (load * b) / (n + load * b);
     const share = model === 'loss' ? b : cFromB(n, load, b);
     if (share <= target) return n;

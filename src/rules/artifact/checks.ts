@@ -54,6 +54,7 @@ export const ARTIFACT_RULES: readonly ArtifactRule[] = [
       cannotRead: 'cannot read the file: {{problem}}',
       notGzip: 'it is not gzip-compressed (SageMaker needs a .tar.gz)',
       trailingBytes: 'other bytes follow the end of the gzip data (an appended file, or a botched copy or upload?); GNU tar stops with an error on them: recreate the archive',
+      emptyFile: 'the file is empty (0 bytes): it holds no archive (did the upload, download or tar command fail?)',
       gzipTruncated: 'the gzip stream is truncated: the file was cut short (an interrupted upload or copy?)',
       gzipCorrupt: 'the gzip data is corrupt ({{problem}})',
       tarTruncated: 'the tar data is truncated ({{problem}})',

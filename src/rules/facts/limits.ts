@@ -1213,6 +1213,16 @@ const TABLE = [
     note: 'deploy-advisor policy: real configurations nest under 20 levels; parsing thousands of levels can abort the process.',
   },
   {
+    id: 'policy.max-requests-in-flight',
+    option: 'policy',
+    limits: 'requests in flight at the peak (peak rate x processing time) recommend sizes; larger workloads are refused with one line',
+    kind: 'max',
+    value: 1_000_000,
+    unit: 'count',
+    source: POLICY,
+    note: 'deploy-advisor policy: a million requests at once is thousands of instances, past any endpoint quota; the queueing sums and break-even search stay within about a second up to it, and past it they took minutes.',
+  },
+  {
     id: 'policy.artifact-max-entries',
     option: 'policy',
     limits: 'entries check-artifact reads before it stops (bounds memory)',

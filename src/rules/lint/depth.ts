@@ -2,7 +2,8 @@
 // level, and V8 can abort the whole process (not throw) when several deep files are parsed in one
 // run, so deep texts are turned away before parsing. The scan over-counts rather than under-counts:
 // a plain scalar that contains "[" or "{" at the start of a token, or continuation lines of a
-// multi-line scalar, may add a level.
+// multi-line scalar, may add a level. Also the other checks of a text before it is parsed: its
+// encoding (UTF-16, binary, not UTF-8) and its line breaks (a lone CR).
 
 export interface TooDeep {
   depth: number;
@@ -98,4 +99,40 @@ export function tooDeep(text: string, max: number): TooDeep | null {
 export function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * Line breaks as YAML 1.2 reads them (b-break: CRLF, CR or LF): a lone CR, as old Mac editors
+ * write, becomes LF. One character for one, so every offset, line and column stays right.
+ */
+export const crToLf = (text: string): string => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** 'little-endian' or 'big-endian' when the bytes are UTF-16: a byte-order mark, or ASCII text with every other byte NUL. */
+export function utf16Order(buf: Buffer): string | null {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'little-endian, with a byte-order mark';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'big-endian, with a byte-order mark';
+  const n = Math.min(buf.length, 64) & ~1;
+  if (n < 4) return null;
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n; i += 2) {
+    const [a, b] = [buf[i]!, buf[i + 1]!];
+    le &&= a !== 0 && a < 0x80 && b === 0;
+    be &&= b !== 0 && b < 0x80 && a === 0;
+  }
+  return le ? 'little-endian, without a byte-order mark' : be ? 'big-endian, without a byte-order mark' : null;
+}
+
+/**
+ * Why bytes are not a text file to read as YAML or JSON (UTF-16, binary, not UTF-8), and where;
+ * null when they are UTF-8 text. For the answers and config files, which are refused in one line.
+ */
+export function notText(buf: Buffer): { problem: string; line: number; column: number } | null {
+  const utf16 = utf16Order(buf);
+  if (utf16) return { problem: `the file is UTF-16 (${utf16}); save it as UTF-8`, line: 1, column: 1 };
+  if (buf.includes(0)) return { problem: 'the file is binary (it has NUL bytes), not YAML or JSON', line: 1, column: 1 };
+  const text = buf.toString('utf8');
+  const bad = text.indexOf('\uFFFD');
+  if (bad < 0 || buf.includes(Buffer.from('\uFFFD'))) return null;
+  return { problem: 'the file is not valid UTF-8 here; save it as UTF-8', ...lineCol(text, bad) };
 }

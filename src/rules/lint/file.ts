@@ -9,11 +9,12 @@ export const unreadableFile: Rule = {
   title: 'The file cannot be read as YAML, JSON or Terraform',
   source: 'https://yaml.org/spec/1.2.2/',
   description:
-    'Syntax errors, duplicate keys, alias bombs (aliases that expand without bound), nesting too deep to read safely, files larger than 1 MiB, binary files and invalid UTF-8. The file is not linted further; other files still are. In a Terraform file, the blocks without a syntax error are still linted.',
+    'Syntax errors, duplicate keys, alias bombs (aliases that expand without bound), nesting too deep to read safely, files larger than 1 MiB, binary files, UTF-16 files (save them as UTF-8) and invalid UTF-8. Line breaks may be LF, CRLF or a lone CR (YAML 1.2 reads all three). The file is not linted further; other files still are. In a Terraform file, the blocks without a syntax error are still linted.',
   messages: {
     tooLarge: 'the file is larger than the 1 MiB deploy-advisor reads; configuration files are far smaller',
     binary: 'the file is binary (it has NUL bytes), not YAML or JSON',
     notUtf8: 'the file is not valid UTF-8',
+    utf16: 'the file is UTF-16 ({{order}}); save it as UTF-8, which CloudFormation, the AWS CLI and cfn-lint read',
     cannotRead: 'the file cannot be read: {{problem}}',
     notAFile: 'it is {{kind}}, not a file; give a YAML or JSON file',
     folderUnreadable: 'the folder cannot be read: {{problem}}',

@@ -8,7 +8,8 @@ import { guessOperation } from '../facts/api';
 import { limit } from '../facts/limits';
 import { byCodeUnits } from '../units';
 import { CFN_TAGS } from './cfn-yaml';
-import { lineCol, tooDeep } from './depth';
+import { crToLf, lineCol, tooDeep, utf16Order } from './depth';
+import { firstDuplicateKey } from './duplicate-keys';
 import { isObj, plain } from './helpers';
 import { RULES, ruleById } from './index';
 import { UNRESOLVED, formatMessage, type DocKind, type Finding, type MessageData, type Path, type RuleContext, type Severity, type Subject } from './types';
@@ -244,6 +245,10 @@ const GO_TEMPLATE = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|define|block|if|e
 export function decode(buf: Buffer): string | Finding {
   // A reader stops one byte past the cap, so the file's whole size is not known here.
   if (buf.length > MAX_FILE_BYTES) return fileFinding('tooLarge');
+  // UTF-16 is refused by name, not as binary: CloudFormation, the AWS CLI and cfn-lint read UTF-8
+  // (cfn-lint: "Cannot read file contents"), so decoding it here would pass a file they reject.
+  const utf16 = utf16Order(buf);
+  if (utf16) return fileFinding('utf16', { order: utf16 });
   if (buf.includes(0)) return fileFinding('binary');
   const text = buf.toString('utf8');
   const bad = text.indexOf('\uFFFD');
@@ -257,7 +262,7 @@ export function decode(buf: Buffer): string | Finding {
 export function lintText(path: string, buf: Buffer, { severities = {}, answers }: LintOptions = {}): FileResult {
   const read = decode(buf);
   if (typeof read !== 'string') return { path, kinds: [], findings: [read] };
-  const text = read;
+  const text = crToLf(read);
   // A template is not the configuration it renders to: skipped silently, as other files are.
   if (GO_TEMPLATE.test(text)) return { path, kinds: [], findings: [] };
   const deep = tooDeep(text, limit('policy.max-nesting'));
@@ -269,7 +274,8 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
   const lc = new LineCounter();
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: true, logLevel: 'error' }) as Document[];
+    // Duplicate keys are found by firstDuplicateKey (one pass), not the library's O(n^2) uniqueKeys.
+    docs = parseAllDocuments(text, { lineCounter: lc, customTags: CFN_TAGS, uniqueKeys: false, logLevel: 'error' }) as Document[];
   } catch (e) {
     return { path, kinds: [], findings: [fileFinding('cannotRead', { problem: (e as Error).message })] };
   }
@@ -286,6 +292,12 @@ export function lintText(path: string, buf: Buffer, { severities = {}, answers }
       const e = lc.linePos(Math.max(err.pos[0], err.pos[1]));
       const what = err.code === 'DUPLICATE_KEY' ? 'a key appears twice in one mapping' : err.code === 'RESOURCE_EXHAUSTION' ? 'nesting is too deep to read safely' : err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       findings.push(fileFinding('invalidYaml', { problem: what }, { line: s.line, column: s.col, endLine: e.line, endColumn: e.col }));
+      continue;
+    }
+    const dup = firstDuplicateKey(doc);
+    if (dup) {
+      const s = lc.linePos(dup.range?.[0] ?? 0);
+      findings.push(fileFinding('invalidYaml', { problem: 'a key appears twice in one mapping' }, { line: s.line, column: s.col, endLine: s.line, endColumn: s.col + 1 }));
       continue;
     }
     let data: unknown;

@@ -38,6 +38,49 @@ describe('Erlang B and C', () => {
   });
 });
 
+/** The recurrence from 0, as serversFor ran it before it started near the load: the oracle for the faster start. */
+function serversForFromZero(load: number, target: number, model: 'loss' | 'wait', max = Infinity): number | null {
+  if (load === 0) return 0;
+  const stop = Math.min(max, Math.ceil(load + 40 * Math.sqrt(load) + 100));
+  let b = 1;
+  for (let n = 1; n <= stop; n++) {
+    b = (load * b) / (n + load * b);
+    const share = model === 'loss' ? b : load >= n ? 1 : b / (1 - (load / n) * (1 - b));
+    if (share <= target) return n;
+  }
+  return null;
+}
+
+describe('large loads: the same answers as the recurrence from 0, in O(sqrt(a))', () => {
+  it('serversFor and erlangB agree with the recurrence from 0 from a = 0.001 to a = 1e6', () => {
+    for (const load of [0.001, 0.5, 1, 1.16, 2, 3.7, 10, 33.3, 100, 999.5, 5000, 12345.6, 100000, 1e6])
+      for (const target of [0.001, 0.01, 0.05, 0.3, 0.9])
+        for (const model of ['loss', 'wait'] as const) for (const max of [Infinity, Math.floor(load) + 2]) expect(serversFor(load, target, model, max), `${load} ${target} ${model} ${max}`).toBe(serversForFromZero(load, target, model, max));
+    for (const [n, a] of [
+      [5200, 5000],
+      [4000, 5000],
+      [1, 1e6],
+      [1_000_000, 1e6],
+      [1_003_000, 1e6],
+      [50, 3.2],
+    ] as const) {
+      let b = 1;
+      for (let k = 1; k <= n; k++) b = (a * b) / (k + a * b);
+      expect(erlangB(n, a) / b, `${n} ${a}`).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('a load of 1e8 Erlangs sizes in well under a second (it took minutes: recommend --requests 100000/s hung)', () => {
+    const t0 = Date.now();
+    const need = serversFor(1e8, limit('policy.queueing-target'), 'wait')!;
+    const sized = instancesAtPeak({ peakPerSecond: 1e8, processingSeconds: 1, slotsPerInstance: 4 });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(need).toBeGreaterThan(1e8);
+    expect(need).toBeLessThan(1e8 + 3 * 1e4);
+    expect(sized.instances).toBe(Math.ceil(need / 4));
+  });
+});
+
 describe('serversFor: the least slots under the target', () => {
   it('a = 1.16 at 1%: 5 slots (B(4) = 2.4% > 1%, B(5) = 0.55%)', () => {
     expect(serversFor(1.16, 0.01, 'loss')).toBe(5);
