@@ -398,6 +398,13 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
       const c = sized.capacity;
       out.batch = { ...p.batch!, instanceCount: c.instanceCount };
       choices.push(`InstanceCount ${c.instanceCount}: the fewest instances that finish each run in time (see Estimated cost)`);
+      if (c.instanceCount > 1) {
+        const perObject = limit('batch-transform.instances-per-object');
+        out.warnings = [
+          ...p.warnings,
+          `split the input into at least ${c.instanceCount * perObject} S3 objects (files) under the input prefix: Batch Transform hands each object to one instance, so with fewer the other instances of the ${c.instanceCount} sit idle and the run misses its deadline`,
+        ];
+      }
       break;
     }
   }

@@ -382,6 +382,16 @@ const TABLE = [
     source: `${API}API_CreateTransformJob.html`,
   },
   {
+    id: 'batch-transform.instances-per-object',
+    option: 'batch-transform',
+    limits: 'instances one input S3 object keeps busy: Batch Transform maps whole objects to instances, so with one input file only one instance works and the rest are idle',
+    kind: 'max',
+    value: 1,
+    unit: 'count',
+    source: `${DG}batch-transform.html`,
+    checked: SIZING_CHECKED,
+  },
+  {
     id: 'batch-transform.invocation-timeout',
     option: 'batch-transform',
     limits: 'InvocationsTimeoutInSeconds: time to answer one invocation',
