@@ -75,6 +75,22 @@ function instanceLines(w: Workload, s: Serve, c: InstanceChoice, choices: string
       `the model does not fit one GPU of ${c.type} (${what}): it must be sharded across ${c.fit.gpusPerCopy} GPUs (tensor parallel), e.g. with a Large Model Inference (LMI) or Text Generation Inference (TGI) container; ${c.type} runs ${c.fit.copies} ${c.fit.copies === 1 ? 'copy' : 'copies'} of it`,
     );
   }
+  const kv = kvCacheLine(w, c);
+  if (kv) choices.push(kv);
+}
+
+/**
+ * A model that streams (an LLM) serves its concurrent requests from the GPU memory its weights leave
+ * free: the KV cache of every request in flight lives there. Not sized (its bytes per token depend
+ * on the model's layers, heads and precision, which deploy-advisor is not told): stated, so that the
+ * user can hold it against their model and context length.
+ */
+function kvCacheLine(w: Workload, c: InstanceChoice): string | null {
+  if (!w.gpu || !w.streaming || w.modelSizeBytes === null || !c.instance || !c.fit?.holds || c.fit.gpusPerCopy < 1) return null;
+  const copyBytes = c.fit.gpusPerCopy * c.instance.gpuMemoryGiB * GIB;
+  const free = copyBytes - w.modelSizeBytes;
+  const n = perCopy(w);
+  return `KV cache: one copy has ${gib(copyBytes)} of GPU memory; after the ${formatBytes(w.modelSizeBytes)} of weights, about ${gib(free)} is left for the KV cache and activations of its ${plural(n, 'concurrent request')}, about ${gib(free / n)} each; a request's KV cache is its tokens x 2 x layers x KV heads x head size x bytes per value: if your context needs more, lower ${flagRef('concurrencyPerCopy')}`;
 }
 
 /**
