@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
 import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
+import { editDistance } from '../rules/text';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
 import { statSync } from 'node:fs';
@@ -15,13 +16,6 @@ import { SHELL_PIPE, rawPath } from './raw-path';
 const MAX_FILE_BYTES = 1024 * 1024;
 
 const KEYS = ANSWER_KEYS;
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
-}
 
 export function suggest(word: string, candidates: readonly string[]): string | null {
   const lower = word.toLowerCase().replace(/[-_]/g, '');

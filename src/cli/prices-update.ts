@@ -13,7 +13,7 @@ import { parser } from 'stream-json';
 import { addPrice, emptyPriceFile, slotOf, type PriceFile, type PriceSlot } from '../rules/facts/prices';
 import { productInRegion } from '../rules/facts/region';
 import { EXIT, UsageError, type Io } from './io';
-import { cachePath, checkRegion, offerUrl, PRICING_URL_ENV } from './prices';
+import { cachePath, checkRegion, offerUrl, PRICING_URL_ENV, unlistedRegion } from './prices';
 
 /** A download that sends nothing for this long is abandoned. */
 const STALL_MS = 60_000;
@@ -223,6 +223,9 @@ function writeAtomically(path: string, text: string): void {
 
 export async function runPricesUpdate(opts: { region: string }, io: Io): Promise<number> {
   const region = checkRegion(opts.region);
+  // A Region newer than the SDK pin may still have an offer file: said, not refused.
+  const unlisted = unlistedRegion(region);
+  if (unlisted) io.stderr.write(`deploy-advisor: ${unlisted}\n`);
   const url = offerUrl(io.env, region);
   const path = cachePath(io.env, region);
   io.stderr.write(`deploy-advisor: downloading ${url}\n`);

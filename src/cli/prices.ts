@@ -4,6 +4,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUILTIN_PRICES, BUILTIN_REGION, PriceFileError, REGION_RE, checkPriceFile, emptyPrices, priceTableFromFile, type PriceFile, type PriceTable } from '../rules/facts/prices';
+import { REGIONS, REGIONS_SOURCE } from '../rules/facts/region';
+import { editDistance } from '../rules/text';
 import { EXIT, UsageError, readCapped, type Io } from './io';
 
 export const PRICING_URL_ENV = 'DEPLOY_ADVISOR_PRICING_URL';
@@ -89,11 +91,28 @@ export function loadPrices(opts: { region?: string; prices?: string }, io: Io): 
   return fallback(region);
 }
 
+/**
+ * A Region code the pinned AWS SDK's partitions table does not list (a misspelling, or a Region
+ * newer than the pin): what to say, with the closest listed code. Null for a listed Region.
+ */
+export function unlistedRegion(region: string, consequence = ''): string | null {
+  if (REGIONS[region] !== undefined) return null;
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const code of Object.keys(REGIONS)) {
+    const d = editDistance(region, code);
+    if (d < bestD) [best, bestD] = [code, d];
+  }
+  const near = best !== null && bestD <= 2 ? `; did you mean ${best} (${REGIONS[best]})?` : '';
+  return `${region} is not a Region the AWS SDK lists (${REGIONS_SOURCE.package} ${REGIONS_SOURCE.version})${consequence ? `: ${consequence}` : ''}${near}`;
+}
+
 function fallback(region: string): LoadedPrices {
   if (region === BUILTIN_REGION) return { table: BUILTIN_PRICES, hint: null };
+  const unlisted = unlistedRegion(region, 'costs are shown as unknown');
   return {
     table: emptyPrices(region, 'none'),
-    hint: `no prices for ${region}: costs are shown as unknown; run deploy-advisor prices update --region ${region}, or pass --prices FILE`,
+    hint: unlisted ? unlisted : `no prices for ${region}: costs are shown as unknown; run deploy-advisor prices update --region ${region}, or pass --prices FILE`,
   };
 }
 
