@@ -87,8 +87,8 @@ export default defineConfig(
             },
             {
               target: './src/rules/lint',
-              from: ['./src/rules/advise', './src/rules/plan', './src/rules/audit'],
-              message: `src/rules/lint holds a config file against the facts: it must not import the advisor, the plan or audit; move the fact or helper both need into src/rules/facts or src/rules ${why}`,
+              from: ['./src/rules/advise', './src/rules/plan', './src/rules/audit', './src/rules/artifact'],
+              message: `src/rules/lint holds a config file against the facts: it must not import the advisor, the plan, audit or artifact; move the fact or helper both need into src/rules/facts or src/rules ${why}`,
             },
             { target: './src/emit', from: './src/cli', message: `src/emit only serialises a plan: it must not import src/cli; move what both need into src/rules or src/emit ${why}` },
           ],

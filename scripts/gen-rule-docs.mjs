@@ -10,7 +10,7 @@ const out = join('node_modules/.cache', `da-rules-${process.pid}.mjs`);
 await build({
   stdin: {
     contents:
-      "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, artifactRulePage, terraformExamples } from './src/rules/lint/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts'; export { AUDIT_RULES, auditRulePage } from './src/rules/audit/rules.ts';",
+      "export { RULES } from './src/rules/lint/index.ts'; export { rulePage, terraformExamples } from './src/rules/lint/docs.ts'; export { artifactRulePage } from './src/rules/artifact/docs.ts'; export { ARTIFACT_RULES } from './src/rules/artifact/checks.ts'; export { AUDIT_RULES, auditRulePage } from './src/rules/audit/rules.ts';",
     resolveDir: '.',
     loader: 'ts',
   },

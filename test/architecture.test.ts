@@ -18,6 +18,7 @@ describe('import rules between the rooms of src/rules', () => {
     ['the plan', 'src/rules/plan/extra.ts', "import { RULES } from '../lint/index';", /src\/rules\/plan holds the target-neutral plan/],
     ['lint', 'src/rules/lint/extra.ts', "import { makePlan } from '../advise/plan-option';", /src\/rules\/lint holds a config file against the facts/],
     ['lint', 'src/rules/lint/extra.ts', "import { icScaling } from '../plan/scaling';", /src\/rules\/lint holds a config file against the facts/],
+    ['lint', 'src/rules/lint/extra.ts', "import { ARTIFACT_RULES } from '../artifact/checks';", /src\/rules\/lint holds a config file against the facts/],
     ['advise', 'src/rules/advise/extra.ts', "import { RULES } from '../lint/index';", /src\/rules\/advise .* must not import lint, audit or artifact/],
     ['the basics', 'src/rules/extra.ts', "import { assess } from './advise/engine';", /the basics at src\/rules' top/],
     ['the facts', 'src/rules/facts/extra.ts', "import { assess } from '../advise/engine';", /src\/rules\/facts holds the facts everything reads/],

@@ -1,7 +1,8 @@
 // Lint findings as SARIF 2.1.0, for code-scanning upload.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../package.json';
-import { ALL_RULES, type RuleMeta } from '../rules/lint/index';
+import type { RuleMeta } from '../rules/lint/index';
+import { ALL_RULES } from './all-rules';
 import type { ReportFile } from '../rules/lint/run';
 import { REPO, ruleDocUrl, sourceUrl } from './links';
 

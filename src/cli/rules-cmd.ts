@@ -1,5 +1,5 @@
 // `deploy-advisor rules`: the lint rules, with their doc pages.
-import { ALL_RULES as RULES } from '../rules/lint/index';
+import { ALL_RULES as RULES } from './all-rules';
 import { EXIT, type Io } from './io';
 import { ruleDocUrl, sourceUrl } from './links';
 

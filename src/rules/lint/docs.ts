@@ -1,5 +1,4 @@
 // A rule's doc page, made from the rule itself (so docs and rules cannot drift apart).
-import type { ArtifactRule } from '../artifact/checks';
 import { terraformExample } from './terraform/examples';
 import type { Rule } from './types';
 
@@ -16,35 +15,9 @@ export function terraformExamples(r: Pick<Rule, 'id' | 'examples'>): { invalid: 
 }
 
 /** The rule's messages by id: what a finding's messageId names, with its {{placeholders}}. */
-function messagesSection(messages: Readonly<Record<string, string>>): string {
+export function messagesSection(messages: Readonly<Record<string, string>>): string {
   const items = Object.entries(messages).map(([id, text]) => `- \`${id}\`: ${text.includes('`') ? text : `\`${text}\``}`);
   return `## Messages\n\nA finding's \`messageId\` (in JSON and SARIF output) is one of these; \`{{name}}\` is filled in from the finding.\n\n${items.join('\n')}\n`;
-}
-
-export function artifactRulePage(r: ArtifactRule): string {
-  return `# ${r.id}: ${r.name}
-
-**${r.title}**
-
-Severity: ${r.severity}. Source: ${r.source.startsWith('http') ? `<${r.source}>` : `[${r.source}](../../${r.source})`}. Checked by \`deploy-advisor check-artifact\`.
-
-${r.description}
-
-## Fails (archive listing)
-
-\`\`\`text
-${r.examples.invalid}
-\`\`\`
-
-## Passes (archive listing)
-
-\`\`\`text
-${r.examples.valid}
-\`\`\`
-
-${messagesSection(r.messages)}
-<!-- Generated from src/rules/artifact by scripts/gen-rule-docs.mjs; edit the rule, not this page. -->
-`;
 }
 
 /** GitHub code scanning's bands for security-severity. */
