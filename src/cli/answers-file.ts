@@ -6,7 +6,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { readFlatAnswers } from './answers-flat';
 import { crToLf, lineCol, notText, tooDeep } from '../rules/lint/depth';
 import { limit } from '../rules/facts/limits';
-import { editDistance } from '../rules/text';
+import { levenshtein } from '../rules/facts/api';
 import type { Origins } from './answers';
 import { ANSWER_KEYS, type RawAnswers } from './inputs';
 import { statSync } from 'node:fs';
@@ -24,7 +24,7 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   for (const c of candidates) {
     const cl = c.toLowerCase();
     // A prefix counts as one edit; of several, the closest in length (image: images, not imageSize).
-    const dist = cl.startsWith(lower) || lower.startsWith(cl) ? 1 + Math.abs(cl.length - lower.length) / 1000 : editDistance(lower, cl);
+    const dist = cl.startsWith(lower) || lower.startsWith(cl) ? 1 + Math.abs(cl.length - lower.length) / 1000 : levenshtein(lower, cl);
     if (dist < bestD) [best, bestD] = [c, dist];
   }
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;

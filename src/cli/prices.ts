@@ -4,8 +4,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUILTIN_PRICES, BUILTIN_REGION, PriceFileError, REGION_RE, checkPriceFile, emptyPrices, priceTableFromFile, type PriceFile, type PriceTable } from '../rules/facts/prices';
-import { REGIONS, REGIONS_SOURCE } from '../rules/facts/region';
-import { editDistance } from '../rules/text';
+import { closestMember } from '../rules/facts/api';
+import { REGIONS, REGIONS_SOURCE } from '../rules/facts/regions.generated';
 import { EXIT, UsageError, readCapped, type Io } from './io';
 
 export const PRICING_URL_ENV = 'DEPLOY_ADVISOR_PRICING_URL';
@@ -97,13 +97,8 @@ export function loadPrices(opts: { region?: string; prices?: string }, io: Io): 
  */
 export function unlistedRegion(region: string, consequence = ''): string | null {
   if (REGIONS[region] !== undefined) return null;
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const code of Object.keys(REGIONS)) {
-    const d = editDistance(region, code);
-    if (d < bestD) [best, bestD] = [code, d];
-  }
-  const near = best !== null && bestD <= 2 ? `; did you mean ${best} (${REGIONS[best]})?` : '';
+  const best = closestMember(region, Object.keys(REGIONS));
+  const near = best !== null ? `; did you mean ${best} (${REGIONS[best]})?` : '';
   return `${region} is not a Region the AWS SDK lists (${REGIONS_SOURCE.package} ${REGIONS_SOURCE.version})${consequence ? `: ${consequence}` : ''}${near}`;
 }
 

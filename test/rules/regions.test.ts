@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script, type-checked on its own (tsconfig.scripts.json)
 import { readRegions, render } from '../../scripts/gen-regions.mjs';
-import { REGIONS } from '../../src/rules/facts/region';
+import { REGIONS } from '../../src/rules/facts/regions.generated';
 import { cli } from '../cli/helpers';
 
 const SCRIPTED = ['recommend', '--no-batch', '--payload', '2MB', '--processing-time', '800ms', '--latency', '30s', '--traffic', 'sustained', '--format', 'json'];

@@ -378,16 +378,13 @@ export function sizePlan(p: Plan, sized: Capacity, w?: Workload): Plan {
         choices.push(`scheduled actions: ${c.minInstances} to ${c.maxInstances} instances in the active hours (${formatActiveHours(activeHours)}), ${c.offHoursMinInstances} to ${c.maxInstances} outside them`);
       }
       out.scaling = [scaling];
-      // The floor that keeps the models in regular use loaded, when it sets the minimum (the cost model applied it).
-      const floor = w ? residentFloor(p, w) : null;
-      const floorSets = floor !== null && floor.instances === c.minInstances;
       if (w && p.architecture === 'multi-model') {
         out.warnings = p.warnings.filter((x) => !x.startsWith('resident models:'));
         out.choices.splice(0, out.choices.length, ...choices.filter((x) => !x.startsWith('resident models:') && !x.startsWith('InitialInstanceCount and minimum')));
         residencyLines(out, w, c.minInstances);
       }
       choices.push(
-        `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: ${floorSets ? `${floor.why}; the maximum covers the peak request rate` : 'sized for the average and peak request rates'} (see Estimated cost)`,
+        `InitialInstanceCount ${c.initialInstanceCount}, autoscaling ${c.minInstances} to ${c.maxInstances} instances at ${plural(c.targetInvocationsPerInstance, 'invocation')} per instance per minute: ${c.residentFloor ? `${c.residentFloor.why}; the maximum covers the peak request rate` : 'sized for the average and peak request rates'} (see Estimated cost)`,
       );
       break;
     }

@@ -69,7 +69,8 @@ export function apiPattern(s: ApiShape): RegExp | null {
   }
 }
 
-const levenshtein = (a: string, b: string): number => {
+/** Edit distance: the fewest one-character insertions, deletions and substitutions from a to b. */
+export const levenshtein = (a: string, b: string): number => {
   const d = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = d[0]!;

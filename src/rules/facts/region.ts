@@ -2,8 +2,6 @@
 // that the input table checks --region without loading the price table at every start.
 export const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
-export { REGIONS, REGIONS_SOURCE } from './regions.generated';
-
 /**
  * The AWS Price List's `location` name of each Region code, for offer files whose products carry a
  * location but no regionCode (current files carry both). Names as the Price List spells them (EU, not

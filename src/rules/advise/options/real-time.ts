@@ -44,6 +44,8 @@ export interface RealTimeCapacity {
   maxInstances: number;
   /** Target tracking: invocations per instance per minute. */
   targetInvocationsPerInstance: number;
+  /** Why the minimum is above what the rate needs (multi-model residency), when it is. */
+  residentFloor?: { instances: number; why: string };
 }
 
 export interface RealTimeInput {
@@ -75,6 +77,7 @@ export function realTimeEstimate(input: RealTimeInput, prices: PriceTable): Esti
     ...(share < 1 ? { offHoursMinInstances: off } : {}),
     maxInstances,
     targetInvocationsPerInstance: Math.max(1, Math.floor((60 / p) * i.workers * util)),
+    ...(floor ? { residentFloor: floor } : {}),
   };
   const b = new Builder();
   const instanceMonths = share < 1 ? minInstances * share + off * (1 - share) : minInstances;
